@@ -1,0 +1,11 @@
+# Writes OUT: one raw-string constant per GLSL source in SOURCES, named kShader_<name>_<ext>.
+set(text "// Generated from shaders/ by cmake/embed_shaders.cmake.\n#pragma once\n")
+foreach(src ${SOURCES})
+  get_filename_component(name ${src} NAME_WE)
+  get_filename_component(ext ${src} LAST_EXT)
+  string(SUBSTRING ${ext} 1 -1 ext)
+  file(READ ${src} body)
+  string(APPEND text "inline constexpr const char* kShader_${name}_${ext} = R\"glsl(${body})glsl\";\n")
+endforeach()
+file(WRITE ${OUT}.tmp "${text}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

@@ -1,0 +1,20 @@
+#include "app/web_bridge.h"
+
+#include <emscripten.h>
+
+EM_JS(double, tl_canvas_css_width, (), { return Module.canvas.getBoundingClientRect().width; });
+EM_JS(double, tl_canvas_css_height, (), { return Module.canvas.getBoundingClientRect().height; });
+EM_JS(double, tl_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
+EM_JS(void, tl_set_canvas_buffer_size, (int width, int height), {
+    Module.canvas.width = width;
+    Module.canvas.height = height;
+});
+EM_JS(void, tl_notify_first_frame, (), {
+    if (window.threadlabShell) window.threadlabShell.firstFrame();
+});
+
+double CanvasCssWidth() { return tl_canvas_css_width(); }
+double CanvasCssHeight() { return tl_canvas_css_height(); }
+double DevicePixelRatio() { return tl_device_pixel_ratio(); }
+void SetCanvasBufferSize(int width, int height) { tl_set_canvas_buffer_size(width, height); }
+void NotifyFirstFrame() { tl_notify_first_frame(); }

@@ -1,0 +1,13 @@
+// The thin glue between the app and the page (web/index.html). Everything the page and the app
+// tell each other passes through these few functions.
+#pragma once
+
+// Size of the canvas element in CSS pixels, and the device pixel ratio.
+double CanvasCssWidth();
+double CanvasCssHeight();
+double DevicePixelRatio();
+// Set the canvas's drawing-buffer size in physical pixels. (Not glfwSetWindowSize: Emscripten's
+// GLFW turns a size equal to the screen's into a fullscreen and pointer-lock request.)
+void SetCanvasBufferSize(int width, int height);
+// Tell the page the first frame is on screen, so it hides the loading indicator.
+void NotifyFirstFrame();

@@ -1,0 +1,42 @@
+// The main menu bar: Threadlab / View / Help.
+#include "imgui.h"
+#include "ui/test_hooks.h"
+#include "ui/ui.h"
+
+void ShowMainMenuBar(UiState& ui) {
+    if (!ImGui::BeginMainMenuBar())
+        return;
+    if (ImGui::BeginMenu("Threadlab")) {
+        ImGui::MenuItem("About Threadlab", nullptr, &ui.show_about);
+        ImGui::EndMenu();
+    }
+    RecordItemRect("menu/Threadlab");
+
+    if (ImGui::BeginMenu("View")) {
+        ImGui::MenuItem("Metrics / Debugger", nullptr, &ui.show_metrics);
+        RecordItemRect("menu/View/Metrics");
+        ImGui::Separator();
+        if (ImGui::MenuItem("Dark theme", nullptr, ui.theme == Theme::Dark))
+            ui.theme = Theme::Dark;
+        if (ImGui::MenuItem("Light theme", nullptr, ui.theme == Theme::Light))
+            ui.theme = Theme::Light;
+        ImGui::Separator();
+        if (ImGui::MenuItem("Larger text", nullptr, false, ui.font_size < kMaxFontSize))
+            ui.font_size += 1.0f;
+        if (ImGui::MenuItem("Smaller text", nullptr, false, ui.font_size > kMinFontSize))
+            ui.font_size -= 1.0f;
+        if (ImGui::MenuItem("Default text size", nullptr, false, ui.font_size != kDefaultFontSize))
+            ui.font_size = kDefaultFontSize;
+        ImGui::EndMenu();
+    }
+    RecordItemRect("menu/View");
+
+    if (ImGui::BeginMenu("Help")) {
+        ImGui::MenuItem("Using the interface", nullptr, &ui.show_user_guide);
+        ImGui::MenuItem("About", nullptr, &ui.show_about);
+        RecordItemRect("menu/Help/About");
+        ImGui::EndMenu();
+    }
+    RecordItemRect("menu/Help");
+    ImGui::EndMainMenuBar();
+}

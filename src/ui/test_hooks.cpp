@@ -1,0 +1,61 @@
+#include "ui/test_hooks.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "imgui.h"
+
+namespace {
+
+struct ItemRect {
+    const char* name = nullptr; // a string literal: compared by content, never freed
+    ImVec2 min, max;
+    int frame = -1;
+};
+
+// A fixed table: recording happens every frame and must not allocate.
+constexpr int kMaxItems = 64;
+struct ItemRectTable {
+    ItemRect items[kMaxItems];
+    int count = 0;
+    int frame = 0;
+};
+ItemRectTable g_rects; // UI-thread only, like ImGui's own context
+
+void Record(const char* name, ImVec2 min, ImVec2 max) {
+    for (int i = 0; i < g_rects.count; ++i) {
+        if (std::strcmp(g_rects.items[i].name, name) == 0) {
+            g_rects.items[i] = {name, min, max, g_rects.frame};
+            return;
+        }
+    }
+    if (g_rects.count < kMaxItems)
+        g_rects.items[g_rects.count++] = {name, min, max, g_rects.frame};
+}
+
+} // namespace
+
+void SetTestHookFrame(int frame) { g_rects.frame = frame; }
+
+void RecordItemRect(const char* name) { Record(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+
+void RecordWindowRect(const char* name) {
+    ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    Record(name, pos, ImVec2(pos.x + size.x, pos.y + size.y));
+}
+
+void AppendItemRectsJson(std::string& out, int frame) {
+    out += '{';
+    bool first = true;
+    char buf[160];
+    for (int i = 0; i < g_rects.count; ++i) {
+        const ItemRect& r = g_rects.items[i];
+        if (r.frame < frame - 1)
+            continue;
+        std::snprintf(buf, sizeof buf, "%s\"%s\":[%.1f,%.1f,%.1f,%.1f]", first ? "" : ",", r.name,
+                      r.min.x, r.min.y, r.max.x, r.max.y);
+        out += buf;
+        first = false;
+    }
+    out += '}';
+}

@@ -1,0 +1,19 @@
+// Colours, sizes and fonts. Everything is scaled by the device pixel ratio because the canvas
+// is drawn in physical pixels: that is what keeps text crisp on hi-DPI screens.
+#pragma once
+#include "imgui.h"
+#include "ui/ui.h"
+
+struct BackgroundColors {
+    ImVec4 base, line, major;
+};
+
+// Replace ImGui's style with the theme's, scaled by `scale` (the device pixel ratio).
+void ApplyTheme(Theme theme, float scale);
+// Rebuild the font atlas: the UI font and a monospace font for code, at `pixel_size` pixels.
+// The caller re-uploads the atlas texture afterwards.
+void BuildFonts(float pixel_size);
+BackgroundColors GetBackgroundColors(Theme theme);
+
+// The monospace font BuildFonts loaded (nullptr before), for source code and bytecode.
+ImFont* GetCodeFont();

@@ -1,0 +1,28 @@
+// The Threadlab user interface: plain state plus one Show…() function per window or bar.
+// Panels read engine snapshots and the UiState below; they hold no engine logic.
+#pragma once
+
+enum class Theme { Dark, Light };
+
+struct UiState {
+    bool show_about = false;
+    bool show_metrics = false;    // Dear ImGui's own metrics/debugger window
+    bool show_user_guide = false; // how to use the mouse and keyboard in an ImGui interface
+    Theme theme = Theme::Dark;
+    float font_size = 15.0f;      // in CSS pixels; multiplied by the device pixel ratio
+};
+
+// Font sizes the View menu steps between.
+inline constexpr float kMinFontSize = 10.0f;
+inline constexpr float kMaxFontSize = 28.0f;
+inline constexpr float kDefaultFontSize = 15.0f;
+
+struct BuildInfo {
+    const char* version;
+    const char* commit;
+    const char* imgui_version;
+};
+
+void ShowMainMenuBar(UiState& ui);
+void ShowAboutWindow(bool* open, const BuildInfo& build);
+void ShowUserGuideWindow(bool* open);

@@ -1,0 +1,128 @@
+// Shared helpers for the browser tests: serve build/web, launch Debian's Chromium through
+// playwright-core, open the lab, and act on it through window.threadlab (the app's own account
+// of where things are), never through guessed pixel positions.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const root = join(here, '..', '..');
+export const webDir = join(root, 'build', 'web');
+export const outputDir = join(root, 'test-results');
+
+// Software WebGL on 2 cores is slow to start: allow for it rather than flake.
+export const LOAD_TIMEOUT_MS = 90_000;
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader',
+];
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitForHttp(url, deadlineMs) {
+  const start = Date.now();
+  for (;;) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch { /* not listening yet */ }
+    if (Date.now() - start > deadlineMs) throw new Error(`no server at ${url}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// The lab as users get it: emrun, exactly as scripts/serve starts it.
+export async function startEmrun() {
+  if (!existsSync(join(webDir, 'index.html'))) throw new Error('build/web is missing: run scripts/build web');
+  const port = await freePort();
+  const child = spawn('emrun', ['--no_browser', '--hostname', '127.0.0.1', '--port', String(port),
+    join(webDir, 'index.html')], { stdio: 'ignore', env: { ...process.env, NODE_PATH: '/usr/share/nodejs' } });
+  const url = `http://127.0.0.1:${port}/`;
+  await waitForHttp(url, 20_000);
+  return { url, close: () => child.kill() };
+}
+
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+// A plain static server WITHOUT the cross-origin isolation headers, as a careless host would be.
+export async function startPlainServer() {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    const file = join(webDir, path === '/' ? 'index.html' : path.slice(1));
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': MIME[extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404);
+      res.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+export async function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+// Open a page that records console errors and uncaught exceptions.
+export async function newPage(browser, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions });
+  const page = await context.newPage();
+  page.consoleErrors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.consoleErrors.push(msg.text()); });
+  page.on('pageerror', (err) => page.consoleErrors.push(String(err)));
+  return page;
+}
+
+export async function openLab(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => window.threadlab && (window.threadlab.ready || window.threadlab.error),
+    null, { timeout: LOAD_TIMEOUT_MS });
+  const error = await page.evaluate(() => window.threadlab.error);
+  if (error) throw new Error(`the lab reported: ${error}`);
+}
+
+export const state = (page) => page.evaluate(() => window.threadlab.state());
+
+// Wait until the app has drawn `count` more frames, so it has seen our input.
+export async function waitFrames(page, count = 3) {
+  const start = (await state(page)).frames;
+  await page.waitForFunction((target) => window.threadlab.state().frames >= target, start + count,
+    { timeout: 30_000 });
+}
+
+// Wait until the app reports a widget rectangle under `name`, and return it in CSS pixels.
+export async function itemRect(page, name) {
+  await page.waitForFunction((n) => n in window.threadlab.state().items, name, { timeout: 30_000 });
+  const s = await state(page);
+  const [x0, y0, x1, y1] = s.items[name].map((v) => v / s.dpr);
+  return { x0, y0, x1, y1, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2 };
+}
+
+export async function clickItem(page, name) {
+  const r = await itemRect(page, name);
+  await page.mouse.move(r.cx, r.cy);
+  await waitFrames(page, 2);
+  await page.mouse.down();
+  await waitFrames(page, 2);
+  await page.mouse.up();
+  await waitFrames(page, 2);
+}
+
+export async function screenshot(page, name) {
+  await mkdir(outputDir, { recursive: true });
+  return page.screenshot({ path: join(outputDir, `${name}.png`) });
+}
