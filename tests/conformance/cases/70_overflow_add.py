@@ -1,0 +1,23 @@
+# threadlab-only
+# Adding past the largest 64-bit int raises OverflowError in Threadlab; the
+# error can be caught like any other exception.
+largest = 9223372036854775807
+smallest = -largest - 1
+print(largest, smallest)
+try:
+    print(largest + 1)
+except OverflowError:
+    print("caught OverflowError on +")
+try:
+    print(smallest - 1)
+except OverflowError:
+    print("caught OverflowError on -")
+try:
+    print(2 ** 63)
+except OverflowError:
+    print("caught OverflowError on **")
+print(2 ** 62 + (2 ** 62 - 1))
+total = largest - 10
+for i in range(20):
+    total += 1
+print("not reached", total)
