@@ -24,8 +24,12 @@ add_custom_command(OUTPUT ${SHADERS_HEADER}
   COMMENT "Embedding GLSL shaders" VERBATIM)
 
 file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/ui/*.cpp)
+list(FILTER APP_SOURCES EXCLUDE REGEX "_model\\.cpp$")
 add_executable(threadlab_app ${APP_SOURCES} ${SHADERS_HEADER})
 target_link_libraries(threadlab_app PRIVATE threadlab_engine imgui)
+if(TARGET threadlab_view)
+  target_link_libraries(threadlab_app PRIVATE threadlab_view)
+endif()
 add_dependencies(threadlab_app threadlab_version)
 target_include_directories(threadlab_app PRIVATE ${CMAKE_BINARY_DIR}/generated)
 set(WEB_OUT ${CMAKE_SOURCE_DIR}/build/web)
