@@ -29,6 +29,19 @@ SimTime saturating_add(SimTime a, SimTime b) {
     return b >= kNever - a ? kNever : a + b;
 }
 
+// "12.345 ms": milliseconds with microsecond decimals, from integer nanoseconds.
+std::string millis(SimTime ns) {
+    const SimTime us = ns / 1000;
+    std::string frac = std::to_string(us % 1000);
+    return std::to_string(us / 1000) + "." + std::string(3 - frac.size(), '0') + frac + " ms";
+}
+
+std::string padded(std::string text, size_t width) {
+    if (text.size() < width)
+        text.append(width - text.size(), ' ');
+    return text;
+}
+
 } // namespace
 
 const char* run_status_name(RunStatus status) {
@@ -495,11 +508,15 @@ void Machine::handle_request(CpuId c, Request&& r) {
         vacate_cpu(c, StopReason::Exited);
         terminate(t);
         Process& p = processes_[pid];
-        const bool last_child = !threads_[t].daemon && !threads_[t].is_main && --p.live_non_daemon_others == 0;
-        if (threads_[t].is_main || (last_child && p.main_waiting)) {
+        bool process_done = threads_[t].is_main;
+        if (!threads_[t].is_main && !threads_[t].daemon) {
+            --p.live_non_daemon_others;
+            process_done = p.main_waiting && p.live_non_daemon_others == 0;
+        }
+        if (process_done) {
             end_process(pid);
             if (status_ != RunStatus::Paused)
-                return;
+                return;  // that was the last process
         }
         schedule_cpu(c);
         return;
@@ -764,6 +781,34 @@ void Machine::build_deadlock_report() {
             path.push_back(t);
         }
     }
+}
+
+std::string Machine::describe_stats() const {
+    const TraceStats& s = trace_.stats();
+    std::string out;
+    out += "wall time         " + millis(s.end_time) + "\n";
+    for (CpuId c = 0; c < cpu_count(); ++c) {
+        const int tenths = static_cast<int>(s.utilisation(c) * 1000.0 + 0.5);
+        out += padded("cpu " + std::to_string(c), 18) + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) +
+               "% busy, " + std::to_string(s.cpus[c].dispatches) + " dispatches\n";
+    }
+    out += "context switches  " + std::to_string(s.context_switches) + " (" + std::to_string(s.migrations) +
+           " migrations, " + std::to_string(s.preemptions) + " preemptions, " + std::to_string(s.slice_expiries) +
+           " slice expiries)\n";
+    out += "GIL hand-offs     " + std::to_string(s.gil_handoffs) + " (" + std::to_string(s.gil_drop_requests) +
+           " drop requests)\n";
+    out += "threads created   " + std::to_string(s.threads_created) + "\n";
+    out += "instructions      " + std::to_string(instructions_) + "\n";
+    out += "trace events      " + std::to_string(s.events) + " (" + std::to_string(s.dropped_events) + " dropped)\n";
+    out += "thread            state       cpu time       switches  response      turnaround\n";
+    for (const Thread& th : threads_) {
+        const auto time_or_dash = [](SimTime t, bool known) { return known ? millis(t) : std::string("-"); };
+        out += padded(th.name + " (" + std::to_string(th.id) + ")", 18) + padded(thread_state_name(th.state), 12) +
+               padded(millis(th.cpu_time), 15) + padded(std::to_string(th.context_switches), 10) +
+               padded(time_or_dash(th.response_time(), th.first_run_at != kNever), 14) +
+               time_or_dash(th.turnaround_time(), th.finished_at != kNever) + "\n";
+    }
+    return out;
 }
 
 std::string Machine::describe_deadlock() const {

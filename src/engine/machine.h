@@ -250,6 +250,8 @@ public:
     WaitInfo blocked_on(ThreadId thread) const;
     const DeadlockReport& deadlock() const { return deadlock_; }
     std::string describe_deadlock() const;
+    // `--stats`: wall time, per-CPU utilisation, context switches, GIL hand-offs, per thread.
+    std::string describe_stats() const;
 
 private:
     enum class TimerKind : uint8_t { Wake, GilInterval, ThreadStart, MlfqBoost };
