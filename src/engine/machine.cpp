@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <utility>
 
 namespace sim {
 
@@ -128,6 +129,10 @@ void Machine::step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& inst
     now_ = cpus_[c].time;
     const ThreadId t = cpus_[c].thread;
 
+    if (cpus_[c].pending.kind != RequestKind::None) {
+        handle_request(c, std::exchange(cpus_[c].pending, Request{}));
+        return;
+    }
     if (cpus_[c].interrupt_at <= now_) {
         cpus_[c].interrupt_at = kNever;
         if (scheduler_.preemptive() && scheduler_.best_ready_level() < scheduler_.level(t)) {
@@ -174,7 +179,12 @@ void Machine::step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& inst
     update_cpu(c);
     if (scheduler_.charge(t, ran))
         record(TraceKind::MlfqDemote, t, scheduler_.level(t), -1, 0, 0, c);
-    if (result.request.kind != RequestKind::None)
+    if (result.request.kind == RequestKind::None)
+        return;
+    const CpuId behind_it = earliest_other(c);
+    if (behind_it != kNoCpu && behind(behind_it, c))
+        cpu.pending = std::move(result.request);
+    else
         handle_request(c, std::move(result.request));
 }
 
@@ -291,6 +301,7 @@ void Machine::kill(ThreadId t, std::vector<CpuId>& freed) {
 }
 
 void Machine::end_run(RunStatus status, SimTime time) {
+    flush_output(kNever);
     now_ = time;
     if (status == RunStatus::Deadlock)
         build_deadlock_report();
@@ -345,6 +356,7 @@ void Machine::vacate_cpu(CpuId c, StopReason reason) {
     cpus_[c].thread = kNoThread;
     cpus_[c].slice_end = kNever;
     cpus_[c].interrupt_at = kNever;
+    cpus_[c].pending = {};
     update_cpu(c);
 }
 
@@ -546,7 +558,7 @@ void Machine::handle_request(CpuId c, Request&& r) {
 
     case RequestKind::Now: threads_[t].resume_with = {KernelError::None, now_}; return;
 
-    case RequestKind::Output: trace_.add_output(now_, t, r.text); return;
+    case RequestKind::Output: emit_output(t, now_, r.text); return;
 
     case RequestKind::Spawn:
     case RequestKind::SpawnProcess: {
@@ -732,7 +744,23 @@ void Machine::record(TraceKind kind, ThreadId thread, int32_t object, int32_t ot
     e.cpu = static_cast<int16_t>(cpu);
     e.kind = kind;
     e.reason = reason;
+    flush_output(e.time);
     trace_.record(e);
+}
+
+void Machine::emit_output(ThreadId thread, SimTime time, std::string_view line) {
+    pending_output_.push(PendingOutput{time, output_seq_++, thread, std::string(line)});
+    flush_output(now_);
+}
+
+// Output at or before `up_to` can go into the trace: every CPU is at least at now(), and no
+// event is ever recorded before now(), so nothing earlier can still arrive.
+void Machine::flush_output(SimTime up_to) {
+    while (!pending_output_.empty() && pending_output_.top().time <= up_to) {
+        const PendingOutput& line = pending_output_.top();
+        trace_.add_output(line.time, line.thread, line.text);
+        pending_output_.pop();
+    }
 }
 
 WaitInfo Machine::blocked_on(ThreadId t) const {

@@ -12,9 +12,9 @@
 //   sit in one queue ordered by (time, sequence number).
 // - The machine always advances the CPU that is furthest behind (ties: lowest CPU id), in one
 //   batch up to the next timer, its slice end, and at most `sync_window` ahead of every other
-//   busy CPU. A request (lock, sleep, print, ...) ends the batch and is handled at exactly the
-//   time its instruction ran, when no CPU is behind it: requests of all threads take effect in
-//   time order.
+//   busy CPU. A request (lock, sleep, exit, ...) ends the batch; it is handled at exactly the
+//   time its instruction ran, once no CPU is behind that time (until then it waits in its
+//   CPU): the requests of all threads take effect in time order.
 // - Threads of one process share memory; with the GIL off, two of them running at once advance
 //   one instruction at a time, alternately (sync window 0), so that races interleave exactly at
 //   instruction granularity. With the GIL on only one of them executes bytecode at a time.
@@ -30,6 +30,7 @@
 #include <memory>
 #include <queue>
 #include <string>
+#include <string_view>
 #include <vector>
 #include "engine/gil.h"
 #include "engine/random.h"
@@ -196,6 +197,8 @@ struct Cpu {
     SimTime time = 0;               // local clock; when idle, when it went idle
     SimTime slice_end = kNever;
     SimTime interrupt_at = kNever;  // look at the scheduler / GIL again at this boundary
+    // A request its thread made while another CPU was still behind: handled once none is.
+    Request pending;
 };
 
 enum class RunStatus : uint8_t { Paused, Finished, Deadlock, TimeLimit };
@@ -247,6 +250,12 @@ public:
     int cpu_count() const { return static_cast<int>(cpus_.size()); }
     const Cpu& cpu(CpuId id) const { return cpus_[id]; }
 
+    // A line of program output written at `time`, which may lie ahead of now(): a thread that
+    // prints in the middle of its batch. Lines enter the trace in time order.
+    void emit_output(ThreadId thread, SimTime time, std::string_view line);
+    // The run's one PRNG, for the program's own randomness (Python's `random`).
+    Random& random() { return random_; }
+
     WaitInfo blocked_on(ThreadId thread) const;
     const DeadlockReport& deadlock() const { return deadlock_; }
     std::string describe_deadlock() const;
@@ -265,6 +274,17 @@ private:
     };
     struct TimerLater {
         bool operator()(const Timer& a, const Timer& b) const {
+            return a.time != b.time ? a.time > b.time : a.seq > b.seq;
+        }
+    };
+    struct PendingOutput {
+        SimTime time;
+        uint64_t seq;
+        ThreadId thread;
+        std::string text;
+    };
+    struct OutputLater {
+        bool operator()(const PendingOutput& a, const PendingOutput& b) const {
             return a.time != b.time ? a.time > b.time : a.seq > b.seq;
         }
     };
@@ -310,6 +330,7 @@ private:
     void build_deadlock_report();
     void record(TraceKind kind, ThreadId thread, int32_t object = -1, int32_t other = -1,
                 uint8_t reason = 0, int64_t value = 0, CpuId cpu = kNoCpu);
+    void flush_output(SimTime up_to);
 
     MachineConfig config_;
     Scheduler scheduler_;
@@ -324,6 +345,9 @@ private:
     uint64_t idle_mask_ = 0;   // bit c: CPU c has no thread
     std::priority_queue<Timer, std::vector<Timer>, TimerLater> timers_;
     uint64_t timer_seq_ = 0;
+    // Output written ahead of now(), held until no event can come before it.
+    std::priority_queue<PendingOutput, std::vector<PendingOutput>, OutputLater> pending_output_;
+    uint64_t output_seq_ = 0;
     SimTime now_ = 0;
     int64_t instructions_ = 0;
     int live_threads_ = 0;

@@ -331,3 +331,69 @@ TEST_CASE("multiprocessing: a child process has its own GIL, so two CPU-bound pr
     CHECK(m.trace().stats().end_time < 101 * ms);
     CHECK(m.trace().stats().gil_handoffs == 0);
 }
+
+namespace {
+
+// Prints in the middle of its batches, as the interpreter's print() does: at instruction k of a
+// batch the time is the batch's start plus k instructions.
+class MidBatchPrinter : public ThreadProgram {
+public:
+    MidBatchPrinter(Machine& m, ThreadId self, int64_t every, int64_t total)
+        : m_(m), self_(self), every_(every), left_(total) {}
+    RunResult run(int64_t budget, const KernelResult&) override {
+        RunResult r;
+        const SimTime start = m_.now();
+        while (r.executed < budget && left_ > 0) {
+            ++r.executed;
+            --left_;
+            if (left_ % every_ == 0)
+                m_.emit_output(self_, start + r.executed * m_.config().bytecode_cost, "line");
+        }
+        if (left_ == 0)
+            r.request = Request::exit();
+        return r;
+    }
+
+private:
+    Machine& m_;
+    ThreadId self_;
+    int64_t every_;
+    int64_t left_;
+};
+
+} // namespace
+
+TEST_CASE("output written in the middle of batches on several CPUs enters the trace in time order") {
+    MachineConfig config = plain_config(3);
+    config.sync_window = 10 * us;  // batches of up to 500 instructions overlap across CPUs
+    Machine m(config);
+    for (int i = 0; i < 3; ++i) {
+        const ThreadId self = static_cast<ThreadId>(m.thread_count());
+        m.start_process("p" + std::to_string(i), std::make_unique<MidBatchPrinter>(m, self, 37 + 10 * i, 20'000));
+    }
+    REQUIRE(m.run() == RunStatus::Finished);
+    REQUIRE(m.trace().output_count() > 1000);
+    for (uint64_t i = 1; i < m.trace().output_count(); ++i)
+        CHECK(m.trace().output(i - 1).time <= m.trace().output(i).time);
+    for (size_t i = 1; i < m.trace().size(); ++i)
+        CHECK(m.trace().at(i - 1).time <= m.trace().at(i).time);
+}
+
+TEST_CASE("requests from different CPUs take effect in time order, whichever CPU ran ahead") {
+    // p0 reaches its acquire at 18 us, p1 at 10 us. With a 20 us sync window CPU 0 runs past
+    // 18 us before CPU 1 has started; p1 must still get the lock first.
+    MachineConfig config = plain_config(2);
+    config.sync_window = 20 * us;
+    Machine m(config);
+    const SyncId lock = m.create_sync(SyncKind::Lock);
+    auto p0 = script();
+    p0->compute(900).acquire(lock).output("p0 has it").sleep(1 * ms).release(lock);
+    auto p1 = script();
+    p1->compute(500).acquire(lock).output("p1 has it").sleep(1 * ms).release(lock);
+    m.start_process("p0", std::move(p0));
+    m.start_process("p1", std::move(p1));
+    REQUIRE(m.run() == RunStatus::Finished);
+    CHECK(output_lines(m) == std::vector<std::string>{"p1 has it", "p0 has it"});
+    CHECK(m.trace().output(0).time == 10 * us);
+    CHECK(m.trace().output(1).time == 1 * ms + 10 * us);
+}
