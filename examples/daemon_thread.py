@@ -1,0 +1,19 @@
+# A daemon thread is killed where it stands when the main thread ends: "finishing" never prints.
+import logging
+import threading
+import time
+
+
+def worker(name):
+    logging.info("Thread %s: starting", name)
+    time.sleep(2)
+    logging.info("Thread %s: finishing", name)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(format="%(asctime)s: %(message)s", level=logging.INFO, datefmt="%H:%M:%S")
+    logging.info("Main    : before creating thread")
+    x = threading.Thread(target=worker, args=(1,), daemon=True)
+    logging.info("Main    : before running thread")
+    x.start()
+    logging.info("Main    : all done")
