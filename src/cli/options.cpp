@@ -1,0 +1,138 @@
+#include "cli/options.h"
+#include <cstdlib>
+
+namespace cli {
+
+const std::vector<CommandDef> kCommands = {
+    {"run", "FILE", "run a Python program and print its output, as python3 would"},
+    {"dis", "FILE", "show the bytecode of each code object, with line:col of every instruction"},
+    {"ast", "FILE", "show the syntax tree of a program"},
+    {"bench", "", "measure the interpreter: bytecodes per second of a CPU-bound loop"},
+    {"version", "", "print the version and the commit it was built from"},
+    {"help", "[COMMAND]", "list the commands, or the options of one command"},
+};
+
+// A program is stopped after --max-steps instructions: 200 million run in a few seconds
+// natively and in well under a minute in a browser, far beyond what a lesson needs.
+const std::vector<OptionDef> kOptions = {
+    {"--max-steps", "N", "200000000", "run", "stop the program after N bytecode instructions (an infinite loop ends with exit status 3)"},
+    {"--count", "N", "20000000", "bench", "the loop counts down from N (about 9 instructions per step)"},
+};
+
+static const OptionDef* find_option(std::string_view flag, std::string_view command)
+{
+    for (const OptionDef& option : kOptions) {
+        if (flag != option.flag)
+            continue;
+        std::string_view commands = option.commands;
+        size_t at = commands.find(command);
+        bool listed = at != std::string_view::npos && (at == 0 || commands[at - 1] == ' ') &&
+                      (at + command.size() == commands.size() || commands[at + command.size()] == ' ');
+        if (listed)
+            return &option;
+    }
+    return nullptr;
+}
+
+static const CommandDef* find_command(std::string_view name)
+{
+    for (const CommandDef& command : kCommands)
+        if (name == command.name)
+            return &command;
+    return nullptr;
+}
+
+const std::string& Options::get(std::string_view flag) const
+{
+    static const std::string kNone;
+    auto it = values.find(std::string(flag));
+    return it == values.end() ? kNone : it->second;
+}
+
+int64_t Options::number(std::string_view flag) const
+{
+    return std::strtoll(get(flag).c_str(), nullptr, 10);
+}
+
+Options parse_command_line(int argc, char** argv)
+{
+    Options options;
+    options.command = argc > 1 ? argv[1] : "help";
+    if (options.command == "--help" || options.command == "-h")
+        options.command = "help";
+    if (options.command == "--version")
+        options.command = "version";
+    if (!find_command(options.command)) {
+        options.error = "unknown command '" + options.command + "' (try: threadlab help)";
+        return options;
+    }
+    for (const OptionDef& option : kOptions)
+        if (find_option(option.flag, options.command))
+            options.values[option.flag] = option.value_name ? option.default_value : "0";
+    for (int i = 2; i < argc; i++) {
+        std::string arg = argv[i];
+        if (arg.size() < 2 || arg.compare(0, 2, "--") != 0) {
+            options.arguments.push_back(arg);
+            continue;
+        }
+        std::string flag = arg, value;
+        size_t equals = arg.find('=');
+        if (equals != std::string::npos) {
+            flag = arg.substr(0, equals);
+            value = arg.substr(equals + 1);
+        }
+        const OptionDef* option = find_option(flag, options.command);
+        if (!option) {
+            options.error = "unknown option " + flag + " for '" + options.command + "' (try: threadlab help " + options.command + ")";
+            return options;
+        }
+        if (!option->value_name) {
+            options.values[flag] = "1";
+            continue;
+        }
+        if (equals == std::string::npos) {
+            if (i + 1 >= argc) {
+                options.error = flag + " needs a value (" + option->value_name + ")";
+                return options;
+            }
+            value = argv[++i];
+        }
+        options.values[flag] = value;
+    }
+    return options;
+}
+
+std::string help_text(std::string_view command)
+{
+    std::string out;
+    if (command.empty()) {
+        out += "usage: threadlab COMMAND [ARGUMENTS] [OPTIONS]\n\ncommands:\n";
+        for (const CommandDef& c : kCommands) {
+            std::string usage = std::string(c.name) + (c.arguments[0] ? std::string(" ") + c.arguments : "");
+            out += "  " + usage + std::string(usage.size() < 18 ? 18 - usage.size() : 1, ' ') + c.help + "\n";
+        }
+        out += "\n`threadlab help COMMAND` lists the options of a command.\n";
+        return out;
+    }
+    const CommandDef* c = find_command(command);
+    if (!c)
+        return "";
+    out += "usage: threadlab " + std::string(c->name) + (c->arguments[0] ? std::string(" ") + c->arguments : "") + " [OPTIONS]\n";
+    out += std::string(c->help) + "\n";
+    bool any = false;
+    for (const OptionDef& option : kOptions) {
+        if (!find_option(option.flag, command))
+            continue;
+        if (!any)
+            out += "\noptions:\n";
+        any = true;
+        std::string usage = std::string(option.flag) + (option.value_name ? std::string(" ") + option.value_name : "");
+        out += "  " + usage + std::string(usage.size() < 22 ? 22 - usage.size() : 1, ' ') + option.help;
+        if (option.value_name)
+            out += std::string(" (default: ") + option.default_value + ")";
+        out += "\n";
+    }
+    return out;
+}
+
+} // namespace cli

@@ -1,0 +1,210 @@
+#include "engine/table.h"
+#include "engine/object.h"
+#include <bit>
+#include <cmath>
+
+namespace engine {
+
+// Deterministic hashes (no per-process seed): the same program hashes alike natively, in
+// WebAssembly and on every run.
+static uint64_t mix(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+uint64_t hash_string(std::string_view text)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : text) {
+        h ^= (unsigned char)c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+bool is_hashable(Value v)
+{
+    if (v.kind != ValueKind::Object)
+        return v.kind != ValueKind::Empty;
+    switch (v.object->kind) {
+    case ObjectKind::List: case ObjectKind::Dict: case ObjectKind::DictView:
+        return false;
+    case ObjectKind::Tuple:
+        for (Value item : static_cast<TupleObject*>(v.object)->items)
+            if (!is_hashable(item))
+                return false;
+        return true;
+    default:
+        return true;
+    }
+}
+
+uint64_t hash_value(Value v)
+{
+    switch (v.kind) {
+    case ValueKind::Empty: return 0;
+    case ValueKind::None: return 0x9e3779b97f4a7c15ULL;
+    case ValueKind::Bool: return mix((uint64_t)v.boolean);
+    case ValueKind::Int: return mix((uint64_t)v.integer);
+    case ValueKind::Float: {
+        double d = v.real;
+        // Equal numbers hash equal: 2.0 must find the key 2.
+        if (std::isfinite(d) && d == std::floor(d) && d >= -9.2e18 && d <= 9.2e18)
+            return mix((uint64_t)(int64_t)d);
+        return mix(std::bit_cast<uint64_t>(d));
+    }
+    case ValueKind::Object:
+        break;
+    }
+    if (auto* s = as<StrObject>(v))
+        return s->hash;
+    if (auto* t = as<TupleObject>(v)) {
+        uint64_t h = 0x345678;
+        for (Value item : t->items)
+            h = mix(h ^ hash_value(item)) + 0x9e3779b97f4a7c15ULL;
+        return h;
+    }
+    return mix(v.object->id);
+}
+
+bool keys_equal(Value a, Value b)
+{
+    if (a.is_number() && b.is_number()) {
+        if (a.kind == ValueKind::Float || b.kind == ValueKind::Float)
+            return a.as_double() == b.as_double();
+        return a.as_integral() == b.as_integral();
+    }
+    if (a.kind != b.kind)
+        return false;
+    if (a.kind == ValueKind::None || a.kind == ValueKind::Empty)
+        return true;
+    if (a.object == b.object)
+        return true;
+    if (auto* sa = as<StrObject>(a)) {
+        auto* sb = as<StrObject>(b);
+        return sb && sa->hash == sb->hash && sa->text == sb->text;
+    }
+    if (auto* ta = as<TupleObject>(a)) {
+        auto* tb = as<TupleObject>(b);
+        if (!tb || ta->items.size() != tb->items.size())
+            return false;
+        for (size_t i = 0; i < ta->items.size(); i++)
+            if (!keys_equal(ta->items[i], tb->items[i]))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+int32_t Table::find_index(Value key, uint64_t hash) const
+{
+    if (slots.empty())
+        return -1;
+    size_t mask = slots.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        int32_t index = slots[i];
+        if (index < 0)
+            return -1;
+        const TableEntry& e = entries[(size_t)index];
+        if (e.hash == hash && !e.key.is_empty() && keys_equal(e.key, key))
+            return index;
+    }
+}
+
+int32_t Table::find_str_index(std::string_view key, uint64_t hash) const
+{
+    if (slots.empty())
+        return -1;
+    size_t mask = slots.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        int32_t index = slots[i];
+        if (index < 0)
+            return -1;
+        const TableEntry& e = entries[(size_t)index];
+        if (e.hash == hash)
+            if (auto* s = as<StrObject>(e.key); s && s->text == key)
+                return index;
+    }
+}
+
+Value* Table::find(Value key)
+{
+    int32_t index = find_index(key, hash_value(key));
+    return index < 0 ? nullptr : &entries[(size_t)index].value;
+}
+
+Value* Table::find(std::string_view str_key)
+{
+    int32_t index = find_str_index(str_key, hash_string(str_key));
+    return index < 0 ? nullptr : &entries[(size_t)index].value;
+}
+
+void Table::rebuild(size_t slot_count)
+{
+    std::vector<TableEntry> kept;
+    kept.reserve(live);
+    for (TableEntry& e : entries)
+        if (!e.key.is_empty())
+            kept.push_back(e);
+    entries = std::move(kept);
+    slots.assign(slot_count, -1);
+    size_t mask = slot_count - 1;
+    for (size_t index = 0; index < entries.size(); index++) {
+        size_t i = entries[index].hash & mask;
+        while (slots[i] >= 0)
+            i = (i + 1) & mask;
+        slots[i] = (int32_t)index;
+    }
+}
+
+void Table::set(Value key, Value value)
+{
+    uint64_t hash = hash_value(key);
+    int32_t index = find_index(key, hash);
+    if (index >= 0) {
+        entries[(size_t)index].value = value;
+        return;
+    }
+    // Removed entries still occupy slots, so the load counts every entry.
+    if ((entries.size() + 1) * 3 >= slots.size() * 2) {
+        size_t wanted = 8;
+        while (wanted * 2 <= (size_t)(live + 1) * 3)
+            wanted *= 2;
+        rebuild(wanted * 2);
+    }
+    entries.push_back({key, value, hash});
+    size_t mask = slots.size() - 1;
+    size_t i = hash & mask;
+    while (slots[i] >= 0)
+        i = (i + 1) & mask;
+    slots[i] = (int32_t)(entries.size() - 1);
+    live++;
+    version++;
+}
+
+bool Table::remove(Value key)
+{
+    int32_t index = find_index(key, hash_value(key));
+    if (index < 0)
+        return false;
+    entries[(size_t)index].key = Value::empty();
+    entries[(size_t)index].value = Value::none();
+    live--;
+    version++;
+    return true;
+}
+
+void Table::clear()
+{
+    entries.clear();
+    slots.clear();
+    live = 0;
+    version++;
+}
+
+} // namespace engine

@@ -1,0 +1,24 @@
+// Compiler: AST -> code objects. Two passes: a symbol table decides, per scope, which names are
+// fast locals, cells (captured by inner functions), free variables, globals or class-namespace
+// names; then code generation emits the bytecode with a line and column per instruction.
+#pragma once
+#include "lang/ast.h"
+#include "lang/bytecode.h"
+#include <memory>
+#include <optional>
+#include <string_view>
+
+namespace lang {
+
+struct CompileResult {
+    std::unique_ptr<CompiledModule> module;  // null when `error` is set
+    std::optional<SourceError> error;
+};
+
+// Fills the AST's scope indices as it goes.
+CompileResult compile_module(Module& ast, std::string_view filename);
+
+// Parse and compile in one step (what the CLI and the interpreter's module loader use).
+CompileResult compile_source(std::string_view source, std::string_view filename);
+
+} // namespace lang

@@ -1,0 +1,107 @@
+#include "lang/repr.h"
+#include "lang/utf8.h"
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace lang {
+
+std::string float_repr(double value)
+{
+    if (std::isnan(value))
+        return "nan";
+    if (std::isinf(value))
+        return value > 0 ? "inf" : "-inf";
+    if (value == 0)
+        return std::signbit(value) ? "-0.0" : "0.0";
+
+    // The fewest significant digits that read back exactly; "%.*e" rounds correctly on glibc
+    // and on Emscripten's musl, so both builds print the same digits.
+    char buffer[40];
+    for (int precision = 0; precision <= 17; precision++) {
+        snprintf(buffer, sizeof buffer, "%.*e", precision, value);
+        if (std::strtod(buffer, nullptr) == value)
+            break;
+    }
+    std::string text = buffer;
+    bool negative = text[0] == '-';
+    if (negative)
+        text.erase(0, 1);
+    size_t e = text.find('e');
+    int exponent = std::atoi(text.c_str() + e + 1);
+    std::string digits;
+    for (size_t i = 0; i < e; i++)
+        if (text[i] != '.')
+            digits += text[i];
+    while (digits.size() > 1 && digits.back() == '0')
+        digits.pop_back();
+
+    std::string out = negative ? "-" : "";
+    if (exponent >= -4 && exponent < 16) {
+        if (exponent < 0) {
+            out += "0." + std::string((size_t)(-exponent - 1), '0') + digits;
+        } else if ((int)digits.size() <= exponent + 1) {
+            out += digits + std::string((size_t)(exponent + 1) - digits.size(), '0') + ".0";
+        } else {
+            out += digits.substr(0, (size_t)exponent + 1) + "." + digits.substr((size_t)exponent + 1);
+        }
+        return out;
+    }
+    out += digits.substr(0, 1);
+    if (digits.size() > 1)
+        out += "." + digits.substr(1);
+    char exponent_text[16];
+    snprintf(exponent_text, sizeof exponent_text, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+    return out + exponent_text;
+}
+
+// Python prints a character in a repr unless it is a control, format, separator or
+// private-use character; these ranges cover the ones a program meets.
+static bool is_printable(uint32_t cp)
+{
+    if (cp < 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0xAD)
+        return false;
+    if ((cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x205F && cp <= 0x206F))
+        return false;
+    if (cp == 0x1680 || cp == 0x180E || cp == 0x3000 || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB))
+        return false;
+    if ((cp >= 0xD800 && cp <= 0xF8FF) || cp > 0x10FFFF)
+        return false;
+    return true;
+}
+
+std::string str_repr(std::string_view utf8)
+{
+    bool has_single = utf8.find('\'') != std::string_view::npos;
+    bool has_double = utf8.find('"') != std::string_view::npos;
+    char quote = has_single && !has_double ? '"' : '\'';
+    std::string out(1, quote);
+    for (size_t at = 0; at < utf8.size();) {
+        uint32_t cp = decode_utf8(utf8, at);
+        if (cp == (uint32_t)quote || cp == '\\') {
+            out += '\\';
+            out += (char)cp;
+        } else if (cp == '\n') {
+            out += "\\n";
+        } else if (cp == '\r') {
+            out += "\\r";
+        } else if (cp == '\t') {
+            out += "\\t";
+        } else if (!is_printable(cp)) {
+            char escape[16];
+            if (cp < 0x100)
+                snprintf(escape, sizeof escape, "\\x%02x", cp);
+            else if (cp < 0x10000)
+                snprintf(escape, sizeof escape, "\\u%04x", cp);
+            else
+                snprintf(escape, sizeof escape, "\\U%08x", cp);
+            out += escape;
+        } else {
+            append_utf8(out, cp);
+        }
+    }
+    out += quote;
+    return out;
+}
+
+} // namespace lang
