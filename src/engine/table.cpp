@@ -1,7 +1,7 @@
 #include "engine/table.h"
 #include "engine/object.h"
-#include <bit>
 #include <cmath>
+#include <cstring>
 
 namespace engine {
 
@@ -56,7 +56,10 @@ uint64_t hash_value(Value v)
         // Equal numbers hash equal: 2.0 must find the key 2.
         if (std::isfinite(d) && d == std::floor(d) && d >= -9.2e18 && d <= 9.2e18)
             return mix((uint64_t)(int64_t)d);
-        return mix(std::bit_cast<uint64_t>(d));
+        // (memcpy, not std::bit_cast: Emscripten 3.1.6's libc++ has no bit_cast)
+        uint64_t bits;
+        std::memcpy(&bits, &d, sizeof bits);
+        return mix(bits);
     }
     case ValueKind::Object:
         break;
