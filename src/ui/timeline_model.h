@@ -1,0 +1,304 @@
+// The timeline's pure logic, free of ImGui and GL so the unit tests cover it natively and under
+// node: the lanes it shows (an append-only index derived from the engine's trace), the time axis
+// (time <-> pixel), the per-frame draw lists (culled to the screen, sub-pixel slices merged: the
+// level of detail), hit testing, and the ruler's ticks.
+//
+// Index:
+//   Slice kinds     what a stretch of a lane means: running, ready, blocked (and why), ...
+//   Storage         BlockList: append-only storage that never moves what it holds
+//   Lanes           SliceTrack, MarkerTrack, TimelineLane, TimelineData
+//   From the trace  AddTraceEvent, ExtendOpenSlices, SyncTimelineWithTrace
+//   Time axis       TimeAxis: the visible range and its mapping to pixels; zoom, pan, fit
+//   Draw lists      BuildSliceDrawList, BuildMarkerDrawList: what one lane draws this frame
+//   Hit testing     which drawn item lies under a pixel
+//   Ruler           tick spacing and time labels
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/sim_time.h"
+#include "engine/trace.h"
+
+using SimTime = sim::SimTime;
+
+// ----------------------------------------------------------------------------------------------
+// Slice kinds
+// ----------------------------------------------------------------------------------------------
+
+// What one stretch of a lane means. A thread lane covers the thread's life without gaps; its
+// wait is two stretches: Blocked*/WaitingForGil until the event that wakes it, then Ready until
+// it runs again, so the cost of contention is visible on its own.
+enum class SliceKind : uint8_t {
+    Running,       // thread lane, on a CPU. detail: the CPU; other: the CPU before (migration);
+                   // reason: the sim::StopReason it left with
+    Ready,         // thread lane, runnable, waiting for a CPU. other: who woke it;
+                   // reason: the sim::ReadyReason
+    WaitingForGil, // thread lane, blocked until its process's GIL is handed to it. detail: the
+                   // process; other: the holder
+    BlockedSleep,  // thread lane: in time.sleep() or a timed wait
+    BlockedIo,     // thread lane: waiting for simulated I/O
+    BlockedLock,   // thread lane: waiting on a lock, semaphore, event, condition, barrier or
+                   // queue. detail: the sync object; other: its holder; reason: the sim::WaitKind
+    BlockedJoin,   // thread lane: in join(). detail: the thread it waits for
+    OnCpu,         // CPU lane: a thread runs here. detail: the thread; reason: sim::StopReason
+    GilHeld,       // GIL lane: a thread holds it. detail: the thread; other: the holder before;
+                   // reason: the sim::GilReleaseReason
+    Count
+};
+
+// Short code and plain-words explanation of each kind, for labels, legends and tooltips.
+struct KindText {
+    const char* code;        // "RUN", "GILW", ...: fits inside a narrow slice
+    const char* name;        // "Running"
+    const char* explanation; // one sentence a student understands
+};
+const KindText& GetSliceKindText(SliceKind kind);
+
+// The stretches that count as doing work: merged runs report what share of their time was this.
+inline bool IsActiveKind(SliceKind kind) {
+    return kind == SliceKind::Running || kind == SliceKind::OnCpu || kind == SliceKind::GilHeld;
+}
+
+// Instants drawn as markers.
+enum class MarkerKind : uint8_t {
+    LockAcquired,   // thread lane. detail: the sync object
+    LockReleased,   // thread lane. detail: the sync object
+    Output,         // thread lane. detail: index into TimelineData::output_text
+    GilDropRequest, // GIL lane. detail: the waiting thread that asked the holder to let go
+    Count
+};
+const KindText& GetMarkerKindText(MarkerKind kind);
+
+// ----------------------------------------------------------------------------------------------
+// Storage
+// ----------------------------------------------------------------------------------------------
+
+// Append-only storage in fixed-size blocks. Appending never moves what is stored: no copying a
+// million slices when a vector would double (a visible hitch while a run is live), and at most
+// one partly filled block of slack per lane.
+template <typename T>
+class BlockList {
+public:
+    static constexpr size_t kBlockSize = 4096;
+
+    size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    const T& operator[](size_t i) const { return blocks_[i / kBlockSize][i % kBlockSize]; }
+    T& operator[](size_t i) { return blocks_[i / kBlockSize][i % kBlockSize]; }
+    const T& back() const { return (*this)[size_ - 1]; }
+    T& back() { return (*this)[size_ - 1]; }
+
+    void push_back(const T& value) {
+        if (size_ % kBlockSize == 0)
+            blocks_.push_back(std::make_unique<T[]>(kBlockSize));
+        (*this)[size_++] = value;
+    }
+
+    // The first index in [from, size()) whose element fails `before` (which must hold for a
+    // prefix of the elements and fail for the rest), or size().
+    template <typename Pred>
+    size_t partition_point(size_t from, Pred before) const {
+        size_t lo = from, hi = size_;
+        while (lo < hi) {
+            const size_t mid = lo + (hi - lo) / 2;
+            if (before((*this)[mid]))
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+
+private:
+    std::vector<std::unique_ptr<T[]>> blocks_;
+    size_t size_ = 0;
+};
+
+// ----------------------------------------------------------------------------------------------
+// Lanes
+// ----------------------------------------------------------------------------------------------
+
+struct Slice { // 32 bytes
+    SimTime start = 0, end = 0;
+    SimTime active_before = 0; // total active time of the lane's earlier slices (see SliceTrack)
+    int32_t detail = -1;       // see SliceKind
+    int16_t other = -1;        // a related thread or CPU (see SliceKind); -1: none
+    SliceKind kind = SliceKind::Running;
+    uint8_t reason = 0;        // the engine's reason code (see SliceKind)
+};
+
+// A lane's slices in time order, never overlapping, so both starts and ends are sorted and a
+// binary search finds the first one on screen. Append-only, except that the last slice may
+// still be growing (the live edge: a thread that is running now).
+//
+// For the level of detail, each slice has a significance: the larger of its length and the gap
+// before it. Slices narrower than a pixel merge into one run for exactly as long as both stay
+// under a pixel, so a run ends at the first significant slice after its start. Maxima of the
+// significance over blocks of 16, 256, 4096, ... slices find that slice in O(log n), however
+// many slices the run swallows.
+struct SliceTrack {
+    static constexpr int kLevels = 5;   // block sizes 16^1 .. 16^5
+    static constexpr int kFanBits = 4;  // 16 children per block
+
+    BlockList<Slice> slices;
+    // block_max[L][b]: at least the largest significance among slices [b, b + 1) * 16^(L+1).
+    std::vector<SimTime> block_max[kLevels];
+
+    // `slice` must start at or after the end of the last one. Sets its active_before: the
+    // running total that lets a merged run of thousands of slices report its busy share in O(1).
+    void append(Slice slice);
+    // Move the last slice's end (it is still open): later, never before its start.
+    void extend_last(SimTime end);
+    // Active time (IsActiveKind) of slices [first, first + count).
+    SimTime active_time(size_t first, size_t count) const;
+    // Index of the slice covering time t, or -1.
+    ptrdiff_t find(SimTime t) const;
+    SimTime significance(size_t i) const;
+    // The first index in [from, to) whose significance is at least `threshold`, or `to`.
+    size_t first_significant(size_t from, size_t to, SimTime threshold) const;
+
+private:
+    void note_significance(size_t i);
+};
+
+struct Marker {
+    SimTime time = 0;
+    int32_t detail = -1; // see MarkerKind
+    MarkerKind kind = MarkerKind::Output;
+};
+
+// Instants in time order (ties keep their order of arrival).
+struct MarkerTrack {
+    BlockList<Marker> markers;
+};
+
+enum class LaneKind : uint8_t { Cpu, Gil, Thread };
+
+struct TimelineLane {
+    LaneKind kind = LaneKind::Thread;
+    int32_t id = 0;      // CPU number, process id (Gil) or thread id
+    int32_t process = -1; // the process a Gil or Thread lane belongs to; CPUs: -1
+    std::string name;    // "CPU 0", "GIL", "MainThread"
+    SliceTrack slices;
+    MarkerTrack markers;
+    bool open = false;   // the last slice is still growing with the live edge
+};
+
+// Everything the timeline shows, derived from the engine's trace event by event. Lanes are kept
+// in the order they appeared (a lane index stays valid); the view decides the display order.
+struct TimelineData {
+    std::vector<TimelineLane> lanes;
+    // Lane index (into `lanes`) by CPU, by process (its GIL lane) and by thread; -1 while none.
+    std::vector<int32_t> cpu_lanes, gil_lanes, thread_lanes;
+    std::vector<std::string> output_text; // what each Output marker's line said
+    SimTime end = 0;             // the live edge: the latest time anything is known about
+    uint64_t events_seen = 0;    // trace events consumed so far (SyncTimelineWithTrace)
+    uint64_t events_missed = 0;  // events the trace dropped before they were consumed
+};
+
+// ----------------------------------------------------------------------------------------------
+// From the trace
+// ----------------------------------------------------------------------------------------------
+
+// Apply one trace event, in the order the machine recorded them. Closes and opens slices, adds
+// markers and lanes (named "CPU n", "GIL", "Thread n" until SyncTimelineWithTrace names them).
+// Tolerates holes (events dropped before they were seen): a slice that was never opened is not
+// closed, and a new one closes whatever is open.
+void AddTraceEvent(TimelineData& data, const sim::TraceEvent& event);
+// Grow the slices that are still open (running threads, held GILs, ...) to `now`.
+void ExtendOpenSlices(TimelineData& data, SimTime now);
+// Consume the events `trace` recorded since the last call, copy output lines and thread names,
+// and extend open slices to its clock. Call on the thread that owns the trace.
+void SyncTimelineWithTrace(TimelineData& data, const sim::Trace& trace);
+
+// ----------------------------------------------------------------------------------------------
+// Time axis
+// ----------------------------------------------------------------------------------------------
+
+// Which span of simulated time the lanes show, and where on screen. Times are held as double
+// nanoseconds: exact for any run shorter than about 100 days, and smooth when zooming in
+// between two nanoseconds.
+struct TimeAxis {
+    double start_ns = 0;     // time at the left edge of the lanes
+    double ns_per_px = 1000; // zoom: simulated nanoseconds per screen pixel
+    double left_px = 0;      // screen x of the lanes' left edge
+    double width_px = 1;     // width of the lanes on screen
+
+    double end_ns() const { return start_ns + ns_per_px * width_px; }
+    double time_to_x(double t) const { return left_px + (t - start_ns) / ns_per_px; }
+    double x_to_time(double x) const { return start_ns + (x - left_px) * ns_per_px; }
+};
+
+// How far in and out the view may go: less than a few nanoseconds across the screen says
+// nothing more, and nothing in the lab lasts a day.
+constexpr double kMinVisibleSpanNs = 20.0;
+constexpr double kMaxVisibleSpanNs = 86400.0 * 1e9;
+
+// Zoom by `factor` (< 1 zooms in) keeping the time under screen x where it is.
+void ZoomAround(TimeAxis& axis, double x, double factor);
+// Move the view by a drag of dx pixels (dragging right shows earlier time).
+void PanByPixels(TimeAxis& axis, double dx);
+// Show [start, end] across the whole width, with a small margin on both sides.
+void FitToRange(TimeAxis& axis, SimTime start, SimTime end);
+// Keep the zoom, and put time t at the right edge (following the live edge while playing).
+void ShowEndAt(TimeAxis& axis, double t);
+
+// ----------------------------------------------------------------------------------------------
+// Draw lists
+// ----------------------------------------------------------------------------------------------
+
+// One rectangle a lane draws this frame: a single slice, or a run of slices merged because
+// each was narrower than a pixel. x0/x1 are screen pixels, clamped to just outside the lanes.
+struct SliceDrawItem {
+    float x0 = 0, x1 = 0;
+    uint32_t first = 0;         // index of the first slice in the track
+    uint32_t count = 0;         // 1: one slice; more: a merged run
+    float active_share = 0;     // share of the item's span that was active (0..1)
+    SimTime start = 0, end = 0; // exact time span (the union of the merged slices)
+};
+
+// Fills `out` (cleared first, capacity kept) with the track's items visible on `axis`.
+// Slices at least `min_px` wide stay separate; narrower neighbours closer than `min_px` merge
+// into one run; an isolated narrow slice is widened to `min_px` so it stays visible. Costs
+// O(items drawn * log slices), not O(slices): a zoomed-out lane of a million slices is cheap.
+// A run is cut at the view's edges, so its count and busy share describe what is on screen.
+void BuildSliceDrawList(const SliceTrack& track, const TimeAxis& axis, float min_px,
+                        std::vector<SliceDrawItem>& out);
+
+// One marker, or a cluster of markers closer together than the merge distance.
+struct MarkerDrawItem {
+    float x = 0; // where the cluster's first marker is
+    uint32_t first = 0;
+    uint32_t count = 0;
+};
+
+// Fills `out` with the visible markers; markers within `merge_px` of a cluster's first join it.
+void BuildMarkerDrawList(const MarkerTrack& track, const TimeAxis& axis, float merge_px,
+                         std::vector<MarkerDrawItem>& out);
+
+// ----------------------------------------------------------------------------------------------
+// Hit testing
+// ----------------------------------------------------------------------------------------------
+
+// Index of the item whose span contains screen x, or -1. Items are in x order.
+ptrdiff_t HitTestSlices(const std::vector<SliceDrawItem>& items, float x);
+// Index of the marker item nearest to x within `radius_px`, or -1.
+ptrdiff_t HitTestMarkers(const std::vector<MarkerDrawItem>& items, float x, float radius_px);
+
+// ----------------------------------------------------------------------------------------------
+// Ruler
+// ----------------------------------------------------------------------------------------------
+
+// The smallest 1-2-5 step (in ns, at least 1) that keeps ticks at least `min_px` apart.
+SimTime ChooseTickStep(double ns_per_px, double min_px);
+// A time as a ruler label, with as many digits as the tick step needs: "0", "1.5 ms", "250 ns",
+// "2 s". Writes into buf (NUL-terminated, truncated to size) and returns it.
+const char* FormatTimeLabel(char* buf, size_t size, SimTime t, SimTime step);
+// A moment for tooltips, in the largest unit it reaches, to the given precision (in ns):
+// FormatTimeAt(…, 789'828'000, 1000) is "789.828 ms".
+const char* FormatTimeAt(char* buf, size_t size, SimTime t, SimTime precision);
+// A duration for tooltips, to four significant digits: "1.234 ms", "17 ns".
+const char* FormatDuration(char* buf, size_t size, SimTime d);

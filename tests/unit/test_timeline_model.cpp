@@ -1,0 +1,611 @@
+// The timeline's pure logic: what each lane draws at a given zoom (culling and level of detail),
+// the time <-> pixel mapping behind zoom and pan, hit testing, and the ruler's labels.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <memory>
+#include <string>
+#include <utility>
+
+#include "engine/machine.h"
+#include "engine/random.h"
+#include "engine/script_program.h"
+#include "engine/sync.h"
+#include "engine/thread_state.h"
+#include "ui/timeline_model.h"
+
+namespace {
+
+// 1000 pixels starting at x = 100 that show [0, 100 us): 100 ns per pixel.
+TimeAxis HundredNsPerPixel() {
+    TimeAxis axis;
+    axis.start_ns = 0;
+    axis.ns_per_px = 100;
+    axis.left_px = 100;
+    axis.width_px = 1000;
+    return axis;
+}
+
+void AddSlice(SliceTrack& track, SimTime start, SimTime end, SliceKind kind, int32_t detail) {
+    Slice slice;
+    slice.start = start;
+    slice.end = end;
+    slice.kind = kind;
+    slice.detail = detail;
+    track.append(slice);
+}
+
+void AddRunning(SliceTrack& track, SimTime start, SimTime end, int32_t cpu = 0) {
+    AddSlice(track, start, end, SliceKind::Running, cpu);
+}
+
+void AddReady(SliceTrack& track, SimTime start, SimTime end) {
+    AddSlice(track, start, end, SliceKind::Ready, -1);
+}
+
+} // namespace
+
+TEST_CASE("slices narrower than a pixel merge into one run that covers exactly their union") {
+    SliceTrack track;
+    // 10 ns running, 10 ns ready, repeated from 1000 ns to 2000 ns: 100 slices in 10 pixels.
+    for (SimTime t = 1000; t < 2000; t += 20) {
+        AddRunning(track, t, t + 10);
+        AddReady(track, t + 10, t + 20);
+    }
+    std::vector<SliceDrawItem> items;
+    BuildSliceDrawList(track, HundredNsPerPixel(), 1.0f, items);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].first == 0);
+    CHECK(items[0].count == 100);
+    CHECK(items[0].start == 1000);
+    CHECK(items[0].end == 2000);
+    CHECK(items[0].x0 == doctest::Approx(110.0));
+    CHECK(items[0].x1 == doctest::Approx(120.0));
+    // Half of the run's time was spent running.
+    CHECK(items[0].active_share == doctest::Approx(0.5));
+}
+
+TEST_CASE("a slice wider than a pixel stays separate between merged runs") {
+    SliceTrack track;
+    for (SimTime t = 0; t < 500; t += 10)
+        AddRunning(track, t, t + 10, t / 10 % 2);
+    AddReady(track, 500, 1000); // 5 pixels
+    for (SimTime t = 1000; t < 1500; t += 10)
+        AddRunning(track, t, t + 10, t / 10 % 2);
+    std::vector<SliceDrawItem> items;
+    BuildSliceDrawList(track, HundredNsPerPixel(), 1.0f, items);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].count == 50);
+    CHECK(items[0].end == 500);
+    CHECK(items[1].count == 1);
+    CHECK(track.slices[items[1].first].kind == SliceKind::Ready);
+    CHECK(items[1].x0 == doctest::Approx(105.0));
+    CHECK(items[1].x1 == doctest::Approx(110.0));
+    CHECK(items[1].active_share == 0.0f);
+    CHECK(items[2].count == 50);
+    CHECK(items[2].start == 1000);
+    CHECK(items[2].end == 1500);
+}
+
+TEST_CASE("a gap wider than a pixel splits narrow slices into separate runs") {
+    SliceTrack track;
+    AddRunning(track, 0, 30);
+    AddRunning(track, 40, 70);     // 10 ns gap: same pixel, same run
+    AddRunning(track, 500, 530);   // 430 ns gap: a new run
+    std::vector<SliceDrawItem> items;
+    BuildSliceDrawList(track, HundredNsPerPixel(), 1.0f, items);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].count == 2);
+    CHECK(items[0].end == 70);
+    CHECK(items[0].active_share == doctest::Approx(60.0 / 70.0));
+    CHECK(items[1].count == 1);
+    CHECK(items[1].start == 500);
+}
+
+TEST_CASE("an isolated narrow slice is widened to the minimum width so it stays visible") {
+    SliceTrack track;
+    AddRunning(track, 5000, 5010); // a tenth of a pixel
+    std::vector<SliceDrawItem> items;
+    BuildSliceDrawList(track, HundredNsPerPixel(), 2.0f, items);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].x0 == doctest::Approx(150.0));
+    CHECK(items[0].x1 == doctest::Approx(152.0));
+}
+
+TEST_CASE("culling drops slices outside the view and clamps the ones crossing its edges") {
+    SliceTrack track;
+    AddRunning(track, -5000, -1000);      // entirely before the view
+    AddRunning(track, -1000, 2000);       // crosses the left edge
+    AddRunning(track, 50'000, 60'000);    // inside
+    AddRunning(track, 99'000, 500'000);   // crosses the right edge
+    AddRunning(track, 500'000, 900'000);  // entirely after the view
+    std::vector<SliceDrawItem> items;
+    const TimeAxis axis = HundredNsPerPixel();
+    BuildSliceDrawList(track, axis, 1.0f, items);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].first == 1);
+    CHECK(items[0].x0 == doctest::Approx(axis.left_px - 2));
+    CHECK(items[0].x1 == doctest::Approx(120.0));
+    CHECK(items[1].first == 2);
+    CHECK(items[2].first == 3);
+    CHECK(items[2].x1 == doctest::Approx(axis.left_px + axis.width_px + 2));
+
+    // Pan far to the right: only the last slice is left.
+    TimeAxis later = axis;
+    PanByPixels(later, -6000); // dragging left shows later time: [600 us, 700 us)
+    BuildSliceDrawList(track, later, 1.0f, items);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].first == 4);
+}
+
+TEST_CASE("a zoomed-out lane of a million slices draws at most one item per pixel") {
+    SliceTrack track;
+    for (SimTime i = 0; i < 1'000'000; ++i)
+        AddRunning(track, i * 100, i * 100 + 60 + i % 30, int32_t(i % 8));
+    TimeAxis axis;
+    axis.width_px = 1000;
+    FitToRange(axis, 0, 100'000'000);
+    std::vector<SliceDrawItem> items;
+    BuildSliceDrawList(track, axis, 1.0f, items);
+    // Gaps of 10..40 ns are far below a pixel (about 100 us here): it is all one busy run.
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].count == 1'000'000);
+    CHECK(items[0].active_share == doctest::Approx(0.745).epsilon(0.001));
+
+    // Zoomed in so each slice is several pixels wide, every visible slice is its own item.
+    ZoomAround(axis, 500, 1e-4); // about 10 ns per pixel
+    BuildSliceDrawList(track, axis, 1.0f, items);
+    REQUIRE(items.size() > 10);
+    for (const SliceDrawItem& item : items)
+        CHECK(item.count == 1);
+}
+
+TEST_CASE("the indexed level of detail merges exactly like a slice-by-slice merge") {
+    // Random lanes (slices from 1 ns to 1 ms, gaps from none to long, and often exactly one
+    // pixel or one nanosecond either side of it) at zooms from a tenth of a nanosecond to a
+    // second per pixel, compared with the obvious linear merge.
+    sim::Random random(7);
+    const auto draw_length = [&random](SimTime scale) {
+        if (random.below(2) == 0)
+            return SimTime(random.below(uint64_t(scale)));
+        constexpr SimTime kPixelWidths[] = {1, 3, 100, 5'000, 100'000};
+        return kPixelWidths[random.below(5)] + SimTime(random.below(3)) - 1;
+    };
+    for (int lane = 0; lane < 4; ++lane) {
+        SliceTrack track;
+        SimTime t = 0;
+        for (int i = 0; i < 20'000; ++i) {
+            const SimTime scale = SimTime(1) << (random.below(5) * 5); // 1 ns .. 1 ms
+            t += random.below(3) == 0 ? draw_length(scale) : 0;
+            const SimTime length = std::max<SimTime>(1, draw_length(scale));
+            AddRunning(track, t, t + length);
+            t += length;
+        }
+        for (double ns_per_px : {0.1, 3.0, 100.0, 5'000.0, 1e5, 1e6, 1e9}) {
+            TimeAxis axis;
+            axis.width_px = 800;
+            axis.ns_per_px = ns_per_px;
+            axis.start_ns = double(t) * double(random.below(90)) / 100.0;
+            std::vector<SliceDrawItem> items;
+            BuildSliceDrawList(track, axis, 1.0f, items);
+
+            const SimTime threshold = std::max<SimTime>(1, SimTime(std::ceil(ns_per_px)));
+            std::vector<std::pair<size_t, size_t>> expected; // (first, count)
+            const BlockList<Slice>& s = track.slices;
+            for (size_t i = 0; i < s.size(); ++i) {
+                if (double(s[i].end) <= axis.start_ns || double(s[i].start) >= axis.end_ns())
+                    continue;
+                const bool narrow = s[i].end - s[i].start < threshold;
+                const bool joins = !expected.empty() && narrow && expected.back().first + expected.back().second == i &&
+                                   s[expected.back().first].end - s[expected.back().first].start < threshold &&
+                                   s[i].start - s[i - 1].end < threshold;
+                if (joins)
+                    ++expected.back().second;
+                else
+                    expected.push_back({i, 1});
+            }
+            REQUIRE(items.size() == expected.size());
+            for (size_t k = 0; k < items.size(); ++k) {
+                REQUIRE(items[k].first == expected[k].first);
+                REQUIRE(items[k].count == expected[k].second);
+            }
+        }
+    }
+}
+
+TEST_CASE("time and pixels map both ways, and zoom keeps the time under the mouse in place") {
+    TimeAxis axis = HundredNsPerPixel();
+    for (double t : {0.0, 123.0, 45'678.0, 99'999.0})
+        CHECK(axis.x_to_time(axis.time_to_x(t)) == doctest::Approx(t));
+    CHECK(axis.time_to_x(25'000) == doctest::Approx(350.0));
+
+    const double mouse_x = 350.0;
+    const double under_mouse = axis.x_to_time(mouse_x);
+    ZoomAround(axis, mouse_x, 0.5);
+    CHECK(axis.ns_per_px == doctest::Approx(50.0));
+    CHECK(axis.x_to_time(mouse_x) == doctest::Approx(under_mouse));
+    CHECK(axis.start_ns == doctest::Approx(12'500.0));
+    CHECK(axis.end_ns() == doctest::Approx(62'500.0));
+
+    ZoomAround(axis, mouse_x, 2.0);
+    CHECK(axis.start_ns == doctest::Approx(0.0));
+    CHECK(axis.ns_per_px == doctest::Approx(100.0));
+
+    PanByPixels(axis, 250); // drag right: earlier time comes into view
+    CHECK(axis.start_ns == doctest::Approx(-25'000.0));
+    PanByPixels(axis, -250);
+    CHECK(axis.start_ns == doctest::Approx(0.0));
+}
+
+TEST_CASE("zoom stops at a few nanoseconds across the view and at a day") {
+    TimeAxis axis = HundredNsPerPixel();
+    for (int i = 0; i < 100; ++i)
+        ZoomAround(axis, 600, 0.1);
+    CHECK(axis.end_ns() - axis.start_ns == doctest::Approx(kMinVisibleSpanNs));
+    for (int i = 0; i < 100; ++i)
+        ZoomAround(axis, 600, 10);
+    CHECK(axis.end_ns() - axis.start_ns == doctest::Approx(kMaxVisibleSpanNs));
+}
+
+TEST_CASE("fit shows the whole range with a margin, and following puts the live edge at the right") {
+    TimeAxis axis = HundredNsPerPixel();
+    FitToRange(axis, 1'000'000, 2'000'000);
+    CHECK(axis.start_ns < 1'000'000);
+    CHECK(axis.start_ns > 950'000);
+    CHECK(axis.end_ns() > 2'000'000);
+    CHECK(axis.end_ns() < 2'050'000);
+    const double zoom = axis.ns_per_px;
+    ShowEndAt(axis, 5'000'000);
+    CHECK(axis.end_ns() == doctest::Approx(5'000'000));
+    CHECK(axis.ns_per_px == zoom);
+}
+
+TEST_CASE("hit testing finds the slice or merged run under a pixel, and nothing in gaps") {
+    SliceTrack track;
+    AddRunning(track, 0, 1000, 0);       // pixels 100..110
+    AddReady(track, 1000, 3000);         // pixels 110..130
+    AddRunning(track, 5000, 5010, 1);    // widened: pixels 150..151
+    for (SimTime t = 8000; t < 9000; t += 10)
+        AddRunning(track, t, t + 5, 2);  // merged run: pixels 180..~190
+    std::vector<SliceDrawItem> items;
+    BuildSliceDrawList(track, HundredNsPerPixel(), 1.0f, items);
+    REQUIRE(items.size() == 4);
+
+    CHECK(HitTestSlices(items, 105.0f) == 0);
+    CHECK(HitTestSlices(items, 110.0f) == 1);
+    CHECK(HitTestSlices(items, 129.5f) == 1);
+    CHECK(HitTestSlices(items, 140.0f) == -1);
+    CHECK(HitTestSlices(items, 150.5f) == 2);
+    CHECK(HitTestSlices(items, 185.0f) == 3);
+    CHECK(items[3].count == 100);
+    CHECK(HitTestSlices(items, 50.0f) == -1);
+    CHECK(HitTestSlices(items, 1000.0f) == -1);
+    // The slice itself, found by time, for the tooltip of a single slice.
+    CHECK(track.find(2999) == 1);
+    CHECK(track.find(3000) == -1);
+}
+
+TEST_CASE("a growing last slice follows the live edge; a zero-length one gives way to the next") {
+    SliceTrack track;
+    AddReady(track, 0, 100);
+    AddRunning(track, 100, 100);
+    track.extend_last(400);
+    CHECK(track.slices.back().end == 400);
+    CHECK(track.active_time(0, 2) == 300);
+    track.extend_last(50); // never before its start
+    CHECK(track.slices.back().end == 100);
+    AddReady(track, 100, 200); // the running slice lasted no time: nothing to show
+    REQUIRE(track.slices.size() == 2);
+    CHECK(track.slices[1].kind == SliceKind::Ready);
+    CHECK(track.active_time(0, 2) == 0);
+}
+
+TEST_CASE("markers closer than the merge distance cluster, the nearest one is hit") {
+    MarkerTrack track;
+    track.markers.push_back({1000, 1, MarkerKind::LockAcquired});  // x = 110
+    track.markers.push_back({1100, 1, MarkerKind::LockReleased});  // x = 111: same cluster
+    track.markers.push_back({5000, 0, MarkerKind::Output});      // x = 150
+    track.markers.push_back({200'000, 0, MarkerKind::Output});     // off screen
+    std::vector<MarkerDrawItem> items;
+    BuildMarkerDrawList(track, HundredNsPerPixel(), 4.0f, items);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].count == 2);
+    CHECK(items[0].x == doctest::Approx(110.0));
+    CHECK(items[1].first == 2);
+    CHECK(HitTestMarkers(items, 148.0f, 4.0f) == 1);
+    CHECK(HitTestMarkers(items, 112.0f, 4.0f) == 0);
+    CHECK(HitTestMarkers(items, 130.0f, 4.0f) == -1);
+}
+
+TEST_CASE("ruler ticks step 1-2-5 and their labels use one short unit") {
+    CHECK(ChooseTickStep(1000, 80) == 100'000);
+    CHECK(ChooseTickStep(1000, 100) == 100'000);
+    CHECK(ChooseTickStep(1000, 101) == 200'000);
+    CHECK(ChooseTickStep(0.01, 80) == 1);
+    char buf[32];
+    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 0, 500)) == "0");
+    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 1'500'000, 500'000)) == "1.5 ms");
+    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 12'350'000, 50'000)) == "12.35 ms");
+    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 3'000'000'000, 1'000'000'000)) == "3 s");
+    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 250, 5)) == "250 ns");
+    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 250, 50)) == "0.25 \xC2\xB5s");
+    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 2500, 500)) == "2.5 \xC2\xB5s");
+    CHECK(std::string(FormatTimeAt(buf, sizeof buf, 789'828'000, 1000)) == "789.828 ms");
+    CHECK(std::string(FormatTimeAt(buf, sizeof buf, 789'828'123, 1)) == "789.828123 ms");
+    CHECK(std::string(FormatTimeAt(buf, sizeof buf, 2'500'000'000, 100'000'000)) == "2.5 s");
+    CHECK(std::string(FormatTimeAt(buf, sizeof buf, 740, 10)) == "740 ns");
+    CHECK(std::string(FormatDuration(buf, sizeof buf, 1'234'567)) == "1.235 ms");
+    CHECK(std::string(FormatDuration(buf, sizeof buf, 17)) == "17 ns");
+    CHECK(std::string(FormatDuration(buf, sizeof buf, 2'000'000'000)) == "2 s");
+}
+
+TEST_CASE("every slice and marker kind explains itself in plain words") {
+    for (int k = 0; k < int(SliceKind::Count); ++k) {
+        const KindText& text = GetSliceKindText(SliceKind(k));
+        CHECK(std::string(text.code).size() <= 4);
+        CHECK(std::string(text.explanation).size() > 20);
+    }
+    CHECK(std::string(GetSliceKindText(SliceKind::WaitingForGil).name) == "Waiting for the GIL");
+    CHECK(std::string(GetMarkerKindText(MarkerKind::Output).code) == "OUT");
+}
+
+namespace {
+
+sim::TraceEvent Event(SimTime time, sim::TraceKind kind, sim::ThreadId thread) {
+    sim::TraceEvent e;
+    e.time = time;
+    e.kind = kind;
+    e.thread = thread;
+    return e;
+}
+
+sim::TraceEvent Run(SimTime time, sim::ThreadId thread, int cpu) {
+    sim::TraceEvent e = Event(time, sim::TraceKind::ThreadRun, thread);
+    e.cpu = int16_t(cpu);
+    return e;
+}
+
+sim::TraceEvent Stop(SimTime time, sim::ThreadId thread, int cpu, sim::StopReason why) {
+    sim::TraceEvent e = Event(time, sim::TraceKind::ThreadStop, thread);
+    e.cpu = int16_t(cpu);
+    e.reason = uint8_t(why);
+    return e;
+}
+
+sim::TraceEvent Block(SimTime time, sim::ThreadId thread, sim::WaitKind on, int32_t object,
+                      sim::ThreadId holder) {
+    sim::TraceEvent e = Event(time, sim::TraceKind::ThreadBlock, thread);
+    e.reason = uint8_t(on);
+    e.object = object;
+    e.other = holder;
+    return e;
+}
+
+sim::TraceEvent Ready(SimTime time, sim::ThreadId thread, sim::ReadyReason why, sim::ThreadId waker) {
+    sim::TraceEvent e = Event(time, sim::TraceKind::ThreadReady, thread);
+    e.reason = uint8_t(why);
+    e.other = waker;
+    return e;
+}
+
+sim::TraceEvent Gil(SimTime time, sim::TraceKind take_or_release, sim::ThreadId thread) {
+    sim::TraceEvent e = Event(time, take_or_release, thread);
+    e.object = 0;
+    return e;
+}
+
+// Two threads of one process on two CPUs: the main thread holds the GIL, thread 1 waits for it
+// until the main thread goes to sleep.
+std::vector<sim::TraceEvent> GilHandOverEvents() {
+    using sim::TraceKind;
+    std::vector<sim::TraceEvent> events;
+    sim::TraceEvent start = Event(0, TraceKind::ProcessStart, 0);
+    start.object = 0;
+    events.push_back(start);
+    for (sim::ThreadId t : {0, 1}) {
+        sim::TraceEvent create = Event(t * 100, TraceKind::ThreadCreate, t);
+        create.object = 0;
+        events.push_back(create);
+    }
+    events.push_back(Ready(0, 0, sim::ReadyReason::Started, -1));
+    events.push_back(Run(0, 0, 0));
+    events.push_back(Gil(0, TraceKind::GilTake, 0));
+    events.push_back(Ready(100, 1, sim::ReadyReason::Started, 0));
+    events.push_back(Run(100, 1, 1));
+    events.push_back(Stop(100, 1, 1, sim::StopReason::Blocked));
+    events.push_back(Block(100, 1, sim::WaitKind::Gil, 0, 0));
+    sim::TraceEvent acquire = Event(500, TraceKind::Sync, 0);
+    acquire.reason = uint8_t(sim::SyncOp::Acquire);
+    acquire.object = 3;
+    acquire.value = 1;
+    events.push_back(acquire);
+    events.push_back(Block(600, 0, sim::WaitKind::Sleep, -1, -1));
+    events.push_back(Stop(600, 0, 0, sim::StopReason::Blocked));
+    sim::TraceEvent release = Gil(600, TraceKind::GilRelease, 0);
+    release.reason = uint8_t(sim::GilReleaseReason::Blocking);
+    events.push_back(release);
+    sim::TraceEvent take = Gil(600, TraceKind::GilTake, 1);
+    take.other = 0;
+    events.push_back(take);
+    events.push_back(Ready(600, 1, sim::ReadyReason::GilReleased, 0));
+    events.push_back(Run(650, 1, 1));
+    return events;
+}
+
+const Slice& SliceOf(const TimelineData& data, const std::vector<int32_t>& table, int32_t id, size_t i) {
+    return data.lanes[size_t(table[size_t(id)])].slices.slices[i];
+}
+
+} // namespace
+
+TEST_CASE("trace events become CPU, GIL and thread lanes; a wait shows as blocked, then ready") {
+    TimelineData data;
+    for (const sim::TraceEvent& e : GilHandOverEvents())
+        AddTraceEvent(data, e);
+    ExtendOpenSlices(data, 1000);
+    CHECK(data.end == 1000);
+    REQUIRE(data.cpu_lanes.size() == 2);
+    REQUIRE(data.gil_lanes.size() == 1);
+    REQUIRE(data.thread_lanes.size() == 2);
+
+    // Thread 1: waited for the GIL from 100 to 600, then for a CPU until 650, then ran.
+    const SliceTrack& t1 = data.lanes[size_t(data.thread_lanes[1])].slices;
+    REQUIRE(t1.slices.size() == 3);
+    CHECK(t1.slices[0].kind == SliceKind::WaitingForGil);
+    CHECK(t1.slices[0].start == 100);
+    CHECK(t1.slices[0].end == 600);
+    CHECK(t1.slices[0].other == 0); // the holder it waited for
+    CHECK(t1.slices[1].kind == SliceKind::Ready);
+    CHECK(t1.slices[1].end == 650);
+    CHECK(t1.slices[1].other == 0); // who woke it
+    CHECK(t1.slices[1].reason == uint8_t(sim::ReadyReason::GilReleased));
+    CHECK(t1.slices[2].kind == SliceKind::Running);
+    CHECK(t1.slices[2].end == 1000); // still running: it grows with the live edge
+    CHECK(data.lanes[size_t(data.thread_lanes[1])].process == 0);
+
+    // The main thread ran until it went to sleep, with the reason it left the CPU.
+    const Slice& main_run = SliceOf(data, data.thread_lanes, 0, 0);
+    CHECK(main_run.kind == SliceKind::Running);
+    CHECK(main_run.end == 600);
+    CHECK(main_run.reason == uint8_t(sim::StopReason::Blocked));
+    CHECK(SliceOf(data, data.thread_lanes, 0, 1).kind == SliceKind::BlockedSleep);
+
+    // The GIL went from thread 0 to thread 1 at 600; CPU 0 ran thread 0 until then.
+    CHECK(SliceOf(data, data.gil_lanes, 0, 0).detail == 0);
+    CHECK(SliceOf(data, data.gil_lanes, 0, 0).end == 600);
+    CHECK(SliceOf(data, data.gil_lanes, 0, 1).detail == 1);
+    CHECK(SliceOf(data, data.gil_lanes, 0, 1).end == 1000);
+    CHECK(SliceOf(data, data.cpu_lanes, 0, 0).detail == 0);
+    CHECK(SliceOf(data, data.cpu_lanes, 0, 0).end == 600);
+
+    // The lock the main thread took is a marker on its lane.
+    const BlockList<Marker>& markers = data.lanes[size_t(data.thread_lanes[0])].markers.markers;
+    REQUIRE(markers.size() == 1);
+    CHECK(markers[0].kind == MarkerKind::LockAcquired);
+    CHECK(markers[0].detail == 3);
+    CHECK(markers[0].time == 500);
+}
+
+TEST_CASE("syncing with the trace takes only new events, names lanes and keeps output text") {
+    sim::Trace trace(2, sim::TraceLimits{});
+    trace.name_process(0, "MainProcess");
+    trace.name_thread(0, 0, "MainThread");
+    trace.name_thread(1, 0, "Worker-1");
+    TimelineData data;
+    const std::vector<sim::TraceEvent> events = GilHandOverEvents();
+    for (size_t i = 0; i < 8; ++i)
+        trace.record(events[i]);
+    SyncTimelineWithTrace(data, trace);
+    CHECK(data.events_seen == 8);
+    for (size_t i = 8; i < events.size(); ++i)
+        trace.record(events[i]);
+    trace.add_output(700, 1, "Worker-1: done");
+    SyncTimelineWithTrace(data, trace);
+    CHECK(data.events_seen == events.size() + 1);
+    CHECK(data.events_missed == 0);
+
+    const TimelineLane& worker = data.lanes[size_t(data.thread_lanes[1])];
+    CHECK(worker.name == "Worker-1");
+    CHECK(data.lanes[size_t(data.gil_lanes[0])].name == "MainProcess");
+    CHECK(worker.slices.slices.size() == 3); // nothing applied twice
+    REQUIRE(worker.markers.markers.size() == 1);
+    const Marker& output = worker.markers.markers[0];
+    CHECK(output.kind == MarkerKind::Output);
+    CHECK(data.output_text[size_t(output.detail)] == "Worker-1: done");
+    CHECK(worker.slices.slices.back().end == 700); // open slices reach the trace's clock
+}
+
+TEST_CASE("events the trace dropped before a sync are counted as missed, not replayed") {
+    sim::TraceLimits limits;
+    limits.max_events = 4;
+    sim::Trace trace(2, limits);
+    TimelineData data;
+    const std::vector<sim::TraceEvent> events = GilHandOverEvents();
+    for (const sim::TraceEvent& e : events)
+        trace.record(e);
+    SyncTimelineWithTrace(data, trace);
+    CHECK(data.events_missed == events.size() - 4);
+    CHECK(data.events_seen == events.size());
+    // The retained tail still builds its slices: the GIL hand-over and thread 1's run.
+    const SliceTrack& t1 = data.lanes[size_t(data.thread_lanes[1])].slices;
+    REQUIRE(t1.slices.size() == 2);
+    CHECK(t1.slices[0].kind == SliceKind::Ready);
+    CHECK(t1.slices[1].kind == SliceKind::Running);
+}
+
+namespace {
+
+// A run of the real machine: one CPU, one process with the GIL, two workers that hold a lock
+// across an I/O wait (so the other one blocks on it), compute, sleep and print.
+std::unique_ptr<sim::Machine> ContendedRun() {
+    sim::MachineConfig config;
+    config.cpus = 1;
+    auto machine = std::make_unique<sim::Machine>(config);
+    const sim::SyncId lock = machine->create_sync(sim::SyncKind::Lock);
+    const auto worker = [lock] {
+        auto w = sim::script();
+        w->acquire(lock).compute(1'000).io(300 * sim::kMicrosecond).release(lock).compute(3'000)
+            .sleep(50 * sim::kMicrosecond).output("done");
+        w->repeat(3);
+        return std::unique_ptr<sim::ThreadProgram>(std::move(w));
+    };
+    auto main = sim::script();
+    main->spawn("worker-1", worker).spawn("worker-2", worker).join_spawned(0).join_spawned(1).output("all done");
+    machine->start_process("MainProcess", std::move(main));
+    return machine;
+}
+
+} // namespace
+
+TEST_CASE("a real machine run becomes consistent lanes, whether synced once or as it runs") {
+    auto machine = ContendedRun();
+    TimelineData live;
+    for (SimTime until = 0; machine->run(until) == sim::RunStatus::Paused; until += 50 * sim::kMicrosecond)
+        SyncTimelineWithTrace(live, machine->trace());
+    SyncTimelineWithTrace(live, machine->trace());
+    REQUIRE(machine->status() == sim::RunStatus::Finished);
+
+    auto again = ContendedRun();
+    again->run();
+    TimelineData once;
+    SyncTimelineWithTrace(once, again->trace());
+
+    const sim::Trace& trace = machine->trace();
+    CHECK(live.events_missed == 0);
+    REQUIRE(live.lanes.size() == once.lanes.size());
+    for (size_t l = 0; l < live.lanes.size(); ++l) {
+        const BlockList<Slice>& a = live.lanes[l].slices.slices;
+        const BlockList<Slice>& b = once.lanes[l].slices.slices;
+        REQUIRE(a.size() == b.size());
+        for (size_t i = 0; i < a.size(); ++i) {
+            REQUIRE((a[i].start == b[i].start && a[i].end == b[i].end && a[i].kind == b[i].kind));
+            if (i > 0)
+                REQUIRE(a[i - 1].end <= a[i].start);
+        }
+    }
+    // Each CPU lane is busy exactly as long as the trace's own statistics say.
+    for (int c = 0; c < trace.cpu_count(); ++c) {
+        const SliceTrack& cpu = live.lanes[size_t(live.cpu_lanes[size_t(c)])].slices;
+        CHECK(cpu.active_time(0, cpu.slices.size()) == trace.stats().cpus[size_t(c)].busy);
+    }
+    // The workers fought over the lock: a wait shows as blocked until the release, then ready
+    // until the CPU is free, then running. And the GIL went back and forth between them.
+    bool blocked_then_ready_then_running = false;
+    for (sim::ThreadId t : {1, 2}) {
+        const TimelineLane& lane = live.lanes[size_t(live.thread_lanes[size_t(t)])];
+        CHECK(lane.name == (t == 1 ? "worker-1" : "worker-2"));
+        const BlockList<Slice>& s = lane.slices.slices;
+        for (size_t i = 0; i + 2 < s.size(); ++i)
+            if (s[i].kind == SliceKind::BlockedLock && s[i + 1].kind == SliceKind::Ready &&
+                s[i + 2].kind == SliceKind::Running && s[i].end == s[i + 1].start && s[i + 1].end > s[i + 1].start)
+                blocked_then_ready_then_running = true;
+        CHECK(lane.markers.markers.size() == 9); // three acquires, three releases, three outputs
+    }
+    CHECK(blocked_then_ready_then_running);
+    const BlockList<Slice>& gil = live.lanes[size_t(live.gil_lanes[0])].slices.slices;
+    bool held_by[3] = {};
+    for (size_t i = 0; i < gil.size(); ++i)
+        held_by[gil[i].detail] = true;
+    CHECK((held_by[0] && held_by[1] && held_by[2]));
+    CHECK(live.end == trace.stats().end_time);
+}
