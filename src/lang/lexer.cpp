@@ -228,7 +228,7 @@ bool Lexer::run()
                 emit(TokenKind::Newline, at, at);
             at++;
             new_line(at);
-            line_start_pending = mode == LexMode::File;
+            line_start_pending = mode == LexMode::File && brackets.empty();
             continue;
         }
         bool ok;
