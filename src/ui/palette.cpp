@@ -32,7 +32,7 @@ ImU32 ThreadColor(sim::ThreadId thread) {
     return thread < kTabled ? kTable[size_t(thread)] : ComputeThreadColor(thread);
 }
 
-ImU32 ReadyColor() { return IM_COL32(196, 202, 214, 255); }
+ImU32 ReadyColor() { return IM_COL32(148, 158, 178, 255); }
 
 ImU32 WaitColor(sim::WaitKind wait) {
     switch (wait) {

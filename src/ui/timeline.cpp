@@ -53,7 +53,7 @@ SliceLook LookOfSlice(const TimelineLane& lane, const Slice& s) {
     case SliceKind::OnCpu:
     case SliceKind::GilHeld:
         return {ThreadColor(ThreadOf(lane, s)), GpuRectStyle_Shaded | GpuRectStyle_Edges, kBarTop, kBarBottom};
-    case SliceKind::Ready: return {WithAlpha(ReadyColor(), 0.5f), GpuRectStyle_Flat, kWaitTop, kWaitBottom};
+    case SliceKind::Ready: return {WithAlpha(ReadyColor(), 0.8f), GpuRectStyle_Flat, kWaitTop, kWaitBottom};
     case SliceKind::WaitingForGil:
         return {WaitColor(sim::WaitKind::Gil), GpuRectStyle_Hatched, kWaitTop, kWaitBottom};
     default: // blocked: the engine's WaitKind is the slice's reason
@@ -714,7 +714,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
         const float y0 = rows_top + pointer_row->y, y1 = y0 + pointer_row->height;
         if (!view.hover.is_marker)
             dl->AddRect(ImVec2(view.hover.slice.x0 - 1, y0 + 1), ImVec2(view.hover.slice.x1 + 1, y1 - 1),
-                        IM_COL32(255, 255, 255, 200), 2.0f, 0, 1.5f);
+                        ImGui::GetColorU32(ImGuiCol_Text, 0.85f), 2.0f, 0, 1.5f);
         ShowHoverTooltip(view, data);
     }
     dl->PopClipRect();
