@@ -9,19 +9,17 @@ endif()
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
   ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/imgui_demo.cpp
-  ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends)
+  ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
+  ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends
+  ${IMGUI_DIR}/misc/cpp)
 target_compile_options(imgui PUBLIC -pthread)
 
-# Each shaders/NAME.EXT becomes a string constant kShader_NAME_EXT in generated/shaders.h.
+# Each shaders/NAME.EXT becomes the string constant kShader_NAME_EXT in generated/shaders.h.
 file(GLOB SHADER_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.vert
   ${CMAKE_SOURCE_DIR}/shaders/*.frag)
 set(SHADERS_HEADER ${CMAKE_BINARY_DIR}/generated/shaders.h)
-add_custom_command(OUTPUT ${SHADERS_HEADER}
-  COMMAND ${CMAKE_COMMAND} -DOUT=${SHADERS_HEADER} "-DSOURCES=${SHADER_SOURCES}"
-    -P ${CMAKE_SOURCE_DIR}/cmake/embed_shaders.cmake
-  DEPENDS ${SHADER_SOURCES} ${CMAKE_SOURCE_DIR}/cmake/embed_shaders.cmake
-  COMMENT "Embedding GLSL shaders" VERBATIM)
+embed_files(${SHADERS_HEADER} Shader ${SHADER_SOURCES})
 
 file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/ui/*.cpp)
 list(FILTER APP_SOURCES EXCLUDE REGEX "_model\\.cpp$")
@@ -37,7 +35,7 @@ set_target_properties(threadlab_app PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${WEB_OU
 target_link_options(threadlab_app PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
   -sASYNCIFY -sPTHREAD_POOL_SIZE=2
-  -sEXPORTED_FUNCTIONS=_main,_threadlab_state_json
+  -sEXPORTED_FUNCTIONS=_main,_threadlab_state_json,_threadlab_paste
   "SHELL:--embed-file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf@/fonts/DejaVuSans.ttf"
   "SHELL:--embed-file /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf@/fonts/DejaVuSansMono.ttf"
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString

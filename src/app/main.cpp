@@ -17,13 +17,17 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 #include "app/engine_worker.h"
+#include "app/program_runner.h"
 #include "app/web_bridge.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
+#include "examples.h"
 #include "ui/background.h"
+#include "ui/program_window.h"
 #include "ui/test_hooks.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
@@ -43,6 +47,8 @@ struct AppliedStyle {
 struct App {
     GLFWwindow* window = nullptr;
     EngineWorker engine;
+    ProgramRunner runner{engine};
+    ProgramWindowState program;
     BackgroundRenderer background;
     UiState ui;
     AppliedStyle applied;
@@ -54,6 +60,9 @@ struct App {
 };
 
 static App* g_app = nullptr; // the one app; emscripten's main loop callback takes no argument
+
+// The longest step of time one frame may account for (see Frame).
+constexpr float kMaxFrameDeltaSeconds = 1.0f / 20.0f;
 
 // Send the engine thread a heartbeat this often, so the page can see it is alive and working.
 constexpr int kHeartbeatEveryFrames = 30;
@@ -107,10 +116,21 @@ static void Frame() {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2((float)app.framebuffer_width, (float)app.framebuffer_height);
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
+    // A stalled frame (tab in background, busy machine) must not count as a long key hold:
+    // ImGui 1.86 would turn it into a burst of key repeats (Ctrl+V pasting several times).
+    io.DeltaTime = std::min(io.DeltaTime, kMaxFrameDeltaSeconds);
     ImGui::NewFrame();
     SetTestHookFrame(app.frame);
 
     ShowMainMenuBar(app.ui);
+    auto run = app.runner.latest();
+    if (app.ui.show_program)
+        ShowProgramWindow(&app.ui.show_program, app.program, kExampleFiles, run.get());
+    if (app.program.run_requested)
+        app.runner.run(app.program.source);
+    if (app.program.stop_requested)
+        app.runner.stop();
+    app.program.run_requested = app.program.stop_requested = false;
     if (app.ui.show_about)
         ShowAboutWindow(&app.ui.show_about, {THREADLAB_VERSION, THREADLAB_COMMIT, IMGUI_VERSION});
     if (app.ui.show_user_guide)
@@ -134,6 +154,57 @@ static void Frame() {
 // State JSON
 // ----------------------------------------------------------------------------------------------
 
+static void AppendJsonString(std::string& out, std::string_view text) {
+    out += '"';
+    for (char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if ((unsigned char)c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += c;
+            }
+        }
+    }
+    out += '"';
+}
+
+static const char* RunStatusName(RunStatus status) {
+    switch (status) {
+    case RunStatus::Idle: return "idle";
+    case RunStatus::Running: return "running";
+    case RunStatus::Finished: return "finished";
+    case RunStatus::Failed: return "failed";
+    case RunStatus::Stopped: return "stopped";
+    }
+    return "";
+}
+
+static void AppendProgramJson(std::string& out, const App& app) {
+    auto run = app.runner.latest();
+    out += "\"program\":{\"source\":";
+    AppendJsonString(out, app.program.source);
+    if (run) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf,
+                      ",\"runId\":%llu,\"status\":\"%s\",\"instructions\":%llu,\"errorLine\":%d,"
+                      "\"errorCol\":%d,\"output\":",
+                      (unsigned long long)run->run_id, RunStatusName(run->status),
+                      (unsigned long long)run->instructions, run->error_line, run->error_col);
+        out += buf;
+        AppendJsonString(out, run->output);
+        out += ",\"error\":";
+        AppendJsonString(out, run->error);
+    }
+    out += "},";
+}
+
 static void AppendBool(std::string& out, const char* key, bool value, bool comma = true) {
     out += '"';
     out += key;
@@ -141,6 +212,9 @@ static void AppendBool(std::string& out, const char* key, bool value, bool comma
     if (comma)
         out += ',';
 }
+
+// The page's paste event hands the pasted text over before ImGui sees Ctrl+V.
+extern "C" EMSCRIPTEN_KEEPALIVE void threadlab_paste(const char* text) { SetClipboardFromPage(text); }
 
 // Called by the page (window.threadlab.state()) on the main thread, between frames.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
@@ -165,6 +239,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
                   app.ui.theme == Theme::Dark ? "dark" : "light", app.ui.font_size);
     out += buf;
     AppendItemRectsJson(out, app.frame - 1);
+    out += ',';
+    AppendProgramJson(out, app);
+    out.pop_back(); // the trailing comma
     out += '}';
     return out.c_str();
 }
@@ -196,6 +273,12 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(app.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     CreateBackground(app.background);
+    ImGuiIO& io = ImGui::GetIO();
+    io.GetClipboardTextFn = [](void*) { return ClipboardText(); };
+    io.SetClipboardTextFn = [](void*, const char* text) { CopyToPageClipboard(text); };
+
+    app.program.source = kExampleFiles[0].text;
+    app.program.run_requested = true; // the first example's output is there when the page opens
 
     emscripten_set_main_loop(Frame, 0, true);
     return 0;

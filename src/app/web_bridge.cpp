@@ -2,6 +2,8 @@
 
 #include <emscripten.h>
 
+#include <string>
+
 EM_JS(double, tl_canvas_css_width, (), { return Module.canvas.getBoundingClientRect().width; });
 EM_JS(double, tl_canvas_css_height, (), { return Module.canvas.getBoundingClientRect().height; });
 EM_JS(double, tl_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
@@ -18,3 +20,19 @@ double CanvasCssHeight() { return tl_canvas_css_height(); }
 double DevicePixelRatio() { return tl_device_pixel_ratio(); }
 void SetCanvasBufferSize(int width, int height) { tl_set_canvas_buffer_size(width, height); }
 void NotifyFirstFrame() { tl_notify_first_frame(); }
+
+EM_JS(void, tl_copy_to_clipboard, (const char* text), {
+    const value = UTF8ToString(text);
+    if (navigator.clipboard) navigator.clipboard.writeText(value).catch(function() {});
+});
+
+namespace {
+std::string g_clipboard; // UI thread only
+}
+
+const char* ClipboardText() { return g_clipboard.c_str(); }
+void SetClipboardFromPage(const char* text) { g_clipboard = text; }
+void CopyToPageClipboard(const char* text) {
+    g_clipboard = text;
+    tl_copy_to_clipboard(text);
+}

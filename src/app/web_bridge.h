@@ -11,3 +11,10 @@ double DevicePixelRatio();
 void SetCanvasBufferSize(int width, int height);
 // Tell the page the first frame is on screen, so it hides the loading indicator.
 void NotifyFirstFrame();
+
+// Copy and paste with the browser's clipboard. Emscripten's GLFW keeps a clipboard of its own
+// that the page cannot reach, so ImGui gets ours: the page's paste events fill it (see
+// threadlab_paste in main.cpp) and copies go to navigator.clipboard.
+const char* ClipboardText();
+void SetClipboardFromPage(const char* text);
+void CopyToPageClipboard(const char* text);

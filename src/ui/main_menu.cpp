@@ -13,6 +13,7 @@ void ShowMainMenuBar(UiState& ui) {
     RecordItemRect("menu/Threadlab");
 
     if (ImGui::BeginMenu("View")) {
+        ImGui::MenuItem("Program", nullptr, &ui.show_program);
         ImGui::MenuItem("Metrics / Debugger", nullptr, &ui.show_metrics);
         RecordItemRect("menu/View/Metrics");
         ImGui::Separator();

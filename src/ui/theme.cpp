@@ -17,12 +17,19 @@ void ApplyTheme(Theme theme, float scale) {
     ImGui::GetStyle() = style;
 }
 
+// Latin with its supplements, Greek and Cyrillic, punctuation (… — “ ”), arrows, box drawing
+// and geometric shapes: what lessons, programs and their output use, and DejaVu covers.
+const ImWchar kGlyphRanges[] = {
+    0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2000, 0x206F, 0x2190, 0x21FF,
+    0x2200, 0x22FF, 0x2500, 0x25FF, 0,
+};
+
 void BuildFonts(float pixel_size) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     // The fonts are embedded into the module at /fonts by the link step (Debian's DejaVu).
-    ImFont* ui_font = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", pixel_size);
-    g_code_font = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSansMono.ttf", pixel_size);
+    ImFont* ui_font = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", pixel_size, nullptr, kGlyphRanges);
+    g_code_font = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSansMono.ttf", pixel_size, nullptr, kGlyphRanges);
     if (!ui_font) {
         ImFontConfig config;
         config.SizePixels = pixel_size;

@@ -5,6 +5,7 @@
 enum class Theme { Dark, Light };
 
 struct UiState {
+    bool show_program = true;     // source, Run/Stop, output
     bool show_about = false;
     bool show_metrics = false;    // Dear ImGui's own metrics/debugger window
     bool show_user_guide = false; // how to use the mouse and keyboard in an ImGui interface

@@ -122,6 +122,16 @@ export async function clickItem(page, name) {
   await waitFrames(page, 2);
 }
 
+// Press a key combination for exactly one frame: Dear ImGui 1.86 samples the keyboard once per
+// frame, so a press and release between two frames goes unseen, and a key held past its repeat
+// delay (slow headless frames) repeats.
+export async function pressKeys(page, ...keys) {
+  for (const key of keys) await page.keyboard.down(key);
+  await waitFrames(page, 1);
+  for (const key of [...keys].reverse()) await page.keyboard.up(key);
+  await waitFrames(page, 2);
+}
+
 export async function screenshot(page, name) {
   await mkdir(outputDir, { recursive: true });
   return page.screenshot({ path: join(outputDir, `${name}.png`) });

@@ -1,0 +1,123 @@
+// The Program window: a program runs in the page on the engine's thread and prints exactly what
+// the native CLI prints; pasted programs run; errors show where they are.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  root, startEmrun, launch, newPage, openLab, state, waitFrames, itemRect, clickItem, pressKeys, screenshot,
+} from './lab.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startEmrun();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function waitForRun(page, previousRunId = 0) {
+  await page.waitForFunction((prev) => {
+    const p = window.threadlab.state().program;
+    return p.runId > prev && p.status !== 'running';
+  }, previousRunId, { timeout: 60_000 });
+  return (await state(page)).program;
+}
+
+// Replace the editor's text the way a person does: copy it to the clipboard, click into the
+// editor, select all, paste.
+async function pasteProgram(page, text) {
+  const editor = await itemRect(page, 'program/Source');
+  await page.mouse.click(editor.cx, editor.cy);
+  await waitFrames(page, 2);
+  await pressKeys(page, 'Control', 'a');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await pressKeys(page, 'Control', 'v');
+  assert.equal((await state(page)).program.source, text, 'the pasted text is in the editor');
+}
+
+const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+
+async function pressRun(page) {
+  const before = (await state(page)).program.runId || 0;
+  await clickItem(page, 'program/Run');
+  return waitForRun(page, before);
+}
+
+test('the first example runs when the page opens, with the same output as the native CLI', async () => {
+  const page = await newPage(browser);
+  await openLab(page, server.url);
+  const program = await waitForRun(page);
+  assert.equal(program.status, 'finished', program.error);
+  assert.ok(program.instructions > 0);
+  // scripts/test builds the native CLI before the page.
+  const cli = join(root, 'build', 'native', 'threadlab');
+  assert.ok(existsSync(cli), `${cli} is built`);
+  const first = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.py')).sort()[0];
+  assert.equal(program.source, readFileSync(join(root, 'examples', first), 'utf8'));
+  const native = spawnSync(cli, ['run', join(root, 'examples', first)]);
+  assert.equal(program.output, native.stdout.toString());
+  await screenshot(page, 'program-first-example');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a pasted program runs and prints its output', async () => {
+  const page = await newPage(browser, CLIPBOARD);
+  await openLab(page, server.url);
+  await waitForRun(page);
+  await pasteProgram(page, 'total = 0\nfor i in range(10):\n    total += i\nprint("total", total)\n');
+  const program = await pressRun(page);
+  assert.equal(program.status, 'finished', program.error);
+  assert.equal(program.output, 'total 45\n');
+  await page.context().close();
+});
+
+test('a syntax error is shown at its line and column, and nothing runs', async () => {
+  const page = await newPage(browser, CLIPBOARD);
+  await openLab(page, server.url);
+  await waitForRun(page);
+  await pasteProgram(page, 'x = 1\nif x > 0\n    print(x)\n');
+  const program = await pressRun(page);
+  assert.equal(program.status, 'failed');
+  assert.equal(program.errorLine, 2);
+  assert.match(program.error, /SyntaxError/);
+  assert.equal(program.output, '');
+  await screenshot(page, 'program-syntax-error');
+  await page.context().close();
+});
+
+test('a runtime error shows a Python traceback after the output so far', async () => {
+  const page = await newPage(browser, CLIPBOARD);
+  await openLab(page, server.url);
+  await waitForRun(page);
+  await pasteProgram(page, 'def f():\n    return y\n\nprint("before")\nf()\n');
+  const program = await pressRun(page);
+  assert.equal(program.status, 'failed');
+  assert.equal(program.output, 'before\n');
+  assert.match(program.error, /Traceback \(most recent call last\):/);
+  assert.match(program.error, /line 2, in f/);
+  assert.match(program.error, /NameError: name 'y' is not defined\n?$/);
+  await page.context().close();
+});
+
+test('an endless loop can be stopped, and the page keeps drawing', async () => {
+  const page = await newPage(browser, CLIPBOARD);
+  await openLab(page, server.url);
+  await waitForRun(page);
+  await pasteProgram(page, 'n = 0\nwhile True:\n    n += 1\n');
+  const before = (await state(page)).program.runId || 0;
+  await clickItem(page, 'program/Run');
+  await page.waitForFunction((prev) => {
+    const p = window.threadlab.state().program;
+    return p.runId > prev && p.status === 'running' && p.instructions > 0;
+  }, before, { timeout: 30_000 });
+  await waitFrames(page, 5);
+  await clickItem(page, 'program/Stop');
+  const program = await waitForRun(page, before);
+  assert.equal(program.status, 'stopped');
+  await page.context().close();
+});
