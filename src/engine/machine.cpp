@@ -215,6 +215,7 @@ ThreadId Machine::new_thread(ProcessId process, std::string name, std::unique_pt
     scheduler_.add_thread(th.id, th.priority);
     const ThreadId id = th.id;
     threads_.push_back(std::move(th));
+    threads_[id].program->on_created(id);
     Process& p = processes_[process];
     ++p.live_threads;
     ++live_threads_;
@@ -558,7 +559,7 @@ void Machine::handle_request(CpuId c, Request&& r) {
 
     case RequestKind::Now: threads_[t].resume_with = {KernelError::None, now_}; return;
 
-    case RequestKind::Output: emit_output(t, now_, r.text); return;
+    case RequestKind::Output: emit_output(t, now_, OutputStream::Stdout, r.text); return;
 
     case RequestKind::Spawn:
     case RequestKind::SpawnProcess: {
@@ -748,8 +749,8 @@ void Machine::record(TraceKind kind, ThreadId thread, int32_t object, int32_t ot
     trace_.record(e);
 }
 
-void Machine::emit_output(ThreadId thread, SimTime time, std::string_view line) {
-    pending_output_.push(PendingOutput{time, output_seq_++, thread, std::string(line)});
+void Machine::emit_output(ThreadId thread, SimTime time, OutputStream stream, std::string_view line, bool newline) {
+    pending_output_.push(PendingOutput{time, output_seq_++, thread, stream, newline, std::string(line)});
     flush_output(now_);
 }
 
@@ -758,7 +759,7 @@ void Machine::emit_output(ThreadId thread, SimTime time, std::string_view line) 
 void Machine::flush_output(SimTime up_to) {
     while (!pending_output_.empty() && pending_output_.top().time <= up_to) {
         const PendingOutput& line = pending_output_.top();
-        trace_.add_output(line.time, line.thread, line.text);
+        trace_.add_output(line.time, line.thread, line.text, line.stream, line.newline);
         pending_output_.pop();
     }
 }

@@ -120,9 +120,11 @@ struct RunResult {
 class ThreadProgram {
 public:
     virtual ~ThreadProgram() = default;
-    // Execute at most `budget` (>= 1) instructions; stop earlier only to make a request.
-    // `resumed` is what this thread's previous request returned (zero, no error, when the
-    // previous run just used up its budget).
+    // The machine created the thread that runs this program (before its first run).
+    virtual void on_created(ThreadId /*self*/) {}
+    // Execute at most `budget` (>= 1) instructions, and stop to make a request (or earlier,
+    // at will). `resumed` is what this thread's previous request returned (zero, no error,
+    // when the previous run made none).
     virtual RunResult run(int64_t budget, const KernelResult& resumed) = 0;
 };
 
@@ -252,7 +254,7 @@ public:
 
     // A line of program output written at `time`, which may lie ahead of now(): a thread that
     // prints in the middle of its batch. Lines enter the trace in time order.
-    void emit_output(ThreadId thread, SimTime time, std::string_view line);
+    void emit_output(ThreadId thread, SimTime time, OutputStream stream, std::string_view line, bool newline = true);
     // The run's one PRNG, for the program's own randomness (Python's `random`).
     Random& random() { return random_; }
 
@@ -281,6 +283,8 @@ private:
         SimTime time;
         uint64_t seq;
         ThreadId thread;
+        OutputStream stream;
+        bool newline;
         std::string text;
     };
     struct OutputLater {

@@ -116,16 +116,18 @@ void Trace::record(const TraceEvent& event) {
     ++stats_.dropped_events;
 }
 
-void Trace::add_output(SimTime time, ThreadId thread, std::string_view text) {
+void Trace::add_output(SimTime time, ThreadId thread, std::string_view text, OutputStream stream, bool newline) {
     TraceEvent e;
     e.time = time;
     e.thread = thread;
     e.kind = TraceKind::Output;
     e.object = static_cast<int32_t>(output_total_);
+    e.reason = static_cast<uint8_t>(stream);
+    e.value = newline ? 1 : 0;
     record(e);
     hash_bytes(text.data(), text.size());
 
-    OutputLine line{time, thread, std::string(text)};
+    OutputLine line{time, thread, stream, newline, std::string(text)};
     if (output_ring_.size() < limits_.max_output_lines) {
         output_ring_.push_back(std::move(line));
         ++output_ring_count_;
@@ -433,9 +435,9 @@ private:
             break;
         }
         case TraceKind::Output: {
-            std::string args;
+            std::string args = arg("stream", e.reason == static_cast<uint8_t>(OutputStream::Stderr) ? "stderr" : "stdout");
             if (static_cast<uint64_t>(e.object) >= trace_.output_first())
-                args = arg("text", trace_.output(static_cast<uint64_t>(e.object)).text);
+                args += "," + arg("text", trace_.output(static_cast<uint64_t>(e.object)).text);
             instant(pid_of(e.thread), tid, e.time, "output", args);
             break;
         }

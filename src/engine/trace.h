@@ -37,7 +37,7 @@ enum class TraceKind : uint8_t {
                      // other: the KernelError, if any
     MlfqDemote,      // object: the new level
     MlfqBoost,
-    Output,          // object: the line's index among all output lines
+    Output,          // object: the line's index among all output lines; reason: OutputStream
     RunEnd,          // reason: RunStatus
 };
 const char* trace_kind_name(TraceKind kind);
@@ -53,10 +53,14 @@ struct TraceEvent {  // 32 bytes
     uint8_t reason = 0;
 };
 
+enum class OutputStream : uint8_t { Stdout, Stderr };
+
 struct OutputLine {
     SimTime time = 0;
     ThreadId thread = kNoThread;
-    std::string text;
+    OutputStream stream = OutputStream::Stdout;
+    bool newline = true;  // false only for a last line the program left unterminated
+    std::string text;     // without the newline
 };
 
 struct TraceLimits {
@@ -91,7 +95,8 @@ public:
     Trace(int cpu_count, const TraceLimits& limits);
 
     void record(const TraceEvent& event);
-    void add_output(SimTime time, ThreadId thread, std::string_view text);
+    void add_output(SimTime time, ThreadId thread, std::string_view text, OutputStream stream = OutputStream::Stdout,
+                    bool newline = true);
     void name_process(ProcessId process, std::string_view name);
     void name_thread(ThreadId thread, ProcessId process, std::string_view name);
     // The run ended at `end` (closes busy intervals of CPUs still running).

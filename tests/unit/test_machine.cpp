@@ -347,7 +347,7 @@ public:
             ++r.executed;
             --left_;
             if (left_ % every_ == 0)
-                m_.emit_output(self_, start + r.executed * m_.config().bytecode_cost, "line");
+                m_.emit_output(self_, start + r.executed * m_.config().bytecode_cost, OutputStream::Stdout, "line");
         }
         if (left_ == 0)
             r.request = Request::exit();
