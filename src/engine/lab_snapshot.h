@@ -112,6 +112,7 @@ struct ProcessView {
     int32_t main_thread = -1;
     bool gil_enabled = true;
     int32_t gil_holder = -1;            // thread id, -1 when free
+    std::string source;                 // the program's source, drawn beside its bytecode
     std::vector<CodeView> codes;        // text
     std::vector<Variable> globals;      // data: the __main__ module's dict
     std::vector<HeapObjectView> heap;   // heap: objects reachable from the program
@@ -139,6 +140,7 @@ struct StatsView {
     int64_t context_switches = 0;
     int64_t gil_handoffs = 0;
     int64_t instructions = 0;
+    double speedup = 0; // one-thread baseline's wall time / this wall time; 0: no baseline run
 };
 
 // ---------------------------------------------------------------------------------------------
