@@ -2,9 +2,12 @@
 // does none of that. Commands are listed in options.cpp.
 #include "cli/options.h"
 #include "engine/interpreter.h"
+#include "engine/python_machine.h"
+#include "engine/trace.h"
 #include "lang/compiler.h"
 #include "lang/parser.h"
 #include "version.h"
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -12,7 +15,7 @@
 
 namespace {
 
-// The host of a single-threaded run: output goes straight to the terminal.
+// The host of the interpreter benchmark: one thread, output straight to the terminal.
 struct TerminalHost : engine::Host {
     uint64_t seed = 0;
     void write_stdout(std::string_view text) override { fwrite(text.data(), 1, text.size(), stdout); }
@@ -62,58 +65,114 @@ int load_source(const cli::Options& options, std::string& source)
     return 0;
 }
 
-// SystemExit ends a program quietly, with its code as the exit status (as CPython does).
-int system_exit_status(engine::Interpreter& vm, const engine::Thread& thread)
+// The simulated machine's settings from `run`'s options; false with `error` set on a bad value.
+bool machine_config(const cli::Options& options, sim::MachineConfig& config, std::string& error)
 {
-    auto* exception = engine::as<engine::InstanceObject>(thread.uncaught);
-    engine::Value* args = exception->attrs.find("args");
-    auto* tuple = args ? engine::as<engine::TupleObject>(*args) : nullptr;
-    if (!tuple || tuple->items.empty() || tuple->items[0].is_none())
-        return 0;
-    engine::Value code = tuple->items[0];
-    if (code.is_integral())
-        return (int)code.as_integral();
-    print_error(vm.str(code) + "\n");
-    return 1;
+    const auto duration = [&](const char* flag, sim::SimTime& out) {
+        std::optional<sim::SimTime> parsed = sim::parse_duration(options.get(flag));
+        if (!parsed)
+            error = std::string(flag) + " wants a duration such as 250ns, 10us, 5ms or 1.5s, not '" + options.get(flag) + "'";
+        else
+            out = *parsed;
+        return parsed.has_value();
+    };
+    config.cpus = (int)options.number("--cpus");
+    if (config.cpus < 1 || config.cpus > sim::kMaxCpus) {
+        error = "--cpus must be between 1 and " + std::to_string(sim::kMaxCpus);
+        return false;
+    }
+    const std::string& gil = options.get("--gil");
+    if (gil != "on" && gil != "off") {
+        error = "--gil is on or off, not '" + gil + "'";
+        return false;
+    }
+    config.gil = gil == "on";
+    if (!sim::parse_policy(options.get("--policy"), config.scheduler.policy)) {
+        error = "--policy is rr, fifo, priority or mlfq, not '" + options.get("--policy") + "'";
+        return false;
+    }
+    std::optional<sim::LatencyDistribution> io = sim::parse_latency(options.get("--io-latency"));
+    if (!io) {
+        error = "--io-latency wants 2ms, uniform:1ms..9ms or exp:2ms, not '" + options.get("--io-latency") + "'";
+        return false;
+    }
+    config.io_latency = *io;
+    config.seed = std::strtoull(options.get("--seed").c_str(), nullptr, 10);
+    return duration("--slice", config.scheduler.slice) && duration("--switch-interval", config.switch_interval) &&
+           duration("--bytecode-cost", config.bytecode_cost) && duration("--context-switch-cost", config.context_switch_cost) &&
+           duration("--thread-create-cost", config.thread_create_cost) && duration("--max-time", config.max_time);
 }
 
+// Prints the output lines the run has produced since the last call, each to its stream.
+void print_new_output(const sim::Trace& trace, uint64_t& printed)
+{
+    printed = std::max(printed, trace.output_first());
+    for (; printed < trace.output_count(); ++printed) {
+        const sim::OutputLine& line = trace.output(printed);
+        std::string text = line.text + (line.newline ? "\n" : "");
+        if (line.stream == sim::OutputStream::Stderr)
+            print_error(text);
+        else
+            fwrite(text.data(), 1, text.size(), stdout);
+    }
+}
+
+// Runs the program on the simulated machine, printing its output as it comes.
 int command_run(const cli::Options& options)
 {
     std::string source;
     if (int status = load_source(options, source))
         return status;
     const std::string& path = options.arguments[0];
-    TerminalHost host;
-    engine::Interpreter vm(host);
-    engine::LoadResult loaded = vm.load_main(source, path);
-    if (loaded.error) {
-        print_error(lang::format_source_error(*loaded.error, path, source));
+    sim::MachineConfig config;
+    std::string error;
+    if (!machine_config(options, config, error)) {
+        print_error("threadlab run: " + error + "\n");
+        return 2;
+    }
+    sim::PythonRun run(config);
+    if (std::optional<lang::SourceError> syntax = run.start(source, path)) {
+        print_error(lang::format_source_error(*syntax, path, source));
         return 1;
     }
-    engine::Thread& thread = *loaded.thread;
-    int64_t max_steps = options.number("--max-steps");
-    uint64_t executed = 0;
-    while (thread.state == engine::ThreadState::Runnable) {
-        uint64_t budget = std::min<uint64_t>(1000000, (uint64_t)max_steps - executed);
-        if (budget == 0) {
-            print_error("threadlab: stopped after " + std::to_string(executed) + " instructions (--max-steps " +
-                        std::to_string(max_steps) + "): the program may loop forever\n");
-            return 3;
-        }
-        executed += vm.run(thread, budget).executed;
+    const sim::Machine& machine = run.machine();
+    const int64_t max_steps = options.number("--max-steps");
+    uint64_t printed = 0;
+    sim::RunStatus status = sim::RunStatus::Paused;
+    // Small chunks, so that no output line leaves the trace's ring before it is printed.
+    while (status == sim::RunStatus::Paused && machine.instructions() < max_steps) {
+        status = run.run(sim::kNever, std::min<int64_t>(100000, max_steps - machine.instructions()));
+        print_new_output(machine.trace(), printed);
     }
     fflush(stdout);
-    if (thread.state == engine::ThreadState::Suspended) {
-        print_error("threadlab: the program waits for something only another thread could do, and it has no other thread\n");
-        return 3;
+    int exit_status = run.exit_status();
+    if (status == sim::RunStatus::Paused) {
+        print_error("threadlab: stopped after " + std::to_string(machine.instructions()) + " instructions (--max-steps " +
+                    std::to_string(max_steps) + "): the program may loop forever\n");
+        exit_status = 3;
+    } else if (status == sim::RunStatus::Deadlock) {
+        print_error("threadlab: " + machine.describe_deadlock());
+        exit_status = 3;
+    } else if (status == sim::RunStatus::TimeLimit) {
+        print_error("threadlab: stopped at the simulated time limit (--max-time " + options.get("--max-time") + ")\n");
+        exit_status = 3;
     }
-    if (!thread.uncaught.is_none()) {
-        if (vm.is_instance(thread.uncaught, vm.types.system_exit))
-            return system_exit_status(vm, thread);
-        print_error(vm.format_uncaught(thread));
-        return 1;
+    if (options.flag("--stats"))
+        print_error(machine.describe_stats());
+    if (options.flag("--hash")) {
+        char hash[40];
+        snprintf(hash, sizeof hash, "trace hash: %016llx\n", (unsigned long long)machine.trace().hash());
+        print_error(hash);
     }
-    return 0;
+    if (!options.get("--trace").empty()) {
+        std::ofstream file(options.get("--trace"), std::ios::binary);
+        file << sim::chrome_trace_json(machine.trace());
+        if (!file) {
+            print_error("threadlab: can't write '" + options.get("--trace") + "'\n");
+            return 2;
+        }
+    }
+    return exit_status;
 }
 
 int command_dis(const cli::Options& options)

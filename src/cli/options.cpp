@@ -4,7 +4,7 @@
 namespace cli {
 
 const std::vector<CommandDef> kCommands = {
-    {"run", "FILE", "run a Python program and print its output, as python3 would"},
+    {"run", "FILE", "run a Python program on the simulated machine and print its output, as python3 would"},
     {"dis", "FILE", "show the bytecode of each code object, with line:col of every instruction"},
     {"ast", "FILE", "show the syntax tree of a program"},
     {"bench", "", "measure the interpreter: bytecodes per second of a CPU-bound loop"},
@@ -16,6 +16,20 @@ const std::vector<CommandDef> kCommands = {
 // natively and in well under a minute in a browser, far beyond what a lesson needs.
 const std::vector<OptionDef> kOptions = {
     {"--max-steps", "N", "200000000", "run", "stop the program after N bytecode instructions (an infinite loop ends with exit status 3)"},
+    {"--cpus", "N", "1", "run", "simulated CPUs (1..64)"},
+    {"--gil", "on|off", "on", "run", "each process's Global Interpreter Lock; off: free-threaded"},
+    {"--policy", "NAME", "rr", "run", "OS scheduler: rr (round robin), fifo, priority (preemptive), mlfq"},
+    {"--slice", "TIME", "10ms", "run", "time slice of rr and priority, MLFQ's top-level quantum"},
+    {"--switch-interval", "TIME", "5ms", "run", "how long a thread waits for the GIL before asking its holder to drop it"},
+    {"--bytecode-cost", "TIME", "20ns", "run", "simulated time of one bytecode instruction"},
+    {"--context-switch-cost", "TIME", "2us", "run", "simulated time of each switch of a CPU to a thread"},
+    {"--thread-create-cost", "TIME", "50us", "run", "simulated time a thread spends creating another"},
+    {"--io-latency", "DIST", "1ms", "run", "simulated I/O time: 2ms, uniform:1ms..9ms or exp:2ms"},
+    {"--max-time", "TIME", "60s", "run", "stop the program at this simulated time (exit status 3)"},
+    {"--seed", "N", "1", "run", "seed of the one random generator: same seed, same run"},
+    {"--stats", nullptr, "", "run", "print wall time, CPU utilisation, context switches and GIL hand-offs to stderr"},
+    {"--hash", nullptr, "", "run", "print the 64-bit hash of the run's trace to stderr"},
+    {"--trace", "FILE", "", "run", "write the trace as Chrome Trace Event JSON (open it in Perfetto)"},
     {"--count", "N", "20000000", "bench", "the loop counts down from N (about 9 instructions per step)"},
 };
 

@@ -37,9 +37,9 @@ std::string millis(SimTime ns) {
     return std::to_string(us / 1000) + "." + std::string(3 - frac.size(), '0') + frac + " ms";
 }
 
+// At least one space after the text, however long it is.
 std::string padded(std::string text, size_t width) {
-    if (text.size() < width)
-        text.append(width - text.size(), ' ');
+    text.append(text.size() < width ? width - text.size() : 1, ' ');
     return text;
 }
 
@@ -829,10 +829,10 @@ std::string Machine::describe_stats() const {
     out += "threads created   " + std::to_string(s.threads_created) + "\n";
     out += "instructions      " + std::to_string(instructions_) + "\n";
     out += "trace events      " + std::to_string(s.events) + " (" + std::to_string(s.dropped_events) + " dropped)\n";
-    out += "thread            state       cpu time       switches  response      turnaround\n";
+    out += "thread                      state       cpu time       switches  response      turnaround\n";
     for (const Thread& th : threads_) {
         const auto time_or_dash = [](SimTime t, bool known) { return known ? millis(t) : std::string("-"); };
-        out += padded(th.name + " (" + std::to_string(th.id) + ")", 18) + padded(thread_state_name(th.state), 12) +
+        out += padded(th.name + " (" + std::to_string(th.id) + ")", 28) + padded(thread_state_name(th.state), 12) +
                padded(millis(th.cpu_time), 15) + padded(std::to_string(th.context_switches), 10) +
                padded(time_or_dash(th.response_time(), th.first_run_at != kNever), 14) +
                time_or_dash(th.turnaround_time(), th.finished_at != kNever) + "\n";

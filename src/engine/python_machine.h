@@ -1,0 +1,127 @@
+// A Python program on the simulated machine. Each simulated process is an engine::Interpreter
+// (its own heap, modules and threads) whose Host is a ProcessHost; each Python thread runs on
+// the machine as a PythonThread.
+//
+// The modules that need the machine (threading, time) are installed only in these
+// interpreters: their natives reach the machine through the host, ask it for what they wait
+// for (PythonThread::set_request) and suspend; the machine's answer resumes them.
+//
+// Output: print() writes through the host in the middle of a batch, and the interpreter does
+// not say at which instruction, so a thread's writes are stamped with the end of the batch
+// they happened in. Batches of Python threads are capped at kPythonBatch instructions, which
+// bounds that error (20 us at the default bytecode cost).
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+#include "engine/interpreter.h"
+#include "engine/machine.h"
+#include "lang/source.h"
+
+namespace sim {
+
+class PythonRun;
+
+constexpr int64_t kPythonBatch = 1000;
+
+class ProcessHost final : public engine::Host {
+public:
+    explicit ProcessHost(PythonRun& run) : run_(run) {}
+    void write_stdout(std::string_view text) override;
+    void write_stderr(std::string_view text) override;
+    int64_t now_ns() override;
+    uint64_t random_u64() override;
+    PythonRun& run() { return run_; }
+
+private:
+    PythonRun& run_;
+};
+
+// One Python thread as the machine runs it.
+class PythonThread final : public ThreadProgram {
+public:
+    PythonThread(PythonRun& run, engine::Interpreter& vm, engine::Thread& thread) : run_(run), vm_(vm), thread_(thread) {}
+    void on_created(ThreadId self) override { id_ = self; }
+    RunResult run(int64_t budget, const KernelResult& resumed) override;
+
+    // A native parks here the request it suspends for.
+    void set_request(Request request) { request_ = std::move(request); }
+    ThreadId id() const { return id_; }
+    const engine::Thread& python_thread() const { return thread_; }
+    // Text the thread wrote during the current batch, stamped and split into lines at its end.
+    void buffer_write(OutputStream stream, std::string_view text);
+
+private:
+    void deliver(const KernelResult& resumed);
+    void flush_writes(SimTime time, bool thread_done);
+    void report_uncaught();
+
+    PythonRun& run_;
+    engine::Interpreter& vm_;
+    engine::Thread& thread_;
+    ThreadId id_ = kNoThread;
+    Request request_;
+    std::string pending_[2];  // per OutputStream: written this batch, or an unfinished line
+};
+
+// For natives of the machine modules: parks `request` for the machine and suspends the calling
+// thread; the machine's answer (KernelResult::value as an int) is handed to `then`, and a
+// KernelError is raised in the thread instead.
+engine::NativeResult ask_machine(engine::Interpreter& vm, engine::Thread& thread, Request request,
+                                 engine::NativeContinuation then);
+
+// Seconds as Python passes them (int or float) to nanoseconds; false (and a Python exception
+// raised) for anything else or a negative value, which `what` names ("sleep length").
+bool seconds_argument(engine::Interpreter& vm, engine::Value v, const char* what, SimTime& out);
+
+class PythonRun {
+public:
+    explicit PythonRun(const MachineConfig& config);
+    PythonRun(const PythonRun&) = delete;
+    PythonRun& operator=(const PythonRun&) = delete;
+
+    // Compiles `source` as the main program of a new process. Returns its syntax error, if any.
+    std::optional<lang::SourceError> start(std::string_view source, std::string_view filename);
+    RunStatus run(SimTime until = kNever, int64_t max_instructions = INT64_MAX) {
+        return machine_.run(until, max_instructions);
+    }
+    Machine& machine() { return machine_; }
+    const Machine& machine() const { return machine_; }
+    // For the lab's snapshots: the interpreter of a machine process (null if it has none), and
+    // the Python thread behind a machine thread (null for threads that run no Python code).
+    engine::Interpreter* interpreter(ProcessId process);
+    const engine::Thread* python_thread(ThreadId thread) const;
+
+    // What python3 would exit with: 0, 1 after an uncaught exception in the main thread, or
+    // SystemExit's code.
+    int exit_status() const { return exit_status_; }
+
+    // For the machine modules' natives (the host of their interpreter is a ProcessHost).
+    static PythonRun& of(engine::Interpreter& vm) { return static_cast<ProcessHost&>(vm.host).run(); }
+    PythonThread& python_thread(const engine::Interpreter& vm, const engine::Thread& thread);
+    // The program of a thread just created in `vm`, for Request::spawn.
+    std::unique_ptr<PythonThread> adopt(engine::Interpreter& vm, engine::Thread& thread);
+
+    // The thread whose batch is running (its writes are buffered), or null between batches.
+    void set_running(PythonThread* thread) { running_ = thread; }
+    void write(OutputStream stream, std::string_view text);
+    void main_finished(engine::Interpreter& vm, const engine::Thread& thread);
+
+private:
+    struct Process {
+        std::unique_ptr<ProcessHost> host;
+        std::unique_ptr<engine::Interpreter> vm;
+        std::vector<PythonThread*> threads;  // by engine::Thread::id
+    };
+    Process& process_of(const engine::Interpreter& vm);
+
+    Machine machine_;
+    std::vector<engine::ModuleDef> modules_;
+    std::vector<Process> processes_;
+    PythonThread* running_ = nullptr;
+    int exit_status_ = 0;
+};
+
+} // namespace sim
