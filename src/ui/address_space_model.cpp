@@ -1,0 +1,79 @@
+#include "ui/address_space_model.h"
+
+#include <algorithm>
+
+void CollectMemoryRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process,
+                          std::vector<MemoryRegion>& regions) {
+    regions.clear();
+    uint64_t instructions = 0;
+    for (const lab::CodeView& code : process.codes)
+        instructions += code.instructions.size();
+    uint64_t heap_bytes = 0;
+    for (const lab::HeapObjectView& object : process.heap)
+        heap_bytes += object.size_bytes;
+    regions.push_back({RegionKind::Text, sim::kNoThread, instructions});
+    regions.push_back({RegionKind::Data, sim::kNoThread, process.globals.size()});
+    regions.push_back({RegionKind::Heap, sim::kNoThread, heap_bytes});
+    for (int32_t id : process.threads) {
+        uint64_t entries = 0;
+        if (id >= 0 && size_t(id) < snap.threads.size())
+            for (const lab::FrameView& frame : snap.threads[size_t(id)].frames)
+                entries += 1 + frame.locals.size();
+        regions.push_back({RegionKind::Stack, id, entries});
+    }
+}
+
+void LayoutMemoryMap(std::vector<MemoryRegion>& regions, float min_share) {
+    if (regions.empty())
+        return;
+    const float n = float(regions.size());
+    if (min_share * n > 1.0f)
+        min_share = 1.0f / n;
+    // Regions whose proportional share would fall under the minimum are pinned to it; the rest
+    // share what remains by weight. Pinning one can push another under, hence the loop (at most
+    // one pass per region).
+    std::vector<bool> pinned(regions.size(), false);
+    std::vector<float> share(regions.size(), 0.0f);
+    for (size_t pass = 0; pass <= regions.size(); ++pass) {
+        float free_space = 1.0f;
+        uint64_t free_weight = 0;
+        for (size_t i = 0; i < regions.size(); ++i) {
+            if (pinned[i])
+                free_space -= min_share;
+            else
+                free_weight += regions[i].weight;
+        }
+        bool pinned_more = false;
+        for (size_t i = 0; i < regions.size(); ++i) {
+            if (pinned[i]) {
+                share[i] = min_share;
+                continue;
+            }
+            share[i] = free_weight == 0 ? 0.0f : free_space * float(regions[i].weight) / float(free_weight);
+            if (share[i] < min_share) {
+                pinned[i] = true;
+                pinned_more = true;
+            }
+        }
+        if (!pinned_more)
+            break;
+    }
+    if (std::all_of(pinned.begin(), pinned.end(), [](bool p) { return p; }))
+        std::fill(share.begin(), share.end(), 1.0f / n); // nothing outweighs anything: equal bands
+    float x = 0.0f;
+    for (size_t i = 0; i < regions.size(); ++i) {
+        regions[i].start = x;
+        x += share[i];
+        regions[i].end = i + 1 == regions.size() ? 1.0f : x;
+    }
+}
+
+const char* RegionName(RegionKind kind) {
+    switch (kind) {
+    case RegionKind::Text: return "text";
+    case RegionKind::Data: return "data";
+    case RegionKind::Heap: return "heap";
+    case RegionKind::Stack: return "stack";
+    }
+    return "?";
+}

@@ -1,0 +1,90 @@
+#include "ui/code_model.h"
+
+#include <algorithm>
+
+void SplitSourceLines(std::string_view source, std::vector<std::string_view>& lines) {
+    lines.clear();
+    size_t start = 0;
+    while (start < source.size()) {
+        size_t end = source.find('\n', start);
+        if (end == std::string_view::npos)
+            end = source.size();
+        size_t text_end = end;
+        if (text_end > start && source[text_end - 1] == '\r')
+            --text_end;
+        lines.push_back(source.substr(start, text_end - start));
+        start = end + 1;
+    }
+}
+
+namespace {
+
+// Sorts the markers by position then thread, and numbers the ones sharing a position.
+void AssignSlots(std::vector<CodeMarker>& markers) {
+    std::sort(markers.begin(), markers.end(), [](const CodeMarker& a, const CodeMarker& b) {
+        return a.at != b.at ? a.at < b.at : a.thread < b.thread;
+    });
+    size_t first = 0;
+    while (first < markers.size()) {
+        size_t last = first;
+        while (last < markers.size() && markers[last].at == markers[first].at)
+            ++last;
+        for (size_t i = first; i < last; ++i) {
+            markers[i].slot = int32_t(i - first);
+            markers[i].slots = int32_t(last - first);
+        }
+        first = last;
+    }
+}
+
+bool HasRunningFrame(const lab::ThreadView& thread, int32_t process) {
+    return thread.process == process && !thread.frames.empty() &&
+           thread.state != sim::ThreadState::Terminated;
+}
+
+} // namespace
+
+void PlaceLineMarkers(const lab::LabSnapshot& snap, int32_t process, std::vector<CodeMarker>& out) {
+    out.clear();
+    for (const lab::ThreadView& thread : snap.threads) {
+        if (!HasRunningFrame(thread, process))
+            continue;
+        CodeMarker marker;
+        marker.at = thread.frames.back().line;
+        marker.thread = thread.id;
+        marker.frame = int32_t(thread.frames.size() - 1);
+        out.push_back(marker);
+    }
+    AssignSlots(out);
+}
+
+void PlaceInstructionMarkers(const lab::LabSnapshot& snap, int32_t process, uint32_t code,
+                             std::vector<CodeMarker>& out) {
+    out.clear();
+    for (const lab::ThreadView& thread : snap.threads) {
+        if (!HasRunningFrame(thread, process) || thread.frames.back().code != code)
+            continue;
+        CodeMarker marker;
+        marker.at = int32_t(thread.frames.back().ip);
+        marker.thread = thread.id;
+        marker.frame = int32_t(thread.frames.size() - 1);
+        out.push_back(marker);
+    }
+    AssignSlots(out);
+}
+
+uint32_t CodeOfThread(const lab::LabSnapshot& snap, int32_t process, sim::ThreadId thread) {
+    if (thread < 0 || size_t(thread) >= snap.threads.size())
+        return 0;
+    const lab::ThreadView& view = snap.threads[size_t(thread)];
+    if (view.process != process || view.frames.empty())
+        return 0;
+    return view.frames.back().code;
+}
+
+void MarkersAt(const std::vector<CodeMarker>& markers, int32_t at, size_t& first, size_t& last) {
+    const auto range = std::equal_range(markers.begin(), markers.end(), CodeMarker{at},
+                                        [](const CodeMarker& a, const CodeMarker& b) { return a.at < b.at; });
+    first = size_t(range.first - markers.begin());
+    last = size_t(range.second - markers.begin());
+}
