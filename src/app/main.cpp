@@ -1,12 +1,15 @@
 // Threadlab in the browser: the main loop on the page's main thread. It owns the GLFW window
-// (a WebGL2 canvas), Dear ImGui, the engine's pthread and the UI state, and answers the page's
+// (a WebGL2 canvas), Dear ImGui, the lab session (the engine's pthread) and the UI state, and answers the page's
 // test hook (window.threadlab) through threadlab_state_json().
 //
 // Index:
 //   App            all the state the main loop owns
 //   Canvas size    physical-pixel framebuffer that follows the canvas's CSS size
+//   Mouse wheel    browser wheel deltas as the notches GLFW and ImGui expect
+//   Run commands   the Program window's requests as LabCommands; trace chunks into the timeline
 //   Frame          one frame: input, UI, background, ImGui draw data
 //   State JSON     what window.threadlab.state() returns
+//   Timeline URLs  ?bench=timeline (bench/timeline.mjs) and ?timeline=synthetic
 //   main
 #include <emscripten.h>
 #include <GLES3/gl3.h>
@@ -14,13 +17,14 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 
-#include "app/engine_worker.h"
-#include "app/program_runner.h"
+#include "app/lab_session.h"
 #include "app/web_bridge.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -30,6 +34,8 @@
 #include "ui/program_window.h"
 #include "ui/test_hooks.h"
 #include "ui/theme.h"
+#include "ui/timeline.h"
+#include "ui/timeline_bench.h"
 #include "ui/ui.h"
 #include "version.h"
 
@@ -46,11 +52,15 @@ struct AppliedStyle {
 
 struct App {
     GLFWwindow* window = nullptr;
-    EngineWorker engine;
-    ProgramRunner runner{engine};
+    LabSession session;
     ProgramWindowState program;
+    uint64_t timeline_run = 0;       // which run timeline_data shows
+    size_t timeline_chunks = 0;      // trace chunks of that run already applied
     BackgroundRenderer background;
     UiState ui;
+    TimelineView timeline;
+    TimelineData timeline_data;
+    std::unique_ptr<TimelineBenchRun> bench; // only with ?bench=timeline
     AppliedStyle applied;
     int framebuffer_width = 0, framebuffer_height = 0;
     double css_width = 0, css_height = 0;
@@ -64,8 +74,6 @@ static App* g_app = nullptr; // the one app; emscripten's main loop callback tak
 // The longest step of time one frame may account for (see Frame).
 constexpr float kMaxFrameDeltaSeconds = 1.0f / 20.0f;
 
-// Send the engine thread a heartbeat this often, so the page can see it is alive and working.
-constexpr int kHeartbeatEveryFrames = 30;
 
 // ----------------------------------------------------------------------------------------------
 // Canvas size
@@ -101,10 +109,86 @@ static void FollowStyle(App& app) {
 }
 
 // ----------------------------------------------------------------------------------------------
+// Mouse wheel
+// ----------------------------------------------------------------------------------------------
+
+// Emscripten 3.1.6's GLFW hands the scroll callback the browser's raw wheel deltas: pixels (or
+// lines, in Firefox), positive for scrolling down. GLFW and ImGui count notches, positive for the
+// wheel turned up; without this every ImGui window scrolls a hundred times too far, backwards.
+static void ScrollInNotches(GLFWwindow* window, double dx, double dy) {
+    const auto notches = [](double delta) { return -delta / (std::fabs(delta) >= 20 ? 100.0 : 3.0); };
+    ImGui_ImplGlfw_ScrollCallback(window, notches(dx), notches(dy));
+}
+
+// ----------------------------------------------------------------------------------------------
+// Run commands
+// ----------------------------------------------------------------------------------------------
+
+// Turns what the Program window asked for this frame into commands for the engine thread.
+static void SendProgramCommands(App& app) {
+    ProgramWindowState& p = app.program;
+    app.session.set_speed(std::pow(10.0, (double)p.speed_log10));
+    if (p.load_requested) {
+        LabCommand load{LabCommand::Kind::Load, p.source, {}};
+        load.config.cpus = p.cpus;
+        load.config.gil = p.gil;
+        load.config.seed = (uint64_t)(uint32_t)p.seed;
+        app.session.send(std::move(load));
+        if (p.play_after_load)
+            app.session.send({LabCommand::Kind::Play, {}, {}});
+    }
+    if (p.play_requested)
+        app.session.send({LabCommand::Kind::Play, {}, {}});
+    if (p.pause_requested)
+        app.session.send({LabCommand::Kind::Pause, {}, {}});
+    if (p.step_requested)
+        app.session.send({LabCommand::Kind::StepInstruction, {}, {}});
+    if (p.step_slice_requested)
+        app.session.send({LabCommand::Kind::StepSlice, {}, {}});
+    p.load_requested = p.play_after_load = p.play_requested = p.pause_requested = false;
+    p.step_requested = p.step_slice_requested = false;
+}
+
+// The timeline's data lives on the UI thread: it takes the trace chunks it has not seen yet from
+// each snapshot (a new run starts it afresh), with output text and thread names.
+static void FeedTimeline(App& app, const lab::LabSnapshot& snap) {
+    TimelineData& data = app.timeline_data;
+    if (snap.run_id != app.timeline_run) {
+        data = TimelineData{};
+        app.timeline_run = snap.run_id;
+        app.timeline_chunks = 0;
+    }
+    if (app.timeline_chunks == snap.trace_chunks.size()) {
+        ExtendOpenSlices(data, snap.now);
+        return;
+    }
+    for (; app.timeline_chunks < snap.trace_chunks.size(); ++app.timeline_chunks)
+        for (const sim::TraceEvent& event : *snap.trace_chunks[app.timeline_chunks]) {
+            if (event.kind == sim::TraceKind::Output && event.object >= 0) {
+                const uint64_t line = (uint64_t)event.object;
+                if (line >= data.output_text.size())
+                    data.output_text.resize(line + 1);
+                if (line >= snap.output_first && line - snap.output_first < snap.output.size())
+                    data.output_text[line] = snap.output[line - snap.output_first].text;
+            }
+            AddTraceEvent(data, event);
+        }
+    data.events_seen = snap.trace_events;
+    for (TimelineLane& lane : data.lanes) {
+        if (lane.kind == LaneKind::Thread && (size_t)lane.id < snap.threads.size()) {
+            lane.name = snap.threads[lane.id].name;
+            lane.process = snap.threads[lane.id].process;
+        }
+    }
+    ExtendOpenSlices(data, snap.now);
+}
+
+// ----------------------------------------------------------------------------------------------
 // Frame
 // ----------------------------------------------------------------------------------------------
 
 static void Frame() {
+    const auto frame_start = std::chrono::steady_clock::now();
     App& app = *g_app;
     FollowCanvasSize(app);
     FollowStyle(app);
@@ -123,31 +207,36 @@ static void Frame() {
     SetTestHookFrame(app.frame);
 
     ShowMainMenuBar(app.ui);
-    auto run = app.runner.latest();
+    auto snapshot = app.session.latest();
     if (app.ui.show_program)
-        ShowProgramWindow(&app.ui.show_program, app.program, kExampleFiles, run.get());
-    if (app.program.run_requested)
-        app.runner.run(app.program.source);
-    if (app.program.stop_requested)
-        app.runner.stop();
-    app.program.run_requested = app.program.stop_requested = false;
+        ShowProgramWindow(&app.ui.show_program, app.program, kExampleFiles, snapshot.get());
+    SendProgramCommands(app);
+    if (snapshot && !app.bench)
+        FeedTimeline(app, *snapshot);
     if (app.ui.show_about)
         ShowAboutWindow(&app.ui.show_about, {THREADLAB_VERSION, THREADLAB_COMMIT, IMGUI_VERSION});
     if (app.ui.show_user_guide)
         ShowUserGuideWindow(&app.ui.show_user_guide);
     if (app.ui.show_metrics)
         ImGui::ShowMetricsWindow(&app.ui.show_metrics);
+    if (app.bench)
+        ShowTimelineBench(*app.bench);
+    else if (app.ui.show_timeline)
+        ShowTimelineWindow(&app.ui.show_timeline, app.timeline, app.timeline_data,
+                           snapshot && snapshot->phase == lab::RunPhase::Playing);
 
     ImGui::Render();
     glViewport(0, 0, app.framebuffer_width, app.framebuffer_height);
     DrawBackground(app.background, GetBackgroundColors(app.ui.theme), 24.0f * app.dpr);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
-    if (app.frame % kHeartbeatEveryFrames == 0)
-        app.engine.post_heartbeat();
     if (app.frame == 0)
         NotifyFirstFrame();
     ++app.frame;
+    if (app.bench) {
+        const std::chrono::duration<float, std::milli> frame_time = std::chrono::steady_clock::now() - frame_start;
+        RecordTimelineBenchFrame(*app.bench, frame_time.count());
+    }
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -175,32 +264,37 @@ static void AppendJsonString(std::string& out, std::string_view text) {
     out += '"';
 }
 
-static const char* RunStatusName(RunStatus status) {
-    switch (status) {
-    case RunStatus::Idle: return "idle";
-    case RunStatus::Running: return "running";
-    case RunStatus::Finished: return "finished";
-    case RunStatus::Failed: return "failed";
-    case RunStatus::Stopped: return "stopped";
-    }
-    return "";
-}
-
+// stdout lines, and the error text (compile error, deadlock report, then stderr lines).
 static void AppendProgramJson(std::string& out, const App& app) {
-    auto run = app.runner.latest();
+    auto snap = app.session.latest();
     out += "\"program\":{\"source\":";
     AppendJsonString(out, app.program.source);
-    if (run) {
-        char buf[160];
+    if (snap) {
+        char buf[256];
         std::snprintf(buf, sizeof buf,
-                      ",\"runId\":%llu,\"status\":\"%s\",\"instructions\":%llu,\"errorLine\":%d,"
-                      "\"errorCol\":%d,\"output\":",
-                      (unsigned long long)run->run_id, RunStatusName(run->status),
-                      (unsigned long long)run->instructions, run->error_line, run->error_col);
+                      ",\"runId\":%llu,\"sequence\":%llu,\"status\":\"%s\",\"now\":%lld,\"instructions\":%lld,"
+                      "\"errorLine\":%d,\"errorCol\":%d,\"traceHash\":\"%016llx\",\"output\":",
+                      (unsigned long long)snap->run_id, (unsigned long long)snap->sequence,
+                      RunPhaseName(snap->phase), (long long)snap->now, (long long)snap->stats.instructions,
+                      snap->error_line, snap->error_col, (unsigned long long)snap->trace_hash);
         out += buf;
-        AppendJsonString(out, run->output);
+        std::string text, errors = snap->error;
+        for (const lab::OutputLineView& line : snap->output)
+            (line.is_stderr ? errors : text) += line.text + "\n";
+        AppendJsonString(out, text);
         out += ",\"error\":";
-        AppendJsonString(out, run->error);
+        AppendJsonString(out, errors);
+        out += ",\"threads\":[";
+        for (const lab::ThreadView& t : snap->threads) {
+            std::snprintf(buf, sizeof buf, "%s{\"id\":%d,\"state\":\"%s\",\"instructions\":%lld,\"frames\":%zu,\"ip\":%d,\"line\":%d,\"name\":",
+                          t.id ? "," : "", t.id, sim::thread_state_name(t.state), (long long)t.instructions,
+                          t.frames.size(), t.frames.empty() ? -1 : (int)t.frames.back().ip,
+                          t.frames.empty() ? 0 : t.frames.back().line);
+            out += buf;
+            AppendJsonString(out, t.name);
+            out += '}';
+        }
+        out += ']';
     }
     out += "},";
 }
@@ -228,22 +322,54 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
                   "\"engine\":{\"heartbeats\":%llu,",
                   THREADLAB_VERSION, THREADLAB_COMMIT, app.frame, app.dpr,
                   app.framebuffer_width, app.framebuffer_height, app.css_width, app.css_height,
-                  (unsigned long long)app.engine.heartbeats());
+                  (unsigned long long)app.session.heartbeats());
     out += buf;
-    AppendBool(out, "alive", app.engine.is_alive(), false);
+    AppendBool(out, "alive", app.session.engine_alive(), false);
     out += "},\"windows\":{";
     AppendBool(out, "about", app.ui.show_about);
     AppendBool(out, "metrics", app.ui.show_metrics);
+    AppendBool(out, "timeline", app.bench ? BenchShowsTimeline(app.bench->bench) : app.ui.show_timeline);
     AppendBool(out, "userGuide", app.ui.show_user_guide, false);
     std::snprintf(buf, sizeof buf, "},\"theme\":\"%s\",\"fontSize\":%g,\"items\":",
                   app.ui.theme == Theme::Dark ? "dark" : "light", app.ui.font_size);
     out += buf;
     AppendItemRectsJson(out, app.frame - 1);
+    out += ",\"timeline\":";
+    if (app.bench)
+        AppendTimelineStateJson(out, app.bench->view, app.bench->data);
+    else
+        AppendTimelineStateJson(out, app.timeline, app.timeline_data);
+    if (app.bench) {
+        out += ",\"bench\":";
+        AppendTimelineBenchJson(out, *app.bench);
+    }
     out += ',';
     AppendProgramJson(out, app);
     out.pop_back(); // the trailing comma
     out += '}';
     return out.c_str();
+}
+
+// ----------------------------------------------------------------------------------------------
+// Timeline URLs
+// ----------------------------------------------------------------------------------------------
+
+// Whether the page's URL has ?key=value.
+EM_JS(int, tl_url_has, (const char* key, const char* value), {
+    return new URLSearchParams(window.location.search).get(UTF8ToString(key)) === UTF8ToString(value) ? 1 : 0;
+});
+
+// ?bench=timeline runs the timeline's scripted benchmark instead of the lab; ?timeline=synthetic
+// opens the Timeline on the benchmark's million-slice trace, to explore by hand and for tests.
+static void StartTimelineFromUrl(App& app) {
+    if (tl_url_has("bench", "timeline")) {
+        app.bench = std::make_unique<TimelineBenchRun>();
+        StartTimelineBench(*app.bench);
+        app.ui.show_program = false;
+    } else if (tl_url_has("timeline", "synthetic")) {
+        GenerateSyntheticTimeline(app.timeline_data, SyntheticTraceSpec{});
+        app.ui.show_timeline = true;
+    }
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -271,6 +397,7 @@ int main() {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr; // window layout is part of the permalink, not storage
     ImGui_ImplGlfw_InitForOpenGL(app.window, true);
+    glfwSetScrollCallback(app.window, ScrollInNotches);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     CreateBackground(app.background);
     ImGuiIO& io = ImGui::GetIO();
@@ -278,7 +405,9 @@ int main() {
     io.SetClipboardTextFn = [](void*, const char* text) { CopyToPageClipboard(text); };
 
     app.program.source = kExampleFiles[0].text;
-    app.program.run_requested = true; // the first example's output is there when the page opens
+    // The first example plays when the page opens, so its output is there at once.
+    app.program.load_requested = app.program.play_after_load = true;
+    StartTimelineFromUrl(app);
 
     emscripten_set_main_loop(Frame, 0, true);
     return 0;

@@ -11,11 +11,13 @@
 //   LabSnapshot              all of it
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "engine/sim_time.h"
 #include "engine/thread_state.h"
+#include "engine/trace.h"
 
 namespace lab {
 
@@ -157,6 +159,11 @@ enum class RunPhase : uint8_t {
     Error,     // the program did not compile; see `error`
 };
 
+// A run's trace events in immutable pieces that every later snapshot shares, so handing the
+// whole trace to the timeline costs a few pointers, and a reader that skipped snapshots still
+// finds every event.
+using TraceChunk = std::vector<sim::TraceEvent>;
+
 struct LabSnapshot {
     uint64_t run_id = 0;      // changes when the run restarts (new program or settings)
     uint64_t sequence = 0;    // grows with every snapshot of the same run
@@ -170,6 +177,9 @@ struct LabSnapshot {
     std::vector<ThreadView> threads;   // indexed by thread id
     std::vector<CpuView> cpus;
     std::vector<OutputLineView> output;
+    uint64_t output_first = 0;         // the run's line number of output[0] (older lines dropped)
+    std::vector<std::shared_ptr<const TraceChunk>> trace_chunks; // oldest first, from the run's start
+    uint64_t trace_events = 0;         // events in all chunks
     StatsView stats;
 };
 

@@ -114,14 +114,14 @@ std::string constant_repr(const Constant& constant, const CompiledModule* module
     return "?";
 }
 
-static std::string argument_detail(const CodeObject& code, const CompiledModule& module, const Instruction& in)
+static std::string argument_detail(const CodeObject& code, const CompiledModule* module, const Instruction& in)
 {
     auto name_at = [](const std::vector<std::string>& names, int32_t index) -> std::string {
         return index >= 0 && index < (int32_t)names.size() ? names[(size_t)index] : "?";
     };
     switch (op_arg_kind(in.op)) {
     case OpArg::Const:
-        return in.arg < (int32_t)code.constants.size() ? constant_repr(code.constants[(size_t)in.arg], &module) : "?";
+        return in.arg < (int32_t)code.constants.size() ? constant_repr(code.constants[(size_t)in.arg], module) : "?";
     case OpArg::Local: return name_at(code.local_names, in.arg);
     case OpArg::Cell: {
         int32_t cells = (int32_t)code.cell_names.size();
@@ -147,6 +147,19 @@ static std::string argument_detail(const CodeObject& code, const CompiledModule&
         return "";
     }
     return "";
+}
+
+std::string instruction_text(const CodeObject& code, size_t index, const CompiledModule* module)
+{
+    const Instruction& in = code.code[index];
+    std::string out = upper_snake(kOpNames[(size_t)in.op]);
+    if (op_arg_kind(in.op) == OpArg::None)
+        return out;
+    out += " " + std::to_string(in.arg);
+    std::string detail = argument_detail(code, module, in);
+    if (!detail.empty())
+        out += " (" + detail + ")";
+    return out;
 }
 
 std::string disassemble(const CompiledModule& module)
@@ -175,7 +188,7 @@ std::string disassemble(const CompiledModule& module)
                 snprintf(where, sizeof where, "%d:%d", pos.line, pos.col);
             previous = pos;
             bool has_arg = op_arg_kind(in.op) != OpArg::None;
-            std::string detail = argument_detail(code, module, in);
+            std::string detail = argument_detail(code, &module, in);
             snprintf(line, sizeof line, "%8s %2s %4zu %-20s", where, is_target[i] ? ">>" : "", i, names[(size_t)in.op].c_str());
             out += line;
             if (has_arg) {

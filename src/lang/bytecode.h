@@ -160,6 +160,10 @@ struct CompiledModule {
 // How an instruction changes the stack depth (`jumping`: on its jump edge).
 int stack_effect(Op op, int32_t arg, bool jumping);
 
+// One instruction as the listing shows it after its offset: "LOAD_FAST 0 (n)". `module`, when
+// given, names the nested code objects that constants refer to.
+std::string instruction_text(const CodeObject& code, size_t index, const CompiledModule* module = nullptr);
+
 // The `threadlab dis` listing: each code object with line:col, offset, opcode and argument.
 std::string disassemble(const CompiledModule& module);
 

@@ -14,6 +14,8 @@ void ShowMainMenuBar(UiState& ui) {
 
     if (ImGui::BeginMenu("View")) {
         ImGui::MenuItem("Program", nullptr, &ui.show_program);
+        ImGui::MenuItem("Timeline", nullptr, &ui.show_timeline);
+        RecordItemRect("menu/View/Timeline");
         ImGui::MenuItem("Metrics / Debugger", nullptr, &ui.show_metrics);
         RecordItemRect("menu/View/Metrics");
         ImGui::Separator();

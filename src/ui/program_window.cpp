@@ -1,92 +1,226 @@
-// The Program window: pick an example or paste a program, run it, read its output. The run
-// itself happens on the engine's thread; this window only edits text and draws the snapshot.
-#include <cstring>
+// The Program window. It edits text and settings and draws the latest snapshot; the run itself
+// happens on the engine's thread.
+//
+// Index: status words, toolbar (run controls), settings, source editor, output, keyboard.
+#include "ui/program_window.h"
+
+#include <cfloat>
+#include <cmath>
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
-#include "ui/program_window.h"
 #include "ui/test_hooks.h"
 #include "ui/theme.h"
 
-namespace {
-
-const char* StatusText(RunStatus status) {
-    switch (status) {
-    case RunStatus::Idle: return "Not run yet";
-    case RunStatus::Running: return "Running…";
-    case RunStatus::Finished: return "Finished";
-    case RunStatus::Failed: return "Stopped with an error";
-    case RunStatus::Stopped: return "Stopped";
+const char* RunPhaseName(lab::RunPhase phase) {
+    switch (phase) {
+    case lab::RunPhase::Ready: return "ready";
+    case lab::RunPhase::Playing: return "playing";
+    case lab::RunPhase::Paused: return "paused";
+    case lab::RunPhase::Finished: return "finished";
+    case lab::RunPhase::Deadlock: return "deadlock";
+    case lab::RunPhase::TimeLimit: return "time limit";
+    case lab::RunPhase::Error: return "error";
     }
     return "";
 }
 
-ImVec4 StatusColor(RunStatus status) {
-    switch (status) {
-    case RunStatus::Failed: return ImVec4(1.0f, 0.45f, 0.4f, 1);
-    case RunStatus::Finished: return ImVec4(0.45f, 0.85f, 0.5f, 1);
-    case RunStatus::Running: return ImVec4(1.0f, 0.8f, 0.35f, 1);
+namespace {
+
+const char* PhaseText(lab::RunPhase phase) {
+    switch (phase) {
+    case lab::RunPhase::Ready: return "Ready: press Play or Step";
+    case lab::RunPhase::Playing: return "Playing…";
+    case lab::RunPhase::Paused: return "Paused";
+    case lab::RunPhase::Finished: return "Finished";
+    case lab::RunPhase::Deadlock: return "Deadlock: every thread waits";
+    case lab::RunPhase::TimeLimit: return "Stopped at the time limit";
+    case lab::RunPhase::Error: return "Does not compile";
+    }
+    return "";
+}
+
+ImVec4 PhaseColor(lab::RunPhase phase) {
+    switch (phase) {
+    case lab::RunPhase::Error:
+    case lab::RunPhase::Deadlock: return ImVec4(1.0f, 0.45f, 0.4f, 1);
+    case lab::RunPhase::Finished: return ImVec4(0.45f, 0.85f, 0.5f, 1);
+    case lab::RunPhase::Playing: return ImVec4(1.0f, 0.8f, 0.35f, 1);
     default: return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
     }
 }
 
-void ShowExamplePicker(ProgramWindowState& state, std::span<const EmbeddedFile> examples) {
+bool Runnable(const lab::LabSnapshot* snap) {
+    return snap && (snap->phase == lab::RunPhase::Ready || snap->phase == lab::RunPhase::Paused ||
+                    snap->phase == lab::RunPhase::Playing);
+}
+
+void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> examples, const lab::LabSnapshot* snap) {
     const char* current = state.example_index >= 0 ? examples[state.example_index].name : "(edited)";
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
-    if (ImGui::BeginCombo("Example", current)) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
+    if (ImGui::BeginCombo("##example", current)) {
         for (int i = 0; i < (int)examples.size(); ++i) {
             if (ImGui::Selectable(examples[i].name, i == state.example_index)) {
                 state.example_index = i;
                 state.source = examples[i].text;
-                state.run_requested = true;
+                state.load_requested = state.play_after_load = true;
             }
         }
         ImGui::EndCombo();
     }
     RecordItemRect("program/Example");
+
+    ImGui::SameLine();
+    if (ImGui::Button("Run"))
+        state.load_requested = state.play_after_load = true;
+    RecordItemRect("program/Run");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Compile the program and play it from the start (Ctrl+Enter)");
+
+    const bool playing = snap && snap->phase == lab::RunPhase::Playing;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!Runnable(snap));
+    if (ImGui::Button(playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 3.5f, 0))) {
+        if (playing)
+            state.pause_requested = true;
+        else
+            state.play_requested = true;
+    }
+    RecordItemRect("program/Play");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Play or pause the simulation (Space)");
+    ImGui::SameLine();
+    if (ImGui::Button("Step"))
+        state.step_requested = true;
+    RecordItemRect("program/Step");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Execute exactly one bytecode instruction (Right arrow)");
+    ImGui::SameLine();
+    if (ImGui::Button("Slice"))
+        state.step_slice_requested = true;
+    RecordItemRect("program/StepSlice");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Run until the next context switch, at most one time slice (Shift+Right arrow)");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Reset"))
+        state.load_requested = true;
+    RecordItemRect("program/Reset");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Back to the start of the run, paused (R)");
+
+    ImGui::SameLine();
+    lab::RunPhase phase = snap ? snap->phase : lab::RunPhase::Ready;
+    ImGui::TextColored(PhaseColor(phase), "%s", PhaseText(phase));
+    if (snap && snap->phase != lab::RunPhase::Error) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("t = %.6f s, %lld instructions", snap->now / 1e9, (long long)snap->stats.instructions);
+    }
+}
+
+void ShowSettings(ProgramWindowState& state) {
+    const float width = ImGui::GetFontSize() * 7;
+    bool changed = false;
+    ImGui::SetNextItemWidth(width);
+    changed |= ImGui::SliderInt("CPUs", &state.cpus, 1, 64, "%d", ImGuiSliderFlags_AlwaysClamp);
+    RecordItemRect("program/CPUs");
+    ImGui::SameLine();
+    changed |= ImGui::Checkbox("GIL", &state.gil);
+    RecordItemRect("program/GIL");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("The global interpreter lock: one thread of a process executes bytecode at a time.\n"
+                          "Off: free-threaded Python, threads of one process run in parallel.");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(width);
+    changed |= ImGui::InputInt("Seed", &state.seed);
+    RecordItemRect("program/Seed");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(width);
+    const double speed = std::pow(10.0, (double)state.speed_log10);
+    char label[48];
+    if (speed >= 1e9)
+        std::snprintf(label, sizeof label, "%.3g s/s", speed / 1e9);
+    else if (speed >= 1e6)
+        std::snprintf(label, sizeof label, "%.3g ms/s", speed / 1e6);
+    else
+        std::snprintf(label, sizeof label, "%.3g µs/s", speed / 1e3);
+    ImGui::SliderFloat("Speed", &state.speed_log10, 3.0f, 10.0f, label);
+    RecordItemRect("program/Speed");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Simulated time per real second: from slow motion (a few instructions a second)\n"
+                          "to ten simulated seconds a second");
+    if (changed)
+        state.load_requested = state.play_after_load = true;
+}
+
+void ShowOutput(const lab::LabSnapshot* snap) {
+    ImGui::BeginChild("##output", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    RecordWindowRect("program/Output");
+    if (snap) {
+        ImGui::PushFont(GetCodeFont());
+        const ImVec4 error_color = PhaseColor(lab::RunPhase::Error);
+        for (const lab::OutputLineView& line : snap->output) {
+            if (line.is_stderr)
+                ImGui::PushStyleColor(ImGuiCol_Text, error_color);
+            ImGui::TextUnformatted(line.text.data(), line.text.data() + line.text.size());
+            if (line.is_stderr)
+                ImGui::PopStyleColor();
+        }
+        if (!snap->error.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_Text, error_color);
+            ImGui::TextUnformatted(snap->error.data(), snap->error.data() + snap->error.size());
+            ImGui::PopStyleColor();
+        }
+        ImGui::PopFont();
+        if (snap->phase == lab::RunPhase::Playing && ImGui::GetScrollY() >= ImGui::GetScrollMaxY())
+            ImGui::SetScrollHereY(1.0f);
+    }
+    ImGui::EndChild();
+}
+
+// Space, Right, Shift+Right and R act on the run, except while the user is typing.
+void HandleShortcuts(ProgramWindowState& state, const lab::LabSnapshot* snap) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput)
+        return;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false) && Runnable(snap)) {
+        if (snap->phase == lab::RunPhase::Playing)
+            state.pause_requested = true;
+        else
+            state.play_requested = true;
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) && Runnable(snap)) {
+        if (io.KeyShift)
+            state.step_slice_requested = true;
+        else
+            state.step_requested = true;
+    }
+    if (ImGui::IsKeyPressed('R', false) && !io.KeyCtrl)
+        state.load_requested = true;
 }
 
 } // namespace
 
 void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const EmbeddedFile> examples,
-                       const ProgramRunSnapshot* run) {
+                       const lab::LabSnapshot* snap) {
+    HandleShortcuts(state, snap);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     // Below the main menu bar (its height, not WorkPos: on the first frame WorkPos does not yet
     // know about the bar).
     const float margin = ImGui::GetStyle().WindowPadding.x;
     const float top = viewport->Pos.y + ImGui::GetFrameHeight() + margin;
     ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + margin, top), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(viewport->Size.x * 0.6f, viewport->Pos.y + viewport->Size.y - top - margin),
+    ImGui::SetNextWindowSize(ImVec2(viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y - top - margin),
                              ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Program", open)) {
         ImGui::End();
         return;
     }
     RecordWindowRect("window/Program");
-    const bool running = run && run->status == RunStatus::Running;
+    ShowToolbar(state, examples, snap);
+    ShowSettings(state);
 
-    ShowExamplePicker(state, examples);
-    ImGui::SameLine();
-    if (ImGui::Button("Run"))
-        state.run_requested = true;
-    RecordItemRect("program/Run");
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Compile and run the program (Ctrl+Enter)");
-    ImGui::SameLine();
-    ImGui::BeginDisabled(!running);
-    if (ImGui::Button("Stop"))
-        state.stop_requested = true;
-    RecordItemRect("program/Stop");
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    RunStatus status = run ? run->status : RunStatus::Idle;
-    ImGui::TextColored(StatusColor(status), "%s", StatusText(status));
-    if (run && run->instructions > 0) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%llu instructions", (unsigned long long)run->instructions);
-    }
-
-    // Source and output share the window: source on top, output below.
+    // Source on top, output below.
     const float output_height = ImGui::GetContentRegionAvail().y * 0.38f;
     ImGui::PushFont(GetCodeFont());
     ImVec2 editor_size(-FLT_MIN, ImGui::GetContentRegionAvail().y - output_height);
@@ -94,26 +228,11 @@ void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const Em
         state.example_index = -1;
     RecordItemRect("program/Source");
     if (ImGui::IsItemFocused() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
-        state.run_requested = true;
+        state.load_requested = state.play_after_load = true;
     ImGui::PopFont();
 
     ImGui::Separator();
     ImGui::TextDisabled("Output");
-    ImGui::BeginChild("##output", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-    RecordWindowRect("program/Output");
-    ImGui::PushFont(GetCodeFont());
-    if (run) {
-        if (!run->output.empty())
-            ImGui::TextUnformatted(run->output.data(), run->output.data() + run->output.size());
-        if (!run->error.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, StatusColor(RunStatus::Failed));
-            ImGui::TextUnformatted(run->error.data(), run->error.data() + run->error.size());
-            ImGui::PopStyleColor();
-        }
-        if (running && ImGui::GetScrollY() >= ImGui::GetScrollMaxY())
-            ImGui::SetScrollHereY(1.0f);
-    }
-    ImGui::PopFont();
-    ImGui::EndChild();
+    ShowOutput(snap);
     ImGui::End();
 }

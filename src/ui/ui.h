@@ -8,6 +8,7 @@ struct UiState {
     bool show_program = true;     // source, Run/Stop, output
     bool show_about = false;
     bool show_metrics = false;    // Dear ImGui's own metrics/debugger window
+    bool show_timeline = false;   // CPU, GIL and thread lanes over simulated time
     bool show_user_guide = false; // how to use the mouse and keyboard in an ImGui interface
     Theme theme = Theme::Dark;
     float font_size = 15.0f;      // in CSS pixels; multiplied by the device pixel ratio

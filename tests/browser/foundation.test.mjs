@@ -31,7 +31,7 @@ test('the lab loads cross-origin isolated, with no console errors, and keeps dra
   await page.context().close();
 });
 
-test('the engine thread is alive and does the work the UI posts to it', async () => {
+test('the engine thread is alive: its loop keeps turning beside the UI', async () => {
   const page = await newPage(browser);
   await openLab(page, server.url);
   const s = await state(page);

@@ -22,7 +22,7 @@ after(async () => {
 async function waitForRun(page, previousRunId = 0) {
   await page.waitForFunction((prev) => {
     const p = window.threadlab.state().program;
-    return p.runId > prev && p.status !== 'running';
+    return p.runId > prev && p.status !== 'ready' && p.status !== 'playing';
   }, previousRunId, { timeout: 60_000 });
   return (await state(page)).program;
 }
@@ -82,7 +82,7 @@ test('a syntax error is shown at its line and column, and nothing runs', async (
   await waitForRun(page);
   await pasteProgram(page, 'x = 1\nif x > 0\n    print(x)\n');
   const program = await pressRun(page);
-  assert.equal(program.status, 'failed');
+  assert.equal(program.status, 'error');
   assert.equal(program.errorLine, 2);
   assert.match(program.error, /SyntaxError/);
   assert.equal(program.output, '');
@@ -96,7 +96,7 @@ test('a runtime error shows a Python traceback after the output so far', async (
   await waitForRun(page);
   await pasteProgram(page, 'def f():\n    return y\n\nprint("before")\nf()\n');
   const program = await pressRun(page);
-  assert.equal(program.status, 'failed');
+  assert.equal(program.status, 'finished');
   assert.equal(program.output, 'before\n');
   assert.match(program.error, /Traceback \(most recent call last\):/);
   assert.match(program.error, /line 2, in f/);
@@ -104,7 +104,7 @@ test('a runtime error shows a Python traceback after the output so far', async (
   await page.context().close();
 });
 
-test('an endless loop can be stopped, and the page keeps drawing', async () => {
+test('an endless loop can be paused, and the page keeps drawing', async () => {
   const page = await newPage(browser, CLIPBOARD);
   await openLab(page, server.url);
   await waitForRun(page);
@@ -113,11 +113,39 @@ test('an endless loop can be stopped, and the page keeps drawing', async () => {
   await clickItem(page, 'program/Run');
   await page.waitForFunction((prev) => {
     const p = window.threadlab.state().program;
-    return p.runId > prev && p.status === 'running' && p.instructions > 0;
+    return p.runId > prev && p.status === 'playing' && p.instructions > 0;
   }, before, { timeout: 30_000 });
   await waitFrames(page, 5);
-  await clickItem(page, 'program/Stop');
+  await clickItem(page, 'program/Play'); // it reads Pause while playing
   const program = await waitForRun(page, before);
-  assert.equal(program.status, 'stopped');
+  assert.equal(program.status, 'paused');
+  const frames = (await state(page)).frames;
+  await waitFrames(page, 5);
+  assert.ok((await state(page)).frames >= frames + 5);
+  await page.context().close();
+});
+
+test('Step executes exactly one instruction of one thread', async () => {
+  const page = await newPage(browser, CLIPBOARD);
+  await openLab(page, server.url);
+  await waitForRun(page);
+  await pasteProgram(page, 'import threading\n\ndef work(n):\n    while n > 0:\n        n -= 1\n\nt = threading.Thread(target=work, args=(50,))\nt.start()\nwork(50)\nt.join()\n');
+  await clickItem(page, 'program/Reset');
+  await page.waitForFunction(() => window.threadlab.state().program.status === 'ready', null, { timeout: 30_000 });
+  // Step until the worker thread exists and both threads have run, then compare one step.
+  for (let i = 0; i < 400; i++) {
+    const threads = (await state(page)).program.threads;
+    if (threads.length >= 2 && threads.every((t) => t.instructions > 0)) break;
+    await clickItem(page, 'program/Slice');
+  }
+  const before = (await state(page)).program;
+  await clickItem(page, 'program/Step');
+  await page.waitForFunction((seq) => window.threadlab.state().program.sequence > seq, before.sequence, { timeout: 30_000 });
+  const after = (await state(page)).program;
+  assert.equal(after.instructions, before.instructions + 1, 'one instruction executed');
+  const moved = after.threads.filter((t, i) => t.instructions !== before.threads[i]?.instructions);
+  assert.equal(moved.length, 1, 'exactly one thread moved');
+  assert.equal(moved[0].instructions, before.threads[moved[0].id].instructions + 1);
+  assert.equal(after.status, 'paused');
   await page.context().close();
 });

@@ -1,0 +1,199 @@
+#include "app/lab_session.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include "engine/lab_capture.h"
+#include "engine/python_machine.h"
+#include "lang/source.h"
+
+namespace {
+
+// While playing, the engine advances and publishes about this often.
+constexpr auto kTick = std::chrono::milliseconds(16);
+// When idle it still wakes this often (the heartbeat the page watches).
+constexpr auto kIdleWake = std::chrono::milliseconds(100);
+// Most instructions one tick may execute, so commands are answered within a frame or two
+// even at full speed.
+constexpr int64_t kInstructionsPerTick = 1'000'000;
+constexpr const char* kProgramFile = "program.py";
+
+lab::RunPhase phase_after(sim::RunStatus status, lab::RunPhase playing_or_paused) {
+    switch (status) {
+    case sim::RunStatus::Paused: return playing_or_paused;
+    case sim::RunStatus::Finished: return lab::RunPhase::Finished;
+    case sim::RunStatus::Deadlock: return lab::RunPhase::Deadlock;
+    case sim::RunStatus::TimeLimit: return lab::RunPhase::TimeLimit;
+    }
+    return lab::RunPhase::Finished;
+}
+
+bool can_run(lab::RunPhase phase) {
+    return phase == lab::RunPhase::Ready || phase == lab::RunPhase::Paused || phase == lab::RunPhase::Playing;
+}
+
+} // namespace
+
+struct LabSession::Run {
+    uint64_t id = 0;
+    uint64_t sequence = 0;
+    lab::RunPhase phase = lab::RunPhase::Ready;
+    bool to_end = false; // RunToEnd: full speed until the run ends
+    std::string error;
+    int error_line = 0, error_col = 0;
+    std::unique_ptr<sim::PythonRun> python;
+    std::shared_ptr<const lab::LabSnapshot> last;
+    std::vector<std::shared_ptr<const lab::TraceChunk>> chunks;
+    uint64_t events_copied = 0;
+};
+
+LabSession::LabSession() : thread_([this] { loop(); }) {}
+
+LabSession::~LabSession() {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+}
+
+void LabSession::send(LabCommand command) {
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        commands_.push_back(std::move(command));
+    }
+    wake_.notify_one();
+}
+
+void LabSession::set_speed(double sim_ns_per_second) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    speed_ = std::clamp(sim_ns_per_second, kMinSpeed, kMaxSpeed);
+}
+
+void LabSession::loop() {
+    alive_.store(true, std::memory_order_release);
+    Run run;
+    std::vector<LabCommand> batch;
+    auto last_tick = std::chrono::steady_clock::now();
+    for (;;) {
+        double speed;
+        {
+            std::unique_lock<std::mutex> lock(mutex_);
+            auto wait = run.phase == lab::RunPhase::Playing ? kTick : std::chrono::milliseconds(kIdleWake);
+            wake_.wait_for(lock, wait, [this] { return stopping_ || !commands_.empty(); });
+            if (stopping_)
+                break;
+            batch.swap(commands_);
+            speed = speed_;
+        }
+        heartbeats_.fetch_add(1, std::memory_order_acq_rel);
+        const bool was_playing = run.phase == lab::RunPhase::Playing;
+        for (const LabCommand& command : batch)
+            apply(command, run);
+        const auto now = std::chrono::steady_clock::now();
+        if (run.phase == lab::RunPhase::Playing) {
+            double real_seconds = was_playing ? std::chrono::duration<double>(now - last_tick).count() : 0.0;
+            advance(run, std::min(real_seconds, 0.1), speed);
+        }
+        last_tick = now;
+        if (!batch.empty() || was_playing)
+            publish(run);
+        batch.clear();
+    }
+    alive_.store(false, std::memory_order_release);
+}
+
+void LabSession::apply(const LabCommand& command, Run& run) {
+    using Kind = LabCommand::Kind;
+    switch (command.kind) {
+    case Kind::Load: {
+        Run fresh;
+        fresh.id = run.id + 1;
+        fresh.python = std::make_unique<sim::PythonRun>(command.config);
+        if (auto error = fresh.python->start(command.source, kProgramFile)) {
+            fresh.phase = lab::RunPhase::Error;
+            fresh.error = lang::format_source_error(*error, kProgramFile, command.source);
+            fresh.error_line = error->pos.line;
+            fresh.error_col = error->pos.col;
+        }
+        run = std::move(fresh);
+        break;
+    }
+    case Kind::Play:
+        if (can_run(run.phase))
+            run.phase = lab::RunPhase::Playing;
+        break;
+    case Kind::RunToEnd:
+        if (can_run(run.phase)) {
+            run.phase = lab::RunPhase::Playing;
+            run.to_end = true;
+        }
+        break;
+    case Kind::Pause:
+        if (run.phase == lab::RunPhase::Playing)
+            run.phase = lab::RunPhase::Paused;
+        run.to_end = false;
+        break;
+    case Kind::StepInstruction:
+        if (can_run(run.phase))
+            run.phase = phase_after(run.python->run(sim::kNever, 1), lab::RunPhase::Paused);
+        break;
+    case Kind::StepSlice: {
+        if (!can_run(run.phase))
+            break;
+        // Until a CPU switches threads, or one time slice of simulated time has passed.
+        const sim::Machine& machine = run.python->machine();
+        const int64_t switches = machine.trace().stats().context_switches;
+        const sim::SimTime until = machine.now() + machine.config().scheduler.slice;
+        sim::RunStatus status = sim::RunStatus::Paused;
+        while (status == sim::RunStatus::Paused && machine.now() < until &&
+               machine.trace().stats().context_switches == switches)
+            status = run.python->run(until, 64);
+        run.phase = phase_after(status, lab::RunPhase::Paused);
+        break;
+    }
+    }
+}
+
+void LabSession::advance(Run& run, double real_seconds, double speed) {
+    sim::SimTime until = sim::kNever;
+    if (!run.to_end) {
+        const auto step = static_cast<sim::SimTime>(speed * real_seconds);
+        until = run.python->machine().now() + std::max<sim::SimTime>(step, 1);
+    }
+    run.phase = phase_after(run.python->run(until, kInstructionsPerTick), lab::RunPhase::Playing);
+    if (run.phase != lab::RunPhase::Playing)
+        run.to_end = false;
+}
+
+void LabSession::publish(Run& run) {
+    std::shared_ptr<lab::LabSnapshot> snapshot =
+        run.python && run.phase != lab::RunPhase::Error ? lab::capture(*run.python, run.last.get())
+                                                         : std::make_shared<lab::LabSnapshot>();
+    if (run.python && run.phase != lab::RunPhase::Error) {
+        // New trace events since the last snapshot become one more shared, immutable chunk.
+        const sim::Trace& trace = run.python->machine().trace();
+        const uint64_t recorded = trace.stats().dropped_events + trace.size();
+        const uint64_t oldest = recorded - trace.size();
+        if (recorded > run.events_copied) {
+            auto chunk = std::make_shared<lab::TraceChunk>();
+            for (uint64_t n = std::max(run.events_copied, oldest); n < recorded; ++n)
+                chunk->push_back(trace.at(static_cast<size_t>(n - oldest)));
+            run.chunks.push_back(std::move(chunk));
+            run.events_copied = recorded;
+        }
+        if (run.phase == lab::RunPhase::Deadlock)
+            run.error = run.python->machine().describe_deadlock();
+    }
+    snapshot->run_id = run.id;
+    snapshot->sequence = ++run.sequence;
+    snapshot->phase = run.phase;
+    snapshot->error = run.error;
+    snapshot->error_line = run.error_line;
+    snapshot->error_col = run.error_col;
+    snapshot->trace_chunks = run.chunks;
+    snapshot->trace_events = run.events_copied;
+    run.last = snapshot;
+    channel_.publish(std::move(snapshot));
+}

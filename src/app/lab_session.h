@@ -1,0 +1,69 @@
+// The lab's run on the engine's own pthread. The UI sends commands (load, play, pause, step)
+// and reads the LabSnapshots the engine thread publishes; it never touches the machine. A slow
+// frame never slows the simulation and a busy simulation never blocks a frame.
+#pragma once
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "engine/lab_snapshot.h"
+#include "engine/machine.h"
+#include "engine/snapshot_channel.h"
+
+struct LabCommand {
+    enum class Kind : uint8_t {
+        Load,            // compile `source` and prepare a new run with `config`; stays Ready
+        Play,
+        Pause,
+        StepInstruction, // exactly one instruction on the machine
+        StepSlice,       // until the next context switch, or one time slice
+        RunToEnd,        // play as fast as the engine goes until the run ends
+    };
+    Kind kind = Kind::Pause;
+    std::string source;
+    sim::MachineConfig config;
+};
+
+// Playing speed in simulated nanoseconds per real second.
+inline constexpr double kMinSpeed = 1e3;   // slow motion: 1 µs a second, ~50 instructions
+inline constexpr double kMaxSpeed = 1e10;  // 10 simulated seconds a second
+inline constexpr double kDefaultSpeed = 2e8;
+
+class LabSession {
+public:
+    LabSession();
+    ~LabSession();
+    LabSession(const LabSession&) = delete;
+    LabSession& operator=(const LabSession&) = delete;
+
+    void send(LabCommand command);
+    void set_speed(double sim_ns_per_second);
+    std::shared_ptr<const lab::LabSnapshot> latest() const { return channel_.latest(); }
+
+    bool engine_alive() const { return alive_.load(std::memory_order_acquire); }
+    // How many times the engine thread's loop has turned: it wakes at least every
+    // kIdleWakeMs, so a live thread keeps counting.
+    uint64_t heartbeats() const { return heartbeats_.load(std::memory_order_acquire); }
+
+private:
+    struct Run;
+    void loop();
+    void apply(const LabCommand& command, Run& run);
+    void advance(Run& run, double real_seconds, double speed);
+    void publish(Run& run);
+
+    SnapshotChannel<lab::LabSnapshot> channel_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    std::vector<LabCommand> commands_;
+    double speed_ = kDefaultSpeed;
+    bool stopping_ = false;
+    std::atomic<bool> alive_{false};
+    std::atomic<uint64_t> heartbeats_{0};
+    std::thread thread_; // last: starts once everything above exists
+};
