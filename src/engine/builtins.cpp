@@ -23,6 +23,12 @@ Value prelude_function(Interpreter& vm, const char* name)
 
 namespace {
 
+// For retry_with_lists: the built-in function `name` itself.
+Value builtin_named(Interpreter& vm, const char* name)
+{
+    return *vm.builtins->globals.find(name);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1. Output and text
 // ---------------------------------------------------------------------------------------------
@@ -50,15 +56,16 @@ NativeResult builtin_print(Interpreter& vm, Thread&, Value, CallArgs args)
     if (!optional_str(vm, args.keyword("sep"), "sep", " ", sep) || !optional_str(vm, args.keyword("end"), "end", "\n", end))
         return NativeResult::raised();
     Value file = args.keyword("file");
-    if (!file.is_empty() && !file.is_none())
-        return vm.raise(vm.types.type_error, "Threadlab's print() writes to standard output only (file= is not supported)");
+    if (file.is_empty())
+        file = Value::none();
     uint32_t positional = args.positional_count();
-    for (uint32_t i = 0; i < positional; i++) {
-        if (!vm.python_method(args[i], "__str__").is_empty() || !vm.python_method(args[i], "__repr__").is_empty() ||
-            needs_python_repr(vm, args[i])) {
-            Value items = vm.new_tuple(std::vector<Value>(args.values, args.values + positional));
-            return NativeResult::call(prelude_function(vm, "_print_slow"), {items, vm.new_str(sep), vm.new_str(end)});
-        }
+    bool needs_python = !file.is_none();
+    for (uint32_t i = 0; i < positional && !needs_python; i++)
+        needs_python = !vm.python_method(args[i], "__str__").is_empty() || !vm.python_method(args[i], "__repr__").is_empty() ||
+                       needs_python_repr(vm, args[i]);
+    if (needs_python) {
+        Value items = vm.new_tuple(std::vector<Value>(args.values, args.values + positional));
+        return NativeResult::call(prelude_function(vm, "_print_slow"), {items, vm.new_str(sep), vm.new_str(end), file});
     }
     std::string text;
     for (uint32_t i = 0; i < positional; i++) {
@@ -335,6 +342,9 @@ NativeResult builtin_next(Interpreter& vm, Thread&, Value, CallArgs args)
 
 NativeResult builtin_sum(Interpreter& vm, Thread&, Value, CallArgs args)
 {
+    NativeResult retried;
+    if (retry_with_lists(vm, builtin_named(vm, "sum"), args, 1, retried))
+        return retried;
     if (!check_keywords(vm, "sum", args, {"start"}))
         return NativeResult::raised();
     uint32_t positional = args.positional_count();
@@ -378,6 +388,10 @@ NativeResult min_max(Interpreter& vm, CallArgs args, const char* name, bool want
         return NativeResult::call(prelude_function(vm, "_min_max_by_key"),
                                   {vm.new_str(name), vm.new_list(std::move(items)), key, Value::from_bool(want_max),
                                    fallback.is_empty() ? Value::none() : fallback, Value::from_bool(!fallback.is_empty())});
+    if (any_needs_python_compare(vm, items))
+        return NativeResult::call(prelude_function(vm, "_min_max_by_key"),
+                                  {vm.new_str(name), vm.new_list(std::move(items)), Value::none(), Value::from_bool(want_max),
+                                   fallback.is_empty() ? Value::none() : fallback, Value::from_bool(!fallback.is_empty())});
     if (items.empty()) {
         if (!fallback.is_empty())
             return NativeResult::of(fallback);
@@ -394,11 +408,20 @@ NativeResult min_max(Interpreter& vm, CallArgs args, const char* name, bool want
     return NativeResult::of(best);
 }
 
-NativeResult builtin_min(Interpreter& vm, Thread&, Value, CallArgs args) { return min_max(vm, args, "min", false); }
-NativeResult builtin_max(Interpreter& vm, Thread&, Value, CallArgs args) { return min_max(vm, args, "max", true); }
+NativeResult builtin_min(Interpreter& vm, Thread&, Value, CallArgs args) {
+    NativeResult retried;
+    if (retry_with_lists(vm, builtin_named(vm, "min"), args, args.positional_count() == 1 ? 1 : 0, retried))
+        return retried; return min_max(vm, args, "min", false); }
+NativeResult builtin_max(Interpreter& vm, Thread&, Value, CallArgs args) {
+    NativeResult retried;
+    if (retry_with_lists(vm, builtin_named(vm, "max"), args, args.positional_count() == 1 ? 1 : 0, retried))
+        return retried; return min_max(vm, args, "max", true); }
 
 NativeResult builtin_sorted(Interpreter& vm, Thread&, Value, CallArgs args)
 {
+    NativeResult retried;
+    if (retry_with_lists(vm, builtin_named(vm, "sorted"), args, 1, retried))
+        return retried;
     if (args.positional_count() != 1)
         return vm.raise(vm.types.type_error, "sorted expected 1 argument, got " + std::to_string(args.positional_count()));
     if (!check_keywords(vm, "sort", args, {"key", "reverse"}))
@@ -409,7 +432,14 @@ NativeResult builtin_sorted(Interpreter& vm, Thread&, Value, CallArgs args)
     if (!key.is_empty() && !key.is_none())
         return NativeResult::call(prelude_function(vm, "_sorted_by_key"), {args[0], key, Value::from_bool(descending)});
     std::vector<Value> items;
-    if (!vm.collect(args[0], items) || !sort_values(vm, items, nullptr, descending))
+    if (!vm.collect(args[0], items))
+        return NativeResult::raised();
+    if (any_needs_python_compare(vm, items)) {
+        Value list = vm.new_list(items);
+        return NativeResult::call(prelude_function(vm, "_merge_sort"), {list, vm.new_list(std::move(items)), Value::from_bool(descending)},
+                                  return_state, list);
+    }
+    if (!sort_values(vm, items, nullptr, descending))
         return NativeResult::raised();
     return NativeResult::of(vm.new_list(std::move(items)));
 }
@@ -616,6 +646,8 @@ NativeResult prelude_sort_by_keys(Interpreter& vm, Thread&, Value, CallArgs args
 {
     auto* items = as<ListObject>(args[0]);
     auto* keys = as<ListObject>(args[1]);
+    if (any_needs_python_compare(vm, keys->items))
+        return NativeResult::call(prelude_function(vm, "_merge_sort"), {args[0], args[1], args[2]});
     if (!sort_values(vm, items->items, &keys->items, vm.truthy(args[2])))
         return NativeResult::raised();
     return NativeResult::of(Value::none());

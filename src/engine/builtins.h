@@ -2,6 +2,7 @@
 // pieces of the built-in functions and types.
 #pragma once
 #include "engine/object.h"
+#include <string>
 #include <vector>
 
 namespace engine {
@@ -21,7 +22,7 @@ void install_prelude_natives(Interpreter& vm, ModuleObject& prelude);
 // Python source of the prelude (prelude.cpp): builtins that call back into Python code (sorted
 // with a key, map, filter, any, all, ...) and the slow paths natives hand over to when a
 // user-defined dunder must run (print of objects with __str__, repr of containers of them).
-extern const char* const kPreludeSource;
+extern const char kPreludeSource[];
 
 // Copies the prelude's public functions into builtins once it has run.
 void export_prelude(Interpreter& vm);
@@ -34,6 +35,23 @@ Value prelude_function(Interpreter& vm, const char* name);
 NativeResult str_of(Interpreter& vm, Value v);
 NativeResult repr_of(Interpreter& vm, Value v);
 bool needs_python_repr(Interpreter& vm, Value v, int depth = 0);
+
+// Whether comparing v (an instance, or a container holding one) runs a user-defined __eq__,
+// __lt__, ... method, so that natives hand the comparison over to the prelude.
+bool needs_python_compare(Interpreter& vm, Value v, int depth = 0);
+bool any_needs_python_compare(Interpreter& vm, const std::vector<Value>& values);
+
+// The closest existing name to the one an uncaught NameError or AttributeError misses ("" if
+// none is close): CPython 3.11 appends ". Did you mean: 'name'?" to the report (suggestions.cpp).
+std::string name_suggestion(Interpreter& vm, Value exception);
+
+// Natives walk built-in iterables only. When one of the first `iterables` positional arguments
+// is an object whose class defines __iter__ in Python, the native asks the prelude to call
+// `function` (itself) again with such arguments turned into lists; otherwise this returns false.
+bool retry_with_lists(Interpreter& vm, Value function, CallArgs args, uint32_t iterables, NativeResult& out);
+
+// Continuation that ignores the call's result and returns `state` instead.
+NativeResult return_state(Interpreter& vm, Thread& thread, Value state, Value result);
 
 // A stable sort with Python's `<` (descending keeps equal items in their order, as
 // reverse=True does); with `keys`, items are ordered by the key at the same index. false when a

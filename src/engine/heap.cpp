@@ -78,6 +78,8 @@ void Heap::mark_children(Object* object)
         auto* i = static_cast<InstanceObject*>(object);
         mark(i->cls);
         mark_table(*this, i->attrs);
+        for (const TracebackEntry& entry : i->traceback)
+            mark(entry.module);
         break;
     }
     case ObjectKind::Module:

@@ -43,7 +43,8 @@ struct Runner {
 
     Flow call(Value callee, const Value* args, uint32_t argc, const Value* kwnames, uint32_t kwcount, uint32_t drop);
     Flow call(Value callee, std::span<const Value> args) { return call(callee, args.data(), (uint32_t)args.size(), nullptr, 0, 0); }
-    Flow call_then(Value callee, std::span<const Value> args, NativeContinuation then, Value state);
+    Flow call_then(Value callee, std::span<const Value> args, NativeContinuation then, Value state,
+                   NativeContinuation recover = nullptr);
     Flow native_result(NativeResult r);
     Flow deliver(Value result);
     void drop_from_top(uint32_t count);
@@ -162,6 +163,7 @@ LoadResult Interpreter::load_main(std::string_view source, std::string_view file
         return result;
     }
     sources[std::string(filename)] = std::string(source);
+    main_file = filename;
     Code* code = load_compiled(std::move(compiled.module), false);
     ModuleObject* main = new_module("__main__");
     modules["__main__"] = main;
@@ -369,10 +371,11 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
     return Flow::Raised;
 }
 
-Flow Runner::call_then(Value callee, std::span<const Value> args, NativeContinuation then, Value state)
+Flow Runner::call_then(Value callee, std::span<const Value> args, NativeContinuation then, Value state, NativeContinuation recover)
 {
     Frame frame;
     frame.resume = then;
+    frame.recover = recover;
     frame.state = state;
     t.frames.push_back(std::move(frame));
     return call(callee, args);
@@ -478,28 +481,42 @@ static void record_traceback(Value exception, const Frame& frame)
     auto* instance = as<InstanceObject>(exception);
     if (!instance || frame.is_native() || frame.code->hidden)
         return;
-    instance->traceback.push_back({frame.code, (int32_t)(frame.ip > 0 ? frame.ip - 1 : 0)});
+    instance->traceback.push_back({frame.code, (int32_t)(frame.ip > 0 ? frame.ip - 1 : 0), frame.module});
 }
 
 // An exception raised by what the top Python frame is doing (an instruction, or a native or
-// continuation it called). Native frames above it cannot handle it and are dropped first.
+// continuation it called): recorded at that frame, then unwound from the top of the thread.
 void Runner::raise_here(Value exception, bool record_frame)
 {
-    while (!t.frames.empty() && t.frames.back().is_native())
-        t.frames.pop_back();
-    if (record_frame && !t.frames.empty())
-        record_traceback(exception, t.frames.back());
+    if (record_frame)
+        for (size_t i = t.frames.size(); i-- > 0;)
+            if (!t.frames[i].is_native()) {
+                record_traceback(exception, t.frames[i]);
+                break;
+            }
     unwind(exception);
 }
 
-// Finds the innermost handler: pops blocks and frames until a SETUP_FINALLY block catches it.
+// Finds the innermost handler: pops blocks and frames until a SETUP_FINALLY block or a native
+// frame's `recover` takes the exception.
 void Runner::unwind(Value exception)
 {
     bool entered_caller = false;
     while (!t.frames.empty()) {
         Frame& f = t.frames.back();
         if (f.is_native()) {
+            NativeContinuation recover = f.recover;
+            Value state = f.state;
             t.frames.pop_back();
+            if (!recover)
+                continue;
+            NativeResult r = recover(vm, t, state, exception);
+            if (r.status != NativeStatus::Raise) {
+                if (native_result(std::move(r)) != Flow::Raised)
+                    return;
+            }
+            exception = vm.pending;
+            vm.pending = Value::empty();
             continue;
         }
         if (entered_caller)
@@ -546,6 +563,9 @@ void Runner::finish_uncaught(Value exception)
     }
     t.uncaught = exception;
     t.uncaught_text = vm.exception_line(exception);
+    std::string hint = name_suggestion(vm, exception);
+    if (!hint.empty())
+        t.uncaught_text += ". Did you mean: '" + hint + "'?";
     Value str_method = vm.python_method(exception, "__str__");
     if (str_method.is_empty())
         return;
@@ -647,6 +667,33 @@ static NativeResult raise_result(Interpreter& vm, Thread&, Value, Value exceptio
         return vm.raise(vm.types.type_error, "exceptions must derive from BaseException");
     vm.pending = exception;
     return NativeResult::raised();
+}
+
+static NativeResult pass_result(Interpreter&, Thread&, Value, Value result)
+{
+    return NativeResult::of(result);
+}
+
+// FOR_ITER over a user-defined iterator: StopIteration from __next__ ends the loop, as the
+// instruction does for a built-in iterator (pop it, jump past the loop).
+static NativeResult end_loop_on_stop(Interpreter& vm, Thread& t, Value, Value exception)
+{
+    if (!vm.is_instance(exception, vm.types.stop_iteration)) {
+        vm.pending = exception;
+        return NativeResult::raised();
+    }
+    Frame& loop = t.frames.back();
+    loop.stack.pop_back();
+    loop.ip = (uint32_t)loop.code->source->code[loop.ip - 1].arg;
+    return NativeResult::of(Value::empty());
+}
+
+// The operand of the instruction just executed was converted by Python code (a user iterable
+// turned into a tuple): the instruction runs again, now on the converted value.
+static NativeResult rerun_instruction(Interpreter&, Thread& t, Value, Value converted)
+{
+    t.frames.back().ip--;
+    return NativeResult::of(converted);
 }
 
 static NativeResult negate_result(Interpreter& vm, Thread&, Value, Value result)
@@ -804,7 +851,7 @@ reload:
             if (!v)
                 v = builtins->globals.find(names[in.arg]);
             if (!v) {
-                fail(types.name_error, "name '" + as<StrObject>(names[in.arg])->text + "' is not defined");
+                fail_name(names[in.arg]);
                 goto error;
             }
             s.push_back(*v);
@@ -816,7 +863,7 @@ reload:
             continue;
         case Op::DeleteGlobal:
             if (!f->module->globals.remove(names[in.arg])) {
-                fail(types.name_error, "name '" + as<StrObject>(names[in.arg])->text + "' is not defined");
+                fail_name(names[in.arg]);
                 goto error;
             }
             continue;
@@ -827,7 +874,7 @@ reload:
             if (!v)
                 v = builtins->globals.find(names[in.arg]);
             if (!v) {
-                fail(types.name_error, "name '" + as<StrObject>(names[in.arg])->text + "' is not defined");
+                fail_name(names[in.arg]);
                 goto error;
             }
             s.push_back(*v);
@@ -839,7 +886,7 @@ reload:
             continue;
         case Op::DeleteName:
             if (!as<DictObject>(f->locals[0])->table.remove(names[in.arg])) {
-                fail(types.name_error, "name '" + as<StrObject>(names[in.arg])->text + "' is not defined");
+                fail_name(names[in.arg]);
                 goto error;
             }
             continue;
@@ -1067,6 +1114,21 @@ reload:
                     goto after_call;
                 }
             }
+            // Containers whose elements define comparisons in Python compare through the prelude.
+            if (op != lang::CompareOp::Is && op != lang::CompareOp::IsNot && !a_instance && !b_instance &&
+                (needs_python_compare(*this, a) || needs_python_compare(*this, b))) {
+                Value args[3] = {new_str(lang::compare_op_symbol(op)), a, b};
+                s.resize(s.size() - 2);
+                flow = runner.call(prelude_function(*this, "_compare_slow"), args);
+                goto after_call;
+            }
+            if ((op == lang::CompareOp::In || op == lang::CompareOp::NotIn) && b_instance && python_method(b, "__contains__").is_empty() &&
+                !python_method(b, "__iter__").is_empty()) {
+                Value args[3] = {new_str(lang::compare_op_symbol(op)), a, b};
+                s.resize(s.size() - 2);
+                flow = runner.call(prelude_function(*this, "_compare_slow"), args);
+                goto after_call;
+            }
             if ((op == lang::CompareOp::In || op == lang::CompareOp::NotIn) && b_instance) {
                 Value method = python_method(b, "__contains__");
                 if (!method.is_empty()) {
@@ -1132,8 +1194,14 @@ reload:
         case Op::ForIter: {
             auto* it = as<IteratorObject>(s.back());
             if (!it) {
-                fail(types.type_error, "Threadlab iterates only over built-in iterators ('" + type_name(s.back()) + "' given)");
-                goto error;
+                Value method = python_method(s.back(), "__next__");
+                if (method.is_empty()) {
+                    fail(types.type_error, "iter() returned non-iterator of type '" + type_name(s.back()) + "'");
+                    goto error;
+                }
+                Value args[1] = {s.back()};
+                flow = runner.call_then(method, args, pass_result, Value(), end_loop_on_stop);
+                goto after_call;
             }
             Value v;
             if (it->iterator_kind == IteratorKind::Range) {
@@ -1287,6 +1355,11 @@ reload:
         case Op::UnpackSequence: {
             Value v = s.back();
             s.pop_back();
+            if (!python_method(v, "__iter__").is_empty()) {
+                Value args[2] = {v, Value::from_bool(false)};
+                flow = runner.call_then(prelude_function(*this, "_list_from_iterable"), args, rerun_instruction, Value());
+                goto after_call;
+            }
             std::vector<Value> items;
             if (auto* tuple = as<TupleObject>(v))
                 items = tuple->items;

@@ -58,8 +58,11 @@ struct Frame {
     std::vector<Block> blocks;
 
     // A native continuation frame waits for the result of the frame above it (or of a
-    // suspension) and hands it to `resume` together with `state`.
+    // suspension) and hands it to `resume` together with `state`. If an exception unwinds to
+    // it instead, `recover` (when set) gets the exception: it may return a value (the
+    // exception is handled) or raise.
     NativeContinuation resume = nullptr;
+    NativeContinuation recover = nullptr;
     Value state;
 
     bool is_native() const { return code == nullptr; }
@@ -134,6 +137,7 @@ struct Interpreter {
     std::vector<ModuleDef> module_table;              // what `import` can find
     std::vector<std::unique_ptr<Code>> codes;         // the text region
     std::map<std::string, std::string> sources;       // file name -> source (tracebacks)
+    std::string main_file;                            // the program's file name (sys.argv[0])
     std::vector<std::unique_ptr<Thread>> threads;
     std::vector<Value> pinned;                        // extra GC roots held by the host
     Value pending = Value::empty();                   // the exception a native is raising
@@ -193,6 +197,10 @@ struct Interpreter {
     Value make_exception(ClassObject* type, std::string message);
     NativeResult raise(ClassObject* type, std::string message);
     Value fail(ClassObject* type, std::string message);
+    // NameError and AttributeError record the name (and object) they miss, as CPython's do:
+    // the uncaught report suggests a close existing name from them.
+    Value fail_name(Value name);
+    Value fail_attribute(Value object, std::string_view name, std::string message);
 
     // Conversions that need no Python code (callers check python_method first for instances).
     std::string repr(Value v);

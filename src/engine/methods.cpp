@@ -117,6 +117,9 @@ NativeResult str_count(Interpreter& vm, Thread&, Value, CallArgs args)
 
 NativeResult str_join(Interpreter& vm, Thread&, Value, CallArgs args)
 {
+    NativeResult retried;
+    if (retry_with_lists(vm, *vm.types.str->attrs.find("join"), args, 2, retried))
+        return retried;
     if (!check_arity(vm, "join", args, 2, 2))
         return NativeResult::raised();
     std::vector<Value> items;
@@ -288,53 +291,87 @@ NativeResult str_strip(Interpreter& vm, Thread&, Value, CallArgs args) { return 
 NativeResult str_lstrip(Interpreter& vm, Thread&, Value, CallArgs args) { return strip_impl(vm, args, "lstrip", 1); }
 NativeResult str_rstrip(Interpreter& vm, Thread&, Value, CallArgs args) { return strip_impl(vm, args, "rstrip", 2); }
 
-// Case mappings cover ASCII letters (what the lessons' identifiers and messages use).
-template <int (*Map)(int)>
-NativeResult map_chars(Interpreter& vm, CallArgs args, const char* name)
+// Case mapping for the alphabets a lesson may print: Latin (with Latin-1 and Latin Extended-A
+// accents), Greek and Cyrillic. Other scripts have no case.
+uint32_t upper_of(uint32_t cp)
+{
+    if (cp < 0x80) return (uint32_t)toupper((int)cp);
+    if ((cp >= 0xE0 && cp <= 0xFE && cp != 0xF7)) return cp - 0x20;
+    if (cp == 0xFF) return 0x178;
+    if (cp >= 0x100 && cp <= 0x17F) {
+        bool odd_is_lower = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (cp == 0x131) return 'I';
+        if (cp == 0x130 || cp == 0x138 || cp == 0x149 || cp == 0x178) return cp;
+        return odd_is_lower ? ((cp & 1) == 0 ? cp - 1 : cp) : ((cp & 1) ? cp - 1 : cp);
+    }
+    if (cp >= 0x3B1 && cp <= 0x3C9) return cp == 0x3C2 ? 0x3A3 : cp - 0x20;
+    if (cp >= 0x430 && cp <= 0x44F) return cp - 0x20;
+    if (cp >= 0x450 && cp <= 0x45F) return cp - 0x50;
+    return cp;
+}
+
+uint32_t lower_of(uint32_t cp)
+{
+    if (cp < 0x80) return (uint32_t)tolower((int)cp);
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)) return cp + 0x20;
+    if (cp == 0x178) return 0xFF;
+    if (cp >= 0x100 && cp <= 0x17F) {
+        bool odd_is_lower = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (cp == 0x130) return 'i';
+        if (cp == 0x131 || cp == 0x138 || cp == 0x149) return cp;
+        return odd_is_lower ? ((cp & 1) ? cp + 1 : cp) : ((cp & 1) == 0 ? cp + 1 : cp);
+    }
+    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+    return cp;
+}
+
+bool is_lower_cp(uint32_t cp) { return upper_of(cp) != cp || cp == 0xDF; }
+bool is_upper_cp(uint32_t cp) { return lower_of(cp) != cp; }
+
+// Appends the case-mapped code point (German sharp s upper-cases to "SS", as in Python).
+void append_mapped(std::string& out, uint32_t cp, bool upper)
+{
+    if (upper && cp == 0xDF) {
+        out += "SS";
+        return;
+    }
+    lang::append_utf8(out, upper ? upper_of(cp) : lower_of(cp));
+}
+
+// Maps each character: mode 'u' upper, 'l' lower, 's' swap case, 'c' capitalize, 't' title.
+NativeResult map_case(Interpreter& vm, CallArgs args, const char* name, char mode)
 {
     if (!check_arity(vm, name, args, 1, 1))
         return NativeResult::raised();
-    std::string text = self_str(args)->text;
-    for (char& c : text)
-        if ((unsigned char)c < 0x80)
-            c = (char)Map((unsigned char)c);
-    return NativeResult::of(vm.new_str(text));
-}
-
-NativeResult str_upper(Interpreter& vm, Thread&, Value, CallArgs args) { return map_chars<toupper>(vm, args, "upper"); }
-NativeResult str_lower(Interpreter& vm, Thread&, Value, CallArgs args) { return map_chars<tolower>(vm, args, "lower"); }
-
-int swap_case(int c) { return isupper(c) ? tolower(c) : islower(c) ? toupper(c) : c; }
-NativeResult str_swapcase(Interpreter& vm, Thread&, Value, CallArgs args) { return map_chars<swap_case>(vm, args, "swapcase"); }
-
-NativeResult str_capitalize(Interpreter& vm, Thread&, Value, CallArgs args)
-{
-    if (!check_arity(vm, "capitalize", args, 1, 1))
-        return NativeResult::raised();
-    std::string text = self_str(args)->text;
-    for (size_t i = 0; i < text.size(); i++)
-        if ((unsigned char)text[i] < 0x80)
-            text[i] = (char)(i == 0 ? toupper((unsigned char)text[i]) : tolower((unsigned char)text[i]));
-    return NativeResult::of(vm.new_str(text));
-}
-
-NativeResult str_title(Interpreter& vm, Thread&, Value, CallArgs args)
-{
-    if (!check_arity(vm, "title", args, 1, 1))
-        return NativeResult::raised();
-    std::string text = self_str(args)->text;
+    const std::string& text = self_str(args)->text;
+    std::string out;
     bool previous_cased = false;
-    for (char& c : text) {
-        unsigned char u = (unsigned char)c;
-        if (u >= 0x80) {
-            previous_cased = false;
-            continue;
+    bool first = true;
+    for (size_t at = 0; at < text.size();) {
+        uint32_t cp = lang::decode_utf8(text, at);
+        bool cased = is_lower_cp(cp) || is_upper_cp(cp);
+        bool upper;
+        switch (mode) {
+        case 'u': upper = true; break;
+        case 'l': upper = false; break;
+        case 's': upper = is_lower_cp(cp); break;
+        case 'c': upper = first; break;
+        default: upper = !previous_cased; break;
         }
-        c = (char)(previous_cased ? tolower(u) : toupper(u));
-        previous_cased = isalpha(u);
+        append_mapped(out, cp, upper);
+        previous_cased = cased;
+        first = false;
     }
-    return NativeResult::of(vm.new_str(text));
+    return NativeResult::of(vm.new_str(out));
 }
+
+NativeResult str_upper(Interpreter& vm, Thread&, Value, CallArgs args) { return map_case(vm, args, "upper", 'u'); }
+NativeResult str_lower(Interpreter& vm, Thread&, Value, CallArgs args) { return map_case(vm, args, "lower", 'l'); }
+NativeResult str_swapcase(Interpreter& vm, Thread&, Value, CallArgs args) { return map_case(vm, args, "swapcase", 's'); }
+NativeResult str_capitalize(Interpreter& vm, Thread&, Value, CallArgs args) { return map_case(vm, args, "capitalize", 'c'); }
+NativeResult str_title(Interpreter& vm, Thread&, Value, CallArgs args) { return map_case(vm, args, "title", 't'); }
 
 NativeResult affix_impl(Interpreter& vm, CallArgs args, const char* name, bool at_start)
 {
@@ -435,13 +472,12 @@ NativeResult case_test(Interpreter& vm, CallArgs args, const char* name, bool up
     if (!check_arity(vm, name, args, 1, 1))
         return NativeResult::raised();
     bool cased = false;
-    for (char c : self_str(args)->text) {
-        unsigned char u = (unsigned char)c;
-        if (u >= 0x80 || !isalpha(u))
-            continue;
-        if (upper ? islower(u) : isupper(u))
+    const std::string& text = self_str(args)->text;
+    for (size_t at = 0; at < text.size();) {
+        uint32_t cp = lang::decode_utf8(text, at);
+        if (upper ? is_lower_cp(cp) : is_upper_cp(cp))
             return NativeResult::of(Value::from_bool(false));
-        cased = true;
+        cased = cased || is_lower_cp(cp) || is_upper_cp(cp);
     }
     return NativeResult::of(Value::from_bool(cased));
 }
@@ -572,6 +608,9 @@ NativeResult list_append(Interpreter& vm, Thread&, Value, CallArgs args)
 
 NativeResult list_extend(Interpreter& vm, Thread&, Value, CallArgs args)
 {
+    NativeResult retried;
+    if (retry_with_lists(vm, *vm.types.list->attrs.find("extend"), args, 2, retried))
+        return retried;
     if (!check_arity(vm, "list.extend", args, 2, 2))
         return NativeResult::raised();
     std::vector<Value> items;
@@ -715,6 +754,8 @@ NativeResult list_sort(Interpreter& vm, Thread&, Value, CallArgs args)
     bool descending = !reverse.is_empty() && vm.truthy(reverse);
     if (!key.is_empty() && !key.is_none())
         return NativeResult::call(prelude_function(vm, "_sort_list_by_key"), {args[0], key, Value::from_bool(descending)});
+    if (any_needs_python_compare(vm, self_list(args)->items))
+        return NativeResult::call(prelude_function(vm, "_merge_sort"), {args[0], vm.new_list(self_list(args)->items), Value::from_bool(descending)});
     if (!sort_values(vm, self_list(args)->items, nullptr, descending))
         return NativeResult::raised();
     return NativeResult::of(Value::none());

@@ -4,11 +4,14 @@
 namespace engine {
 
 void install_math(Interpreter& vm, ModuleObject& module);
+void install_sys(Interpreter& vm, ModuleObject& module);
+extern const char kSysSource[];
 
 std::span<const ModuleDef> standard_modules()
 {
     static constexpr ModuleDef kModules[] = {
         {"math", install_math, nullptr},
+        {"sys", install_sys, kSysSource},
     };
     return kModules;
 }

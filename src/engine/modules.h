@@ -3,7 +3,10 @@
 // classes in Python, e.g. threading.Thread, on top of native primitives).
 //
 // To add a module (threading, time, queue, ...): write its install function in its own file and
-// add one row to the table in modules.cpp. The interpreter core does not change.
+// add one row to the table in modules.cpp. The interpreter core does not change. When two rows
+// have the same name, `import` takes the last one (a host can extend the standard table).
+// Declare a module's Python source as an array (`extern const char kSource[];`): its address is
+// a constant, so the table can stay constexpr.
 #pragma once
 #include <span>
 

@@ -183,7 +183,8 @@ struct ClassObject : Object {
 
 struct TracebackEntry {
     const Code* code;
-    int32_t instruction;  // index into code->source->code
+    int32_t instruction;   // index into code->source->code
+    ModuleObject* module;  // the frame's globals ("Did you mean" looks there)
 };
 
 struct InstanceObject : Object {

@@ -194,6 +194,22 @@ Value Interpreter::fail(ClassObject* type, std::string message)
     return Value::empty();
 }
 
+Value Interpreter::fail_name(Value name)
+{
+    fail(types.name_error, "name '" + as<StrObject>(name)->text + "' is not defined");
+    set_attr(as<InstanceObject>(pending)->attrs, "name", name);
+    return Value::empty();
+}
+
+Value Interpreter::fail_attribute(Value object, std::string_view name, std::string message)
+{
+    fail(types.attribute_error, std::move(message));
+    Table& attrs = as<InstanceObject>(pending)->attrs;
+    set_attr(attrs, "name", new_str(name));
+    set_attr(attrs, "obj", object);
+    return Value::empty();
+}
+
 // str() of an exception: from its args, as BaseException.__str__ does (KeyError quotes).
 static std::string exception_message(Interpreter& vm, InstanceObject* exception)
 {

@@ -749,7 +749,7 @@ Value Interpreter::get_attr(Value object, std::string_view name)
                 snapshot->table = instance->attrs;
                 return Value::from_object(snapshot);
             }
-            return fail(types.attribute_error, "'" + instance->cls->name + "' object has no attribute '" + std::string(name) + "'");
+            return fail_attribute(object, name, "'" + instance->cls->name + "' object has no attribute '" + std::string(name) + "'");
         }
         case ObjectKind::Class: {
             auto* cls = static_cast<ClassObject*>(object.object);
@@ -760,13 +760,13 @@ Value Interpreter::get_attr(Value object, std::string_view name)
             if (name == "__module__") return new_str(cls->module_name);
             if (name == "__bases__") return class_tuple(*this, cls->base ? std::vector<ClassObject*>{cls->base} : std::vector<ClassObject*>{});
             if (name == "__mro__") return class_tuple(*this, cls->mro);
-            return fail(types.attribute_error, "type object '" + cls->name + "' has no attribute '" + std::string(name) + "'");
+            return fail_attribute(object, name, "type object '" + cls->name + "' has no attribute '" + std::string(name) + "'");
         }
         case ObjectKind::Module: {
             auto* module = static_cast<ModuleObject*>(object.object);
             if (Value* v = module->globals.find(name))
                 return *v;
-            return fail(types.attribute_error, "module '" + module->name + "' has no attribute '" + std::string(name) + "'");
+            return fail_attribute(object, name, "module '" + module->name + "' has no attribute '" + std::string(name) + "'");
         }
         case ObjectKind::Super: {
             auto* super = static_cast<SuperObject*>(object.object);
@@ -776,7 +776,7 @@ Value Interpreter::get_attr(Value object, std::string_view name)
                 for (++it; it != mro.end(); ++it)
                     if (Value* v = (*it)->attrs.find(name))
                         return bind(*this, super->self, *v);
-            return fail(types.attribute_error, "'super' object has no attribute '" + std::string(name) + "'");
+            return fail_attribute(object, name, "'super' object has no attribute '" + std::string(name) + "'");
         }
         case ObjectKind::Function: {
             auto* fn = static_cast<FunctionObject*>(object.object);
@@ -802,7 +802,7 @@ Value Interpreter::get_attr(Value object, std::string_view name)
     ClassObject* cls = type_of(object);
     if (Value* v = cls->lookup(name))
         return bind(*this, object, *v);
-    return fail(types.attribute_error, "'" + cls->name + "' object has no attribute '" + std::string(name) + "'");
+    return fail_attribute(object, name, "'" + cls->name + "' object has no attribute '" + std::string(name) + "'");
 }
 
 bool Interpreter::set_attr_checked(Value object, std::string_view name, Value value)

@@ -343,6 +343,9 @@ bool dict_update(Interpreter& vm, DictObject* dict, Value source)
 
 NativeResult construct_dict(Interpreter& vm, Thread&, Value, CallArgs args)
 {
+    NativeResult retried;
+    if (retry_with_lists(vm, Value::from_object(vm.types.dict), args, 1, retried))
+        return retried;
     if (args.positional_count() > 1)
         return vm.raise(vm.types.type_error, "dict expected at most 1 argument, got " + std::to_string(args.positional_count()));
     DictObject* dict = vm.new_dict();
@@ -408,6 +411,9 @@ NativeResult construct_super(Interpreter& vm, Thread&, Value, CallArgs args)
 
 NativeResult construct_enumerate(Interpreter& vm, Thread&, Value, CallArgs args)
 {
+    NativeResult retried;
+    if (retry_with_lists(vm, Value::from_object(vm.types.iterators[(int)IteratorKind::Enumerate]), args, 1, retried))
+        return retried;
     if (!check_keywords(vm, "enumerate", args, {"start"}))
         return NativeResult::raised();
     Value start = args.keyword("start");
@@ -430,6 +436,9 @@ NativeResult construct_enumerate(Interpreter& vm, Thread&, Value, CallArgs args)
 
 NativeResult construct_zip(Interpreter& vm, Thread&, Value, CallArgs args)
 {
+    NativeResult retried;
+    if (retry_with_lists(vm, Value::from_object(vm.types.iterators[(int)IteratorKind::Zip]), args, UINT32_MAX, retried))
+        return retried;
     if (!check_arity(vm, "zip", args, 0, 64))
         return NativeResult::raised();
     auto* it = vm.heap.make<IteratorObject>(IteratorKind::Zip);
@@ -555,6 +564,65 @@ NativeResult repr_of(Interpreter& vm, Value v)
     if (needs_python_repr(vm, v))
         return NativeResult::call(prelude_function(vm, "_repr_slow"), {v});
     return NativeResult::of(vm.new_str(vm.repr(v)));
+}
+
+bool needs_python_compare(Interpreter& vm, Value v, int depth)
+{
+    if (depth > 20 || !v.is_object())
+        return false;
+    if (as<InstanceObject>(v)) {
+        for (const char* dunder : {"__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"})
+            if (!vm.python_method(v, dunder).is_empty())
+                return true;
+        return false;
+    }
+    if (auto* list = as<ListObject>(v)) {
+        for (Value item : list->items)
+            if (needs_python_compare(vm, item, depth + 1))
+                return true;
+    } else if (auto* tuple = as<TupleObject>(v)) {
+        for (Value item : tuple->items)
+            if (needs_python_compare(vm, item, depth + 1))
+                return true;
+    } else if (auto* dict = as<DictObject>(v)) {
+        for (const TableEntry& e : dict->table.entries)
+            if (!e.key.is_empty() && needs_python_compare(vm, e.value, depth + 1))
+                return true;
+    }
+    return false;
+}
+
+bool any_needs_python_compare(Interpreter& vm, const std::vector<Value>& values)
+{
+    for (Value v : values)
+        if (needs_python_compare(vm, v))
+            return true;
+    return false;
+}
+
+bool retry_with_lists(Interpreter& vm, Value function, CallArgs args, uint32_t iterables, NativeResult& out)
+{
+    std::vector<Value> convert;
+    bool any = false;
+    for (uint32_t i = 0; i < args.positional_count(); i++) {
+        bool user_iterable = i < iterables && !vm.python_method(args[i], "__iter__").is_empty();
+        convert.push_back(Value::from_bool(user_iterable));
+        any = any || user_iterable;
+    }
+    if (!any)
+        return false;
+    DictObject* kwargs = vm.new_dict();
+    for (uint32_t k = 0; k < args.kwcount; k++)
+        kwargs->table.set(args.kwnames[k], args[args.positional_count() + k]);
+    Value positional = vm.new_tuple(std::vector<Value>(args.values, args.values + args.positional_count()));
+    out = NativeResult::call(prelude_function(vm, "_call_with_lists"),
+                             {function, positional, Value::from_object(kwargs), vm.new_tuple(std::move(convert))});
+    return true;
+}
+
+NativeResult return_state(Interpreter&, Thread&, Value state, Value)
+{
+    return NativeResult::of(state);
 }
 
 bool needs_python_repr(Interpreter& vm, Value v, int depth)
