@@ -1,0 +1,96 @@
+// LabConfig: everything that makes one run of the lab what it is — the lesson and its program
+// (edited or not), the simulated machine's settings, the program's slider values, the seed, and
+// where the viewer stands (time, selected thread, zoom, language). A permalink (permalink.h)
+// carries exactly this; the engine gets its MachineConfig from it.
+//
+// The limits below are the ones the lab's controls offer and the permalink decoder enforces: one
+// place, so that a link can never ask for what the sliders could not set.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+#include "embedded_file.h"
+#include "engine/machine.h"
+
+namespace config {
+
+using sim::SimTime;
+
+enum class Language : uint8_t { English, Chinese };
+const char* language_code(Language language);  // "en", "zh"
+bool parse_language(std::string_view code, Language& out);
+
+// The lesson the lab opens when a link names none.
+inline constexpr std::string_view kDefaultLesson = "gil_cpu_bound";
+
+struct Range {
+    SimTime min;
+    SimTime max;
+    bool contains(SimTime value) const { return value >= min && value <= max; }
+};
+inline constexpr Range kCpusRange = {1, sim::kMaxCpus};
+inline constexpr Range kSliceRange = {sim::kMicrosecond, 10 * sim::kSecond};
+inline constexpr Range kSwitchIntervalRange = {sim::kMicrosecond, 10 * sim::kSecond};
+inline constexpr Range kBytecodeCostRange = {1, sim::kMillisecond};
+inline constexpr Range kContextSwitchCostRange = {0, 10 * sim::kMillisecond};
+inline constexpr Range kIoLatencyRange = {0, 10 * sim::kSecond};
+inline constexpr Range kMaxTimeRange = {sim::kMillisecond, 3600 * sim::kSecond};
+inline constexpr Range kSelectedThreadRange = {0, 1000000};
+// An edited program, after decompression (the permalink's cap; the lessons are a few KiB).
+inline constexpr size_t kMaxSourceBytes = 64 * 1024;
+
+struct LabConfig {
+    std::string lesson{kDefaultLesson};  // an example's name: its file name without ".py"
+    std::string source;                  // the edited program; empty: the lesson's own text
+
+    // The machine (see sim::MachineConfig; defaults are its defaults).
+    int cpus = sim::MachineConfig{}.cpus;
+    sim::Policy policy = sim::SchedulerConfig{}.policy;
+    SimTime slice = sim::SchedulerConfig{}.slice;
+    bool gil = sim::MachineConfig{}.gil;
+    SimTime switch_interval = sim::MachineConfig{}.switch_interval;
+    SimTime bytecode_cost = sim::MachineConfig{}.bytecode_cost;
+    SimTime context_switch_cost = sim::MachineConfig{}.context_switch_cost;
+    sim::LatencyDistribution io_latency = sim::MachineConfig{}.io_latency;
+    SimTime max_time = sim::MachineConfig{}.max_time;
+    uint64_t seed = sim::MachineConfig{}.seed;
+
+    // The program's sliders that are set: name as declared in the program -> value.
+    std::map<std::string, int64_t> sliders;
+
+    // Where the viewer stands.
+    SimTime time = 0;              // the moment shown
+    int selected_thread = -1;      // none
+    Language language = Language::English;
+    SimTime zoom_begin = 0;        // the timeline's visible range; both 0: the whole run
+    SimTime zoom_end = 0;
+};
+
+bool operator==(const LabConfig& a, const LabConfig& b);
+
+sim::MachineConfig to_machine_config(const LabConfig& config);
+
+// The shipped example named `lesson` ("race" for race.py), or null.
+const EmbeddedFile* find_lesson(std::string_view lesson);
+// The program the config runs: its edited source, else its lesson's text (empty if unknown).
+std::string_view program_source(const LabConfig& config);
+
+// --- Program sliders: a top-level `NAME = 4  # slider: 1..64` is a parameter of the program ----
+
+struct ProgramSlider {
+    std::string name;
+    int64_t value = 0;  // as written in the program
+    int64_t min = 0;
+    int64_t max = 0;
+    int line = 0;       // 1-based
+};
+// In source order. A line that looks like a slider but does not parse (min > max, the value
+// outside its range, a number out of int64) is not a slider.
+std::vector<ProgramSlider> find_sliders(std::string_view source);
+// The source with each named slider's value written in place of the program's own (same lines,
+// so error positions stay true). Names that are not sliders of the program are left out.
+std::string apply_sliders(std::string_view source, const std::map<std::string, int64_t>& values);
+
+} // namespace config
