@@ -88,3 +88,15 @@ void MarkersAt(const std::vector<CodeMarker>& markers, int32_t at, size_t& first
     first = size_t(range.first - markers.begin());
     last = size_t(range.second - markers.begin());
 }
+
+const lab::Instruction* FindInstruction(const lab::LabSnapshot& snap, int32_t process, uint32_t code,
+                                        uint32_t ip) {
+    for (const lab::ProcessView& view : snap.processes) {
+        if (view.id != process)
+            continue;
+        if (code >= view.codes.size() || ip >= view.codes[code].instructions.size())
+            return nullptr;
+        return &view.codes[code].instructions[ip];
+    }
+    return nullptr;
+}

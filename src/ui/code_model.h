@@ -35,3 +35,7 @@ uint32_t CodeOfThread(const lab::LabSnapshot& snap, int32_t process, sim::Thread
 
 // The markers in `markers` (sorted by `at`) that stand at `at`, as [first, last).
 void MarkersAt(const std::vector<CodeMarker>& markers, int32_t at, size_t& first, size_t& last);
+
+// Instruction `ip` of code object `code` in `process`, or null when any of them is out of range.
+const lab::Instruction* FindInstruction(const lab::LabSnapshot& snap, int32_t process, uint32_t code,
+                                        uint32_t ip);

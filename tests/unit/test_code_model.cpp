@@ -96,3 +96,17 @@ TEST_CASE("instruction markers: only threads running that code object, at their 
     CHECK(CodeOfThread(snap, 1, 1) == 0); // not in that process
     CHECK(CodeOfThread(snap, 0, 17) == 0);
 }
+
+TEST_CASE("a frame's instruction is found by process, code object and index") {
+    lab::LabSnapshot snap;
+    snap.processes.resize(1);
+    snap.processes[0].id = 0;
+    snap.processes[0].codes.resize(2);
+    snap.processes[0].codes[1].instructions.push_back({"LOAD_FAST n", 3, 4});
+    const lab::Instruction* found = FindInstruction(snap, 0, 1, 0);
+    REQUIRE(found != nullptr);
+    CHECK(found->text == "LOAD_FAST n");
+    CHECK(FindInstruction(snap, 0, 1, 1) == nullptr);
+    CHECK(FindInstruction(snap, 0, 2, 0) == nullptr);
+    CHECK(FindInstruction(snap, 1, 1, 0) == nullptr);
+}

@@ -1,0 +1,291 @@
+// The Address space window: one process's memory as a map (text, data, heap, a stack per
+// thread, each band as wide as its share), and below it the contents of each region: code
+// objects, globals with their values, heap objects with their type, value and referrers, and
+// each thread's stack with frames and locals. Values that changed since the previous snapshot
+// flash; clicking a heap reference or a stack selects it everywhere.
+//
+// Index:
+//   Memory map     the bands, their labels, clicks
+//   Regions        text, data, heap, stacks
+//   Window         ShowAddressSpaceWindow
+#include <cfloat>
+#include <cstdio>
+
+#include "imgui.h"
+#include "ui/lab_windows.h"
+#include "ui/palette.h"
+#include "ui/test_hooks.h"
+#include "ui/theme.h"
+#include "ui/threads_model.h"
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Memory map
+// ---------------------------------------------------------------------------------------------
+
+// Region colours, translucent so the theme's background shows through (readable on both
+// themes); a stack takes its thread's colour, as everywhere else.
+ImU32 RegionColor(const MemoryRegion& region) {
+    switch (region.kind) {
+    case RegionKind::Text: return IM_COL32(96, 140, 214, 150);
+    case RegionKind::Data: return IM_COL32(86, 176, 120, 150);
+    case RegionKind::Heap: return IM_COL32(214, 160, 70, 150);
+    case RegionKind::Stack: return WithAlpha(ThreadColor(region.thread), 0.6f);
+    }
+    return 0;
+}
+
+const char* RegionUnit(RegionKind kind) {
+    switch (kind) {
+    case RegionKind::Text: return "instructions";
+    case RegionKind::Data: return "globals";
+    case RegionKind::Heap: return "bytes";
+    case RegionKind::Stack: return "entries";
+    }
+    return "";
+}
+
+// Returns the band clicked this frame, or null.
+const MemoryRegion* MemoryMap(const lab::LabSnapshot& snap, const std::vector<MemoryRegion>& regions,
+                              const LabSelection& sel) {
+    const float line = ImGui::GetTextLineHeight();
+    const float width = ImGui::GetContentRegionAvail().x, height = line * 2.6f;
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("map", ImVec2(width, height));
+    RecordItemRect("address/map");
+    const bool clicked = ImGui::IsItemClicked();
+    const bool hovered = ImGui::IsItemHovered();
+    const float mouse_x = ImGui::GetIO().MousePos.x;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 border = ImGui::GetColorU32(ImGuiCol_Border);
+    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const MemoryRegion* hit = nullptr;
+    char label[64], amount[48];
+    for (const MemoryRegion& region : regions) {
+        const ImVec2 min(origin.x + region.start * width, origin.y);
+        const ImVec2 max(origin.x + region.end * width, origin.y + height);
+        draw->AddRectFilled(min, max, RegionColor(region));
+        const bool selected = region.kind == RegionKind::Stack && region.thread == sel.thread;
+        draw->AddRect(min, max, selected ? text : border, 0.0f, 0, selected ? 2.0f : 1.0f);
+        const lab::ThreadView* thread = region.kind == RegionKind::Stack ? FindThread(snap, region.thread) : nullptr;
+        if (thread)
+            std::snprintf(label, sizeof label, "stack %s", thread->name.c_str());
+        else
+            std::snprintf(label, sizeof label, "%s", RegionName(region.kind));
+        std::snprintf(amount, sizeof amount, "%llu %s", (unsigned long long)region.weight, RegionUnit(region.kind));
+        const ImVec4 clip(min.x + pad, min.y, max.x - pad, max.y);
+        draw->AddText(nullptr, 0.0f, ImVec2(min.x + pad, min.y + line * 0.25f), text, label, nullptr, 0.0f, &clip);
+        draw->AddText(nullptr, 0.0f, ImVec2(min.x + pad, min.y + line * 1.35f), text, amount, nullptr, 0.0f, &clip);
+        if (hovered && mouse_x >= min.x && mouse_x < max.x) {
+            ImGui::SetTooltip("%s: %s\nclick to open it below", label, amount);
+            if (clicked)
+                hit = &region;
+        }
+    }
+    return hit;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regions
+// ---------------------------------------------------------------------------------------------
+
+void TextRegion(const lab::ProcessView& process) {
+    for (const lab::CodeView& code : process.codes) {
+        ImGui::BulletText("%s", code.name.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%zu instructions, from line %d", code.instructions.size(), code.first_line);
+    }
+}
+
+void DataRegion(const lab::ProcessView& process, LabSelection& sel) {
+    if (process.globals.empty()) {
+        ImGui::TextDisabled("no globals yet");
+        return;
+    }
+    if (!ImGui::BeginTable("globals", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
+        return;
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("value");
+    ImGui::PushFont(GetCodeFont());
+    for (size_t i = 0; i < process.globals.size(); ++i) {
+        const lab::Variable& global = process.globals[i];
+        ImGui::PushID(int(i));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(global.name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", global.value.type.c_str());
+        ImGui::TableNextColumn();
+        ShowVariableValue(global, sel);
+        ImGui::PopID();
+    }
+    ImGui::PopFont();
+    ImGui::EndTable();
+}
+
+void HeapRegion(const lab::ProcessView& process, LabSelection& sel) {
+    if (process.heap.empty()) {
+        ImGui::TextDisabled("no objects yet");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("heap", 4, flags))
+        return;
+    ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("bytes", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("value");
+    ImGui::TableHeadersRow();
+    char id[24];
+    for (const lab::HeapObjectView& object : process.heap) {
+        ImGui::PushID(int(object.id));
+        ImGui::TableNextRow();
+        if (object.changed)
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_PlotHistogram, 0.35f));
+        ImGui::TableNextColumn();
+        std::snprintf(id, sizeof id, "#%u", object.id);
+        if (ImGui::Selectable(id, sel.heap_object == object.id, ImGuiSelectableFlags_SpanAllColumns))
+            sel.heap_object = sel.heap_object == object.id ? lab::kNoObject : object.id;
+        if (ImGui::IsItemHovered() && !object.referrers.empty()) {
+            ImGui::BeginTooltip();
+            ImGui::TextDisabled("referred to by");
+            for (const std::string& referrer : object.referrers)
+                ImGui::BulletText("%s", referrer.c_str());
+            ImGui::EndTooltip();
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(object.type.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%u", object.size_bytes);
+        ImGui::TableNextColumn();
+        ImGui::PushFont(GetCodeFont());
+        ImGui::TextUnformatted(object.repr.c_str());
+        ImGui::PopFont();
+        if (sel.heap_object == object.id) {
+            ImGui::TextDisabled("referred to by:");
+            for (const std::string& referrer : object.referrers)
+                ImGui::BulletText("%s", referrer.c_str());
+            if (object.referrers.empty())
+                ImGui::TextDisabled("nothing the lab can see");
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void StackRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process, LabSelection& sel,
+                  sim::ThreadId open_thread) {
+    for (int32_t id : process.threads) {
+        const lab::ThreadView* thread = FindThread(snap, id);
+        if (!thread)
+            continue;
+        ImGui::PushID(id);
+        if (id == open_thread)
+            ImGui::SetNextItemOpen(true);
+        ImGui::PushStyleColor(ImGuiCol_Text, ThreadColor(id));
+        ImGui::Bullet();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        const bool open = ImGui::TreeNodeEx("stack", id == sel.thread ? ImGuiTreeNodeFlags_Selected : 0,
+                                            "%s (thread %d): %zu frame%s, %s", thread->name.c_str(), id,
+                                            thread->frames.size(), thread->frames.size() == 1 ? "" : "s",
+                                            sim::thread_state_name(thread->state));
+        if (ImGui::IsItemClicked())
+            sel.thread = id;
+        if (open) {
+            if (thread->frames.empty())
+                ImGui::TextDisabled(thread->state == sim::ThreadState::New ? "not started: no stack yet"
+                                                                           : "finished: its stack is gone");
+            ShowStackFrames(*thread, sel);
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Window
+// ---------------------------------------------------------------------------------------------
+
+void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel,
+                            AddressSpaceWindowState& state) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.58f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(display.x * 0.48f, display.y * 0.40f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(24 * em, 10 * em), ImVec2(FLT_MAX, FLT_MAX));
+    if (!ImGui::Begin("Address space", open)) {
+        ImGui::End();
+        return;
+    }
+    RecordWindowRect("window/Address space");
+    const lab::ProcessView* process = FindProcess(snap, state.process);
+    if (!process && !snap.processes.empty())
+        process = &snap.processes.front();
+    if (!process) {
+        ImGui::TextDisabled("No process yet: run a program.");
+        ImGui::End();
+        return;
+    }
+    state.process = process->id;
+    if (snap.processes.size() > 1) {
+        for (const lab::ProcessView& p : snap.processes) {
+            if (ImGui::RadioButton(p.name.c_str(), p.id == state.process))
+                state.process = p.id;
+            ImGui::SameLine();
+        }
+        ImGui::NewLine();
+    }
+    ImGui::Text("Process %d  %s", process->id, process->name.c_str());
+    ImGui::SameLine();
+    if (!process->gil_enabled)
+        ImGui::TextDisabled("free-threaded (no GIL)");
+    else if (const lab::ThreadView* holder = FindThread(snap, process->gil_holder))
+        ImGui::TextDisabled("GIL held by %s", holder->name.c_str());
+    else
+        ImGui::TextDisabled("GIL free");
+
+    if (state.regions_run != snap.run_id || state.regions_sequence != snap.sequence ||
+        state.regions_process != process->id) {
+        CollectMemoryRegions(snap, *process, state.regions);
+        LayoutMemoryMap(state.regions, kMinRegionShare);
+        state.regions_run = snap.run_id;
+        state.regions_sequence = snap.sequence;
+        state.regions_process = process->id;
+    }
+    const MemoryRegion* clicked = MemoryMap(snap, state.regions, sel);
+    sim::ThreadId open_stack = sim::kNoThread;
+    if (clicked) {
+        if (clicked->kind == RegionKind::Stack) {
+            sel.thread = clicked->thread;
+            open_stack = clicked->thread;
+        }
+    }
+
+    ImGui::BeginChild("regions");
+    char header[96];
+    const auto section = [&](RegionKind kind, const char* title, bool open_by_default) {
+        if (clicked && clicked->kind == kind)
+            ImGui::SetNextItemOpen(true);
+        return ImGui::CollapsingHeader(title, open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+    };
+    std::snprintf(header, sizeof header, "Text: %zu code objects###text", process->codes.size());
+    if (section(RegionKind::Text, header, false))
+        TextRegion(*process);
+    std::snprintf(header, sizeof header, "Data: %zu globals###data", process->globals.size());
+    if (section(RegionKind::Data, header, true))
+        DataRegion(*process, sel);
+    std::snprintf(header, sizeof header, "Heap: %zu objects###heap", process->heap.size());
+    if (section(RegionKind::Heap, header, true))
+        HeapRegion(*process, sel);
+    std::snprintf(header, sizeof header, "Stacks: %zu threads###stacks", process->threads.size());
+    if (section(RegionKind::Stack, header, true))
+        StackRegions(snap, *process, sel, open_stack);
+    ImGui::EndChild();
+    ImGui::End();
+}

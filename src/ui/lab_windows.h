@@ -1,0 +1,54 @@
+// The lab's panels, each drawn from the latest LabSnapshot and sharing one LabSelection:
+// Threads / TCB, Code, Address space, Output, Metrics. Each window's state below holds only
+// what it keeps between frames (buffers it reuses, toggles).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/lab_snapshot.h"
+#include "ui/address_space_model.h"
+#include "ui/code_model.h"
+#include "ui/lab_selection.h"
+
+struct ThreadsWindowState {
+    sim::ThreadId tcb_shown = sim::kNoThread; // whose TCB was drawn last frame (for the test hook)
+};
+
+struct CodeWindowState {
+    int32_t process = 0;
+    uint32_t code = 0;           // the code object whose bytecode is shown
+    bool follow_selection = true; // show the selected thread's current code object
+    std::vector<std::string_view> lines; // into the snapshot's source; refilled every frame
+    std::vector<CodeMarker> line_markers, instruction_markers;
+};
+
+struct AddressSpaceWindowState {
+    int32_t process = 0;
+    // The map's bands, laid out once per snapshot.
+    std::vector<MemoryRegion> regions;
+    uint64_t regions_run = ~0ull, regions_sequence = ~0ull;
+    int32_t regions_process = -1;
+};
+
+struct OutputWindowState {
+    bool only_selected = false; // show only the selected thread's lines
+    bool follow = true;         // keep the newest line in view
+};
+
+void ShowThreadsWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, ThreadsWindowState& state);
+void ShowCodeWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, CodeWindowState& state);
+void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel,
+                            AddressSpaceWindowState& state);
+void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, OutputWindowState& state);
+void ShowMetricsWindow(bool* open, const lab::LabSnapshot& snap);
+
+// A variable's value (flashing when it changed; a heap object is a link that selects it) and a
+// thread's frames with their locals, running frame first: drawn alike in Threads and Address space.
+void ShowVariableValue(const lab::Variable& variable, LabSelection& sel);
+void ShowStackFrames(const lab::ThreadView& thread, LabSelection& sel);
+
+// The panels' part of window.threadlab.state(): the selection and the TCB on screen. Appends
+// a JSON object.
+void AppendLabPanelsStateJson(std::string& out, const lab::LabSnapshot& snap, const LabSelection& sel,
+                              const ThreadsWindowState& threads);

@@ -1,0 +1,76 @@
+// The Output window: what the program printed and logged, each line with its moment on the
+// simulated clock and a chip in its thread's colour. Clicking a line selects that thread and
+// asks the Timeline to show the moment it was written.
+#include <cfloat>
+
+#include "imgui.h"
+#include "ui/lab_windows.h"
+#include "ui/output_model.h"
+#include "ui/palette.h"
+#include "ui/test_hooks.h"
+#include "ui/theme.h"
+#include "ui/threads_model.h"
+
+void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, OutputWindowState& state) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.01f, display.y * 0.58f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(display.x * 0.48f, display.y * 0.40f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(20 * em, 6 * em), ImVec2(FLT_MAX, FLT_MAX));
+    if (!ImGui::Begin("Output", open)) {
+        ImGui::End();
+        return;
+    }
+    RecordWindowRect("window/Output");
+    const sim::ThreadId only = state.only_selected ? sel.thread : sim::kNoThread;
+    ImGui::Checkbox("Only the selected thread", &state.only_selected);
+    ImGui::SameLine();
+    ImGui::Checkbox("Follow", &state.follow);
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu lines", snap.output.size());
+
+    ImGui::BeginChild("lines", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::PushFont(GetCodeFont());
+    const float chip = ImGui::GetTextLineHeight() * 0.35f;
+    const ImU32 error = ImGui::GetColorU32(ImGuiCol_PlotLinesHovered);
+    char stamp[32];
+    // Filtering leaves gaps, so the clipper cannot skip by index; outputs are small enough
+    // (the snapshot keeps a bounded tail) to walk every line.
+    for (size_t i = 0; i < snap.output.size(); ++i) {
+        const lab::OutputLineView& line = snap.output[i];
+        if (!OutputLineShown(line, only))
+            continue;
+        ImGui::PushID(int(i));
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        if (ImGui::Selectable("##line", line.thread == sel.thread && sel.thread != sim::kNoThread,
+                              ImGuiSelectableFlags_AllowItemOverlap))
+            SelectOutputLine(line, sel);
+        if (ImGui::IsItemHovered()) {
+            const lab::ThreadView* thread = FindThread(snap, line.thread);
+            ImGui::SetTooltip("written by %s at %s on the simulated clock\nclick: select the thread, show the moment "
+                              "in the Timeline",
+                              thread ? thread->name.c_str() : "the machine", FormatOutputTimestamp(stamp, sizeof stamp, line.time));
+        }
+        if (i == 0)
+            RecordItemRect("output/line/0");
+        ImGui::SameLine(0, 0);
+        ImGui::SetCursorScreenPos(p);
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + chip, p.y + h * 0.5f), chip, ThreadColor(line.thread));
+        ImGui::Dummy(ImVec2(chip * 3.0f, h));
+        ImGui::SameLine(0, 0);
+        ImGui::TextDisabled("%s ", FormatOutputTimestamp(stamp, sizeof stamp, line.time));
+        ImGui::SameLine(0, 0);
+        if (line.is_stderr)
+            ImGui::PushStyleColor(ImGuiCol_Text, error);
+        ImGui::TextUnformatted(line.text.c_str());
+        if (line.is_stderr)
+            ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+    if (state.follow && ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - ImGui::GetTextLineHeight())
+        ImGui::SetScrollHereY(1.0f);
+    ImGui::PopFont();
+    ImGui::EndChild();
+    ImGui::End();
+}

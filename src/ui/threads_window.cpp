@@ -1,0 +1,310 @@
+// The Threads / TCB window: a table of every thread (id, name, state, what it waits on, CPU,
+// CPU time, daemon, priority) and, for the selected one, its thread control block: the saved
+// context (frame and instruction), what it holds and waits for, and its stack with locals.
+//
+// Index:
+//   Cells          state and wait chips with their explanations
+//   Thread table   one selectable row per thread
+//   TCB            the selected thread's control block and stack
+//   Values, stacks the drawing the Address space window shares
+//   Window         ShowThreadsWindow
+//   State JSON     the panels' part of window.threadlab.state()
+#include <algorithm>
+#include <cfloat>
+#include <cinttypes>
+#include <cstdio>
+
+#include "imgui.h"
+#include "ui/lab_windows.h"
+#include "ui/palette.h"
+#include "ui/test_hooks.h"
+#include "ui/theme.h"
+#include "ui/threads_model.h"
+#include "ui/timeline_model.h"
+
+namespace {
+
+// Test-hook names must outlive the frame (the hook keeps the pointer): rows past these are
+// still drawn and clickable, only not reported.
+constexpr const char* kRowNames[] = {
+    "threads/row/0",  "threads/row/1",  "threads/row/2",  "threads/row/3",
+    "threads/row/4",  "threads/row/5",  "threads/row/6",  "threads/row/7",
+    "threads/row/8",  "threads/row/9",  "threads/row/10", "threads/row/11",
+    "threads/row/12", "threads/row/13", "threads/row/14", "threads/row/15",
+};
+constexpr int kNamedRows = int(sizeof kRowNames / sizeof kRowNames[0]);
+
+// ---------------------------------------------------------------------------------------------
+// Cells
+// ---------------------------------------------------------------------------------------------
+
+ImU32 StateColor(const lab::ThreadView& thread) {
+    switch (thread.state) {
+    case sim::ThreadState::Running: return ThreadColor(thread.id);
+    case sim::ThreadState::Ready: return ReadyColor();
+    case sim::ThreadState::Blocked: return WaitColor(thread.wait);
+    default: return ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    }
+}
+
+// A small filled square in `color`, as tall as the text, then the cursor on the same line.
+void ColorChip(ImU32 color) {
+    const float size = ImGui::GetTextLineHeight() * 0.7f;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float pad = (ImGui::GetTextLineHeight() - size) * 0.5f;
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + pad), ImVec2(p.x + size, p.y + pad + size),
+                                              color, size * 0.2f);
+    ImGui::Dummy(ImVec2(size, ImGui::GetTextLineHeight()));
+    ImGui::SameLine();
+}
+
+void StateCell(const lab::ThreadView& thread) {
+    ColorChip(StateColor(thread));
+    ImGui::TextUnformatted(ThreadStateCode(thread.state));
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s: %s", sim::thread_state_name(thread.state), ThreadStateExplanation(thread.state));
+}
+
+void WaitCell(const lab::ThreadView& thread) {
+    if (thread.wait == sim::WaitKind::None)
+        return;
+    ImGui::BeginGroup();
+    ImGui::TextUnformatted(WaitKindCode(thread.wait));
+    ImGui::SameLine();
+    ImGui::TextDisabled("%s", thread.waiting_on.c_str());
+    ImGui::EndGroup();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s: %s\n%s", sim::wait_kind_name(thread.wait), WaitKindExplanation(thread.wait),
+                          thread.waiting_on.c_str());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Thread table
+// ---------------------------------------------------------------------------------------------
+
+void ThreadTable(const lab::LabSnapshot& snap, LabSelection& sel, float height) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("threads", 8, flags, ImVec2(0, height)))
+        return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("ID");
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("State");
+    ImGui::TableSetupColumn("Waiting on", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("CPU");
+    ImGui::TableSetupColumn("CPU time");
+    ImGui::TableSetupColumn("Daemon");
+    ImGui::TableSetupColumn("Prio");
+    ImGui::TableHeadersRow();
+    char buf[64];
+    for (const lab::ThreadView& thread : snap.threads) {
+        ImGui::PushID(thread.id);
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ColorChip(ThreadColor(thread.id));
+        std::snprintf(buf, sizeof buf, "%d", thread.id);
+        if (ImGui::Selectable(buf, sel.thread == thread.id, ImGuiSelectableFlags_SpanAllColumns))
+            sel.thread = thread.id;
+        if (thread.id >= 0 && thread.id < kNamedRows)
+            RecordItemRect(kRowNames[thread.id]);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(thread.name.c_str());
+        if (thread.is_main) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("main");
+        }
+        ImGui::TableNextColumn();
+        StateCell(thread);
+        ImGui::TableNextColumn();
+        WaitCell(thread);
+        ImGui::TableNextColumn();
+        if (thread.cpu >= 0)
+            ImGui::Text("CPU %d", thread.cpu);
+        else
+            ImGui::TextDisabled("-");
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(FormatDuration(buf, sizeof buf, thread.cpu_time));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(thread.daemon ? "yes" : "no");
+        ImGui::TableNextColumn();
+        ImGui::Text("%d", thread.priority);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+// ---------------------------------------------------------------------------------------------
+// TCB
+// ---------------------------------------------------------------------------------------------
+
+void TcbField(const char* label, const char* value) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TextDisabled("%s", label);
+    ImGui::TableNextColumn();
+    ImGui::TextUnformatted(value);
+}
+
+void ShowTcb(const lab::LabSnapshot& snap, const lab::ThreadView& thread, LabSelection& sel) {
+    char buf[160];
+    ColorChip(ThreadColor(thread.id));
+    ImGui::Text("TCB of %s  (thread %d, process %d)", thread.name.c_str(), thread.id, thread.process);
+    if (!ImGui::BeginTable("tcb", 2, ImGuiTableFlags_SizingStretchProp))
+        return;
+    ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    std::snprintf(buf, sizeof buf, "%s  (%s)", ThreadStateCode(thread.state), sim::thread_state_name(thread.state));
+    TcbField("state", buf);
+    if (thread.frames.empty()) {
+        TcbField("saved context", thread.state == sim::ThreadState::New ? "not started" : "no frames");
+    } else {
+        const lab::FrameView& top = thread.frames.back();
+        const lab::Instruction* instruction = FindInstruction(snap, thread.process, top.code, top.ip);
+        std::snprintf(buf, sizeof buf, "frame %s, line %d", top.function.c_str(), top.line);
+        TcbField("saved context", buf);
+        std::snprintf(buf, sizeof buf, "%u: %s", top.ip, instruction ? instruction->text.c_str() : "?");
+        TcbField("instruction", buf);
+    }
+    std::snprintf(buf, sizeof buf, "%zu frame%s", thread.frames.size(), thread.frames.size() == 1 ? "" : "s");
+    TcbField("stack depth", buf);
+    if (thread.wait != sim::WaitKind::None) {
+        std::snprintf(buf, sizeof buf, "%s: %s", WaitKindCode(thread.wait), thread.waiting_on.c_str());
+        TcbField("waits for", buf);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", WaitKindExplanation(thread.wait));
+    }
+    for (const std::string& held : thread.holds)
+        TcbField("holds", held.c_str());
+    TcbField("GIL", thread.holds_gil ? "holds it" : "does not hold it");
+    if (thread.cpu >= 0)
+        std::snprintf(buf, sizeof buf, "running on CPU %d", thread.cpu);
+    else if (thread.last_cpu >= 0)
+        std::snprintf(buf, sizeof buf, "last ran on CPU %d", thread.last_cpu);
+    else
+        std::snprintf(buf, sizeof buf, "has not run yet");
+    TcbField("CPU", buf);
+    char time[32];
+    std::snprintf(buf, sizeof buf, "%s, %" PRId64 " instructions, %" PRId64 " context switches",
+                  FormatDuration(time, sizeof time, thread.cpu_time), thread.instructions, thread.context_switches);
+    TcbField("accounting", buf);
+    std::snprintf(buf, sizeof buf, "%d%s", thread.priority, thread.daemon ? ", daemon" : "");
+    TcbField("priority", buf);
+    ImGui::EndTable();
+    ImGui::Spacing();
+    ImGui::TextDisabled("Stack (running frame first)");
+    ShowStackFrames(thread, sel);
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Values and stacks (shared with the Address space window)
+// ---------------------------------------------------------------------------------------------
+
+void ShowVariableValue(const lab::Variable& variable, LabSelection& sel) {
+    const char* repr = variable.value.repr.c_str();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 size = ImGui::CalcTextSize(repr);
+    if (variable.changed) // flashes for the snapshot that changed it
+        ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y),
+                                                  ImGui::GetColorU32(ImGuiCol_PlotHistogram, 0.45f));
+    const uint32_t object = variable.value.object;
+    if (object == lab::kNoObject) {
+        ImGui::TextUnformatted(repr);
+        return;
+    }
+    // A heap object reads like a link: underlined, and a click picks it in the heap list.
+    ImGui::TextUnformatted(repr);
+    const ImU32 line = ImGui::GetColorU32(object == sel.heap_object ? ImGuiCol_Text : ImGuiCol_TextDisabled);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + size.y), ImVec2(p.x + size.x, p.y + size.y), line);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s object #%u: click to find it in the heap", variable.value.type.c_str(), object);
+    if (ImGui::IsItemClicked())
+        sel.heap_object = object;
+}
+
+void ShowStackFrames(const lab::ThreadView& thread, LabSelection& sel) {
+    // The running frame first: the top of the stack is what the person looks for.
+    for (size_t i = thread.frames.size(); i-- > 0;) {
+        const lab::FrameView& frame = thread.frames[i];
+        ImGui::PushID(int(i));
+        const ImGuiTreeNodeFlags flags = i + 1 == thread.frames.size() ? ImGuiTreeNodeFlags_DefaultOpen : 0;
+        if (ImGui::TreeNodeEx("frame", flags, "%s  line %d  (instruction %u)", frame.function.c_str(), frame.line,
+                              frame.ip)) {
+            if (frame.locals.empty())
+                ImGui::TextDisabled("no locals");
+            ImGui::PushFont(GetCodeFont());
+            for (const lab::Variable& local : frame.locals) {
+                ImGui::TextUnformatted(local.name.c_str());
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s =", local.value.type.c_str());
+                ImGui::SameLine();
+                ShowVariableValue(local, sel);
+            }
+            ImGui::PopFont();
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Window
+// ---------------------------------------------------------------------------------------------
+
+void ShowThreadsWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, ThreadsWindowState& state) {
+    const float em = ImGui::GetFontSize();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.04f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(display.x * 0.48f, display.y * 0.52f), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(24 * em, 12 * em), ImVec2(FLT_MAX, FLT_MAX));
+    state.tcb_shown = sim::kNoThread;
+    if (!ImGui::Begin("Threads", open)) {
+        ImGui::End();
+        return;
+    }
+    RecordWindowRect("window/Threads");
+    if (snap.threads.empty()) {
+        ImGui::TextDisabled("No threads yet: run a program.");
+        ImGui::End();
+        return;
+    }
+    // The table takes what its rows need, up to half the window; the TCB gets the rest.
+    const float row = ImGui::GetFrameHeight();
+    const float wanted = row * float(snap.threads.size() + 1) + ImGui::GetStyle().ItemSpacing.y;
+    ThreadTable(snap, sel, std::min(wanted, ImGui::GetContentRegionAvail().y * 0.5f));
+    ImGui::Separator();
+    if (const lab::ThreadView* thread = FindThread(snap, sel.thread)) {
+        ImGui::BeginChild("tcb");
+        ShowTcb(snap, *thread, sel);
+        ImGui::EndChild();
+        state.tcb_shown = thread->id;
+    } else {
+        ImGui::TextDisabled("Click a thread to open its control block (TCB).");
+    }
+    ImGui::End();
+}
+
+// ---------------------------------------------------------------------------------------------
+// State JSON
+// ---------------------------------------------------------------------------------------------
+
+void AppendLabPanelsStateJson(std::string& out, const lab::LabSnapshot& snap, const LabSelection& sel,
+                              const ThreadsWindowState& threads) {
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "{\"selectedThread\":%d,\"tcbShown\":%d,\"timelineRequest\":%" PRId64
+                  ",\"threads\":[", sel.thread, threads.tcb_shown, sel.timeline_time);
+    out += buf;
+    for (const lab::ThreadView& thread : snap.threads) {
+        const lab::FrameView* top = thread.frames.empty() ? nullptr : &thread.frames.back();
+        std::snprintf(buf, sizeof buf,
+                      "%s{\"id\":%d,\"state\":\"%s\",\"wait\":\"%s\",\"cpu\":%d,\"depth\":%zu,\"line\":%d,\"ip\":%d}",
+                      thread.id == snap.threads.front().id ? "" : ",", thread.id, ThreadStateCode(thread.state),
+                      WaitKindCode(thread.wait), thread.cpu, thread.frames.size(), top ? top->line : 0,
+                      top ? int(top->ip) : -1);
+        out += buf;
+    }
+    out += "]}";
+}
