@@ -2,6 +2,7 @@
 // does none of that. Commands are listed in options.cpp.
 #include "cli/options.h"
 #include "engine/interpreter.h"
+#include "engine/machine_bench.h"
 #include "engine/python_machine.h"
 #include "engine/trace.h"
 #include "lang/compiler.h"
@@ -203,7 +204,24 @@ int command_ast(const cli::Options& options)
     return 0;
 }
 
-// The interpreter's speed on the loop the performance budget names.
+int64_t steady_clock_ns()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// The simulated machine's own overhead: scripted threads, whose instructions cost no real time.
+void print_machine_bench()
+{
+    printf("machine: simulated instructions/s with scripted threads (locks, I/O, GIL hand-offs)\n");
+    for (const sim::MachineBenchCase& setup : sim::standard_machine_bench_cases()) {
+        sim::MachineBenchResult r = sim::run_machine_bench(setup, steady_clock_ns);
+        printf("  %2d thread%s on %d CPU%s: %8.1f million instructions/s, %5.2f million trace events/s\n", setup.threads,
+               setup.threads == 1 ? " " : "s",
+               setup.cpus, setup.cpus == 1 ? " " : "s", r.instructions_per_second() / 1e6, r.events_per_second() / 1e6);
+    }
+}
+
+// The interpreter's speed on the loop the performance budget names, then the machine's.
 int command_bench(const cli::Options& options)
 {
     int64_t count = options.number("--count");
@@ -222,6 +240,7 @@ int command_bench(const cli::Options& options)
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     printf("bench: count(%lld) ran %llu bytecodes in %.3f s: %.1f million bytecodes/s\n", (long long)count,
            (unsigned long long)executed, seconds, (double)executed / seconds / 1e6);
+    print_machine_bench();
     return 0;
 }
 

@@ -7,7 +7,7 @@ const std::vector<CommandDef> kCommands = {
     {"run", "FILE", "run a Python program on the simulated machine and print its output, as python3 would"},
     {"dis", "FILE", "show the bytecode of each code object, with line:col of every instruction"},
     {"ast", "FILE", "show the syntax tree of a program"},
-    {"bench", "", "measure the interpreter: bytecodes per second of a CPU-bound loop"},
+    {"bench", "", "measure the interpreter (bytecodes per second of a CPU-bound loop) and the simulated machine"},
     {"version", "", "print the version and the commit it was built from"},
     {"help", "[COMMAND]", "list the commands, or the options of one command"},
 };
