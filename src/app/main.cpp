@@ -31,6 +31,7 @@
 #include "imgui_impl_opengl3.h"
 #include "examples.h"
 #include "ui/background.h"
+#include "ui/lab_windows.h"
 #include "ui/program_window.h"
 #include "ui/test_hooks.h"
 #include "ui/theme.h"
@@ -60,7 +61,14 @@ struct App {
     UiState ui;
     TimelineView timeline;
     TimelineData timeline_data;
+    LabSelection selection;          // shared by the lab's panels and the timeline
+    sim::ThreadId timeline_selected = sim::kNoThread; // the timeline's selection last frame
+    ThreadsWindowState threads_window;
+    CodeWindowState code_window;
+    AddressSpaceWindowState address_window;
+    OutputWindowState output_window;
     std::unique_ptr<TimelineBenchRun> bench; // only with ?bench=timeline
+    bool timeline_synthetic = false;         // ?timeline=synthetic: it shows that, not the runs
     AppliedStyle applied;
     int framebuffer_width = 0, framebuffer_height = 0;
     double css_width = 0, css_height = 0;
@@ -187,6 +195,30 @@ static void FeedTimeline(App& app, const lab::LabSnapshot& snap) {
 // Frame
 // ----------------------------------------------------------------------------------------------
 
+// The lab's panels, and the selection they share with the timeline: a thread picked in the
+// timeline selects it in the panels and back; an output line's moment moves the timeline cursor.
+static void ShowLabPanels(App& app, const lab::LabSnapshot& snap) {
+    LabSelection& sel = app.selection;
+    if (app.timeline.selected_thread != app.timeline_selected)
+        sel.thread = app.timeline.selected_thread;
+    if (app.ui.show_threads)
+        ShowThreadsWindow(&app.ui.show_threads, snap, sel, app.threads_window);
+    if (app.ui.show_code)
+        ShowCodeWindow(&app.ui.show_code, snap, sel, app.code_window);
+    if (app.ui.show_address_space)
+        ShowAddressSpaceWindow(&app.ui.show_address_space, snap, sel, app.address_window);
+    if (app.ui.show_output)
+        ShowOutputWindow(&app.ui.show_output, snap, sel, app.output_window);
+    if (app.ui.show_run_metrics)
+        ShowMetricsWindow(&app.ui.show_run_metrics, snap);
+    if (sel.timeline_time >= 0) {
+        app.timeline.cursor = sel.timeline_time;
+        app.timeline.follow_live = false;
+        sel.timeline_time = -1;
+    }
+    app.timeline.selected_thread = app.timeline_selected = sel.thread;
+}
+
 static void Frame() {
     const auto frame_start = std::chrono::steady_clock::now();
     App& app = *g_app;
@@ -211,7 +243,7 @@ static void Frame() {
     if (app.ui.show_program)
         ShowProgramWindow(&app.ui.show_program, app.program, kExampleFiles, snapshot.get());
     SendProgramCommands(app);
-    if (snapshot && !app.bench)
+    if (snapshot && !app.bench && !app.timeline_synthetic)
         FeedTimeline(app, *snapshot);
     if (app.ui.show_about)
         ShowAboutWindow(&app.ui.show_about, {THREADLAB_VERSION, THREADLAB_COMMIT, IMGUI_VERSION});
@@ -224,6 +256,8 @@ static void Frame() {
     else if (app.ui.show_timeline)
         ShowTimelineWindow(&app.ui.show_timeline, app.timeline, app.timeline_data,
                            snapshot && snapshot->phase == lab::RunPhase::Playing);
+    if (snapshot)
+        ShowLabPanels(app, *snapshot);
 
     ImGui::Render();
     glViewport(0, 0, app.framebuffer_width, app.framebuffer_height);
@@ -339,6 +373,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
         AppendTimelineStateJson(out, app.bench->view, app.bench->data);
     else
         AppendTimelineStateJson(out, app.timeline, app.timeline_data);
+    if (auto snap = app.session.latest()) {
+        out += ",\"lab\":";
+        AppendLabPanelsStateJson(out, *snap, app.selection, app.threads_window);
+    }
     if (app.bench) {
         out += ",\"bench\":";
         AppendTimelineBenchJson(out, *app.bench);
@@ -368,6 +406,7 @@ static void StartTimelineFromUrl(App& app) {
         app.ui.show_program = false;
     } else if (tl_url_has("timeline", "synthetic")) {
         GenerateSyntheticTimeline(app.timeline_data, SyntheticTraceSpec{});
+        app.timeline_synthetic = true;
         app.ui.show_timeline = true;
     }
 }

@@ -736,23 +736,6 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
 
 namespace {
 
-void AppendJsonString(std::string& out, const std::string& text) {
-    out += '"';
-    for (unsigned char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += char(c);
-        } else if (c < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", c);
-            out += buf;
-        } else {
-            out += char(c);
-        }
-    }
-    out += '"';
-}
-
 const char* LaneKindName(LaneKind kind) {
     switch (kind) {
     case LaneKind::Cpu: return "cpu";
@@ -782,11 +765,9 @@ void AppendTimelineStateJson(std::string& out, const TimelineView& view, const T
         const TimelineLane& lane = data.lanes[size_t(row.lane)];
         out += first ? "" : ",";
         first = false;
-        std::snprintf(buf, sizeof buf, "{\"kind\":\"%s\",\"id\":%d,\"y\":%.1f,\"height\":%.1f,\"name\":",
+        std::snprintf(buf, sizeof buf, "{\"kind\":\"%s\",\"id\":%d,\"y\":%.1f,\"height\":%.1f}",
                       LaneKindName(lane.kind), lane.id, y0, row.height);
         out += buf;
-        AppendJsonString(out, lane.name);
-        out += '}';
     }
     out += "],\"hover\":";
     if (view.hover.lane < 0) {
