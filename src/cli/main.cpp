@@ -1,5 +1,6 @@
 // threadlab: the command-line front end. It reads files, prints, and keeps time; the engine
 // does none of that. Commands are listed in options.cpp.
+#include "cli/lab_link.h"
 #include "cli/options.h"
 #include "engine/interpreter.h"
 #include "engine/machine_bench.h"
@@ -119,18 +120,21 @@ void print_new_output(const sim::Trace& trace, uint64_t& printed)
 }
 
 // Runs the program on the simulated machine, printing its output as it comes.
-int command_run(const cli::Options& options)
+int command_run(const cli::Options& command_line)
 {
-    std::string source;
-    if (int status = load_source(options, source))
+    cli::Options options = command_line;
+    config::LabConfig lab;
+    std::string source, path;
+    if (int status = cli::load_run_program(options, lab, source, path))
         return status;
-    const std::string& path = options.arguments[0];
     sim::MachineConfig config;
     std::string error;
     if (!machine_config(options, config, error)) {
         print_error("threadlab run: " + error + "\n");
         return 2;
     }
+    if (options.flag("--link"))
+        print_error("link: " + cli::run_link(lab, config) + "\n");
     sim::PythonRun run(config);
     if (std::optional<lang::SourceError> syntax = run.start(source, path)) {
         print_error(lang::format_source_error(*syntax, path, source));

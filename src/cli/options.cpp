@@ -4,7 +4,7 @@
 namespace cli {
 
 const std::vector<CommandDef> kCommands = {
-    {"run", "FILE", "run a Python program on the simulated machine and print its output, as python3 would"},
+    {"run", "[FILE]", "run a Python program on the simulated machine and print its output, as python3 would"},
     {"dis", "FILE", "show the bytecode of each code object, with line:col of every instruction"},
     {"ast", "FILE", "show the syntax tree of a program"},
     {"bench", "", "measure the interpreter (bytecodes per second of a CPU-bound loop) and the simulated machine"},
@@ -30,6 +30,8 @@ const std::vector<OptionDef> kOptions = {
     {"--stats", nullptr, "", "run", "print wall time, CPU utilisation, context switches and GIL hand-offs to stderr"},
     {"--hash", nullptr, "", "run", "print the 64-bit hash of the run's trace to stderr"},
     {"--trace", "FILE", "", "run", "write the trace as Chrome Trace Event JSON (open it in Perfetto)"},
+    {"--config", "LINK", "", "run", "run a lab permalink (a URL or its #v=1&... part): its program, unless FILE is given, and its settings, unless given as flags"},
+    {"--link", nullptr, "", "run", "print the run's permalink to stderr"},
     {"--count", "N", "20000000", "bench", "the loop counts down from N (about 9 instructions per step)"},
 };
 

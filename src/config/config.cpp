@@ -46,6 +46,20 @@ sim::MachineConfig to_machine_config(const LabConfig& config)
     return machine;
 }
 
+void set_machine_settings(LabConfig& config, const sim::MachineConfig& machine)
+{
+    config.cpus = machine.cpus;
+    config.policy = machine.scheduler.policy;
+    config.slice = machine.scheduler.slice;
+    config.gil = machine.gil;
+    config.switch_interval = machine.switch_interval;
+    config.bytecode_cost = machine.bytecode_cost;
+    config.context_switch_cost = machine.context_switch_cost;
+    config.io_latency = machine.io_latency;
+    config.max_time = machine.max_time;
+    config.seed = machine.seed;
+}
+
 const EmbeddedFile* find_lesson(std::string_view lesson)
 {
     for (const EmbeddedFile& file : kExampleFiles) {

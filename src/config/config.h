@@ -71,6 +71,8 @@ struct LabConfig {
 bool operator==(const LabConfig& a, const LabConfig& b);
 
 sim::MachineConfig to_machine_config(const LabConfig& config);
+// The other way: the lab's settings of `machine` into `config` (the rest of config is kept).
+void set_machine_settings(LabConfig& config, const sim::MachineConfig& machine);
 
 // The shipped example named `lesson` ("race" for race.py), or null.
 const EmbeddedFile* find_lesson(std::string_view lesson);

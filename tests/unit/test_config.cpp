@@ -285,3 +285,22 @@ TEST_CASE("find_sliders reads the slider lines of a program, and apply_sliders r
         for (const ProgramSlider& slider : find_sliders(file.text))
             CHECK(slider.value >= slider.min);
 }
+
+TEST_CASE("a config goes to the machine and back unchanged")
+{
+    sim::Random random(3);
+    for (int i = 0; i < 100; i++) {
+        LabConfig c = random_config(random);
+        LabConfig back;
+        back.lesson = c.lesson;
+        back.source = c.source;
+        back.sliders = c.sliders;
+        back.time = c.time;
+        back.selected_thread = c.selected_thread;
+        back.language = c.language;
+        back.zoom_begin = c.zoom_begin;
+        back.zoom_end = c.zoom_end;
+        set_machine_settings(back, to_machine_config(c));
+        CHECK(back == c);
+    }
+}

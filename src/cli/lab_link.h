@@ -1,0 +1,19 @@
+// `threadlab run --config LINK` and `--link`: the CLI's side of the lab's permalink
+// (config/permalink.h), so a teacher can check a shared link headless and get the link of a run.
+#pragma once
+#include <string>
+#include "cli/options.h"
+#include "config/config.h"
+
+namespace cli {
+
+// The program `run` executes and the lab config it belongs to. With --config, the link's program
+// (or FILE, when given), its sliders applied, and its machine settings written into `options` for
+// every flag left at its default, so the flags given on the command line win. The link's problems
+// are printed as warnings. Returns an exit status (2: no program, or nothing usable in the link).
+int load_run_program(Options& options, config::LabConfig& lab, std::string& source, std::string& path);
+
+// The permalink fragment of a run: its program and lab config with the machine's final settings.
+std::string run_link(const config::LabConfig& lab, const sim::MachineConfig& machine);
+
+} // namespace cli
