@@ -125,14 +125,25 @@ RunStatus Machine::run(SimTime until, int64_t max_instructions) {
     return status_;
 }
 
-void Machine::step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& instruction_budget) {
-    now_ = cpus_[c].time;
-    const ThreadId t = cpus_[c].thread;
+// CPU c is the furthest behind, so what its last batch did can take effect now: the time its
+// thread ran counts against its MLFQ allotment, and its request is handled. True when a
+// request was handled (the thread may have left the CPU).
+bool Machine::settle(CpuId c) {
+    Cpu& cpu = cpus_[c];
+    now_ = cpu.time;
+    const ThreadId t = cpu.thread;
+    if (cpu.uncharged > 0 && scheduler_.charge(t, std::exchange(cpu.uncharged, 0)))
+        record(TraceKind::MlfqDemote, t, scheduler_.level(t), -1, 0, 0, c);
+    if (cpu.pending.kind == RequestKind::None)
+        return false;
+    handle_request(c, std::exchange(cpu.pending, Request{}));
+    return true;
+}
 
-    if (cpus_[c].pending.kind != RequestKind::None) {
-        handle_request(c, std::exchange(cpus_[c].pending, Request{}));
+void Machine::step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& instruction_budget) {
+    if (settle(c))
         return;
-    }
+    const ThreadId t = cpus_[c].thread;
     if (cpus_[c].interrupt_at <= now_) {
         cpus_[c].interrupt_at = kNever;
         if (scheduler_.preemptive() && scheduler_.best_ready_level() < scheduler_.level(t)) {
@@ -175,17 +186,13 @@ void Machine::step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& inst
     instructions_ += result.executed;
     instruction_budget -= result.executed;
     cpu.time += ran;
-    now_ = cpu.time;
+    cpu.uncharged += ran;
+    cpu.pending = std::move(result.request);
     update_cpu(c);
-    if (scheduler_.charge(t, ran))
-        record(TraceKind::MlfqDemote, t, scheduler_.level(t), -1, 0, 0, c);
-    if (result.request.kind == RequestKind::None)
-        return;
+    // Still no CPU behind this one: settle at once rather than on its next turn.
     const CpuId behind_it = earliest_other(c);
-    if (behind_it != kNoCpu && behind(behind_it, c))
-        cpu.pending = std::move(result.request);
-    else
-        handle_request(c, std::move(result.request));
+    if (behind_it == kNoCpu || !behind(behind_it, c))
+        settle(c);
 }
 
 // ---- Threads and processes ---------------------------------------------------------------------
@@ -358,6 +365,7 @@ void Machine::vacate_cpu(CpuId c, StopReason reason) {
     cpus_[c].slice_end = kNever;
     cpus_[c].interrupt_at = kNever;
     cpus_[c].pending = {};
+    cpus_[c].uncharged = 0;
     update_cpu(c);
 }
 
@@ -845,7 +853,7 @@ std::string Machine::describe_deadlock() const {
     const auto object = [&](SyncId s) {
         return std::string(sync_kind_name(sync_.object(s).kind)) + "#" + std::to_string(s);
     };
-    std::string out = "deadlock at " + format_duration(deadlock_.time) +
+    std::string out = "deadlock at " + millis(deadlock_.time) +
                       ": every thread is blocked and no timer can wake one\n";
     for (const WaitInfo& w : deadlock_.waits) {
         out += "  " + name(w.thread);

@@ -199,8 +199,10 @@ struct Cpu {
     SimTime time = 0;               // local clock; when idle, when it went idle
     SimTime slice_end = kNever;
     SimTime interrupt_at = kNever;  // look at the scheduler / GIL again at this boundary
-    // A request its thread made while another CPU was still behind: handled once none is.
+    // The end of its last batch, applied once no other CPU is behind it (Machine::settle): the
+    // thread's request, and the run time not yet charged to it.
     Request pending;
+    SimTime uncharged = 0;
 };
 
 enum class RunStatus : uint8_t { Paused, Finished, Deadlock, TimeLimit };
@@ -303,6 +305,7 @@ private:
     void end_run(RunStatus status, SimTime time);
     // Section: CPUs and scheduling
     void step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& instruction_budget);
+    bool settle(CpuId c);
     void dispatch(CpuId c, ThreadId thread);
     void schedule_cpu(CpuId c);
     void vacate_cpu(CpuId c, StopReason reason);

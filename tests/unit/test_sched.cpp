@@ -213,3 +213,22 @@ TEST_CASE("policy names round-trip") {
     Policy unused;
     CHECK_FALSE(parse_policy("lottery", unused));
 }
+
+TEST_CASE("on several CPUs every policy records its events in time order") {
+    for (Policy policy : {Policy::RoundRobin, Policy::Fifo, Policy::Priority, Policy::Mlfq}) {
+        MachineConfig config = job_config(policy);
+        config.cpus = 2;
+        config.sync_window = 7 * us;
+        config.context_switch_cost = 1 * us;
+        Machine m(config);
+        for (int i = 0; i < 5; ++i) {
+            auto job = script();
+            job->compute(13 + 7 * i).sleep(3 * us).compute(40 - 5 * i).repeat(4);
+            m.start_process("job", std::move(job), i * 2 * us, i % 3);
+        }
+        REQUIRE(m.run() == RunStatus::Finished);
+        CAPTURE(policy_name(policy));
+        for (size_t i = 1; i < m.trace().size(); ++i)
+            CHECK(m.trace().at(i - 1).time <= m.trace().at(i).time);
+    }
+}
