@@ -12,9 +12,6 @@ Gil::TakeResult Gil::take(ThreadId thread) {
     holder_ = thread;
     drop_request_ = false;
     if (last_holder_ != thread) {
-        result.switched = last_holder_ != kNoThread;
-        if (result.switched)
-            ++handoffs_;
         last_holder_ = thread;
         ++switch_number_;
         result.now_waiting.swap(awaiting_switch_);
@@ -44,7 +41,6 @@ bool Gil::interval_expired(uint64_t seen_switch) {
     if (holder_ == kNoThread || switch_number_ != seen_switch || drop_request_)
         return false;
     drop_request_ = true;
-    ++drop_requests_;
     return true;
 }
 

@@ -19,8 +19,7 @@ class Gil {
 public:
     struct TakeResult {
         bool taken = false;
-        bool switched = false;                  // the holder changed: a hand-off
-        std::vector<ThreadId> now_waiting;      // droppers that now queue again (arm their timers)
+        std::vector<ThreadId> now_waiting;  // droppers that now queue again (arm their timers)
     };
 
     // A thread that does not hold the GIL asks for it (it is free, or another thread holds it).
@@ -44,8 +43,6 @@ public:
     bool has_waiters() const { return !waiters_.empty(); }
     uint64_t switch_number() const { return switch_number_; }
     const std::deque<ThreadId>& waiters() const { return waiters_; }
-    int64_t handoffs() const { return handoffs_; }
-    int64_t drop_requests() const { return drop_requests_; }
 
 private:
     ThreadId holder_ = kNoThread;
@@ -54,8 +51,6 @@ private:
     bool drop_request_ = false;
     std::deque<ThreadId> waiters_;
     std::vector<ThreadId> awaiting_switch_;
-    int64_t handoffs_ = 0;
-    int64_t drop_requests_ = 0;
 };
 
 } // namespace sim

@@ -146,7 +146,7 @@ void Machine::step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& inst
     const ThreadId t = cpus_[c].thread;
     if (cpus_[c].interrupt_at <= now_) {
         cpus_[c].interrupt_at = kNever;
-        if (scheduler_.preemptive() && scheduler_.best_ready_level() < scheduler_.level(t)) {
+        if (scheduler_.should_preempt(t)) {
             preempt(c, StopReason::Preempted, ReadyReason::Preempted, true);
             return;
         }
@@ -407,7 +407,7 @@ void Machine::place_ready() {
         if (victim == kNoCpu || scheduler_.level(running) > scheduler_.level(cpus_[victim].thread))
             victim = c;
     }
-    if (victim != kNoCpu && scheduler_.best_ready_level() < scheduler_.level(cpus_[victim].thread))
+    if (victim != kNoCpu && scheduler_.should_preempt(cpus_[victim].thread))
         cpus_[victim].interrupt_at = std::max(now_, cpus_[victim].time);
 }
 

@@ -94,8 +94,8 @@ ThreadId Scheduler::pop_best() {
     return thread;
 }
 
-bool Scheduler::preempts(ThreadId candidate, ThreadId running) const {
-    return preemptive() && entries_[candidate].level < entries_[running].level;
+bool Scheduler::should_preempt(ThreadId running) const {
+    return preemptive() && best_ready_level() < entries_[running].level;
 }
 
 bool Scheduler::switch_at_slice_end(ThreadId running) const {

@@ -52,15 +52,14 @@ public:
     void remove(ThreadId thread);  // leaves the run queue if it is in it
     ThreadId pop_best();           // kNoThread when nothing is ready
     bool has_ready() const { return nonempty_ != 0; }
-    bool is_queued(ThreadId thread) const { return entries_[thread].queued; }
 
     int level(ThreadId thread) const { return entries_[thread].level; }
-    // True when `candidate` (ready) should take the CPU of `running` right now.
-    bool preempts(ThreadId candidate, ThreadId running) const;
+    // The best level a ready thread is at (kMaxLevels when none is ready).
+    int best_ready_level() const;
+    // True when a ready thread should take the CPU of `running` right now (preemptive policies).
+    bool should_preempt(ThreadId running) const;
     // The running thread's slice is over: true when a ready thread should run instead.
     bool switch_at_slice_end(ThreadId running) const;
-    // Whether a ready thread could preempt a thread running at `level`: the best ready level.
-    int best_ready_level() const;
     // How long `thread` may run from now before the scheduler looks again (kNever: until it blocks).
     SimTime slice_for(ThreadId thread) const;
     // `thread` ran `ran` ns. Returns true when that demoted it (MLFQ rule 4).

@@ -237,3 +237,25 @@ TEST_CASE("threads in separate processes on two CPUs run in large batches") {
     CHECK(log.runs.size() < 2 * 1'000'000 / 40);
     CHECK(m.trace().stats().end_time == 20 * ms + 2 * us);
 }
+
+TEST_CASE("GIL state machine: interval expiry, drop for a switch, the dropper queues again only after the switch") {
+    Gil gil;
+    CHECK(gil.take(1).taken);
+    CHECK_FALSE(gil.take(2).taken);
+    gil.wait(2);
+    const uint64_t seen = gil.switch_number();
+    CHECK(gil.interval_expired(seen));         // 1 held it a whole interval: drop request
+    CHECK_FALSE(gil.interval_expired(seen));   // already requested
+    CHECK(gil.drop_request());
+    CHECK(gil.drop_for_switch() == 2);         // 1 lets go and 2 is woken...
+    CHECK(gil.holder() == kNoThread);
+    CHECK_FALSE(gil.has_waiters());            // ... while 1 waits for the switch, not in the queue
+    const Gil::TakeResult taken = gil.take(2);
+    CHECK(taken.taken);
+    CHECK_FALSE(gil.drop_request());
+    CHECK(taken.now_waiting == std::vector<ThreadId>{1});
+    gil.wait(1);
+    CHECK(gil.switch_number() == seen + 1);
+    CHECK_FALSE(gil.interval_expired(seen));   // a switch happened during that interval
+    CHECK(gil.release() == 1);                 // blocking call: the first waiter is woken
+}
