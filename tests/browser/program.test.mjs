@@ -136,7 +136,7 @@ test('Step executes exactly one instruction of one thread', async () => {
   for (let i = 0; i < 400; i++) {
     const threads = (await state(page)).program.threads;
     if (threads.length >= 2 && threads.every((t) => t.instructions > 0)) break;
-    await clickItem(page, 'program/Slice');
+    await clickItem(page, 'program/StepSlice');
   }
   const before = (await state(page)).program;
   await clickItem(page, 'program/Step');
