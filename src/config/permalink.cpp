@@ -1,6 +1,7 @@
 // Sections: value spellings · the fields, in link order · program blob · encode · decode
 #include "config/permalink.h"
 #include <optional>
+#include <span>
 #include "config/base64url.h"
 #include "config/deflate.h"
 #include "examples.h"
@@ -135,9 +136,6 @@ bool valid_utf8(std::string_view text)
 
 std::string read_source(std::string_view text, std::string& out)
 {
-    // base64 of a blob that inflates to the cap at the worst DEFLATE ratio is far below this.
-    if (text.size() > kMaxLinkChars)
-        return "the program blob is too long";
     std::optional<std::vector<uint8_t>> bytes = base64url_decode(text);
     if (!bytes || bytes->empty())
         return "the program blob is not base64url (the link may be cut short or changed)";
