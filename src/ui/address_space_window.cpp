@@ -144,7 +144,7 @@ void HeapRegion(const lab::ProcessView& process, LabSelection& sel) {
         ImGui::PushID(int(object.id));
         ImGui::TableNextRow();
         if (object.changed)
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_PlotHistogram, 0.35f));
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_PlotHistogram, 0.22f));
         ImGui::TableNextColumn();
         std::snprintf(id, sizeof id, "#%u", object.id);
         if (ImGui::Selectable(id, sel.heap_object == object.id, ImGuiSelectableFlags_SpanAllColumns))

@@ -16,6 +16,16 @@ void ShowMainMenuBar(UiState& ui) {
         ImGui::MenuItem("Program", nullptr, &ui.show_program);
         ImGui::MenuItem("Timeline", nullptr, &ui.show_timeline);
         RecordItemRect("menu/View/Timeline");
+        ImGui::MenuItem("Threads", nullptr, &ui.show_threads);
+        RecordItemRect("menu/View/Threads");
+        ImGui::MenuItem("Code", nullptr, &ui.show_code);
+        RecordItemRect("menu/View/Code");
+        ImGui::MenuItem("Address space", nullptr, &ui.show_address_space);
+        RecordItemRect("menu/View/Address space");
+        ImGui::MenuItem("Output", nullptr, &ui.show_output);
+        RecordItemRect("menu/View/Output");
+        ImGui::MenuItem("Run metrics", nullptr, &ui.show_run_metrics);
+        RecordItemRect("menu/View/Run metrics");
         ImGui::MenuItem("Metrics / Debugger", nullptr, &ui.show_metrics);
         RecordItemRect("menu/View/Metrics");
         ImGui::Separator();
@@ -23,6 +33,7 @@ void ShowMainMenuBar(UiState& ui) {
             ui.theme = Theme::Dark;
         if (ImGui::MenuItem("Light theme", nullptr, ui.theme == Theme::Light))
             ui.theme = Theme::Light;
+        RecordItemRect("menu/View/Light theme");
         ImGui::Separator();
         if (ImGui::MenuItem("Larger text", nullptr, false, ui.font_size < kMaxFontSize))
             ui.font_size += 1.0f;

@@ -35,7 +35,7 @@ void UtilisationBar(const lab::LabSnapshot& snap, size_t index) {
     ImGui::Text("CPU %zu", index);
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, running ? ThreadColor(running->id) : ImGui::GetColorU32(ImGuiCol_PlotHistogram));
-    ImGui::ProgressBar(float(cpu.utilisation), ImVec2(-FLT_MIN, 0), overlay);
+    ImGui::ProgressBar(float(cpu.utilisation), ImVec2(16 * ImGui::GetFontSize(), 0), overlay);
     ImGui::PopStyleColor();
 }
 
@@ -44,9 +44,10 @@ void UtilisationBar(const lab::LabSnapshot& snap, size_t index) {
 void ShowMetricsWindow(bool* open, const lab::LabSnapshot& snap) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.70f, display.y * 0.30f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(24 * em, 18 * em), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Run metrics", open)) {
+    // Compact, in the bottom-right corner: it is glanced at, the other panels are read.
+    ImGui::SetNextWindowPos(ImVec2(display.x - em, display.y - em), ImGuiCond_FirstUseEver, ImVec2(1, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(22 * em, 0), ImVec2(30 * em, FLT_MAX));
+    if (!ImGui::Begin("Run metrics", open, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
         return;
     }

@@ -43,8 +43,7 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
         ImGui::PushID(int(i));
         const ImVec2 p = ImGui::GetCursorScreenPos();
         const float h = ImGui::GetTextLineHeight();
-        if (ImGui::Selectable("##line", line.thread == sel.thread && sel.thread != sim::kNoThread,
-                              ImGuiSelectableFlags_AllowItemOverlap))
+        if (ImGui::Selectable("##line", false, ImGuiSelectableFlags_AllowItemOverlap))
             SelectOutputLine(line, sel);
         if (ImGui::IsItemHovered()) {
             const lab::ThreadView* thread = FindThread(snap, line.thread);
@@ -52,8 +51,7 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
                               "in the Timeline",
                               thread ? thread->name.c_str() : "the machine", FormatOutputTimestamp(stamp, sizeof stamp, line.time));
         }
-        if (i == 0)
-            RecordItemRect("output/line/0");
+        RecordItemRect("output/line/last"); // the newest shown line: Follow keeps it in view
         ImGui::SameLine(0, 0);
         ImGui::SetCursorScreenPos(p);
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(p.x + chip, p.y + h * 0.5f), chip, ThreadColor(line.thread));

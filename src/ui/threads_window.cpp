@@ -209,7 +209,7 @@ void ShowVariableValue(const lab::Variable& variable, LabSelection& sel) {
     const ImVec2 size = ImGui::CalcTextSize(repr);
     if (variable.changed) // flashes for the snapshot that changed it
         ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + size.x, p.y + size.y),
-                                                  ImGui::GetColorU32(ImGuiCol_PlotHistogram, 0.45f));
+                                                  ImGui::GetColorU32(ImGuiCol_PlotHistogram, 0.28f));
     const uint32_t object = variable.value.object;
     if (object == lab::kNoObject) {
         ImGui::TextUnformatted(repr);
