@@ -676,7 +676,7 @@ void install_builtins(Interpreter& vm, ModuleObject& builtins)
         vm.add_native(builtins, f.name, f.function);
     const BuiltinTypes& t = vm.types;
     ClassObject* classes[] = {
-        t.object, t.type, t.int_type, t.bool_type, t.float_type, t.str, t.list, t.tuple, t.dict, t.range, t.slice,
+        t.object, t.type, t.int_type, t.bool_type, t.float_type, t.str, t.list, t.tuple, t.dict, t.set, t.frozenset, t.range, t.slice,
         t.super_type, t.iterators[(int)IteratorKind::Enumerate], t.iterators[(int)IteratorKind::Zip],
         t.iterators[(int)IteratorKind::Reversed], t.base_exception, t.system_exit, t.keyboard_interrupt, t.exception,
         t.arithmetic_error, t.overflow_error, t.zero_division_error, t.assertion_error, t.attribute_error,

@@ -36,6 +36,9 @@ NativeResult str_of(Interpreter& vm, Value v);
 NativeResult repr_of(Interpreter& vm, Value v);
 bool needs_python_repr(Interpreter& vm, Value v, int depth = 0);
 
+// Adds the keys of an iterable to a set, as set(iterable) and set.update do; false when it raised.
+bool fill_set(Interpreter& vm, SetObject* set, Value iterable);
+
 // Whether comparing v (an instance, or a container holding one) runs a user-defined __eq__,
 // __lt__, ... method, so that natives hand the comparison over to the prelude.
 bool needs_python_compare(Interpreter& vm, Value v, int depth = 0);

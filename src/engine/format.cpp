@@ -60,7 +60,7 @@ struct ReprWriter {
         }
         Object* o = v.object;
         bool container = o->kind == ObjectKind::List || o->kind == ObjectKind::Tuple || o->kind == ObjectKind::Dict ||
-                         o->kind == ObjectKind::DictView;
+                         o->kind == ObjectKind::DictView || o->kind == ObjectKind::Set;
         if (container) {
             for (const Object* seen : active)
                 if (seen == o)
@@ -97,6 +97,18 @@ struct ReprWriter {
             return sequence(static_cast<TupleObject*>(o)->items, "(", ")", true);
         case ObjectKind::Dict:
             return "{" + dict_items(static_cast<DictObject*>(o)->table) + "}";
+        case ObjectKind::Set: {
+            auto* set = static_cast<SetObject*>(o);
+            std::vector<Value> keys;
+            for (const SetSlot& slot : set->table.slots)
+                if (!slot.key.is_empty())
+                    keys.push_back(slot.key);
+            const char* name = set->frozen ? "frozenset" : "set";
+            if (keys.empty())
+                return std::string(name) + "()";
+            std::string inner = sequence(keys, "{", "}", false);
+            return set->frozen ? "frozenset(" + inner + ")" : inner;
+        }
         case ObjectKind::Function:
             return "<function " + static_cast<FunctionObject*>(o)->qualname + " at " + address(o) + ">";
         case ObjectKind::Native: {

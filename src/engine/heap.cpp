@@ -48,6 +48,10 @@ void Heap::mark_children(Object* object)
     case ObjectKind::Dict:
         mark_table(*this, static_cast<DictObject*>(object)->table);
         break;
+    case ObjectKind::Set:
+        for (const SetSlot& slot : static_cast<SetObject*>(object)->table.slots)
+            mark(slot.key);
+        break;
     case ObjectKind::Function: {
         auto* f = static_cast<FunctionObject*>(object);
         mark(f->module);

@@ -1241,6 +1241,39 @@ reload:
             s.push_back(Value::from_object(dict));
             continue;
         }
+        case Op::BuildSet: {
+            size_t count = (size_t)(in.arg & ~lang::kSetOfConstants);
+            auto* set = heap.make<SetObject>();
+            for (size_t i = s.size() - count; i < s.size(); i++) {
+                if (!is_hashable(s[i])) {
+                    fail(types.type_error, "unhashable type: '" + type_name(s[i]) + "'");
+                    goto error;
+                }
+                set->table.add(s[i]);
+            }
+            if (in.arg & lang::kSetOfConstants) {
+                // As CPython: a frozenset of the constants, rebuilt from its own order.
+                SetTable rebuilt;
+                for (const SetSlot& slot : set->table.slots)
+                    if (!slot.key.is_empty())
+                        rebuilt.add(slot.key);
+                set->table = SetTable();
+                set->table.merge(rebuilt);
+            }
+            s.resize(s.size() - count);
+            s.push_back(Value::from_object(set));
+            continue;
+        }
+        case Op::SetAdd: {
+            Value v = s.back();
+            s.pop_back();
+            if (!is_hashable(v)) {
+                fail(types.type_error, "unhashable type: '" + type_name(v) + "'");
+                goto error;
+            }
+            as<SetObject>(s[s.size() - (size_t)in.arg])->table.add(v);
+            continue;
+        }
         case Op::BuildString: {
             std::string text;
             for (size_t i = s.size() - (size_t)in.arg; i < s.size(); i++)

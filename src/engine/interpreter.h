@@ -102,10 +102,10 @@ struct RunResult {
 
 // The built-in classes; values of these types are not Instances (except exceptions).
 struct BuiltinTypes {
-    ClassObject *object, *type, *none_type, *bool_type, *int_type, *float_type, *str, *list, *tuple, *dict;
+    ClassObject *object, *type, *none_type, *bool_type, *int_type, *float_type, *str, *list, *tuple, *dict, *set, *frozenset;
     ClassObject *function, *builtin_function, *method, *module, *cell, *code, *range, *slice, *super_type;
     ClassObject *dict_keys, *dict_values, *dict_items;
-    ClassObject* iterators[9];  // by IteratorKind
+    ClassObject* iterators[kIteratorKindCount];  // by IteratorKind
     ClassObject *base_exception, *system_exit, *keyboard_interrupt, *exception, *arithmetic_error,
         *overflow_error, *zero_division_error, *assertion_error, *attribute_error, *import_error,
         *module_not_found_error, *lookup_error, *index_error, *key_error, *name_error,
@@ -211,6 +211,7 @@ struct Interpreter {
 
     // Operations with Python's semantics on built-in types; Empty (or false) when they raised.
     Value binary_op(lang::BinaryOp op, Value a, Value b, bool in_place);
+    Value set_operation(lang::BinaryOp op, SetObject* a, SetObject* b, bool in_place);
     Value unary_op(lang::UnaryOp op, Value v);
     Value compare(lang::CompareOp op, Value a, Value b);
     int equals(Value a, Value b);  // 1, 0, or -1 when it raised

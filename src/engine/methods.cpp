@@ -3,8 +3,9 @@
 //   1. str
 //   2. list
 //   3. dict
-//   4. tuple, int, float
-//   5. install_methods
+//   4. set and frozenset
+//   5. tuple, int, float
+//   6. install_methods
 #include "engine/builtins.h"
 #include "engine/native.h"
 #include "lang/utf8.h"
@@ -912,7 +913,159 @@ NativeResult dict_fromkeys(Interpreter& vm, Thread&, Value, CallArgs args)
 }
 
 // ---------------------------------------------------------------------------------------------
-// 4. tuple, int, float
+// 4. set and frozenset
+// ---------------------------------------------------------------------------------------------
+
+SetObject* self_set(CallArgs args) { return static_cast<SetObject*>(args[0].object); }
+
+bool check_mutable(Interpreter& vm, CallArgs args, const char* name)
+{
+    if (self_set(args)->frozen) {
+        vm.fail(vm.types.attribute_error, std::string("'frozenset' object has no attribute '") + name + "'");
+        return false;
+    }
+    return true;
+}
+
+bool hashable_key(Interpreter& vm, Value key)
+{
+    if (!is_hashable(key))
+        vm.fail(vm.types.type_error, "unhashable type: '" + vm.type_name(key) + "'");
+    return is_hashable(key);
+}
+
+NativeResult set_add(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "set.add", args, 2, 2) || !check_mutable(vm, args, "add") || !hashable_key(vm, args[1]))
+        return NativeResult::raised();
+    self_set(args)->table.add(args[1]);
+    return NativeResult::of(Value::none());
+}
+
+NativeResult set_remove(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "set.remove", args, 2, 2) || !check_mutable(vm, args, "remove") || !hashable_key(vm, args[1]))
+        return NativeResult::raised();
+    if (!self_set(args)->table.remove(args[1]))
+        return key_error(vm, args[1]);
+    return NativeResult::of(Value::none());
+}
+
+NativeResult set_discard(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "set.discard", args, 2, 2) || !check_mutable(vm, args, "discard") || !hashable_key(vm, args[1]))
+        return NativeResult::raised();
+    self_set(args)->table.remove(args[1]);
+    return NativeResult::of(Value::none());
+}
+
+NativeResult set_pop(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "set.pop", args, 1, 1) || !check_mutable(vm, args, "pop"))
+        return NativeResult::raised();
+    Value key = self_set(args)->table.pop();
+    if (key.is_empty())
+        return vm.raise(vm.types.key_error, "pop from an empty set");
+    return NativeResult::of(key);
+}
+
+NativeResult set_clear(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "set.clear", args, 1, 1) || !check_mutable(vm, args, "clear"))
+        return NativeResult::raised();
+    self_set(args)->table.clear();
+    return NativeResult::of(Value::none());
+}
+
+NativeResult set_copy(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "set.copy", args, 1, 1))
+        return NativeResult::raised();
+    auto* copy = vm.heap.make<SetObject>();
+    copy->frozen = self_set(args)->frozen;
+    copy->table.merge(self_set(args)->table);
+    return NativeResult::of(Value::from_object(copy));
+}
+
+// The argument as a set (itself when it is one), for the methods that accept any iterable.
+SetObject* as_set_argument(Interpreter& vm, Value v)
+{
+    if (auto* set = as<SetObject>(v))
+        return set;
+    auto* converted = vm.heap.make<SetObject>();
+    return fill_set(vm, converted, v) ? converted : nullptr;
+}
+
+// union/intersection/difference/symmetric_difference, and their _update forms (in place).
+NativeResult set_combine(Interpreter& vm, CallArgs args, const char* name, lang::BinaryOp op, bool update)
+{
+    if (args.kwcount)
+        return vm.raise(vm.types.type_error, std::string(name) + "() takes no keyword arguments");
+    if (update && !check_mutable(vm, args, name))
+        return NativeResult::raised();
+    NativeResult retried;
+    if (retry_with_lists(vm, *vm.type_of(args[0])->attrs.find(name), args, UINT32_MAX, retried))
+        return retried;
+    Value result = args[0];
+    if (!update) {
+        auto* copy = vm.heap.make<SetObject>();
+        copy->frozen = self_set(args)->frozen;
+        copy->table.merge(self_set(args)->table);
+        result = Value::from_object(copy);
+    }
+    for (uint32_t i = 1; i < args.count; i++) {
+        SetObject* other = as_set_argument(vm, args[i]);
+        if (!other)
+            return NativeResult::raised();
+        Value combined = vm.set_operation(op, as<SetObject>(result), other, true);
+        result = combined;
+    }
+    return NativeResult::of(update ? Value::none() : result);
+}
+
+NativeResult set_union(Interpreter& vm, Thread&, Value, CallArgs args) { return set_combine(vm, args, "union", lang::BinaryOp::BitOr, false); }
+NativeResult set_update(Interpreter& vm, Thread&, Value, CallArgs args) { return set_combine(vm, args, "update", lang::BinaryOp::BitOr, true); }
+NativeResult set_intersection(Interpreter& vm, Thread&, Value, CallArgs args) { return set_combine(vm, args, "intersection", lang::BinaryOp::BitAnd, false); }
+NativeResult set_intersection_update(Interpreter& vm, Thread&, Value, CallArgs args) { return set_combine(vm, args, "intersection_update", lang::BinaryOp::BitAnd, true); }
+NativeResult set_difference(Interpreter& vm, Thread&, Value, CallArgs args) { return set_combine(vm, args, "difference", lang::BinaryOp::Sub, false); }
+NativeResult set_difference_update(Interpreter& vm, Thread&, Value, CallArgs args) { return set_combine(vm, args, "difference_update", lang::BinaryOp::Sub, true); }
+NativeResult set_symmetric_difference(Interpreter& vm, Thread&, Value, CallArgs args) { return set_combine(vm, args, "symmetric_difference", lang::BinaryOp::BitXor, false); }
+NativeResult set_symmetric_difference_update(Interpreter& vm, Thread&, Value, CallArgs args) { return set_combine(vm, args, "symmetric_difference_update", lang::BinaryOp::BitXor, true); }
+
+// issubset/issuperset/isdisjoint
+NativeResult set_relation(Interpreter& vm, CallArgs args, const char* name, int relation)
+{
+    if (!check_arity(vm, name, args, 2, 2))
+        return NativeResult::raised();
+    NativeResult retried;
+    if (retry_with_lists(vm, *vm.type_of(args[0])->attrs.find(name), args, UINT32_MAX, retried))
+        return retried;
+    SetObject* other = as_set_argument(vm, args[1]);
+    if (!other)
+        return NativeResult::raised();
+    const SetTable& a = self_set(args)->table;
+    const SetTable& b = other->table;
+    bool result = true;
+    const SetTable& walk = relation == 1 ? b : a;
+    const SetTable& against = relation == 1 ? a : b;
+    for (const SetSlot& slot : walk.slots) {
+        if (slot.key.is_empty())
+            continue;
+        bool inside = against.contains(slot.key);
+        if (relation == 2 ? inside : !inside) {
+            result = false;
+            break;
+        }
+    }
+    return NativeResult::of(Value::from_bool(result));
+}
+
+NativeResult set_issubset(Interpreter& vm, Thread&, Value, CallArgs args) { return set_relation(vm, args, "issubset", 0); }
+NativeResult set_issuperset(Interpreter& vm, Thread&, Value, CallArgs args) { return set_relation(vm, args, "issuperset", 1); }
+NativeResult set_isdisjoint(Interpreter& vm, Thread&, Value, CallArgs args) { return set_relation(vm, args, "isdisjoint", 2); }
+
+// ---------------------------------------------------------------------------------------------
+// 5. tuple, int, float
 // ---------------------------------------------------------------------------------------------
 
 NativeResult tuple_index(Interpreter& vm, Thread&, Value, CallArgs args) { return sequence_index(vm, args, as<TupleObject>(args[0])->items, "tuple"); }
@@ -972,7 +1125,7 @@ bool sort_values(Interpreter& vm, std::vector<Value>& items, const std::vector<V
 }
 
 // ---------------------------------------------------------------------------------------------
-// 5. install_methods
+// 6. install_methods
 // ---------------------------------------------------------------------------------------------
 
 void install_methods(Interpreter& vm)
@@ -1004,10 +1157,25 @@ void install_methods(Interpreter& vm)
         {"copy", dict_copy}, {"fromkeys", dict_fromkeys},
     };
     static constexpr MethodDef kTuple[] = {{"index", tuple_index}, {"count", tuple_count}};
+    static constexpr MethodDef kFrozenSet[] = {
+        {"copy", set_copy}, {"union", set_union}, {"intersection", set_intersection}, {"difference", set_difference},
+        {"symmetric_difference", set_symmetric_difference}, {"issubset", set_issubset}, {"issuperset", set_issuperset},
+        {"isdisjoint", set_isdisjoint},
+    };
+    static constexpr MethodDef kSet[] = {
+        {"add", set_add}, {"remove", set_remove}, {"discard", set_discard}, {"pop", set_pop}, {"clear", set_clear},
+        {"update", set_update}, {"intersection_update", set_intersection_update}, {"difference_update", set_difference_update},
+        {"symmetric_difference_update", set_symmetric_difference_update},
+    };
     for (const MethodDef& m : kStr) vm.add_method(vm.types.str, m.name, m.function);
     for (const MethodDef& m : kList) vm.add_method(vm.types.list, m.name, m.function);
     for (const MethodDef& m : kDict) vm.add_method(vm.types.dict, m.name, m.function);
     for (const MethodDef& m : kTuple) vm.add_method(vm.types.tuple, m.name, m.function);
+    for (const MethodDef& m : kFrozenSet) {
+        vm.add_method(vm.types.set, m.name, m.function);
+        vm.add_method(vm.types.frozenset, m.name, m.function);
+    }
+    for (const MethodDef& m : kSet) vm.add_method(vm.types.set, m.name, m.function);
     vm.add_method(vm.types.int_type, "bit_length", int_bit_length);
     vm.add_method(vm.types.float_type, "is_integer", float_is_integer);
 }

@@ -16,7 +16,7 @@ struct ClassObject;
 struct ModuleObject;
 
 enum class ObjectKind : uint8_t {
-    Str, List, Tuple, Dict, Function, Native, BoundMethod, Class, Instance, Module, Cell, Code,
+    Str, List, Tuple, Dict, Set, Function, Native, BoundMethod, Class, Instance, Module, Cell, Code,
     Range, Iterator, Slice, Super, DictView,
 };
 
@@ -50,6 +50,12 @@ struct TupleObject : Object {
 struct DictObject : Object {
     Table table;
     DictObject() : Object(ObjectKind::Dict) {}
+};
+
+struct SetObject : Object {
+    SetTable table;
+    bool frozen = false;  // frozenset: immutable and hashable
+    SetObject() : Object(ObjectKind::Set) {}
 };
 
 struct CellObject : Object {
@@ -206,7 +212,8 @@ struct RangeObject : Object {
     int64_t length() const;
 };
 
-enum class IteratorKind : uint8_t { Sequence, Str, Range, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed };
+enum class IteratorKind : uint8_t { Sequence, Str, Range, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed, Set };
+constexpr int kIteratorKindCount = 10;
 
 struct IteratorObject : Object {
     IteratorKind iterator_kind;
@@ -214,7 +221,7 @@ struct IteratorObject : Object {
     std::vector<Value> sources;   // Zip: the inner iterators
     int64_t index = 0;            // position (bytes for Str); Range: the next value
     int64_t stop = 0, step = 1;   // Range
-    uint32_t dict_version = 0;    // Dict*: detects size changes during iteration
+    uint32_t dict_version = 0;    // Dict* and Set: detects size changes during iteration
     explicit IteratorObject(IteratorKind k) : Object(ObjectKind::Iterator), iterator_kind(k) {}
 };
 
@@ -243,6 +250,7 @@ template <> constexpr ObjectKind kind_of<StrObject>() { return ObjectKind::Str; 
 template <> constexpr ObjectKind kind_of<ListObject>() { return ObjectKind::List; }
 template <> constexpr ObjectKind kind_of<TupleObject>() { return ObjectKind::Tuple; }
 template <> constexpr ObjectKind kind_of<DictObject>() { return ObjectKind::Dict; }
+template <> constexpr ObjectKind kind_of<SetObject>() { return ObjectKind::Set; }
 template <> constexpr ObjectKind kind_of<FunctionObject>() { return ObjectKind::Function; }
 template <> constexpr ObjectKind kind_of<NativeObject>() { return ObjectKind::Native; }
 template <> constexpr ObjectKind kind_of<BoundMethodObject>() { return ObjectKind::BoundMethod; }

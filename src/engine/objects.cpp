@@ -141,6 +141,7 @@ ClassObject* Interpreter::type_of(Value v) const
     case ObjectKind::List: return types.list;
     case ObjectKind::Tuple: return types.tuple;
     case ObjectKind::Dict: return types.dict;
+    case ObjectKind::Set: return static_cast<SetObject*>(v.object)->frozen ? types.frozenset : types.set;
     case ObjectKind::Function: return types.function;
     case ObjectKind::Native: return types.builtin_function;
     case ObjectKind::BoundMethod: return types.method;
@@ -259,6 +260,7 @@ bool Interpreter::truthy(Value v) const
     case ObjectKind::List: return !static_cast<ListObject*>(v.object)->items.empty();
     case ObjectKind::Tuple: return !static_cast<TupleObject*>(v.object)->items.empty();
     case ObjectKind::Dict: return static_cast<DictObject*>(v.object)->table.size() != 0;
+    case ObjectKind::Set: return static_cast<SetObject*>(v.object)->table.used != 0;
     case ObjectKind::Range: return static_cast<RangeObject*>(v.object)->length() != 0;
     case ObjectKind::DictView: return static_cast<DictViewObject*>(v.object)->dict->table.size() != 0;
     default: return true;

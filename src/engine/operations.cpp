@@ -170,6 +170,62 @@ static bool is_sequence(Value v)
     return as<StrObject>(v) || as<ListObject>(v) || as<TupleObject>(v);
 }
 
+// |, &, - and ^ of sets, adding keys in the order CPython's set algorithms visit them (that
+// order decides the slot of colliding keys, so the result prints as in CPython).
+Value Interpreter::set_operation(BinaryOp op, SetObject* a, SetObject* b, bool in_place)
+{
+    SetObject* result = in_place ? a : heap.make<SetObject>();
+    result->frozen = a->frozen && !in_place;
+    auto keys_of = [](const SetObject* s) {
+        std::vector<Value> keys;
+        for (const SetSlot& slot : s->table.slots)
+            if (!slot.key.is_empty())
+                keys.push_back(slot.key);
+        return keys;
+    };
+    std::vector<Value> a_keys = keys_of(a), b_keys = keys_of(b);
+    switch (op) {
+    case BinaryOp::BitOr:
+        if (!in_place)
+            result->table.merge(a->table);
+        result->table.merge(b->table);
+        break;
+    case BinaryOp::BitAnd: {
+        const SetObject* small = a_keys.size() <= b_keys.size() ? a : b;
+        const SetObject* large = small == a ? b : a;
+        SetTable kept;
+        for (Value key : keys_of(small))
+            if (large->table.contains(key))
+                kept.add(key);
+        result->table = kept;
+        break;
+    }
+    case BinaryOp::Sub: {
+        // In place, and when the right side is much smaller, keys are removed from a copy.
+        if (in_place || (a_keys.size() >> 2) > b_keys.size()) {
+            if (!in_place)
+                result->table.merge(a->table);
+            for (Value key : b_keys)
+                result->table.remove(key);
+            break;
+        }
+        for (Value key : a_keys)
+            if (!b->table.contains(key))
+                result->table.add(key);
+        break;
+    }
+    default: {
+        if (!in_place)
+            result->table.merge(a->table);
+        for (Value key : b_keys)
+            if (!result->table.remove(key))
+                result->table.add(key);
+        break;
+    }
+    }
+    return Value::from_object(result);
+}
+
 Value Interpreter::binary_op(BinaryOp op, Value a, Value b, bool in_place)
 {
     if (a.is_integral() && b.is_integral()) {
@@ -184,6 +240,10 @@ Value Interpreter::binary_op(BinaryOp op, Value a, Value b, bool in_place)
         if (!r.is_empty() || !pending.is_empty())
             return r;
     }
+    if (auto* sa = as<SetObject>(a))
+        if (auto* sb = as<SetObject>(b))
+            if (op == BinaryOp::BitOr || op == BinaryOp::BitAnd || op == BinaryOp::Sub || op == BinaryOp::BitXor)
+                return set_operation(op, sa, sb, in_place && !sa->frozen);
     switch (op) {
     case BinaryOp::Add:
         if (auto* sa = as<StrObject>(a)) {
@@ -349,6 +409,8 @@ int Interpreter::equals(Value a, Value b)
         }
         return 1;
     }
+    if (as<SetObject>(a) && as<SetObject>(b))
+        return keys_equal(a, b) ? 1 : 0;
     auto* ra = as<RangeObject>(a);
     auto* rb = as<RangeObject>(b);
     if (ra && rb)
@@ -396,6 +458,23 @@ static int order(Interpreter& vm, Value a, Value b, bool& ok)
     return 0;
 }
 
+// <, <=, >, >= of sets are subset and superset tests.
+static Value set_compare(CompareOp op, const SetObject* a, const SetObject* b)
+{
+    auto subset = [](const SetObject* x, const SetObject* y) {
+        for (const SetSlot& slot : x->table.slots)
+            if (!slot.key.is_empty() && !y->table.contains(slot.key))
+                return false;
+        return true;
+    };
+    switch (op) {
+    case CompareOp::Lt: return Value::from_bool(a->table.used < b->table.used && subset(a, b));
+    case CompareOp::LtE: return Value::from_bool(subset(a, b));
+    case CompareOp::Gt: return Value::from_bool(a->table.used > b->table.used && subset(b, a));
+    default: return Value::from_bool(subset(b, a));
+    }
+}
+
 Value Interpreter::compare(CompareOp op, Value a, Value b)
 {
     switch (op) {
@@ -418,6 +497,9 @@ Value Interpreter::compare(CompareOp op, Value a, Value b)
     default:
         break;
     }
+    if (auto* sa = as<SetObject>(a))
+        if (auto* sb = as<SetObject>(b))
+            return set_compare(op, sa, sb);
     bool ok;
     int c = order(*this, a, b, ok);
     if (!ok) {
@@ -451,6 +533,11 @@ Value Interpreter::contains(Value container, Value item)
         if (!is_hashable(item))
             return fail(types.type_error, "unhashable type: '" + type_name(item) + "'");
         return Value::from_bool(dict->table.find(item) != nullptr);
+    }
+    if (auto* set = as<SetObject>(container)) {
+        if (!is_hashable(item))
+            return fail(types.type_error, "unhashable type: '" + type_name(item) + "'");
+        return Value::from_bool(set->table.contains(item));
     }
     if (auto* range = as<RangeObject>(container)) {
         if (item.is_integral()) {
@@ -799,6 +886,13 @@ Value Interpreter::get_attr(Value object, std::string_view name)
             break;
         }
     }
+    if (object.is_number()) {
+        bool integral = object.is_integral();
+        if (name == "real") return integral ? Value::from_int(object.as_integral()) : object;
+        if (name == "imag") return integral ? Value::from_int(0) : Value::from_float(0);
+        if (integral && name == "numerator") return Value::from_int(object.as_integral());
+        if (integral && name == "denominator") return Value::from_int(1);
+    }
     ClassObject* cls = type_of(object);
     if (Value* v = cls->lookup(name))
         return bind(*this, object, *v);
@@ -854,6 +948,7 @@ Value Interpreter::length(Value v)
     if (auto* l = as<ListObject>(v)) return Value::from_int((int64_t)l->items.size());
     if (auto* t = as<TupleObject>(v)) return Value::from_int((int64_t)t->items.size());
     if (auto* d = as<DictObject>(v)) return Value::from_int(d->table.size());
+    if (auto* set = as<SetObject>(v)) return Value::from_int((int64_t)set->table.used);
     if (auto* r = as<RangeObject>(v)) return Value::from_int(r->length());
     if (auto* view = as<DictViewObject>(v)) return Value::from_int(view->dict->table.size());
     return fail(types.type_error, "object of type '" + type_name(v) + "' has no len()");
@@ -881,6 +976,9 @@ Value Interpreter::get_iter(Value v)
         it->dict_version = view->dict->table.version;
         it->source = Value::from_object(view->dict);
         return Value::from_object(it);
+    } else if (auto* set = as<SetObject>(v)) {
+        it = heap.make<IteratorObject>(IteratorKind::Set);
+        it->dict_version = set->table.version;
     } else if (as<IteratorObject>(v)) {
         return v;
     } else {
@@ -944,6 +1042,19 @@ bool Interpreter::next(IteratorObject* it, Value& out)
             return false;
         const TableEntry& e = table.entries[(size_t)it->index++];
         out = it->iterator_kind == IteratorKind::DictKeys ? e.key : it->iterator_kind == IteratorKind::DictValues ? e.value : new_tuple({e.key, e.value});
+        return true;
+    }
+    case IteratorKind::Set: {
+        SetTable& table = as<SetObject>(it->source)->table;
+        if (table.version != it->dict_version) {
+            fail(types.runtime_error, "Set changed size during iteration");
+            return false;
+        }
+        while ((size_t)it->index < table.slots.size() && table.slots[(size_t)it->index].key.is_empty())
+            it->index++;
+        if ((size_t)it->index >= table.slots.size())
+            return false;
+        out = table.slots[(size_t)it->index++].key;
         return true;
     }
     case IteratorKind::Enumerate: {

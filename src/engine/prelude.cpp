@@ -25,6 +25,11 @@ def _repr_slow(x):
         return "(" + ", ".join([repr(e) for e in x]) + ")"
     if kind is dict:
         return "{" + ", ".join([repr(k) + ": " + repr(v) for k, v in x.items()]) + "}"
+    if kind is set or kind is frozenset:
+        if not x:
+            return kind.__name__ + "()"
+        inner = "{" + ", ".join([repr(e) for e in x]) + "}"
+        return inner if kind is set else "frozenset(" + inner + ")"
     return repr(x)
 
 

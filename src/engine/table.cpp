@@ -34,6 +34,8 @@ bool is_hashable(Value v)
     switch (v.object->kind) {
     case ObjectKind::List: case ObjectKind::Dict: case ObjectKind::DictView:
         return false;
+    case ObjectKind::Set:
+        return static_cast<SetObject*>(v.object)->frozen;
     case ObjectKind::Tuple:
         for (Value item : static_cast<TupleObject*>(v.object)->items)
             if (!is_hashable(item))
@@ -72,6 +74,13 @@ uint64_t hash_value(Value v)
             h = mix(h ^ hash_value(item)) + 0x9e3779b97f4a7c15ULL;
         return h;
     }
+    if (auto* set = as<SetObject>(v)) {
+        uint64_t h = 0x1f2e3d4c;  // order-independent: equal frozensets hash alike
+        for (const SetSlot& slot : set->table.slots)
+            if (!slot.key.is_empty())
+                h += mix(hash_value(slot.key));
+        return h;
+    }
     return mix(v.object->id);
 }
 
@@ -91,6 +100,15 @@ bool keys_equal(Value a, Value b)
     if (auto* sa = as<StrObject>(a)) {
         auto* sb = as<StrObject>(b);
         return sb && sa->hash == sb->hash && sa->text == sb->text;
+    }
+    if (auto* sa = as<SetObject>(a)) {
+        auto* sb = as<SetObject>(b);
+        if (!sb || sa->table.used != sb->table.used)
+            return false;
+        for (const SetSlot& slot : sa->table.slots)
+            if (!slot.key.is_empty() && !sb->table.contains(slot.key))
+                return false;
+        return true;
     }
     if (auto* ta = as<TupleObject>(a)) {
         auto* tb = as<TupleObject>(b);
@@ -207,6 +225,187 @@ void Table::clear()
     entries.clear();
     slots.clear();
     live = 0;
+    version++;
+}
+
+// --- SetTable --------------------------------------------------------------------------------
+
+// Probing visits a few neighbouring slots, then jumps by a perturbed step (the same sequence as
+// CPython's sets, so that slot order, and so printing order, agree).
+constexpr size_t kLinearProbes = 9;
+constexpr int kPerturbShift = 5;
+constexpr int64_t kRemovedHash = -1;
+
+int64_t set_hash(Value v)
+{
+    constexpr int64_t kModulus = (int64_t(1) << 61) - 1;
+    if (v.is_integral() || (v.is_float() && std::isfinite(v.real) && v.real == std::floor(v.real) && std::fabs(v.real) < 9.2e18)) {
+        int64_t n = v.is_float() ? (int64_t)v.real : v.as_integral();
+        int64_t h = n < 0 ? -((int64_t)(-(uint64_t)n % (uint64_t)kModulus)) : n % kModulus;
+        return h == -1 ? -2 : h;
+    }
+    int64_t h = (int64_t)(hash_value(v) >> 2);
+    return h == -1 ? -2 : h;
+}
+
+bool SetTable::contains(Value key) const
+{
+    int64_t hash = set_hash(key);
+    size_t mask = slots.size() - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    while (true) {
+        size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
+        for (size_t j = i; j <= i + probes; j++) {
+            const SetSlot& slot = slots[j];
+            if (slot.key.is_empty() && slot.hash == 0)
+                return false;
+            if (!slot.key.is_empty() && slot.hash == hash && keys_equal(slot.key, key))
+                return true;
+        }
+        perturb >>= kPerturbShift;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+void SetTable::add(Value key)
+{
+    int64_t hash = set_hash(key);
+    size_t mask = slots.size() - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    SetSlot* reusable = nullptr;
+    while (true) {
+        size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
+        for (size_t j = i; j <= i + probes; j++) {
+            SetSlot& slot = slots[j];
+            if (slot.key.is_empty() && slot.hash == 0) {
+                version++;
+                used++;
+                if (reusable) {
+                    *reusable = {key, hash};
+                    return;
+                }
+                slot = {key, hash};
+                fill++;
+                if (fill * 5 >= mask * 3)
+                    resize(used > 50000 ? used * 2 : used * 4);
+                return;
+            }
+            if (!slot.key.is_empty() && slot.hash == hash && keys_equal(slot.key, key))
+                return;
+            if (slot.key.is_empty() && slot.hash == kRemovedHash && !reusable)
+                reusable = &slot;
+        }
+        perturb >>= kPerturbShift;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+void SetTable::insert_clean(Value key, int64_t hash)
+{
+    size_t mask = slots.size() - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    while (true) {
+        size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
+        for (size_t j = i; j <= i + probes; j++)
+            if (slots[j].key.is_empty()) {
+                slots[j] = {key, hash};
+                return;
+            }
+        perturb >>= kPerturbShift;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+void SetTable::resize(size_t minimum_used)
+{
+    size_t size = 8;
+    while (size <= minimum_used)
+        size <<= 1;
+    std::vector<SetSlot> old = std::move(slots);
+    slots.assign(size, SetSlot{Value::empty(), 0});
+    for (const SetSlot& slot : old)
+        if (!slot.key.is_empty())
+            insert_clean(slot.key, slot.hash);
+    fill = used;
+}
+
+bool SetTable::remove(Value key)
+{
+    int64_t hash = set_hash(key);
+    size_t mask = slots.size() - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    while (true) {
+        size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
+        for (size_t j = i; j <= i + probes; j++) {
+            SetSlot& slot = slots[j];
+            if (slot.key.is_empty() && slot.hash == 0)
+                return false;
+            if (!slot.key.is_empty() && slot.hash == hash && keys_equal(slot.key, key)) {
+                slot = {Value::empty(), kRemovedHash};
+                used--;
+                version++;
+                return true;
+            }
+        }
+        perturb >>= kPerturbShift;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+Value SetTable::pop()
+{
+    if (used == 0)
+        return Value::empty();
+    size_t i = finger & (slots.size() - 1);
+    while (slots[i].key.is_empty())
+        i = (i + 1) & (slots.size() - 1);
+    Value key = slots[i].key;
+    slots[i] = {Value::empty(), kRemovedHash};
+    used--;
+    version++;
+    finger = i + 1;
+    return key;
+}
+
+void SetTable::merge(const SetTable& other)
+{
+    if (other.used == 0)
+        return;
+    size_t mask = slots.size() - 1;
+    if ((fill + other.used) * 5 >= mask * 3)
+        resize((used + other.used) * 2);
+    version++;
+    if (fill == 0 && slots.size() == other.slots.size() && other.fill == other.used) {
+        slots = other.slots;
+        fill = used = other.used;
+        return;
+    }
+    if (fill == 0) {
+        for (const SetSlot& slot : other.slots)
+            if (!slot.key.is_empty())
+                insert_clean(slot.key, slot.hash);
+        fill = used = other.used;
+        return;
+    }
+    for (const SetSlot& slot : other.slots)
+        if (!slot.key.is_empty())
+            add(slot.key);
+}
+
+void SetTable::reserve_for(size_t count)
+{
+    if ((fill + count) * 5 >= (slots.size() - 1) * 3)
+        resize((used + count) * 2);
+}
+
+void SetTable::clear()
+{
+    slots.assign(8, SetSlot{Value::empty(), 0});
+    used = fill = finger = 0;
     version++;
 }
 

@@ -35,6 +35,41 @@ private:
     void rebuild(size_t slot_count);
 };
 
+// SetTable: the table behind set and frozenset. Unlike dicts, sets iterate in slot order, so
+// the slots follow CPython's layout (size, probe sequence, resizing) and a set of ints prints
+// in the order CPython prints it.
+struct SetSlot {
+    Value key;         // Empty: never used (hash 0) or removed (hash -1)
+    int64_t hash = 0;
+};
+
+struct SetTable {
+    std::vector<SetSlot> slots = std::vector<SetSlot>(8, SetSlot{Value::empty(), 0});
+    size_t used = 0;     // live keys
+    size_t fill = 0;     // live and removed slots
+    size_t finger = 0;   // where pop() looks first
+    uint32_t version = 0;
+
+    bool contains(Value key) const;
+    void add(Value key);
+    bool remove(Value key);
+    Value pop();  // Empty when the set is empty
+    void clear();
+    // Adds every key of `other` as CPython's set update does (a bulk resize first, and an
+    // empty table takes other's layout).
+    void merge(const SetTable& other);
+    // Grows the table ahead of adding `count` keys from a dict, as CPython does.
+    void reserve_for(size_t count);
+
+private:
+    void insert_clean(Value key, int64_t hash);
+    void resize(size_t minimum_used);
+};
+
+// CPython's hash of numbers (n for small ints, -1 becomes -2), Threadlab's hash for the rest:
+// what a SetTable places keys by.
+int64_t set_hash(Value v);
+
 // Python's hash/equality for dict keys: 1 == 1.0 == True hash alike, strings and tuples by
 // content, every other object by identity.
 bool is_hashable(Value v);

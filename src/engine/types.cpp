@@ -356,6 +356,23 @@ NativeResult construct_dict(Interpreter& vm, Thread&, Value, CallArgs args)
     return NativeResult::of(Value::from_object(dict));
 }
 
+NativeResult construct_set(Interpreter& vm, Thread&, Value cls, CallArgs args)
+{
+    bool frozen = as<ClassObject>(cls) == vm.types.frozenset;
+    if (!check_arity(vm, frozen ? "frozenset" : "set", args, 0, 1))
+        return NativeResult::raised();
+    auto* set = vm.heap.make<SetObject>();
+    set->frozen = frozen;
+    if (args.count == 1) {
+        NativeResult retried;
+        if (retry_with_lists(vm, cls, args, 1, retried))
+            return retried;
+        if (!fill_set(vm, set, args[0]))
+            return NativeResult::raised();
+    }
+    return NativeResult::of(Value::from_object(set));
+}
+
 NativeResult construct_range(Interpreter& vm, Thread&, Value, CallArgs args)
 {
     if (args.kwcount)
@@ -566,6 +583,27 @@ NativeResult repr_of(Interpreter& vm, Value v)
     return NativeResult::of(vm.new_str(vm.repr(v)));
 }
 
+bool fill_set(Interpreter& vm, SetObject* set, Value iterable)
+{
+    if (auto* other = as<SetObject>(iterable)) {
+        set->table.merge(other->table);
+        return true;
+    }
+    if (auto* dict = as<DictObject>(iterable))
+        set->table.reserve_for(dict->table.size());
+    std::vector<Value> keys;
+    if (!vm.collect(iterable, keys))
+        return false;
+    for (Value key : keys) {
+        if (!is_hashable(key)) {
+            vm.fail(vm.types.type_error, "unhashable type: '" + vm.type_name(key) + "'");
+            return false;
+        }
+        set->table.add(key);
+    }
+    return true;
+}
+
 bool needs_python_compare(Interpreter& vm, Value v, int depth)
 {
     if (depth > 20 || !v.is_object())
@@ -643,6 +681,10 @@ bool needs_python_repr(Interpreter& vm, Value v, int depth)
         for (const TableEntry& e : dict->table.entries)
             if (!e.key.is_empty() && (needs_python_repr(vm, e.key, depth + 1) || needs_python_repr(vm, e.value, depth + 1)))
                 return true;
+    } else if (auto* set = as<SetObject>(v)) {
+        for (const SetSlot& slot : set->table.slots)
+            if (!slot.key.is_empty() && needs_python_repr(vm, slot.key, depth + 1))
+                return true;
     }
     return false;
 }
@@ -669,6 +711,8 @@ void Interpreter::install_types()
     types.list = builtin("list", types.object, construct_sequence);
     types.tuple = builtin("tuple", types.object, construct_sequence);
     types.dict = builtin("dict", types.object, construct_dict);
+    types.set = builtin("set", types.object, construct_set);
+    types.frozenset = builtin("frozenset", types.object, construct_set);
     types.function = builtin("function", types.object, cannot_create);
     types.builtin_function = builtin("builtin_function_or_method", types.object, cannot_create);
     types.method = builtin("method", types.object, cannot_create);
@@ -681,9 +725,10 @@ void Interpreter::install_types()
     types.dict_keys = builtin("dict_keys", types.object, cannot_create);
     types.dict_values = builtin("dict_values", types.object, cannot_create);
     types.dict_items = builtin("dict_items", types.object, cannot_create);
-    static constexpr const char* kIteratorNames[9] = {"list_iterator", "str_iterator", "range_iterator", "dict_keyiterator",
-                                                      "dict_valueiterator", "dict_itemiterator", "enumerate", "zip", "reversed"};
-    for (int i = 0; i < 9; i++)
+    static constexpr const char* kIteratorNames[kIteratorKindCount] = {
+        "list_iterator", "str_iterator", "range_iterator", "dict_keyiterator", "dict_valueiterator",
+        "dict_itemiterator", "enumerate", "zip", "reversed", "set_iterator"};
+    for (int i = 0; i < kIteratorKindCount; i++)
         types.iterators[i] = builtin(kIteratorNames[i], types.object, cannot_create);
     types.iterators[(int)IteratorKind::Enumerate]->constructor = construct_enumerate;
     types.iterators[(int)IteratorKind::Zip]->constructor = construct_zip;

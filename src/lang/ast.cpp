@@ -125,6 +125,10 @@ struct Dumper {
                 line(depth, "Tuple", e->pos);
                 exprs(n.elts, depth + 1);
             },
+            [&](const SetExpr& n) {
+                line(depth, "Set", e->pos);
+                exprs(n.elts, depth + 1);
+            },
             [&](const DictExpr& n) {
                 line(depth, "Dict", e->pos);
                 for (size_t i = 0; i < n.keys.size(); i++) {
@@ -136,7 +140,8 @@ struct Dumper {
                 }
             },
             [&](const ComprehensionExpr& n) {
-                const char* kind = n.kind == ComprehensionKind::List ? "ListComp" : n.kind == ComprehensionKind::Dict ? "DictComp" : "GeneratorExp";
+                static const char* const kKinds[] = {"ListComp", "DictComp", "SetComp", "GeneratorExp"};
+                const char* kind = kKinds[(int)n.kind];
                 line(depth, kind, e->pos);
                 expr(n.element.get(), depth + 1, n.value ? "key" : "element");
                 expr(n.value.get(), depth + 1, "value");

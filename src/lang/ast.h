@@ -67,8 +67,9 @@ struct SliceExpr { ExprPtr lower, upper, step; };  // each may be null
 struct ListExpr { ExprList elts; };
 struct TupleExpr { ExprList elts; };
 struct DictExpr { ExprList keys, values; };
+struct SetExpr { ExprList elts; };
 struct Comprehension { ExprPtr target, iter; ExprList conditions; };
-enum class ComprehensionKind : uint8_t { List, Dict, Generator };
+enum class ComprehensionKind : uint8_t { List, Dict, Set, Generator };
 struct ComprehensionExpr {
     ComprehensionKind kind;
     ExprPtr element;  // the key for a dict comprehension
@@ -84,7 +85,7 @@ struct Expr {
     SourcePos pos;
     std::variant<NameExpr, IntExpr, FloatExpr, StrExpr, BoolExpr, NoneExpr, FStringExpr, FormattedValueExpr,
                  BinOpExpr, UnaryOpExpr, BoolOpExpr, CompareExpr, CallExpr, AttributeExpr, SubscriptExpr,
-                 SliceExpr, ListExpr, TupleExpr, DictExpr, ComprehensionExpr, LambdaExpr, IfExpr, StarredExpr>
+                 SliceExpr, ListExpr, TupleExpr, DictExpr, SetExpr, ComprehensionExpr, LambdaExpr, IfExpr, StarredExpr>
         node;
 };
 

@@ -57,7 +57,7 @@ int stack_effect(Op op, int32_t arg, bool jumping)
         return 2;
     case Op::PopTop: case Op::StoreFast: case Op::StoreDeref: case Op::StoreGlobal: case Op::StoreName:
     case Op::DeleteAttr: case Op::BinarySubscr: case Op::BinaryOp: case Op::CompareOp: case Op::PopJumpIfFalse:
-    case Op::PopJumpIfTrue: case Op::ListAppend: case Op::ListExtend: case Op::DictMerge: case Op::ReturnValue:
+    case Op::PopJumpIfTrue: case Op::ListAppend: case Op::ListExtend: case Op::DictMerge: case Op::ReturnValue: case Op::SetAdd:
     case Op::Reraise: case Op::ImportStar:
         return -1;
     case Op::StoreAttr: case Op::DeleteSubscr: case Op::MapAdd:
@@ -66,6 +66,8 @@ int stack_effect(Op op, int32_t arg, bool jumping)
         return -3;
     case Op::BuildSlice: case Op::BuildList: case Op::BuildTuple: case Op::BuildString:
         return 1 - arg;
+    case Op::BuildSet:
+        return 1 - (arg & ~kSetOfConstants);
     case Op::BuildMap:
         return 1 - 2 * arg;
     case Op::JumpIfFalseOrPop: case Op::JumpIfTrueOrPop:

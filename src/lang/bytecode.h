@@ -61,11 +61,13 @@ namespace lang {
     X(BuildList, Count)                                                                                \
     X(BuildTuple, Count)                                                                               \
     X(BuildMap, Count)                                                                                 \
+    X(BuildSet, Count)     /* arg: count, | kSetOfConstants for a display of constants */            \
     X(BuildString, Count)                                                                              \
     X(ListAppend, Count)   /* pops a value, appends it to the list arg slots down */                  \
     X(ListExtend, Count)                                                                               \
     X(ListToTuple, None)                                                                               \
     X(MapAdd, Count)       /* pops value and key */                                                   \
+    X(SetAdd, Count)                                                                                   \
     X(DictMerge, Count)                                                                                \
     X(FormatValue, Format) /* arg: kFormat* conversion, | kFormatHasSpec */                           \
     X(UnpackSequence, Count)                                                                           \
@@ -97,6 +99,10 @@ enum class Op : uint8_t {
 enum class OpArg : uint8_t { None, Const, Local, Cell, Name, Count, BinaryOp, UnaryOp, CompareOp, Jump, Format };
 
 constexpr int32_t kInPlace = 0x100;  // BinaryOp: `a += b` (lists extend in place)
+
+// BuildSet: the display holds three or more constants. CPython builds such a set from a
+// frozenset constant, which fixes the slot order of colliding keys; the interpreter repeats it.
+constexpr int32_t kSetOfConstants = 0x1000000;
 
 constexpr int32_t kFormatConversionMask = 3;  // FormatValue: 0 none, 1 str, 2 repr, 3 ascii
 constexpr int32_t kFormatHasSpec = 4;          // FormatValue: the spec string is on TOS

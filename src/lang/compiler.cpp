@@ -307,9 +307,10 @@ struct SymbolTable {
         exprs(n.keys, s);
         exprs(n.values, s);
     }
+    void expr_node(SetExpr& n, SourcePos, int s) { exprs(n.elts, s); }
     void expr_node(ComprehensionExpr& n, SourcePos pos, int s)
     {
-        static const char* const kNames[] = {"<listcomp>", "<dictcomp>", "<genexpr>"};
+        static const char* const kNames[] = {"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>"};
         expr(*n.generators[0].iter, s);
         int inner = new_scope(ScopeKind::Function, kNames[(int)n.kind], s, pos);
         n.scope = inner;
@@ -1472,6 +1473,16 @@ struct CodeGenerator {
         emit(Op::BuildTuple, (int32_t)n.elts.size());
     }
 
+    void expr_node(const SetExpr& n)
+    {
+        bool constants = n.elts.size() > 2;
+        for (const ExprPtr& element : n.elts) {
+            constants = constants && constant_of(*element).has_value();
+            expr(*element);
+        }
+        emit(Op::BuildSet, (int32_t)n.elts.size() | (constants ? kSetOfConstants : 0));
+    }
+
     void expr_node(const DictExpr& n)
     {
         bool has_splat = false;
@@ -1502,10 +1513,9 @@ struct CodeGenerator {
     // evaluated eagerly into a list (Threadlab has no generators).
     void expr_node(const ComprehensionExpr& n)
     {
-        bool is_dict = n.kind == ComprehensionKind::Dict;
         begin_unit(n.scope, CodeKind::Function, table.scopes[(size_t)n.scope].name, pos.line);
         code().positional_count = 1;
-        emit(is_dict ? Op::BuildMap : Op::BuildList, 0);
+        emit(n.kind == ComprehensionKind::Dict ? Op::BuildMap : n.kind == ComprehensionKind::Set ? Op::BuildSet : Op::BuildList, 0);
         comprehension_loop(n, 0);
         emit(Op::ReturnValue);
         int index = end_unit();
@@ -1539,7 +1549,7 @@ struct CodeGenerator {
             emit(Op::MapAdd, (int32_t)n.generators.size() + 1);
         } else {
             expr(*n.element);
-            emit(Op::ListAppend, (int32_t)n.generators.size() + 1);
+            emit(n.kind == ComprehensionKind::Set ? Op::SetAdd : Op::ListAppend, (int32_t)n.generators.size() + 1);
         }
         emit(Op::Jump, top);
         bind(end);

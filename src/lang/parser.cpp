@@ -45,9 +45,11 @@ const char* expression_description(const Expr& e)
     if (std::holds_alternative<LambdaExpr>(e.node)) return "lambda";
     if (std::holds_alternative<IfExpr>(e.node)) return "conditional expression";
     if (std::holds_alternative<DictExpr>(e.node)) return "dict literal";
+    if (std::holds_alternative<SetExpr>(e.node)) return "set display";
     if (std::holds_alternative<ComprehensionExpr>(e.node)) {
         ComprehensionKind kind = std::get<ComprehensionExpr>(e.node).kind;
-        return kind == ComprehensionKind::List ? "list comprehension" : kind == ComprehensionKind::Dict ? "dict comprehension" : "generator expression";
+        static const char* const kNames[] = {"list comprehension", "dict comprehension", "set comprehension", "generator expression"};
+        return kNames[(int)kind];
     }
     return "expression";
 }
@@ -1219,7 +1221,7 @@ struct Parser {
     ExprPtr display_element()
     {
         if (is_op("*"))
-            return unsupported(tok().pos, "unpacking (*iterable) in displays is");
+            return unsupported(tok().pos, "unpacking (*iterable) in displays");
         ExprPtr e = test();
         if (e && starts_expression(tok()) && !is_op("-") && !is_op("+") && !is_op("(") && !is_op("["))
             return fail(e->pos, "invalid syntax. Perhaps you forgot a comma?");
@@ -1315,13 +1317,15 @@ struct Parser {
                 dict.keys.push_back(nullptr);
                 dict.values.push_back(std::move(value));
             } else {
+                if (first && is_op("*"))
+                    return unsupported(tok().pos, "unpacking (*iterable) in displays");
                 ExprPtr key = test();
                 if (!key)
                     return nullptr;
                 if (!is_op(":")) {
-                    if (is_kw("for"))
-                        return unsupported(key->pos, "set comprehensions are");
-                    return unsupported(key->pos, "set displays ({a, b}) are");
+                    if (!first)
+                        return fail_here();
+                    return set_display(std::move(key), pos);
                 }
                 advance();
                 ExprPtr value = test();
@@ -1344,6 +1348,30 @@ struct Parser {
         bracket_depth--;
         advance();
         return make_expr(pos, std::move(dict));
+    }
+
+    // {a, b, ...} or {x for ...}, after the first element (already parsed).
+    ExprPtr set_display(ExprPtr first, SourcePos pos)
+    {
+        if (is_kw("for")) {
+            ExprPtr comp = comprehension(ComprehensionKind::Set, std::move(first), nullptr, pos);
+            bracket_depth--;
+            if (!comp || !expect_op("}"))
+                return nullptr;
+            return comp;
+        }
+        SetExpr set;
+        set.elts.push_back(std::move(first));
+        while (accept_op(",") && !is_op("}")) {
+            ExprPtr next = display_element();
+            if (!next)
+                return nullptr;
+            set.elts.push_back(std::move(next));
+        }
+        bracket_depth--;
+        if (!expect_op("}"))
+            return nullptr;
+        return make_expr(pos, std::move(set));
     }
 
     ExprPtr comprehension(ComprehensionKind kind, ExprPtr element, ExprPtr value, SourcePos pos)

@@ -95,6 +95,15 @@ TEST_CASE("arithmetic, containers and formatting print as CPython prints them")
     CHECK(output_of("print(1, 2, sep='-', end='!\\n')\n") == "1-2!\n");
 }
 
+TEST_CASE("sets print in CPython's order, colliding keys included")
+{
+    CHECK(output_of("print({100, 5, 37}, {3, 1, 2}, set(range(4)), {x * x for x in range(5)}, set())\n") ==
+          "{5, 100, 37} {1, 2, 3} {0, 1, 2, 3} {0, 1, 4, 9, 16} set()\n");
+    CHECK(output_of("a = {1, 2, 3}\nb = {3, 4}\nprint(a | b, a & b, a - b, a ^ b, a <= {1, 2, 3, 9}, frozenset(b))\n") ==
+          "{1, 2, 3, 4} {3} {1, 2} {1, 2, 4} True frozenset({3, 4})\n");
+    CHECK(output_of("s = set()\nfor i in range(0, 200, 7):\n    s.add(i * 37 % 101)\ns.discard(0)\nprint(s.pop(), len(s))\n") == "3 27\n");
+}
+
 TEST_CASE("functions: defaults, *args, **kwargs, keyword-only arguments, closures, nonlocal")
 {
     CHECK(output_of("def f(a, b=2, *rest, k=3, **kw):\n    return (a, b, rest, k, kw)\n"
