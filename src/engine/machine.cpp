@@ -174,7 +174,9 @@ void Machine::step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& inst
     if (other != kNoCpu)
         bound = std::min(bound, saturating_add(cpus_[other].time, window_for(c)));
     const SimTime cost = config_.bytecode_cost;
-    int64_t n = bound == kNever ? kMaxBatch : (bound - now_ + cost - 1) / cost;
+    const SimTime span = bound - now_;
+    // Lockstep CPUs ask for one instruction at a time: spare them the division.
+    int64_t n = span <= cost ? 1 : bound == kNever ? kMaxBatch : (span + cost - 1) / cost;
     n = std::clamp<int64_t>(n, 1, std::min(kMaxBatch, std::max<int64_t>(instruction_budget, 1)));
 
     Thread& th = threads_[t];
@@ -187,7 +189,8 @@ void Machine::step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& inst
     instruction_budget -= result.executed;
     cpu.time += ran;
     cpu.uncharged += ran;
-    cpu.pending = std::move(result.request);
+    if (result.request.kind != RequestKind::None)
+        cpu.pending = std::move(result.request);
     update_cpu(c);
     // Still no CPU behind this one: settle at once rather than on its next turn.
     const CpuId behind_it = earliest_other(c);

@@ -19,6 +19,8 @@ namespace {
 // Emits each complete line of `text` (keeping an unfinished last line in it), and with
 // `final`, that last line too.
 void emit_lines(Machine& machine, ThreadId thread, SimTime time, OutputStream stream, std::string& text, bool final) {
+    if (text.empty())
+        return;
     size_t start = 0;
     for (size_t end = text.find('\n'); end != std::string::npos; end = text.find('\n', start)) {
         machine.emit_output(thread, time, stream, std::string_view(text).substr(start, end - start));
