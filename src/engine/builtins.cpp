@@ -316,8 +316,25 @@ NativeResult builtin_iter(Interpreter& vm, Thread&, Value, CallArgs args)
     Value method = vm.python_method(args[0], "__iter__");
     if (!method.is_empty())
         return NativeResult::call(method, {args[0]});
+    if (as<GeneratorObject>(args[0]))
+        return NativeResult::of(args[0]);
     Value it = vm.get_iter(args[0]);
     return it.is_empty() ? NativeResult::raised() : NativeResult::of(it);
+}
+
+// next(iterator, default): StopIteration from a Python-level iterator gives the default.
+NativeResult default_on_stop(Interpreter& vm, Thread&, Value fallback, Value exception)
+{
+    if (!vm.is_instance(exception, vm.types.stop_iteration)) {
+        vm.pending = exception;
+        return NativeResult::raised();
+    }
+    return NativeResult::of(fallback);
+}
+
+NativeResult pass_value(Interpreter&, Thread&, Value, Value result)
+{
+    return NativeResult::of(result);
 }
 
 NativeResult builtin_next(Interpreter& vm, Thread&, Value, CallArgs args)
@@ -325,8 +342,15 @@ NativeResult builtin_next(Interpreter& vm, Thread&, Value, CallArgs args)
     if (!check_arity(vm, "next", args, 1, 2))
         return NativeResult::raised();
     Value method = vm.python_method(args[0], "__next__");
-    if (!method.is_empty())
-        return NativeResult::call(method, {args[0]});
+    if (!method.is_empty() || as<GeneratorObject>(args[0])) {
+        NativeResult r = method.is_empty() ? NativeResult::call(args[0], {}) : NativeResult::call(method, {args[0]});
+        if (args.count == 2) {
+            r.then = pass_value;
+            r.recover = default_on_stop;
+            r.state = args[1];
+        }
+        return r;
+    }
     auto* it = as<IteratorObject>(args[0]);
     if (!it)
         return vm.raise(vm.types.type_error, "'" + vm.type_name(args[0]) + "' object is not an iterator");

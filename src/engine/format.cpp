@@ -152,6 +152,12 @@ struct ReprWriter {
         }
         case ObjectKind::Iterator:
             return "<" + vm.type_of(Value::from_object(o))->name + " object at " + address(o) + ">";
+        case ObjectKind::Generator: {
+            auto* generator = static_cast<GeneratorObject*>(o);
+            const Code* code = generator->frame.code ? generator->frame.code : nullptr;
+            std::string name = code ? code->source->qualname : "<genexpr>";
+            return "<generator object " + name + " at " + address(o) + ">";
+        }
         case ObjectKind::Slice: {
             auto* slice = static_cast<SliceObject*>(o);
             return "slice(" + repr(slice->start) + ", " + repr(slice->stop) + ", " + repr(slice->step) + ")";

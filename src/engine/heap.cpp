@@ -114,7 +114,22 @@ void Heap::mark_children(Object* object)
     case ObjectKind::DictView:
         mark(static_cast<DictViewObject*>(object)->dict);
         break;
+    case ObjectKind::Generator:
+        mark_frame(static_cast<GeneratorObject*>(object)->frame);
+        break;
     }
+}
+
+void Heap::mark_frame(const Frame& frame)
+{
+    mark(frame.function);
+    mark(frame.module);
+    for (Value v : frame.stack) mark(v);
+    for (Value v : frame.locals) mark(v);
+    for (CellObject* cell : frame.cells) mark(cell);
+    for (const Block& block : frame.blocks) mark(block.previous_exception);
+    mark(frame.state);
+    mark(frame.generator);
 }
 
 void Heap::trace()

@@ -46,6 +46,7 @@ struct Heap {
             gray.push_back(object);
         }
     }
+    void mark_frame(const Frame& frame);
     void trace();
     size_t sweep();
 

@@ -47,6 +47,7 @@ struct Runner {
                    NativeContinuation recover = nullptr);
     Flow native_result(NativeResult r);
     Flow deliver(Value result);
+    Flow resume_generator(GeneratorObject* generator, Value sent, uint32_t drop);
     void drop_from_top(uint32_t count);
     Flow construct(ClassObject* cls, const Value* args, uint32_t argc, const Value* kwnames, uint32_t kwcount, uint32_t drop);
 
@@ -326,6 +327,12 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
                 return Flow::Raised;
             }
             drop_from_top(drop);
+            if (fn->code->source->generator) {
+                auto* generator = vm.heap.make<GeneratorObject>();
+                frame.generator = generator;
+                generator->frame = std::move(frame);
+                return deliver(Value::from_object(generator));
+            }
             if (t.frames.size() >= vm.recursion_limit) {
                 vm.fail(vm.types.recursion_error, "maximum recursion depth exceeded");
                 return Flow::Raised;
@@ -333,6 +340,8 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
             t.frames.push_back(std::move(frame));
             return Flow::Continue;
         }
+        case ObjectKind::Generator:
+            return resume_generator(static_cast<GeneratorObject*>(callee.object), argc ? args[0] : Value::none(), drop);
         case ObjectKind::Native: {
             auto* native = static_cast<NativeObject*>(callee.object);
             NativeResult r = native->function(vm, t, native->data, CallArgs{args, argc, kwnames, kwcount});
@@ -371,6 +380,32 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
     return Flow::Raised;
 }
 
+// Moves a suspended generator's frame onto the thread; it runs until it yields (its value is
+// delivered as the result) or returns (StopIteration).
+Flow Runner::resume_generator(GeneratorObject* generator, Value sent, uint32_t drop)
+{
+    drop_from_top(drop);
+    if (generator->finished) {
+        vm.fail(vm.types.stop_iteration, "");
+        return Flow::Raised;
+    }
+    if (generator->running) {
+        vm.fail(vm.types.value_error, "generator already executing");
+        return Flow::Raised;
+    }
+    if (t.frames.size() >= vm.recursion_limit) {
+        vm.fail(vm.types.recursion_error, "maximum recursion depth exceeded");
+        return Flow::Raised;
+    }
+    Frame frame = std::move(generator->frame);
+    if (generator->started)
+        frame.stack.push_back(sent);
+    generator->started = true;
+    generator->running = true;
+    t.frames.push_back(std::move(frame));
+    return Flow::Continue;
+}
+
 Flow Runner::call_then(Value callee, std::span<const Value> args, NativeContinuation then, Value state, NativeContinuation recover)
 {
     Frame frame;
@@ -392,6 +427,7 @@ Flow Runner::native_result(NativeResult r)
         if (r.then) {
             Frame frame;
             frame.resume = r.then;
+            frame.recover = r.recover;
             frame.state = r.state;
             t.frames.push_back(std::move(frame));
         }
@@ -534,6 +570,16 @@ void Runner::unwind(Value exception)
             t.handled_exception = exception;
             f.ip = (uint32_t)block.handler;
             return;
+        }
+        if (f.generator) {
+            f.generator->finished = true;
+            f.generator->running = false;
+            // PEP 479: a StopIteration escaping a generator's code is a bug, not its end.
+            if (vm.is_instance(exception, vm.types.stop_iteration)) {
+                Value replaced = vm.make_exception(vm.types.runtime_error, "generator raised StopIteration");
+                as<InstanceObject>(replaced)->traceback = as<InstanceObject>(exception)->traceback;
+                exception = replaced;
+            }
         }
         t.frames.pop_back();
         entered_caller = true;
@@ -1122,8 +1168,8 @@ reload:
                 flow = runner.call(prelude_function(*this, "_compare_slow"), args);
                 goto after_call;
             }
-            if ((op == lang::CompareOp::In || op == lang::CompareOp::NotIn) && b_instance && python_method(b, "__contains__").is_empty() &&
-                !python_method(b, "__iter__").is_empty()) {
+            if ((op == lang::CompareOp::In || op == lang::CompareOp::NotIn) &&
+                ((b_instance && python_method(b, "__contains__").is_empty() && !python_method(b, "__iter__").is_empty()) || as<GeneratorObject>(b))) {
                 Value args[3] = {new_str(lang::compare_op_symbol(op)), a, b};
                 s.resize(s.size() - 2);
                 flow = runner.call(prelude_function(*this, "_compare_slow"), args);
@@ -1176,7 +1222,7 @@ reload:
             continue;
         case Op::GetIter: {
             Value v = s.back();
-            if (v.kind == ValueKind::Object && v.object->kind == ObjectKind::Iterator)
+            if (v.kind == ValueKind::Object && (v.object->kind == ObjectKind::Iterator || v.object->kind == ObjectKind::Generator))
                 continue;
             Value method = python_method(v, "__iter__");
             if (!method.is_empty()) {
@@ -1193,6 +1239,15 @@ reload:
         }
         case Op::ForIter: {
             auto* it = as<IteratorObject>(s.back());
+            if (auto* generator = as<GeneratorObject>(s.back())) {
+                if (generator->finished) {
+                    s.pop_back();
+                    f->ip = (uint32_t)in.arg;
+                    continue;
+                }
+                flow = runner.call_then(s.back(), {}, pass_result, Value(), end_loop_on_stop);
+                goto after_call;
+            }
             if (!it) {
                 Value method = python_method(s.back(), "__next__");
                 if (method.is_empty()) {
@@ -1385,10 +1440,11 @@ reload:
             s.back() = new_str(text);
             continue;
         }
-        case Op::UnpackSequence: {
+        case Op::UnpackSequence:
+        case Op::UnpackEx: {
             Value v = s.back();
             s.pop_back();
-            if (!python_method(v, "__iter__").is_empty()) {
+            if (!python_method(v, "__iter__").is_empty() || as<GeneratorObject>(v)) {
                 Value args[2] = {v, Value::from_bool(false)};
                 flow = runner.call_then(prelude_function(*this, "_list_from_iterable"), args, rerun_instruction, Value());
                 goto after_call;
@@ -1404,6 +1460,20 @@ reload:
                     fail(types.type_error, "cannot unpack non-iterable " + type_name(v) + " object");
                 }
                 goto error;
+            }
+            if (in.op == Op::UnpackEx) {
+                size_t before = (size_t)(in.arg & 0xFF), after = (size_t)(in.arg >> 8);
+                if (items.size() < before + after) {
+                    fail(types.value_error, "not enough values to unpack (expected at least " + std::to_string(before + after) +
+                                                ", got " + std::to_string(items.size()) + ")");
+                    goto error;
+                }
+                for (size_t i = items.size(); i-- > items.size() - after;)
+                    s.push_back(items[i]);
+                s.push_back(new_list(std::vector<Value>(items.begin() + (ptrdiff_t)before, items.end() - (ptrdiff_t)after)));
+                for (size_t i = before; i-- > 0;)
+                    s.push_back(items[i]);
+                continue;
             }
             if (items.size() != (size_t)in.arg) {
                 if (items.size() > (size_t)in.arg)
@@ -1436,6 +1506,10 @@ reload:
                     callee = method->function;
                     s[base + 1] = method->self;
                 }
+            if (as<GeneratorObject>(callee)) {
+                fail(types.type_error, "'generator' object is not callable");
+                goto error;
+            }
             bool has_self = !s[base + 1].is_empty();
             const Value* args = s.data() + base + (has_self ? 1 : 2);
             uint32_t argc = (uint32_t)in.arg + (has_self ? 1 : 0);
@@ -1448,6 +1522,10 @@ reload:
                 s.pop_back();
             auto* positional = as<TupleObject>(s.back());
             Value callee = s[s.size() - 3], self = s[s.size() - 2];
+            if (as<GeneratorObject>(callee)) {
+                fail(types.type_error, "'generator' object is not callable");
+                goto error;
+            }
             std::vector<Value> args;
             if (!self.is_empty())
                 args.push_back(self);
@@ -1499,6 +1577,24 @@ reload:
             continue;
         case Op::ReturnValue: {
             Value v = s.back();
+            if (GeneratorObject* generator = f->generator) {
+                // A generator's end is StopIteration for whoever resumed it.
+                generator->finished = true;
+                generator->running = false;
+                t.frames.pop_back();
+                fail(types.stop_iteration, "");
+                goto error;
+            }
+            t.frames.pop_back();
+            flow = runner.deliver(v);
+            goto after_call;
+        }
+        case Op::YieldValue: {
+            Value v = s.back();
+            s.pop_back();
+            GeneratorObject* generator = f->generator;
+            generator->running = false;
+            generator->frame = std::move(*f);
             t.frames.pop_back();
             flow = runner.deliver(v);
             goto after_call;
@@ -1663,18 +1759,9 @@ void Interpreter::resume_with_exception(Thread& thread, Value exception)
 
 void Interpreter::collect_garbage()
 {
-    auto mark_frame = [&](const Frame& frame) {
-        heap.mark(frame.function);
-        heap.mark(frame.module);
-        for (Value v : frame.stack) heap.mark(v);
-        for (Value v : frame.locals) heap.mark(v);
-        for (CellObject* cell : frame.cells) heap.mark(cell);
-        for (const Block& block : frame.blocks) heap.mark(block.previous_exception);
-        heap.mark(frame.state);
-    };
     for (const auto& thread : threads) {
         for (const Frame& frame : thread->frames)
-            mark_frame(frame);
+            heap.mark_frame(frame);
         heap.mark(thread->handled_exception);
         heap.mark(thread->result);
         heap.mark(thread->uncaught);

@@ -9,8 +9,9 @@
 // resumes it. Dunder methods written in Python (__init__, __str__, __eq__, __enter__, ...) are
 // always called through frames too.
 //
-// Sections of this header:
-//   1. Frames and threads
+// Frames (and the Block stack inside them) are declared in object.h, since a suspended
+// generator keeps its frame in the heap. Sections of this header:
+//   1. Threads
 //   2. The Interpreter: loading, running, resuming
 //   3. Services for native functions: values, classes, errors, conversions, operations
 #pragma once
@@ -32,43 +33,8 @@ namespace lang { struct CompiledModule; }
 namespace engine {
 
 // ---------------------------------------------------------------------------------------------
-// 1. Frames and threads
+// 1. Threads
 // ---------------------------------------------------------------------------------------------
-
-enum class BlockKind : uint8_t {
-    Handler,        // SETUP_FINALLY: an exception jumps to `handler`
-    ExceptHandler,  // an except/finally clause is running; holds the exception it replaced
-};
-
-struct Block {
-    BlockKind kind;
-    int32_t handler = 0;
-    int32_t stack_depth = 0;     // the value stack is cut back to this depth
-    Value previous_exception;    // ExceptHandler: Thread::handled_exception to restore
-};
-
-struct Frame {
-    const Code* code = nullptr;          // null: a native continuation frame (see `resume`)
-    FunctionObject* function = nullptr;  // null for module and prelude code
-    ModuleObject* module = nullptr;      // the globals
-    uint32_t ip = 0;                     // the next instruction
-    std::vector<Value> stack;
-    std::vector<Value> locals;           // code->source->local_names
-    std::vector<CellObject*> cells;      // cell_names, then free_names
-    std::vector<Block> blocks;
-
-    // A native continuation frame waits for the result of the frame above it (or of a
-    // suspension) and hands it to `resume` together with `state`. If an exception unwinds to
-    // it instead, `recover` (when set) gets the exception: it may return a value (the
-    // exception is handled) or raise.
-    NativeContinuation resume = nullptr;
-    NativeContinuation recover = nullptr;
-    Value state;
-
-    bool is_native() const { return code == nullptr; }
-    // Where the frame is: the instruction being executed (or the call it waits on).
-    lang::SourcePos position() const;
-};
 
 enum class ThreadState : uint8_t {
     Runnable,
@@ -104,7 +70,7 @@ struct RunResult {
 struct BuiltinTypes {
     ClassObject *object, *type, *none_type, *bool_type, *int_type, *float_type, *str, *list, *tuple, *dict, *set, *frozenset;
     ClassObject *function, *builtin_function, *method, *module, *cell, *code, *range, *slice, *super_type;
-    ClassObject *dict_keys, *dict_values, *dict_items;
+    ClassObject *dict_keys, *dict_values, *dict_items, *generator;
     ClassObject* iterators[kIteratorKindCount];  // by IteratorKind
     ClassObject *base_exception, *system_exit, *keyboard_interrupt, *exception, *arithmetic_error,
         *overflow_error, *zero_division_error, *assertion_error, *attribute_error, *import_error,

@@ -4,6 +4,7 @@
 #include "engine/table.h"
 #include "engine/value.h"
 #include "lang/bytecode.h"
+#include "lang/source.h"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,10 +15,11 @@ struct Interpreter;
 struct Thread;
 struct ClassObject;
 struct ModuleObject;
+struct GeneratorObject;
 
 enum class ObjectKind : uint8_t {
     Str, List, Tuple, Dict, Set, Function, Native, BoundMethod, Class, Instance, Module, Cell, Code,
-    Range, Iterator, Slice, Super, DictView,
+    Range, Iterator, Slice, Super, DictView, Generator,
 };
 
 struct Object {
@@ -105,6 +107,7 @@ enum class NativeStatus : uint8_t {
     Return,   // `value` is the result
     Raise,    // an exception is pending (Interpreter::raise_* set it)
     Call,     // call `callee` with `call_args`; its result goes to `then`, or is this call's result
+              // (a generator as callee is resumed: the result is its next value)
     Suspend,  // park the thread; the machine resumes it with a result (or an exception)
 };
 
@@ -120,6 +123,7 @@ struct NativeResult {
     std::vector<Value> call_args;     // positional, then keyword values
     std::vector<Value> call_kwnames;  // str values, for the trailing keyword values
     NativeContinuation then = nullptr;
+    NativeContinuation recover = nullptr;  // Call: gets an exception the call raises (see Frame)
     Value state;                      // kept alive (a GC root) until `then` runs
 
     static NativeResult of(Value v)
@@ -244,6 +248,55 @@ struct DictViewObject : Object {
     DictViewObject() : Object(ObjectKind::DictView) {}
 };
 
+// --- Frames ------------------------------------------------------------------------------------
+
+enum class BlockKind : uint8_t {
+    Handler,        // SETUP_FINALLY: an exception jumps to `handler`
+    ExceptHandler,  // an except/finally clause is running; holds the exception it replaced
+};
+
+struct Block {
+    BlockKind kind;
+    int32_t handler = 0;
+    int32_t stack_depth = 0;     // the value stack is cut back to this depth
+    Value previous_exception;    // ExceptHandler: Thread::handled_exception to restore
+};
+
+struct Frame {
+    const Code* code = nullptr;          // null: a native continuation frame (see `resume`)
+    FunctionObject* function = nullptr;  // null for module and prelude code
+    ModuleObject* module = nullptr;      // the globals
+    uint32_t ip = 0;                     // the next instruction
+    std::vector<Value> stack;
+    std::vector<Value> locals;           // code->source->local_names
+    std::vector<CellObject*> cells;      // cell_names, then free_names
+    std::vector<Block> blocks;
+
+    // A native continuation frame waits for the result of the frame above it (or of a
+    // suspension) and hands it to `resume` together with `state`. If an exception unwinds to
+    // it instead, `recover` (when set) gets the exception: it may return a value (the
+    // exception is handled) or raise.
+    NativeContinuation resume = nullptr;
+    NativeContinuation recover = nullptr;
+    Value state;
+
+    GeneratorObject* generator = nullptr;  // the generator this frame belongs to, if any
+
+    bool is_native() const { return code == nullptr; }
+    // Where the frame is: the instruction being executed (or the call it waits on).
+    lang::SourcePos position() const;
+};
+
+// A generator (from a generator expression): its frame, kept here while it is suspended and
+// moved onto the thread that resumes it until it yields again.
+struct GeneratorObject : Object {
+    Frame frame;
+    bool started = false;   // has run up to a yield once: resuming pushes the sent value
+    bool running = false;   // its frame is on a thread now
+    bool finished = false;
+    GeneratorObject() : Object(ObjectKind::Generator) {}
+};
+
 // Checked downcasts: `as<StrObject>(v)` is null unless v holds a str.
 template <class T> constexpr ObjectKind kind_of();
 template <> constexpr ObjectKind kind_of<StrObject>() { return ObjectKind::Str; }
@@ -264,6 +317,7 @@ template <> constexpr ObjectKind kind_of<IteratorObject>() { return ObjectKind::
 template <> constexpr ObjectKind kind_of<SliceObject>() { return ObjectKind::Slice; }
 template <> constexpr ObjectKind kind_of<SuperObject>() { return ObjectKind::Super; }
 template <> constexpr ObjectKind kind_of<DictViewObject>() { return ObjectKind::DictView; }
+template <> constexpr ObjectKind kind_of<GeneratorObject>() { return ObjectKind::Generator; }
 
 template <class T>
 T* as(Value v)

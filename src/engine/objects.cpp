@@ -154,6 +154,7 @@ ClassObject* Interpreter::type_of(Value v) const
     case ObjectKind::Iterator: return types.iterators[(int)static_cast<IteratorObject*>(v.object)->iterator_kind];
     case ObjectKind::Slice: return types.slice;
     case ObjectKind::Super: return types.super_type;
+    case ObjectKind::Generator: return types.generator;
     case ObjectKind::DictView: {
         DictViewKind view = static_cast<DictViewObject*>(v.object)->view;
         return view == DictViewKind::Keys ? types.dict_keys : view == DictViewKind::Values ? types.dict_values : types.dict_items;

@@ -298,7 +298,7 @@ NativeResult construct_sequence(Interpreter& vm, Thread&, Value cls, CallArgs ar
         return NativeResult::raised();
     std::vector<Value> items;
     if (args.count == 1) {
-        if (!vm.python_method(args[0], "__iter__").is_empty()) {
+        if (!vm.python_method(args[0], "__iter__").is_empty() || as<GeneratorObject>(args[0])) {
             return NativeResult::call(prelude_function(vm, "_list_from_iterable"), {args[0], Value::from_bool(is_list)});
         }
         if (!is_list && as<TupleObject>(args[0]))
@@ -643,7 +643,7 @@ bool retry_with_lists(Interpreter& vm, Value function, CallArgs args, uint32_t i
     std::vector<Value> convert;
     bool any = false;
     for (uint32_t i = 0; i < args.positional_count(); i++) {
-        bool user_iterable = i < iterables && !vm.python_method(args[i], "__iter__").is_empty();
+        bool user_iterable = i < iterables && (!vm.python_method(args[i], "__iter__").is_empty() || as<GeneratorObject>(args[i]));
         convert.push_back(Value::from_bool(user_iterable));
         any = any || user_iterable;
     }
@@ -725,6 +725,7 @@ void Interpreter::install_types()
     types.dict_keys = builtin("dict_keys", types.object, cannot_create);
     types.dict_values = builtin("dict_values", types.object, cannot_create);
     types.dict_items = builtin("dict_items", types.object, cannot_create);
+    types.generator = builtin("generator", types.object, cannot_create);
     static constexpr const char* kIteratorNames[kIteratorKindCount] = {
         "list_iterator", "str_iterator", "range_iterator", "dict_keyiterator", "dict_valueiterator",
         "dict_itemiterator", "enumerate", "zip", "reversed", "set_iterator"};

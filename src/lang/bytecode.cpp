@@ -46,7 +46,7 @@ int stack_effect(Op op, int32_t arg, bool jumping)
     case Op::Nop: case Op::RotTwo: case Op::RotThree: case Op::DeleteFast: case Op::DeleteDeref:
     case Op::DeleteGlobal: case Op::DeleteName: case Op::LoadAttr: case Op::UnaryOp: case Op::Jump:
     case Op::GetIter: case Op::ListToTuple: case Op::PopBlock: case Op::PopExcept: case Op::CheckExcMatch:
-    case Op::BeforeWith:
+    case Op::BeforeWith: case Op::YieldValue:
         return 0;
     case Op::DupTop: case Op::PushNull: case Op::LoadConst: case Op::LoadFast: case Op::LoadDeref:
     case Op::LoadClosure: case Op::LoadGlobal: case Op::LoadName: case Op::LoadMethod:
@@ -78,6 +78,8 @@ int stack_effect(Op op, int32_t arg, bool jumping)
         return (arg & kFormatHasSpec) ? -1 : 0;
     case Op::UnpackSequence:
         return arg - 1;
+    case Op::UnpackEx:
+        return (arg & 0xFF) + (arg >> 8);
     case Op::Call:
         return -(arg + 1);
     case Op::CallKw:

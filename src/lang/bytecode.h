@@ -71,6 +71,7 @@ namespace lang {
     X(DictMerge, Count)                                                                                \
     X(FormatValue, Format) /* arg: kFormat* conversion, | kFormatHasSpec */                           \
     X(UnpackSequence, Count)                                                                           \
+    X(UnpackEx, Count)     /* a, *b, c = ...: arg = targets before the star | (after << 8) */        \
     X(Call, Count)                                                                                     \
     X(CallKw, Count)                                                                                   \
     X(CallEx, Count)                                                                                   \
@@ -78,6 +79,7 @@ namespace lang {
     X(LoadBuildClass, None)                                                                            \
     X(LoadAssertionError, None)                                                                        \
     X(ReturnValue, None)                                                                               \
+    X(YieldValue, None)    /* generators: suspends the frame, TOS becomes the value sent back */    \
     X(Raise, Count)        /* 0: re-raise the exception being handled; 1: raise TOS */               \
     X(SetupFinally, Jump)  /* pushes a handler block */                                               \
     X(PopBlock, None)                                                                                  \
@@ -154,6 +156,7 @@ struct CodeObject {
     int keyword_only_count = 0;
     bool has_varargs = false;
     bool has_varkwargs = false;
+    bool generator = false;  // calling it makes a generator (generator expressions)
     int max_stack = 0;
 };
 

@@ -755,6 +755,16 @@ struct CodeGenerator {
     }
     void unpack_into(const ExprList& targets)
     {
+        for (size_t i = 0; i < targets.size(); i++)
+            if (std::holds_alternative<StarredExpr>(targets[i]->node)) {
+                emit(Op::UnpackEx, (int32_t)i | (int32_t)((targets.size() - i - 1) << 8));
+                for (const ExprPtr& element : targets)
+                    if (auto* star = std::get_if<StarredExpr>(&element->node))
+                        store(*star->value);
+                    else
+                        store(*element);
+                return;
+            }
         emit(Op::UnpackSequence, (int32_t)targets.size());
         for (const ExprPtr& element : targets)
             store(*element);
@@ -1509,14 +1519,19 @@ struct CodeGenerator {
         }
     }
 
-    // A comprehension is a function called with its first iterator; generator expressions are
-    // evaluated eagerly into a list (Threadlab has no generators).
+    // A comprehension is a function called with its first iterator; a generator expression's
+    // function makes a generator, which yields each element.
     void expr_node(const ComprehensionExpr& n)
     {
         begin_unit(n.scope, CodeKind::Function, table.scopes[(size_t)n.scope].name, pos.line);
         code().positional_count = 1;
-        emit(n.kind == ComprehensionKind::Dict ? Op::BuildMap : n.kind == ComprehensionKind::Set ? Op::BuildSet : Op::BuildList, 0);
+        bool generator = n.kind == ComprehensionKind::Generator;
+        code().generator = generator;
+        if (!generator)
+            emit(n.kind == ComprehensionKind::Dict ? Op::BuildMap : n.kind == ComprehensionKind::Set ? Op::BuildSet : Op::BuildList, 0);
         comprehension_loop(n, 0);
+        if (generator)
+            load_none();
         emit(Op::ReturnValue);
         int index = end_unit();
         make_function(n.scope, index, nullptr);
@@ -1547,6 +1562,10 @@ struct CodeGenerator {
             expr(*n.element);
             expr(*n.value);
             emit(Op::MapAdd, (int32_t)n.generators.size() + 1);
+        } else if (n.kind == ComprehensionKind::Generator) {
+            expr(*n.element);
+            emit(Op::YieldValue);
+            emit(Op::PopTop);
         } else {
             expr(*n.element);
             emit(n.kind == ComprehensionKind::Set ? Op::SetAdd : Op::ListAppend, (int32_t)n.generators.size() + 1);

@@ -333,10 +333,17 @@ struct Parser {
         if (auto* tuple = std::get_if<TupleExpr>(&e.node)) elts = &tuple->elts;
         if (auto* list = std::get_if<ListExpr>(&e.node)) elts = &list->elts;
         if (elts && std::string_view(verb) != "annotate") {
+            bool starred = false;
             for (const ExprPtr& element : *elts) {
-                if (std::holds_alternative<StarredExpr>(element->node)) {
-                    unsupported(element->pos, "starred assignment targets (a, *rest = ...) are");
-                    return false;
+                if (auto* star = std::get_if<StarredExpr>(&element->node)) {
+                    if (starred) {
+                        fail(e.pos, "multiple starred expressions in assignment");
+                        return false;
+                    }
+                    starred = true;
+                    if (!check_target(*star->value, verb, false))
+                        return false;
+                    continue;
                 }
                 if (!check_target(*element, verb, false))
                     return false;
@@ -344,7 +351,7 @@ struct Parser {
             return true;
         }
         if (std::holds_alternative<StarredExpr>(e.node)) {
-            unsupported(e.pos, "starred assignment targets (a, *rest = ...) are");
+            fail(e.pos, "starred assignment target must be in a list or tuple");
             return false;
         }
         std::string message = std::string("cannot ") + verb + " " + expression_description(e);

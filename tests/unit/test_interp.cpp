@@ -95,6 +95,15 @@ TEST_CASE("arithmetic, containers and formatting print as CPython prints them")
     CHECK(output_of("print(1, 2, sep='-', end='!\\n')\n") == "1-2!\n");
 }
 
+TEST_CASE("generator expressions are lazy: consumers stop early and see errors when they happen")
+{
+    CHECK(output_of("def check(x):\n    print('checking', x)\n    return x > 1\nprint(any(check(x) for x in range(5)))\n") ==
+          "checking 0\nchecking 1\nchecking 2\nTrue\n");
+    CHECK(output_of("g = (x * x for x in range(4))\nprint(next(g), next(g), list(g), next(g, 'done'), sum(x for x in range(5)))\n") ==
+          "0 1 [4, 9] done 10\n");
+    CHECK(output_of("first, *middle, last = (c for c in 'abcd')\nprint(first, middle, last)\n") == "a ['b', 'c'] d\n");
+}
+
 TEST_CASE("sets print in CPython's order, colliding keys included")
 {
     CHECK(output_of("print({100, 5, 37}, {3, 1, 2}, set(range(4)), {x * x for x in range(5)}, set())\n") ==
