@@ -258,7 +258,7 @@ print(count)
     CHECK(run_python(program, cpus(4, false)).out == "8000\n");
 }
 
-TEST_CASE("free-threaded, an unlocked read-modify-write loses updates; with the GIL it needs a switch inside it") {
+TEST_CASE("free-threaded on two CPUs, an unlocked read-modify-write loses updates") {
     const std::string program = R"(
 import threading
 count = 0
