@@ -55,8 +55,6 @@ struct App {
     GLFWwindow* window = nullptr;
     LabSession session;
     ProgramWindowState program;
-    uint64_t timeline_run = 0;       // which run timeline_data shows
-    size_t timeline_chunks = 0;      // trace chunks of that run already applied
     BackgroundRenderer background;
     UiState ui;
     TimelineView timeline;
@@ -157,38 +155,15 @@ static void SendProgramCommands(App& app) {
     p.step_requested = p.step_slice_requested = false;
 }
 
-// The timeline's data lives on the UI thread: it takes the trace chunks it has not seen yet from
-// each snapshot (a new run starts it afresh), with output text and thread names.
+// The timeline's data lives on the UI thread, fed from each snapshot (SyncTimelineWithLab); a
+// new run is shown whole and followed while it plays.
 static void FeedTimeline(App& app, const lab::LabSnapshot& snap) {
-    TimelineData& data = app.timeline_data;
-    if (snap.run_id != app.timeline_run) {
-        data = TimelineData{};
-        app.timeline_run = snap.run_id;
-        app.timeline_chunks = 0;
+    if (snap.run_id != app.timeline_data.run_id) {
+        app.timeline.fit_requested = true;
+        app.timeline.follow_live = true;
+        app.timeline.cursor = -1;
     }
-    if (app.timeline_chunks == snap.trace_chunks.size()) {
-        ExtendOpenSlices(data, snap.now);
-        return;
-    }
-    for (; app.timeline_chunks < snap.trace_chunks.size(); ++app.timeline_chunks)
-        for (const sim::TraceEvent& event : *snap.trace_chunks[app.timeline_chunks]) {
-            if (event.kind == sim::TraceKind::Output && event.object >= 0) {
-                const uint64_t line = (uint64_t)event.object;
-                if (line >= data.output_text.size())
-                    data.output_text.resize(line + 1);
-                if (line >= snap.output_first && line - snap.output_first < snap.output.size())
-                    data.output_text[line] = snap.output[line - snap.output_first].text;
-            }
-            AddTraceEvent(data, event);
-        }
-    data.events_seen = snap.trace_events;
-    for (TimelineLane& lane : data.lanes) {
-        if (lane.kind == LaneKind::Thread && (size_t)lane.id < snap.threads.size()) {
-            lane.name = snap.threads[lane.id].name;
-            lane.process = snap.threads[lane.id].process;
-        }
-    }
-    ExtendOpenSlices(data, snap.now);
+    SyncTimelineWithLab(app.timeline_data, snap);
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -301,6 +301,27 @@ void ExtendOpenSlices(TimelineData& data, SimTime now) {
     data.end = std::max(data.end, now);
 }
 
+void AddCpuLanes(TimelineData& data, int cpu_count) {
+    for (int32_t cpu = 0; cpu < cpu_count; ++cpu)
+        LaneFor(data, LaneKind::Cpu, cpu);
+}
+
+namespace {
+
+// An output event's line, kept for its marker's tooltip.
+void KeepOutputText(TimelineData& data, const sim::TraceEvent& e, uint64_t first_line,
+                    const auto& line_text) {
+    if (e.kind != sim::TraceKind::Output || e.object < 0)
+        return;
+    const uint64_t line = uint64_t(e.object);
+    if (line >= data.output_text.size())
+        data.output_text.resize(line + 1);
+    if (line >= first_line)
+        data.output_text[line] = line_text(line);
+}
+
+} // namespace
+
 void SyncTimelineWithTrace(TimelineData& data, const sim::Trace& trace) {
     // Events ever recorded, and the global number of the oldest one the ring still holds.
     const uint64_t recorded = trace.stats().dropped_events + trace.size();
@@ -311,15 +332,10 @@ void SyncTimelineWithTrace(TimelineData& data, const sim::Trace& trace) {
     }
     if (data.events_seen == recorded)
         return;
+    AddCpuLanes(data, trace.cpu_count());
     for (uint64_t n = data.events_seen; n < recorded; ++n) {
         const sim::TraceEvent& e = trace.at(size_t(n - oldest));
-        if (e.kind == sim::TraceKind::Output && e.object >= 0) {
-            const uint64_t line = uint64_t(e.object);
-            if (line >= data.output_text.size())
-                data.output_text.resize(line + 1);
-            if (line >= trace.output_first() && line < trace.output_count())
-                data.output_text[line] = trace.output(line).text;
-        }
+        KeepOutputText(data, e, trace.output_first(), [&trace](uint64_t line) { return trace.output(line).text; });
         AddTraceEvent(data, e);
     }
     data.events_seen = recorded;
@@ -332,6 +348,35 @@ void SyncTimelineWithTrace(TimelineData& data, const sim::Trace& trace) {
         }
     }
     ExtendOpenSlices(data, trace.stats().end_time);
+}
+
+void SyncTimelineWithLab(TimelineData& data, const lab::LabSnapshot& snap) {
+    if (snap.run_id != data.run_id) {
+        data = TimelineData{};
+        data.run_id = snap.run_id;
+    }
+    if (data.chunks_seen < snap.trace_chunks.size()) {
+        AddCpuLanes(data, int(snap.cpus.size()));
+        const uint64_t output_end = snap.output_first + snap.output.size();
+        const auto line_text = [&snap, output_end](uint64_t line) {
+            return line < output_end ? snap.output[size_t(line - snap.output_first)].text : std::string();
+        };
+        for (; data.chunks_seen < snap.trace_chunks.size(); ++data.chunks_seen)
+            for (const sim::TraceEvent& e : *snap.trace_chunks[data.chunks_seen]) {
+                KeepOutputText(data, e, snap.output_first, line_text);
+                AddTraceEvent(data, e);
+            }
+        data.events_seen = snap.trace_events;
+        for (TimelineLane& lane : data.lanes) {
+            if (lane.kind == LaneKind::Thread && size_t(lane.id) < snap.threads.size()) {
+                lane.name = snap.threads[size_t(lane.id)].name;
+                lane.process = snap.threads[size_t(lane.id)].process;
+            } else if (lane.kind == LaneKind::Gil && size_t(lane.id) < snap.processes.size()) {
+                lane.name = snap.processes[size_t(lane.id)].name;
+            }
+        }
+    }
+    ExtendOpenSlices(data, snap.now);
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@
 //   Slice kinds     what a stretch of a lane means: running, ready, blocked (and why), ...
 //   Storage         BlockList: append-only storage that never moves what it holds
 //   Lanes           SliceTrack, MarkerTrack, TimelineLane, TimelineData
-//   From the trace  AddTraceEvent, ExtendOpenSlices, SyncTimelineWithTrace
+//   From the trace  AddTraceEvent, ExtendOpenSlices, SyncTimelineWithTrace / WithLab
 //   Time axis       TimeAxis: the visible range and its mapping to pixels; zoom, pan, fit
 //   Draw lists      BuildSliceDrawList, BuildMarkerDrawList: what one lane draws this frame
 //   Hit testing     which drawn item lies under a pixel
@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/lab_snapshot.h"
 #include "engine/sim_time.h"
 #include "engine/trace.h"
 
@@ -195,8 +196,10 @@ struct TimelineData {
     std::vector<int32_t> cpu_lanes, gil_lanes, thread_lanes;
     std::vector<std::string> output_text; // what each Output marker's line said
     SimTime end = 0;             // the live edge: the latest time anything is known about
-    uint64_t events_seen = 0;    // trace events consumed so far (SyncTimelineWithTrace)
+    uint64_t events_seen = 0;    // trace events consumed so far
     uint64_t events_missed = 0;  // events the trace dropped before they were consumed
+    uint64_t run_id = 0;         // SyncTimelineWithLab: the run these lanes show
+    size_t chunks_seen = 0;      // SyncTimelineWithLab: that run's trace chunks consumed so far
 };
 
 // ----------------------------------------------------------------------------------------------
@@ -210,9 +213,15 @@ struct TimelineData {
 void AddTraceEvent(TimelineData& data, const sim::TraceEvent& event);
 // Grow the slices that are still open (running threads, held GILs, ...) to `now`.
 void ExtendOpenSlices(TimelineData& data, SimTime now);
+// Give every CPU of the machine its lane, idle ones too: an idle CPU is part of the lesson
+// (threads of one process with the GIL leave the others idle).
+void AddCpuLanes(TimelineData& data, int cpu_count);
 // Consume the events `trace` recorded since the last call, copy output lines and thread names,
 // and extend open slices to its clock. Call on the thread that owns the trace.
 void SyncTimelineWithTrace(TimelineData& data, const sim::Trace& trace);
+// The same from the lab's snapshots, which carry the run's whole trace as shared chunks: take
+// the chunks not seen yet; a snapshot of another run starts the lanes afresh.
+void SyncTimelineWithLab(TimelineData& data, const lab::LabSnapshot& snap);
 
 // ----------------------------------------------------------------------------------------------
 // Time axis

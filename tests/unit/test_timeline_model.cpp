@@ -609,3 +609,42 @@ TEST_CASE("a real machine run becomes consistent lanes, whether synced once or a
     CHECK((held_by[0] && held_by[1] && held_by[2]));
     CHECK(live.end == trace.stats().end_time);
 }
+
+TEST_CASE("lab snapshots feed the timeline chunk by chunk; every CPU has a lane; a new run starts afresh") {
+    const std::vector<sim::TraceEvent> events = GilHandOverEvents();
+    auto first = std::make_shared<lab::TraceChunk>(events.begin(), events.begin() + 8);
+    auto second = std::make_shared<lab::TraceChunk>(events.begin() + 8, events.end());
+    lab::LabSnapshot snap;
+    snap.run_id = 1;
+    snap.cpus.resize(4);
+    snap.threads.resize(2);
+    snap.threads[0].name = "MainThread";
+    snap.threads[1].name = "Worker-1";
+    snap.processes.resize(1);
+    snap.processes[0].name = "MainProcess";
+    snap.trace_chunks = {first};
+    snap.trace_events = first->size();
+    snap.now = 100;
+
+    TimelineData data;
+    SyncTimelineWithLab(data, snap);
+    CHECK(data.cpu_lanes.size() == 4); // CPUs 2 and 3 never ran anything, and still show
+    CHECK(data.chunks_seen == 1);
+    snap.trace_chunks.push_back(second); // the next snapshot shares the first chunk
+    snap.trace_events += second->size();
+    snap.now = 900;
+    SyncTimelineWithLab(data, snap);
+    SyncTimelineWithLab(data, snap); // the same snapshot again changes nothing
+    const TimelineLane& worker = data.lanes[size_t(data.thread_lanes[1])];
+    CHECK(worker.name == "Worker-1");
+    CHECK(data.lanes[size_t(data.gil_lanes[0])].name == "MainProcess");
+    CHECK(worker.slices.slices.size() == 3);
+    CHECK(worker.slices.slices.back().end == 900);
+    CHECK(data.events_seen == events.size());
+
+    lab::LabSnapshot restarted;
+    restarted.run_id = 2;
+    SyncTimelineWithLab(data, restarted);
+    CHECK(data.lanes.empty());
+    CHECK(data.run_id == 2);
+}
