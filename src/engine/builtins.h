@@ -39,6 +39,10 @@ bool needs_python_repr(Interpreter& vm, Value v, int depth = 0);
 // Adds the keys of an iterable to a set, as set(iterable) and set.update do; false when it raised.
 bool fill_set(Interpreter& vm, SetObject* set, Value iterable);
 
+// Whether formatting these arguments ("%" or str.format) runs a user-defined __str__, __repr__
+// or __format__: then the prelude's slow path formats them.
+bool format_args_need_python(Interpreter& vm, Value args);
+
 // Whether comparing v (an instance, or a container holding one) runs a user-defined __eq__,
 // __lt__, ... method, so that natives hand the comparison over to the prelude.
 bool needs_python_compare(Interpreter& vm, Value v, int depth = 0);

@@ -559,8 +559,6 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
         std::string piece;
         switch (conversion) {
         case 's': case 'r': case 'a': {
-            if (python_method(value, "__str__").is_object() || python_method(value, "__repr__").is_object())
-                return fail(types.type_error, "Threadlab's %-formatting calls no user-defined __str__/__repr__: convert with str() first");
             std::string text = conversion == 's' ? str(value) : repr(value);
             if (spec.precision >= 0 && code_points(text) > (size_t)spec.precision) {
                 size_t at = 0;
@@ -721,9 +719,6 @@ Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
             if (value.is_empty())
                 return value;
         }
-        if (!python_method(value, "__str__").is_empty() || !python_method(value, "__repr__").is_empty() ||
-            !python_method(value, "__format__").is_empty())
-            return fail(types.type_error, "Threadlab's str.format calls no user-defined __str__/__format__: use an f-string");
         std::string text;
         if (conversion == 'r' || conversion == 'a')
             value = new_str(repr(value));

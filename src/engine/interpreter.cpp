@@ -1089,6 +1089,12 @@ reload:
                     goto after_call;
                 }
             }
+            if (op == lang::BinaryOp::Mod && as<StrObject>(a) && format_args_need_python(*this, b)) {
+                Value args[2] = {a, b};
+                s.resize(s.size() - 2);
+                flow = runner.call(prelude_function(*this, "_percent_slow"), args);
+                goto after_call;
+            }
             Value r = binary_op(op, a, b, (in.arg & lang::kInPlace) != 0);
             if (r.is_empty())
                 goto error;

@@ -591,6 +591,13 @@ NativeResult str_removesuffix(Interpreter& vm, Thread&, Value, CallArgs args) { 
 
 NativeResult str_format_method(Interpreter& vm, Thread&, Value, CallArgs args)
 {
+    uint32_t positional = args.positional_count();
+    Value positional_args = vm.new_tuple(std::vector<Value>(args.values + 1, args.values + positional));
+    DictObject* keywords = vm.new_dict();
+    for (uint32_t k = 0; k < args.kwcount; k++)
+        keywords->table.set(args.kwnames[k], args[positional + k]);
+    if (format_args_need_python(vm, positional_args) || format_args_need_python(vm, Value::from_object(keywords)))
+        return NativeResult::call(prelude_function(vm, "_format_slow"), {args[0], positional_args, Value::from_object(keywords)});
     Value out = vm.str_format(self_str(args)->text, args, 1);
     return out.is_empty() ? NativeResult::raised() : NativeResult::of(out);
 }

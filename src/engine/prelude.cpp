@@ -33,6 +33,151 @@ def _repr_slow(x):
     return repr(x)
 
 
+def _percent_slow(fmt, args):
+    # "%" formatting when an argument has a user-defined __str__ or __repr__: each directive is
+    # formatted on its own, %s and %r after str() or repr() ran through frames.
+    mapping = args if type(args) is dict else None
+    values = list(args) if type(args) is tuple else [args]
+    out = []
+    used = 0
+    i = 0
+    while i < len(fmt):
+        if fmt[i] != "%":
+            out.append(fmt[i])
+            i += 1
+            continue
+        j = i + 1
+        key = None
+        if j < len(fmt) and fmt[j] == "(":
+            close = fmt.index(")", j)
+            key = fmt[j + 1:close]
+            j = close + 1
+        flags_start = j
+        while j < len(fmt) and fmt[j] in "-+ #0123456789.":
+            j += 1
+        if j >= len(fmt):
+            raise ValueError("incomplete format")
+        kind = fmt[j]
+        directive = "%" + fmt[flags_start:j + 1]
+        i = j + 1
+        if kind == "%":
+            out.append("%")
+            continue
+        if key is not None:
+            value = mapping[key]
+        else:
+            if used >= len(values):
+                raise TypeError("not enough arguments for format string")
+            value = values[used]
+            used += 1
+        if kind == "s":
+            value = str(value)
+        elif kind == "r" or kind == "a":
+            value = repr(value)
+            directive = directive[:-1] + "s"
+        out.append(directive % (value,))
+    if mapping is None and used < len(values):
+        raise TypeError("not all arguments converted during string formatting")
+    return "".join(out)
+
+
+def _format_field(name, args, kwargs, counter):
+    # The value a str.format field names: "", "0", "name", then .attr and [key] parts.
+    end = len(name)
+    for stop in ".[":
+        at = name.find(stop)
+        if at != -1 and at < end:
+            end = at
+    head = name[:end]
+    if head == "" or head.isdigit():
+        if head == "":
+            if counter[1]:
+                raise ValueError("cannot switch from manual field specification to automatic field numbering")
+            counter[2] = True
+            index = counter[0]
+            counter[0] += 1
+        else:
+            if counter[2]:
+                raise ValueError("cannot switch from automatic field numbering to manual field specification")
+            counter[1] = True
+            index = int(head)
+        if index >= len(args):
+            raise IndexError("Replacement index " + str(index) + " out of range for positional args tuple")
+        value = args[index]
+    else:
+        value = kwargs[head]
+    rest = name[end:]
+    while rest:
+        if rest[0] == ".":
+            stop = len(rest)
+            for c in ".[":
+                at = rest.find(c, 1)
+                if at != -1 and at < stop:
+                    stop = at
+            value = getattr(value, rest[1:stop])
+            rest = rest[stop:]
+        else:
+            close = rest.index("]")
+            key = rest[1:close]
+            value = value[int(key)] if key.isdigit() else value[key]
+            rest = rest[close + 1:]
+    return value
+
+
+def _format_slow(fmt, args, kwargs):
+    # str.format when an argument has a user-defined __str__, __repr__ or __format__.
+    out = []
+    counter = [0, False, False]
+    i = 0
+    while i < len(fmt):
+        c = fmt[i]
+        if c == "}":
+            if fmt[i + 1:i + 2] == "}":
+                out.append("}")
+                i += 2
+                continue
+            raise ValueError("Single '}' encountered in format string")
+        if c != "{":
+            out.append(c)
+            i += 1
+            continue
+        if fmt[i + 1:i + 2] == "{":
+            out.append("{")
+            i += 2
+            continue
+        depth = 1
+        j = i + 1
+        while j < len(fmt) and depth:
+            if fmt[j] == "{":
+                depth += 1
+            elif fmt[j] == "}":
+                depth -= 1
+            j += 1
+        if depth:
+            raise ValueError("Single '{' encountered in format string")
+        field = fmt[i + 1:j - 1]
+        i = j
+        spec = ""
+        colon = field.find(":")
+        if colon != -1:
+            spec = field[colon + 1:]
+            field = field[:colon]
+            if "{" in spec:
+                spec = _format_slow(spec, args, kwargs)
+        conversion = None
+        bang = field.find("!")
+        if bang != -1:
+            conversion = field[bang + 1:]
+            field = field[:bang]
+        value = _format_field(field, args, kwargs, counter)
+        if conversion == "r" or conversion == "a":
+            value = repr(value)
+        elif conversion == "s":
+            value = str(value)
+        out.append(format(value, spec))
+    return "".join(out)
+
+
 def _sorted_by_key(iterable, key, reverse):
     items = list(iterable)
     _sort_by_keys(items, [key(x) for x in items], reverse)

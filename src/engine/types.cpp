@@ -604,6 +604,27 @@ bool fill_set(Interpreter& vm, SetObject* set, Value iterable)
     return true;
 }
 
+bool format_args_need_python(Interpreter& vm, Value args)
+{
+    auto needs = [&](Value v) {
+        return !vm.python_method(v, "__str__").is_empty() || !vm.python_method(v, "__repr__").is_empty() ||
+               !vm.python_method(v, "__format__").is_empty() || needs_python_repr(vm, v);
+    };
+    if (auto* tuple = as<TupleObject>(args)) {
+        for (Value v : tuple->items)
+            if (needs(v))
+                return true;
+        return false;
+    }
+    if (auto* dict = as<DictObject>(args)) {
+        for (const TableEntry& e : dict->table.entries)
+            if (!e.key.is_empty() && needs(e.value))
+                return true;
+        return false;
+    }
+    return needs(args);
+}
+
 bool needs_python_compare(Interpreter& vm, Value v, int depth)
 {
     if (depth > 20 || !v.is_object())
