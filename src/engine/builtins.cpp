@@ -141,6 +141,17 @@ NativeResult builtin_input(Interpreter& vm, Thread&, Value, CallArgs)
     return vm.raise(vm.types.runtime_error, "input() is not available: Threadlab programs run without a keyboard");
 }
 
+// exit() and quit(), as the interactive helpers CPython's site module adds: SystemExit.
+NativeResult builtin_exit(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "exit", args, 0, 1))
+        return NativeResult::raised();
+    vm.pending = vm.make_exception(vm.types.system_exit, "");
+    if (args.count == 1)
+        vm.set_attr(as<InstanceObject>(vm.pending)->attrs, "args", vm.new_tuple({args[0]}));
+    return NativeResult::raised();
+}
+
 NativeResult builtin_open(Interpreter& vm, Thread&, Value, CallArgs)
 {
     return vm.raise(vm.types.os_error, "open() is not available: Threadlab programs have no file system");
@@ -688,6 +699,7 @@ void install_builtins(Interpreter& vm, ModuleObject& builtins)
     static constexpr FunctionDef kFunctions[] = {
         {"print", builtin_print}, {"repr", builtin_repr}, {"ascii", builtin_ascii}, {"format", builtin_format},
         {"chr", builtin_chr}, {"ord", builtin_ord}, {"input", builtin_input}, {"open", builtin_open},
+        {"exit", builtin_exit}, {"quit", builtin_exit},
         {"abs", builtin_abs}, {"round", builtin_round}, {"divmod", builtin_divmod}, {"pow", builtin_pow},
         {"hex", builtin_hex}, {"oct", builtin_oct}, {"bin", builtin_bin}, {"hash", builtin_hash},
         {"len", builtin_len}, {"iter", builtin_iter}, {"next", builtin_next}, {"sum", builtin_sum},

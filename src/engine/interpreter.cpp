@@ -524,6 +524,10 @@ static void record_traceback(Value exception, const Frame& frame)
 // continuation it called): recorded at that frame, then unwound from the top of the thread.
 void Runner::raise_here(Value exception, bool record_frame)
 {
+    // Raised while another exception is handled: remember it, as CPython's __context__.
+    auto* instance = as<InstanceObject>(exception);
+    if (record_frame && instance && as<InstanceObject>(t.handled_exception) && t.handled_exception.object != exception.object)
+        vm.set_attr(instance->attrs, "__context__", t.handled_exception);
     if (record_frame)
         for (size_t i = t.frames.size(); i-- > 0;)
             if (!t.frames[i].is_native()) {
@@ -624,10 +628,11 @@ void Runner::finish_uncaught(Value exception)
     }
 }
 
-std::string Interpreter::format_uncaught(const Thread& thread)
+// The "Traceback (most recent call last):" part of an exception's report: each frame it passed
+// with its source line.
+static std::string traceback_lines(Interpreter& vm, const InstanceObject* instance)
 {
     std::string out;
-    auto* instance = as<InstanceObject>(thread.uncaught);
     if (instance && !instance->traceback.empty()) {
         out += "Traceback (most recent call last):\n";
         for (size_t i = instance->traceback.size(); i-- > 0;) {
@@ -635,8 +640,8 @@ std::string Interpreter::format_uncaught(const Thread& thread)
             const lang::CodeObject& code = *entry.code->source;
             int line = code.positions[(size_t)entry.instruction].line;
             out += "  File \"" + code.filename + "\", line " + std::to_string(line) + ", in " + code.name + "\n";
-            auto source = sources.find(code.filename);
-            if (source != sources.end()) {
+            auto source = vm.sources.find(code.filename);
+            if (source != vm.sources.end()) {
                 std::string_view text = lang::source_line(source->second, line);
                 size_t start = text.find_first_not_of(" \t");
                 if (start != std::string_view::npos)
@@ -644,7 +649,30 @@ std::string Interpreter::format_uncaught(const Thread& thread)
             }
         }
     }
-    return out + thread.uncaught_text + "\n";
+    return out;
+}
+
+std::string Interpreter::format_uncaught(const Thread& thread)
+{
+    // Exceptions raised while another was being handled come after it, as CPython prints them.
+    std::vector<const InstanceObject*> chain;
+    for (Value e = thread.uncaught; auto* instance = as<InstanceObject>(e); ) {
+        if (std::find(chain.begin(), chain.end(), instance) != chain.end() || chain.size() > 20)
+            break;
+        chain.push_back(instance);
+        Value* context = instance->attrs.find("__context__");
+        e = context ? *context : Value::none();
+    }
+    std::string out;
+    for (size_t i = chain.size(); i-- > 1;) {
+        Value earlier = Value::from_object(const_cast<InstanceObject*>(chain[i]));
+        std::string line = exception_line(earlier);
+        std::string hint = name_suggestion(*this, earlier);
+        if (!hint.empty())
+            line += ". Did you mean: '" + hint + "'?";
+        out += traceback_lines(*this, chain[i]) + line + "\n\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    return out + traceback_lines(*this, as<InstanceObject>(thread.uncaught)) + thread.uncaught_text + "\n";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -740,6 +768,20 @@ static NativeResult rerun_instruction(Interpreter&, Thread& t, Value, Value conv
 {
     t.frames.back().ip--;
     return NativeResult::of(converted);
+}
+
+// A truth test of an object whose class defines __bool__ or __len__ in Python: bool(value) ran
+// through a frame; this finishes the jump instruction that asked (the value is `state`).
+static NativeResult branch_on_truth(Interpreter&, Thread& t, Value value, Value truth)
+{
+    Frame& f = t.frames.back();
+    const lang::Instruction& in = f.code->source->code[f.ip - 1];
+    bool jump_if = in.op == Op::PopJumpIfTrue || in.op == Op::JumpIfTrueOrPop;
+    bool keeps_value = in.op == Op::JumpIfFalseOrPop || in.op == Op::JumpIfTrueOrPop;
+    if (truth.boolean != jump_if)
+        return NativeResult::of(Value::empty());
+    f.ip = (uint32_t)in.arg;
+    return NativeResult::of(keeps_value ? value : Value::empty());
 }
 
 static NativeResult negate_result(Interpreter& vm, Thread&, Value, Value result)
@@ -1106,9 +1148,11 @@ reload:
             Value v = s.back();
             lang::UnaryOp op = (lang::UnaryOp)in.arg;
             if (op == lang::UnaryOp::Not) {
-                if (v.kind == ValueKind::Object && v.object->kind == ObjectKind::Instance && !python_method(v, "__bool__").is_empty()) {
-                    fail(types.type_error, "Threadlab does not support __bool__ (truth tests call no Python code)");
-                    goto error;
+                if (has_python_truth(v)) {
+                    s.pop_back();
+                    Value args[1] = {v};
+                    flow = runner.call_then(Value::from_object(types.bool_type), args, negate_result, Value());
+                    goto after_call;
                 }
                 s.back() = Value::from_bool(!truthy(v));
                 continue;
@@ -1208,19 +1252,28 @@ reload:
             Value v = s.back();
             s.pop_back();
             bool truth;
-            if (v.kind == ValueKind::Bool)
+            if (v.kind == ValueKind::Bool) {
                 truth = v.boolean;
-            else if (v.kind == ValueKind::Object && v.object->kind == ObjectKind::Instance && !python_method(v, "__bool__").is_empty()) {
-                fail(types.type_error, "Threadlab does not support __bool__ (truth tests call no Python code)");
-                goto error;
-            } else
+            } else if (has_python_truth(v)) {
+                Value args[1] = {v};
+                flow = runner.call_then(Value::from_object(types.bool_type), args, branch_on_truth, v);
+                goto after_call;
+            } else {
                 truth = truthy(v);
+            }
             if (truth == (in.op == Op::PopJumpIfTrue))
                 f->ip = (uint32_t)in.arg;
             continue;
         }
         case Op::JumpIfFalseOrPop:
         case Op::JumpIfTrueOrPop:
+            if (has_python_truth(s.back())) {
+                Value v = s.back();
+                s.pop_back();
+                Value args[1] = {v};
+                flow = runner.call_then(Value::from_object(types.bool_type), args, branch_on_truth, v);
+                goto after_call;
+            }
             if (truthy(s.back()) == (in.op == Op::JumpIfTrueOrPop))
                 f->ip = (uint32_t)in.arg;
             else
@@ -1293,7 +1346,7 @@ reload:
             size_t base = s.size() - 2 * (size_t)in.arg;
             for (size_t i = base; i < s.size(); i += 2) {
                 if (!is_hashable(s[i])) {
-                    fail(types.type_error, "unhashable type: '" + type_name(s[i]) + "'");
+                    fail_unhashable(s[i]);
                     goto error;
                 }
                 dict->table.set(s[i], s[i + 1]);
@@ -1307,7 +1360,7 @@ reload:
             auto* set = heap.make<SetObject>();
             for (size_t i = s.size() - count; i < s.size(); i++) {
                 if (!is_hashable(s[i])) {
-                    fail(types.type_error, "unhashable type: '" + type_name(s[i]) + "'");
+                    fail_unhashable(s[i]);
                     goto error;
                 }
                 set->table.add(s[i]);
@@ -1329,7 +1382,7 @@ reload:
             Value v = s.back();
             s.pop_back();
             if (!is_hashable(v)) {
-                fail(types.type_error, "unhashable type: '" + type_name(v) + "'");
+                fail_unhashable(v);
                 goto error;
             }
             as<SetObject>(s[s.size() - (size_t)in.arg])->table.add(v);
@@ -1371,7 +1424,7 @@ reload:
             Value value = s.back(), key = s[s.size() - 2];
             s.resize(s.size() - 2);
             if (!is_hashable(key)) {
-                fail(types.type_error, "unhashable type: '" + type_name(key) + "'");
+                fail_unhashable(key);
                 goto error;
             }
             as<DictObject>(s[s.size() - (size_t)in.arg])->table.set(key, value);

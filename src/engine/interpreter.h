@@ -166,12 +166,16 @@ struct Interpreter {
     // NameError and AttributeError record the name (and object) they miss, as CPython's do:
     // the uncaught report suggests a close existing name from them.
     Value fail_name(Value name);
+    // "unhashable type: 'list'" (and the clear refusal for classes with a Python __hash__).
+    Value fail_unhashable(Value v);
     Value fail_attribute(Value object, std::string_view name, std::string message);
 
     // Conversions that need no Python code (callers check python_method first for instances).
     std::string repr(Value v);
     std::string str(Value v);
     bool truthy(Value v) const;
+    // Whether v's truth comes from a user-defined __bool__ or __len__ (then bool(v) runs it).
+    bool has_python_truth(Value v) const;
     // The text a traceback's last line shows for an exception: "KeyError: 'k'".
     std::string exception_line(Value exception);
 

@@ -778,7 +778,7 @@ NativeResult dict_get(Interpreter& vm, Thread&, Value, CallArgs args)
     if (!check_arity(vm, "get", args, 2, 3))
         return NativeResult::raised();
     if (!is_hashable(args[1]))
-        return vm.raise(vm.types.type_error, "unhashable type: '" + vm.type_name(args[1]) + "'");
+        return vm.fail_unhashable(args[1]), NativeResult::raised();
     Value* v = self_dict(args)->table.find(args[1]);
     return NativeResult::of(v ? *v : args.count == 3 ? args[2] : Value::none());
 }
@@ -809,7 +809,7 @@ NativeResult dict_pop(Interpreter& vm, Thread&, Value, CallArgs args)
     if (!check_arity(vm, "pop", args, 2, 3))
         return NativeResult::raised();
     if (!is_hashable(args[1]))
-        return vm.raise(vm.types.type_error, "unhashable type: '" + vm.type_name(args[1]) + "'");
+        return vm.fail_unhashable(args[1]), NativeResult::raised();
     Table& table = self_dict(args)->table;
     Value* v = table.find(args[1]);
     if (!v) {
@@ -842,7 +842,7 @@ NativeResult dict_setdefault(Interpreter& vm, Thread&, Value, CallArgs args)
     if (!check_arity(vm, "setdefault", args, 2, 3))
         return NativeResult::raised();
     if (!is_hashable(args[1]))
-        return vm.raise(vm.types.type_error, "unhashable type: '" + vm.type_name(args[1]) + "'");
+        return vm.fail_unhashable(args[1]), NativeResult::raised();
     Table& table = self_dict(args)->table;
     if (Value* v = table.find(args[1]))
         return NativeResult::of(*v);
@@ -875,7 +875,7 @@ NativeResult dict_update(Interpreter& vm, Thread&, Value, CallArgs args)
                                                               std::to_string(pair.size()) + "; 2 is required");
                 }
                 if (!is_hashable(pair[0]))
-                    return vm.raise(vm.types.type_error, "unhashable type: '" + vm.type_name(pair[0]) + "'");
+                    return vm.fail_unhashable(pair[0]), NativeResult::raised();
                 dict->table.set(pair[0], pair[1]);
             }
         }
@@ -913,7 +913,7 @@ NativeResult dict_fromkeys(Interpreter& vm, Thread&, Value, CallArgs args)
     DictObject* dict = vm.new_dict();
     for (Value key : keys) {
         if (!is_hashable(key))
-            return vm.raise(vm.types.type_error, "unhashable type: '" + vm.type_name(key) + "'");
+            return vm.fail_unhashable(key), NativeResult::raised();
         dict->table.set(key, args.count == 2 ? args[1] : Value::none());
     }
     return NativeResult::of(Value::from_object(dict));
@@ -937,7 +937,7 @@ bool check_mutable(Interpreter& vm, CallArgs args, const char* name)
 bool hashable_key(Interpreter& vm, Value key)
 {
     if (!is_hashable(key))
-        vm.fail(vm.types.type_error, "unhashable type: '" + vm.type_name(key) + "'");
+        vm.fail_unhashable(key);
     return is_hashable(key);
 }
 
@@ -1100,6 +1100,39 @@ NativeResult float_is_integer(Interpreter& vm, Thread&, Value, CallArgs args)
     return NativeResult::of(Value::from_bool(std::isfinite(x) && x == std::floor(x)));
 }
 
+// The protocol dunders of the built-in containers (x.__len__(), hasattr(x, "__iter__")).
+NativeResult dunder_len(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "__len__", args, 1, 1))
+        return NativeResult::raised();
+    Value n = vm.length(args[0]);
+    return n.is_empty() ? NativeResult::raised() : NativeResult::of(n);
+}
+
+NativeResult dunder_iter(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "__iter__", args, 1, 1))
+        return NativeResult::raised();
+    Value it = vm.get_iter(args[0]);
+    return it.is_empty() ? NativeResult::raised() : NativeResult::of(it);
+}
+
+NativeResult dunder_contains(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "__contains__", args, 2, 2))
+        return NativeResult::raised();
+    Value r = vm.contains(args[0], args[1]);
+    return r.is_empty() ? NativeResult::raised() : NativeResult::of(r);
+}
+
+NativeResult dunder_getitem(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "__getitem__", args, 2, 2))
+        return NativeResult::raised();
+    Value r = vm.get_item(args[0], args[1]);
+    return r.is_empty() ? NativeResult::raised() : NativeResult::of(r);
+}
+
 } // namespace
 
 bool sort_values(Interpreter& vm, std::vector<Value>& items, const std::vector<Value>* keys, bool descending)
@@ -1183,6 +1216,13 @@ void install_methods(Interpreter& vm)
         vm.add_method(vm.types.frozenset, m.name, m.function);
     }
     for (const MethodDef& m : kSet) vm.add_method(vm.types.set, m.name, m.function);
+    for (ClassObject* cls : {vm.types.str, vm.types.list, vm.types.tuple, vm.types.dict, vm.types.set, vm.types.frozenset, vm.types.range}) {
+        vm.add_method(cls, "__len__", dunder_len);
+        vm.add_method(cls, "__iter__", dunder_iter);
+        vm.add_method(cls, "__contains__", dunder_contains);
+        if (cls != vm.types.set && cls != vm.types.frozenset)
+            vm.add_method(cls, "__getitem__", dunder_getitem);
+    }
     vm.add_method(vm.types.int_type, "bit_length", int_bit_length);
     vm.add_method(vm.types.float_type, "is_integer", float_is_integer);
 }

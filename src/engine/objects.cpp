@@ -203,6 +203,14 @@ Value Interpreter::fail_name(Value name)
     return Value::empty();
 }
 
+Value Interpreter::fail_unhashable(Value v)
+{
+    if (!python_method(v, "__hash__").is_empty())
+        return fail(types.type_error, "Threadlab does not call user-defined __hash__ methods: '" + type_name(v) +
+                                          "' objects cannot be dict keys or set members");
+    return fail(types.type_error, "unhashable type: '" + type_name(v) + "'");
+}
+
 Value Interpreter::fail_attribute(Value object, std::string_view name, std::string message)
 {
     fail(types.attribute_error, std::move(message));
@@ -244,6 +252,12 @@ std::string Interpreter::str(Value v)
     if (auto* instance = as<InstanceObject>(v); instance && instance->cls->is_exception)
         return exception_message(*this, instance);
     return repr(v);
+}
+
+bool Interpreter::has_python_truth(Value v) const
+{
+    return v.kind == ValueKind::Object && v.object->kind == ObjectKind::Instance &&
+           (!python_method(v, "__bool__").is_empty() || !python_method(v, "__len__").is_empty());
 }
 
 bool Interpreter::truthy(Value v) const

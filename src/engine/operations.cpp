@@ -531,12 +531,12 @@ Value Interpreter::contains(Value container, Value item)
         dict = view->dict;
     if (dict) {
         if (!is_hashable(item))
-            return fail(types.type_error, "unhashable type: '" + type_name(item) + "'");
+            return fail_unhashable(item);
         return Value::from_bool(dict->table.find(item) != nullptr);
     }
     if (auto* set = as<SetObject>(container)) {
         if (!is_hashable(item))
-            return fail(types.type_error, "unhashable type: '" + type_name(item) + "'");
+            return fail_unhashable(item);
         return Value::from_bool(set->table.contains(item));
     }
     if (auto* range = as<RangeObject>(container)) {
@@ -682,7 +682,7 @@ Value Interpreter::get_item(Value container, Value index)
     }
     if (auto* dict = as<DictObject>(container)) {
         if (!is_hashable(index))
-            return fail(types.type_error, "unhashable type: '" + type_name(index) + "'");
+            return fail_unhashable(index);
         if (Value* v = dict->table.find(index))
             return *v;
         Value error = make_exception(types.key_error, "");
@@ -743,7 +743,7 @@ bool Interpreter::set_item(Value container, Value index, Value value)
     }
     if (auto* dict = as<DictObject>(container)) {
         if (!is_hashable(index)) {
-            fail(types.type_error, "unhashable type: '" + type_name(index) + "'");
+            fail_unhashable(index);
             return false;
         }
         dict->table.set(index, value);
@@ -780,7 +780,7 @@ bool Interpreter::delete_item(Value container, Value index)
     }
     if (auto* dict = as<DictObject>(container)) {
         if (!is_hashable(index)) {
-            fail(types.type_error, "unhashable type: '" + type_name(index) + "'");
+            fail_unhashable(index);
             return false;
         }
         if (!dict->table.remove(index)) {
@@ -1103,7 +1103,7 @@ bool Interpreter::collect(Value iterable, std::vector<Value>& out)
 Value Interpreter::hash(Value v)
 {
     if (!is_hashable(v))
-        return fail(types.type_error, "unhashable type: '" + type_name(v) + "'");
+        return fail_unhashable(v);
     // Small numbers hash to themselves, as in CPython; the rest is Threadlab's own hash.
     if (v.is_integral() || (v.is_float() && v.real == std::floor(v.real) && std::fabs(v.real) < 1e18)) {
         int64_t n = v.is_float() ? (int64_t)v.real : v.as_integral();

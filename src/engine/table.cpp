@@ -36,6 +36,16 @@ bool is_hashable(Value v)
         return false;
     case ObjectKind::Set:
         return static_cast<SetObject*>(v.object)->frozen;
+    case ObjectKind::Instance: {
+        // As in Python: defining __eq__ without __hash__ makes instances unhashable. A
+        // user-defined __hash__ is not called by the tables, so such instances are refused too.
+        ClassObject* cls = static_cast<InstanceObject*>(v.object)->cls;
+        Value* hash = cls->lookup("__hash__");
+        if (hash)
+            return !hash->is_none() && !as<FunctionObject>(*hash);
+        Value* eq = cls->lookup("__eq__");
+        return !(eq && as<FunctionObject>(*eq));
+    }
     case ObjectKind::Tuple:
         for (Value item : static_cast<TupleObject*>(v.object)->items)
             if (!is_hashable(item))

@@ -333,7 +333,7 @@ bool dict_update(Interpreter& vm, DictObject* dict, Value source)
             return false;
         }
         if (!is_hashable(pair[0])) {
-            vm.fail(vm.types.type_error, "unhashable type: '" + vm.type_name(pair[0]) + "'");
+            vm.fail_unhashable(pair[0]);
             return false;
         }
         dict->table.set(pair[0], pair[1]);
@@ -596,7 +596,7 @@ bool fill_set(Interpreter& vm, SetObject* set, Value iterable)
         return false;
     for (Value key : keys) {
         if (!is_hashable(key)) {
-            vm.fail(vm.types.type_error, "unhashable type: '" + vm.type_name(key) + "'");
+            vm.fail_unhashable(key);
             return false;
         }
         set->table.add(key);
