@@ -227,6 +227,30 @@ TEST_CASE("uncaught errors use CPython's wording and a Python-style traceback")
           "NameError: name 'missing' is not defined\n");
 }
 
+TEST_CASE("the uncaught report suggests a close name as CPython 3.11 does, and chains exceptions")
+{
+    CHECK(error_of("prin('x')\n") == "NameError: name 'prin' is not defined. Did you mean: 'print'?");
+    CHECK(error_of("def f(count):\n    return cout\nf(1)\n") == "NameError: name 'cout' is not defined. Did you mean: 'count'?");
+    CHECK(error_of("class A:\n    def __init__(self):\n        self.value = 1\nA().valeu\n") ==
+          "AttributeError: 'A' object has no attribute 'valeu'. Did you mean: 'value'?");
+    CHECK(error_of("[].apend(1)\n") == "AttributeError: 'list' object has no attribute 'apend'. Did you mean: 'append'?");
+    CHECK(error_of("zzzz\n") == "NameError: name 'zzzz' is not defined");
+
+    Outcome o = run_program("try:\n    {}['k']\nexcept KeyError:\n    raise ValueError('bad')\n");
+    CHECK(o.traceback.find("KeyError: 'k'\n\nDuring handling of the above exception, another exception occurred:\n\n") != std::string::npos);
+    CHECK(o.error == "ValueError: bad");
+}
+
+TEST_CASE("user-defined protocols: __bool__ and __len__ in truth tests, __iter__/__next__, unhashable __eq__ classes")
+{
+    CHECK(output_of("class Box:\n    def __init__(self, n):\n        self.n = n\n    def __len__(self):\n        return self.n\n"
+                    "for b in (Box(0), Box(2)):\n    print('full' if b else 'empty', not b, len(b))\n") == "empty True 0\nfull False 2\n");
+    CHECK(output_of("class Count:\n    def __init__(self, n):\n        self.n = n\n    def __iter__(self):\n        return self\n"
+                    "    def __next__(self):\n        if self.n == 0:\n            raise StopIteration\n        self.n -= 1\n        return self.n\n"
+                    "print([x for x in Count(3)], sum(Count(4)), sorted(Count(3)))\n") == "[2, 1, 0] 6 [0, 1, 2]\n");
+    CHECK(error_of("class P:\n    def __eq__(self, other):\n        return True\nd = {P(): 1}\n") == "TypeError: unhashable type: 'P'");
+}
+
 TEST_CASE("a budget stops an infinite loop, and running resumes where it stopped")
 {
     Outcome o = run_program("n = 0\nwhile True:\n    n += 1\n", 1000);
