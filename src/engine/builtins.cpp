@@ -226,6 +226,8 @@ NativeResult builtin_divmod(Interpreter& vm, Thread&, Value, CallArgs args)
 {
     if (!check_arity(vm, "divmod", args, 2, 2))
         return NativeResult::raised();
+    if ((args[0].is_float() || args[1].is_float()) && args[1].is_number() && args[1].as_double() == 0)
+        return vm.raise(vm.types.zero_division_error, "float divmod()");
     Value q = vm.binary_op(lang::BinaryOp::FloorDiv, args[0], args[1], false);
     if (q.is_empty())
         return NativeResult::raised();

@@ -579,6 +579,9 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
             if (value.is_float() && (conversion == 'x' || conversion == 'X' || conversion == 'o'))
                 return fail(types.type_error, std::string("%") + conversion + " format: an integer is required, not float");
             double d = value.as_double();
+            if (value.is_float() && !(std::fabs(d) < 9.2233720368547758e18))
+                return fail(std::isnan(d) ? types.value_error : types.overflow_error,
+                            std::isnan(d) ? "cannot convert float NaN to integer" : "integer result does not fit in 64 bits (Threadlab's ints are 64-bit)");
             int64_t n = value.is_float() ? (int64_t)std::trunc(d) : value.as_integral();
             bool negative = n < 0;
             uint64_t magnitude = negative ? 0 - (uint64_t)n : (uint64_t)n;
@@ -630,6 +633,15 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
 // ---------------------------------------------------------------------------------------------
 // 4. str.format
 // ---------------------------------------------------------------------------------------------
+
+// A field's decimal index ("0", "12"); huge numbers saturate (no exceptions in the engine).
+static int64_t field_number(std::string_view digits)
+{
+    int64_t n = 0;
+    for (char c : digits)
+        n = n > INT64_MAX / 100 ? INT64_MAX / 10 : n * 10 + (c - '0');
+    return n;
+}
 
 Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
 {
@@ -694,7 +706,7 @@ Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
                 if (used_auto)
                     return fail(types.value_error, "cannot switch from automatic field numbering to manual field specification");
                 used_manual = true;
-                index = std::stoi(std::string(head));
+                index = (int)std::min<int64_t>(field_number(head), INT32_MAX);
             }
             if ((uint32_t)index + first >= positional)
                 return fail(types.index_error, "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
@@ -713,7 +725,7 @@ Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
                 size_t close = name.find(']', part_end);
                 std::string_view key = name.substr(part_end + 1, close - part_end - 1);
                 bool numeric = !key.empty() && key.find_first_not_of("0123456789") == std::string_view::npos;
-                value = get_item(value, numeric ? Value::from_int(std::stoll(std::string(key))) : new_str(key));
+                value = get_item(value, numeric ? Value::from_int(field_number(key)) : new_str(key));
                 part_end = close == std::string_view::npos ? close : close + 1;
             }
             if (value.is_empty())
