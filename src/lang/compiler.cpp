@@ -987,6 +987,15 @@ struct CodeGenerator {
         emit(Op::MakeFunction, flags);
     }
 
+    // The `return None` at the end of a body belongs to its last statement's line (where a code
+    // view's marker should stay while it runs).
+    void implicit_return(const StmtList& body)
+    {
+        PositionScope at(*this, body.empty() ? pos : body.back()->pos);
+        load_none();
+        emit(Op::ReturnValue);
+    }
+
     static void count_params(CodeObject& c, const Parameters& p)
     {
         c.positional_count = (int)p.positional.size();
@@ -1000,10 +1009,8 @@ struct CodeGenerator {
         begin_unit(n.scope, CodeKind::Function, n.name, pos.line);
         count_params(code(), n.params);
         body_skipping_docstring(n.body);
-        if (code().code.empty() || code().code.back().op != Op::ReturnValue) {
-            load_none();
-            emit(Op::ReturnValue);
-        }
+        if (code().code.empty() || code().code.back().op != Op::ReturnValue)
+            implicit_return(n.body);
         int index = end_unit();
         make_function(n.scope, index, &n.params);
         store_name(n.name);
@@ -1623,8 +1630,7 @@ CompileResult compile_module(Module& ast, std::string_view filename)
     CodeGenerator generator(table, filename);
     generator.begin_unit(0, CodeKind::Module, "<module>", 1);
     generator.body_skipping_docstring(ast.body);
-    generator.load_none();
-    generator.emit(Op::ReturnValue);
+    generator.implicit_return(ast.body);
     generator.end_unit();
     if (generator.error) {
         result.error = generator.error;
