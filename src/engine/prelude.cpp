@@ -8,11 +8,13 @@ namespace engine {
 
 const char kPreludeSource[] = R"PY(
 def _print_slow(args, sep, end, file):
-    text = sep.join([str(a) for a in args]) + end
-    if file is None:
-        _write(text)
-    else:
-        file.write(text)
+    # Each piece is written as soon as it is made, so output before a failing __str__ stays.
+    write = _write if file is None else file.write
+    for i in range(len(args)):
+        if i:
+            write(sep)
+        write(str(args[i]))
+    write(end)
 
 
 def _repr_slow(x):
