@@ -39,6 +39,9 @@ struct LabSession::Run {
     uint64_t sequence = 0;
     lab::RunPhase phase = lab::RunPhase::Ready;
     bool to_end = false; // RunToEnd: full speed until the run ends
+    // Where playing has brought the simulated clock. The machine's own clock stops at the last
+    // event when every thread waits, so the play clock keeps the pace through idle stretches.
+    sim::SimTime play_clock = 0;
     std::string error;
     int error_line = 0, error_col = 0;
     std::unique_ptr<sim::PythonRun> python;
@@ -160,9 +163,15 @@ void LabSession::advance(Run& run, double real_seconds, double speed) {
     sim::SimTime until = sim::kNever;
     if (!run.to_end) {
         const auto step = static_cast<sim::SimTime>(speed * real_seconds);
-        until = run.python->machine().now() + std::max<sim::SimTime>(step, 1);
+        run.play_clock = std::max(run.play_clock, run.python->machine().now()) + std::max<sim::SimTime>(step, 1);
+        until = run.play_clock;
     }
+    const int64_t before = run.python->machine().instructions();
     run.phase = phase_after(run.python->run(until, kInstructionsPerTick), lab::RunPhase::Playing);
+    // The instruction budget ran out before `until`: the machine is behind, and playing goes
+    // on from where it is (the engine is slower than the chosen speed).
+    if (run.python->machine().instructions() - before >= kInstructionsPerTick)
+        run.play_clock = run.python->machine().now();
     if (run.phase != lab::RunPhase::Playing)
         run.to_end = false;
 }
@@ -186,6 +195,8 @@ void LabSession::publish(Run& run) {
         if (run.phase == lab::RunPhase::Deadlock)
             run.error = run.python->machine().describe_deadlock();
     }
+    if (run.phase == lab::RunPhase::Playing || run.phase == lab::RunPhase::Paused)
+        snapshot->now = std::max(snapshot->now, run.play_clock);
     snapshot->run_id = run.id;
     snapshot->sequence = ++run.sequence;
     snapshot->phase = run.phase;

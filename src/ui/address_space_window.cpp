@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/layout.h"
 #include "ui/lab_windows.h"
 #include "ui/palette.h"
 #include "ui/test_hooks.h"
@@ -214,10 +215,8 @@ void StackRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process,
 
 void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel,
                             AddressSpaceWindowState& state) {
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.58f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(display.x * 0.48f, display.y * 0.40f), ImGuiCond_FirstUseEver);
+    SetNextWindowDefaultPlace(LabWindow::AddressSpace);
     ImGui::SetNextWindowSizeConstraints(ImVec2(24 * em, 10 * em), ImVec2(FLT_MAX, FLT_MAX));
     if (!ImGui::Begin("Address space", open)) {
         ImGui::End();

@@ -13,6 +13,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/layout.h"
 #include "ui/lab_windows.h"
 #include "ui/palette.h"
 #include "ui/test_hooks.h"
@@ -139,10 +140,8 @@ void BytecodePane(const lab::LabSnapshot& snap, const lab::CodeView& code, LabSe
 // ---------------------------------------------------------------------------------------------
 
 void ShowCodeWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, CodeWindowState& state) {
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.01f, display.y * 0.04f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(display.x * 0.48f, display.y * 0.52f), ImGuiCond_FirstUseEver);
+    SetNextWindowDefaultPlace(LabWindow::Code);
     ImGui::SetNextWindowSizeConstraints(ImVec2(24 * em, 10 * em), ImVec2(FLT_MAX, FLT_MAX));
     if (!ImGui::Begin("Code", open)) {
         ImGui::End();

@@ -4,6 +4,7 @@
 #include <cfloat>
 
 #include "imgui.h"
+#include "ui/layout.h"
 #include "ui/lab_windows.h"
 #include "ui/output_model.h"
 #include "ui/palette.h"
@@ -12,10 +13,8 @@
 #include "ui/threads_model.h"
 
 void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, OutputWindowState& state) {
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.01f, display.y * 0.58f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(display.x * 0.48f, display.y * 0.40f), ImGuiCond_FirstUseEver);
+    SetNextWindowDefaultPlace(LabWindow::Output);
     ImGui::SetNextWindowSizeConstraints(ImVec2(20 * em, 6 * em), ImVec2(FLT_MAX, FLT_MAX));
     if (!ImGui::Begin("Output", open)) {
         ImGui::End();

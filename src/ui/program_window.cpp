@@ -4,6 +4,8 @@
 // Index: status words, toolbar (run controls), settings, source editor, output, keyboard.
 #include "ui/program_window.h"
 
+#include "ui/layout.h"
+
 #include <cfloat>
 #include <cmath>
 
@@ -109,7 +111,6 @@ void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> exampl
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Back to the start of the run, paused (R)");
 
-    ImGui::SameLine();
     lab::RunPhase phase = snap ? snap->phase : lab::RunPhase::Ready;
     ImGui::TextColored(PhaseColor(phase), "%s", PhaseText(phase));
     if (snap && snap->phase != lab::RunPhase::Error) {
@@ -204,14 +205,7 @@ void HandleShortcuts(ProgramWindowState& state, const lab::LabSnapshot* snap) {
 void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const EmbeddedFile> examples,
                        const lab::LabSnapshot* snap) {
     HandleShortcuts(state, snap);
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    // Below the main menu bar (its height, not WorkPos: on the first frame WorkPos does not yet
-    // know about the bar).
-    const float margin = ImGui::GetStyle().WindowPadding.x;
-    const float top = viewport->Pos.y + ImGui::GetFrameHeight() + margin;
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + margin, top), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(viewport->Size.x * 0.5f, viewport->Pos.y + viewport->Size.y - top - margin),
-                             ImGuiCond_FirstUseEver);
+    SetNextWindowDefaultPlace(LabWindow::Program);
     if (!ImGui::Begin("Program", open)) {
         ImGui::End();
         return;

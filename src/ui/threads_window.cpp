@@ -15,6 +15,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/layout.h"
 #include "ui/lab_windows.h"
 #include "ui/palette.h"
 #include "ui/test_hooks.h"
@@ -256,9 +257,7 @@ void ShowStackFrames(const lab::ThreadView& thread, LabSelection& sel) {
 
 void ShowThreadsWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, ThreadsWindowState& state) {
     const float em = ImGui::GetFontSize();
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.04f), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(display.x * 0.48f, display.y * 0.52f), ImGuiCond_FirstUseEver);
+    SetNextWindowDefaultPlace(LabWindow::Threads);
     ImGui::SetNextWindowSizeConstraints(ImVec2(24 * em, 12 * em), ImVec2(FLT_MAX, FLT_MAX));
     state.tcb_shown = sim::kNoThread;
     if (!ImGui::Begin("Threads", open)) {

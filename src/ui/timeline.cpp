@@ -11,6 +11,7 @@
 //   Tooltip     what the hovered slice, run or marker means, in plain words
 //   Window      ShowTimelineWindow
 //   State JSON  AppendTimelineStateJson
+#include "ui/layout.h"
 #include "ui/timeline.h"
 
 #include <algorithm>
@@ -551,6 +552,50 @@ void ShowHoverTooltip(const TimelineView& view, const TimelineData& data) {
     ImGui::EndTooltip();
 }
 
+const TimelineRow* RowOfLane(const std::vector<TimelineRow>& rows, int32_t lane) {
+    for (const TimelineRow& row : rows)
+        if (row.lane == lane)
+            return &row;
+    return nullptr;
+}
+
+// Who caused the hovered stretch: the thread that woke a ready thread, or that handed the GIL to
+// its new holder. An arrow from that thread's lane to the woken one, at the moment it happened.
+void DrawCauseArrow(const TimelineView& view, const TimelineData& data, ImDrawList* dl, float rows_top) {
+    const TimelineHover& hover = view.hover;
+    if (hover.lane < 0 || hover.is_marker || hover.slice.count != 1)
+        return;
+    const TimelineLane& lane = data.lanes[size_t(hover.lane)];
+    const Slice& s = lane.slices.slices[hover.slice.first];
+    sim::ThreadId cause = sim::kNoThread, woken = sim::kNoThread;
+    if (s.kind == SliceKind::Ready && lane.kind == LaneKind::Thread) {
+        cause = s.other;
+        woken = lane.id;
+    } else if (s.kind == SliceKind::GilHeld) {
+        cause = s.other;
+        woken = s.detail;
+    }
+    const auto thread_row = [&](sim::ThreadId t) {
+        const bool known = t >= 0 && t < sim::ThreadId(data.thread_lanes.size()) && data.thread_lanes[size_t(t)] >= 0;
+        return known ? RowOfLane(view.rows, data.thread_lanes[size_t(t)]) : nullptr;
+    };
+    const TimelineRow* from = thread_row(cause);
+    const TimelineRow* to = thread_row(woken);
+    if (!from || !to || from == to)
+        return;
+    const float x = std::round(float(view.axis.time_to_x(double(s.start))));
+    const float y_from = rows_top + from->y + from->height / 2, y_to = rows_top + to->y + to->height / 2;
+    const float head = ImGui::GetFontSize() * 0.4f;
+    const float direction = y_to > y_from ? 1.0f : -1.0f;
+    const ImU32 color = ThreadColor(cause);
+    const ImU32 shadow = IM_COL32(0, 0, 0, 160);
+    dl->AddLine(ImVec2(x, y_from), ImVec2(x, y_to - direction * head), shadow, 4.0f);
+    dl->AddLine(ImVec2(x, y_from), ImVec2(x, y_to - direction * head), color, 2.0f);
+    dl->AddCircleFilled(ImVec2(x, y_from), head * 0.45f, color);
+    dl->AddTriangleFilled(ImVec2(x - head * 0.7f, y_to - direction * head), ImVec2(x + head * 0.7f, y_to - direction * head),
+                          ImVec2(x, y_to), color);
+}
+
 // Click: select the thread under the pointer and put the cursor there.
 void SelectUnderPointer(TimelineView& view, const TimelineData& data, const TimelineRow* row, bool in_lanes, double t) {
     if (in_lanes)
@@ -583,11 +628,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     BeginGpuRectsFrame(view.rects);
     view.hover = {};
 
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + viewport->WorkSize.x * 0.02f,
-                                   viewport->WorkPos.y + viewport->WorkSize.y * 0.38f),
-                            ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(viewport->WorkSize.x * 0.96f, viewport->WorkSize.y * 0.58f), ImGuiCond_FirstUseEver);
+    SetNextWindowDefaultPlace(LabWindow::Timeline);
     if (!ImGui::Begin("Timeline", open, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         ImGui::End();
         return;
@@ -715,6 +756,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
         if (!view.hover.is_marker)
             dl->AddRect(ImVec2(view.hover.slice.x0 - 1, y0 + 1), ImVec2(view.hover.slice.x1 + 1, y1 - 1),
                         ImGui::GetColorU32(ImGuiCol_Text, 0.85f), 2.0f, 0, 1.5f);
+        DrawCauseArrow(view, data, dl, rows_top);
         ShowHoverTooltip(view, data);
     }
     dl->PopClipRect();

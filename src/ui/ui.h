@@ -8,11 +8,11 @@ struct UiState {
     bool show_program = true;     // source, Run/Stop, output
     bool show_about = false;
     bool show_metrics = false;    // Dear ImGui's own metrics/debugger window
-    bool show_timeline = false;   // CPU, GIL and thread lanes over simulated time
+    bool show_timeline = true;   // CPU, GIL and thread lanes over simulated time
     bool show_user_guide = false; // how to use the mouse and keyboard in an ImGui interface
-    bool show_threads = false;    // the lab's panels (src/ui/lab_windows.h): threads and TCBs,
-    bool show_code = false;       // source and bytecode with thread markers,
-    bool show_address_space = false; // text/data/heap/stacks,
+    bool show_threads = true;    // the lab's panels (src/ui/lab_windows.h): threads and TCBs,
+    bool show_code = true;       // source and bytecode with thread markers,
+    bool show_address_space = true; // text/data/heap/stacks,
     bool show_output = false;     // timestamped output,
     bool show_run_metrics = false; // the run's figures
     Theme theme = Theme::Dark;

@@ -42,7 +42,7 @@ test('clicking a thread row opens its TCB, and the TCB is the thread the app rep
   await openPanels(page);
   const lab = await waitForThreads(page, 1);
   for (const thread of lab.threads.slice(0, 4)) {
-    await clickItem(page, `threads/row/${thread.id}`);
+    await clickItem(page, `threads/row/${thread.id}`, 0.05);
     const after = (await state(page)).lab;
     assert.equal(after.selectedThread, thread.id, 'the clicked row is selected');
     assert.equal(after.tcbShown, thread.id, 'the TCB shown is the selected thread');
@@ -64,7 +64,7 @@ test('clicking an output line selects its thread and asks the timeline for that 
   await openLab(page, server.url);
   await openPanels(page);
   await page.waitForFunction(() => 'output/line/last' in window.threadlab.state().items, null, { timeout: 60_000 });
-  await clickItem(page, 'output/line/last');
+  await clickItem(page, 'output/line/last', 0.05);
   const lab = (await state(page)).lab;
   assert.ok(lab.selectedThread >= 0, 'a thread is selected');
   assert.equal(lab.tcbShown, lab.selectedThread);
