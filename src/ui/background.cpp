@@ -1,48 +1,14 @@
 #include "ui/background.h"
 
 #include <GLES3/gl3.h>
-#include <cstdio>
 
 #include "shaders.h"
-
-namespace {
-
-unsigned CompileShader(unsigned kind, const char* source) {
-    unsigned shader = glCreateShader(kind);
-    glShaderSource(shader, 1, &source, nullptr);
-    glCompileShader(shader);
-    int ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[512];
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-        std::fprintf(stderr, "background shader: %s\n", log);
-        glDeleteShader(shader);
-        return 0;
-    }
-    return shader;
-}
-
-} // namespace
+#include "ui/gl_program.h"
 
 bool CreateBackground(BackgroundRenderer& bg) {
-    unsigned vs = CompileShader(GL_VERTEX_SHADER, kShader_background_vert);
-    unsigned fs = CompileShader(GL_FRAGMENT_SHADER, kShader_background_frag);
-    if (!vs || !fs)
+    bg.program = BuildGlProgram("background", kShader_background_vert, kShader_background_frag);
+    if (!bg.program)
         return false;
-    bg.program = glCreateProgram();
-    glAttachShader(bg.program, vs);
-    glAttachShader(bg.program, fs);
-    glLinkProgram(bg.program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    int ok = 0;
-    glGetProgramiv(bg.program, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        glDeleteProgram(bg.program);
-        bg.program = 0;
-        return false;
-    }
     bg.u_base = glGetUniformLocation(bg.program, "u_base");
     bg.u_line = glGetUniformLocation(bg.program, "u_line");
     bg.u_major = glGetUniformLocation(bg.program, "u_major");

@@ -2,27 +2,11 @@
 
 #include <GLES3/gl3.h>
 #include <cstddef>
-#include <cstdio>
 
 #include "shaders.h"
+#include "ui/gl_program.h"
 
 namespace {
-
-unsigned CompileShader(unsigned kind, const char* source) {
-    unsigned shader = glCreateShader(kind);
-    glShaderSource(shader, 1, &source, nullptr);
-    glCompileShader(shader);
-    int ok = 0;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-    if (!ok) {
-        char log[512];
-        glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-        std::fprintf(stderr, "timeline_rects shader: %s\n", log);
-        glDeleteShader(shader);
-        return 0;
-    }
-    return shader;
-}
 
 // Point the instance attributes at rect `first` of the buffer: WebGL2 has no base instance.
 void BindInstanceAttributes(uint32_t first) {
@@ -75,26 +59,9 @@ void DrawBatch(const ImDrawList*, const ImDrawCmd* cmd) {
 } // namespace
 
 bool CreateGpuRects(GpuRectRenderer& r) {
-    unsigned vs = CompileShader(GL_VERTEX_SHADER, kShader_timeline_rects_vert);
-    unsigned fs = CompileShader(GL_FRAGMENT_SHADER, kShader_timeline_rects_frag);
-    if (!vs || !fs) {
-        glDeleteShader(vs);
-        glDeleteShader(fs);
+    r.program = BuildGlProgram("timeline_rects", kShader_timeline_rects_vert, kShader_timeline_rects_frag);
+    if (!r.program)
         return false;
-    }
-    r.program = glCreateProgram();
-    glAttachShader(r.program, vs);
-    glAttachShader(r.program, fs);
-    glLinkProgram(r.program);
-    glDeleteShader(vs);
-    glDeleteShader(fs);
-    int ok = 0;
-    glGetProgramiv(r.program, GL_LINK_STATUS, &ok);
-    if (!ok) {
-        glDeleteProgram(r.program);
-        r.program = 0;
-        return false;
-    }
     r.u_view = glGetUniformLocation(r.program, "u_view");
     glGenVertexArrays(1, &r.vertex_array);
     glGenBuffers(1, &r.instance_buffer);
