@@ -156,6 +156,16 @@ void BuildRows(std::vector<TimelineRow>& rows, const TimelineData& data, const R
     }
 }
 
+// Wide enough for the longest lane name (thread names like "Thread-1 (count_down)"), within reason.
+float LabelColumnWidth(const TimelineData& data, float font_size) {
+    float widest = 0;
+    for (const TimelineLane& lane : data.lanes)
+        if (lane.kind == LaneKind::Thread)
+            widest = std::max(widest, ImGui::CalcTextSize(lane.name.c_str()).x);
+    const float chip_and_padding = font_size * 2.2f;
+    return std::round(std::clamp(widest + chip_and_padding, font_size * 8.0f, font_size * 16.0f));
+}
+
 const char* HeaderText(char* buf, size_t size, const TimelineData& data, int32_t process) {
     if (process == -1)
         return "CPUs";
@@ -281,6 +291,8 @@ void DrawRuler(ImDrawList* dl, const TimeAxis& axis, const Ticks& ticks, ImVec2 
     dl->PushClipRect(min, max, true);
     const ImU32 tick_color = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const float height = max.y - min.y;
+    // Every label in the unit the visible range reaches: "10 ms, 20 ms", not "0.01 s, 0.02 s".
+    const SimTime reference = SimTime(std::max(std::fabs(axis.start_ns), std::fabs(axis.end_ns())));
     const SimTime first_minor = SimTime(std::floor(axis.start_ns / double(ticks.minor))) * ticks.minor;
     for (SimTime t = first_minor; double(t) <= axis.end_ns(); t += ticks.minor) {
         const float x = std::round(float(axis.time_to_x(double(t))));
@@ -288,7 +300,7 @@ void DrawRuler(ImDrawList* dl, const TimeAxis& axis, const Ticks& ticks, ImVec2 
         dl->AddLine(ImVec2(x, max.y - height * (major ? 0.45f : 0.2f)), ImVec2(x, max.y), tick_color);
         if (major) {
             char label[32];
-            FormatTimeLabel(label, sizeof label, t, ticks.major);
+            FormatTime(label, sizeof label, t, ticks.major, reference);
             dl->AddText(ImVec2(x + style.ItemInnerSpacing.x * 0.5f, min.y + 1), ImGui::GetColorU32(ImGuiCol_Text), label);
         }
     }
@@ -457,7 +469,7 @@ void TooltipTimes(const TimeAxis& axis, SimTime start, SimTime end) {
     char a[32], b[32], d[32];
     const SimTime step = PixelStep(axis);
     ImGui::TextDisabled("%s, from %s to %s", FormatDuration(d, sizeof d, end - start),
-                        FormatTimeAt(a, sizeof a, start, step), FormatTimeAt(b, sizeof b, end, step));
+                        FormatTime(a, sizeof a, start, step, start), FormatTime(b, sizeof b, end, step, end));
 }
 
 void TooltipExplanation(const char* text) {
@@ -516,7 +528,7 @@ void ShowHoverTooltip(const TimelineView& view, const TimelineData& data) {
         ImGui::SameLine();
         ImGui::Text("%s", text.name);
         char t[32];
-        ImGui::TextDisabled("at %s", FormatTimeAt(t, sizeof t, m.time, PixelStep(view.axis)));
+        ImGui::TextDisabled("at %s", FormatTime(t, sizeof t, m.time, PixelStep(view.axis), m.time));
         if (m.kind == MarkerKind::Output && m.detail >= 0 && size_t(m.detail) < data.output_text.size())
             ImGui::Text("\"%s\"", data.output_text[size_t(m.detail)].c_str());
         else if (m.kind == MarkerKind::GilDropRequest)
@@ -544,7 +556,7 @@ void ShowHoverTooltip(const TimelineView& view, const TimelineData& data) {
     const SliceLook look = LookOfSlice(lane, s);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(look.color | IM_COL32_A_MASK), "%s", text.code);
     ImGui::SameLine();
-    ImGui::Text("%s \xC2\xB7 %s", text.name, lane.kind == LaneKind::Gil ? "GIL" : lane.name.c_str());
+    ImGui::Text("%s \xC2\xB7 %s", text.name, lane.name.c_str()); // a GIL lane is named after its process
     TooltipTimes(view.axis, s.start, s.end);
     SliceDetails(data, lane, s);
     ImGui::Separator();
@@ -637,7 +649,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     ShowToolbar(view, live);
 
     const float font_size = ImGui::GetFontSize();
-    const float label_width = std::round(font_size * 10.0f);
+    const float label_width = LabelColumnWidth(data, font_size);
     const float ruler_height = std::round(font_size * 1.6f);
     const RowHeights heights = RowHeightsFor(font_size);
     BuildRows(view.rows, data, heights);
@@ -663,6 +675,10 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     view.axis.left_px = ruler_min.x + label_width;
     view.axis.width_px = std::max(1.0f, full_width - label_width - scrollbar);
     if (!view.scripted_camera) {
+        // A run followed to its end is then shown whole, unless the user took over the view.
+        if (view.was_live && !live && view.follow_live)
+            view.fit_requested = true;
+        view.was_live = live;
         if (view.fit_requested && data.end > 0) {
             FitToRange(view.axis, 0, live ? std::max<SimTime>(data.end, 10 * sim::kMillisecond) : data.end);
             view.fit_requested = false;

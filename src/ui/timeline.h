@@ -28,6 +28,7 @@ struct TimelineView {
     TimeAxis axis;
     bool follow_live = true;    // keep the live edge at the right while the run plays
     bool fit_requested = true;  // show the whole run on the next frame
+    bool was_live = false;      // the run was playing last frame (its end is shown whole)
     bool scripted_camera = false; // the benchmark moves the view: no fit, no follow, no input
     sim::ThreadId selected_thread = sim::kNoThread;
     SimTime cursor = -1;        // the time last clicked; -1: none

@@ -513,29 +513,14 @@ constexpr TimeUnit kUnits[] = {{sim::kSecond, "s"}, {sim::kMillisecond, "ms"},
                                {sim::kMicrosecond, "\xC2\xB5s"}, {1, "ns"}};
 } // namespace
 
-const char* FormatTimeLabel(char* buf, size_t size, SimTime t, SimTime step) {
+const char* FormatTime(char* buf, size_t size, SimTime t, SimTime precision, SimTime reference) {
     if (t == 0) {
         std::snprintf(buf, size, "0");
         return buf;
     }
-    // The unit that shows the step with at most two decimals: 0.25 ms rather than 250 us, so
-    // labels stay short as time grows; but never a finer unit than the step needs.
     const TimeUnit* unit = &kUnits[3];
     for (const TimeUnit& u : kUnits) {
-        if (u.ns <= step * 100) {
-            unit = &u;
-            break;
-        }
-    }
-    const int decimals = step >= unit->ns ? 0 : step * 10 >= unit->ns ? 1 : 2;
-    std::snprintf(buf, size, "%.*f %s", decimals, double(t) / double(unit->ns), unit->name);
-    return buf;
-}
-
-const char* FormatTimeAt(char* buf, size_t size, SimTime t, SimTime precision) {
-    const TimeUnit* unit = &kUnits[3];
-    for (const TimeUnit& u : kUnits) {
-        if (std::llabs(t) >= u.ns) {
+        if (std::llabs(reference) >= u.ns) {
             unit = &u;
             break;
         }

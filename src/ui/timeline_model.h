@@ -303,11 +303,10 @@ ptrdiff_t HitTestMarkers(const std::vector<MarkerDrawItem>& items, float x, floa
 
 // The smallest 1-2-5 step (in ns, at least 1) that keeps ticks at least `min_px` apart.
 SimTime ChooseTickStep(double ns_per_px, double min_px);
-// A time as a ruler label, with as many digits as the tick step needs: "0", "1.5 ms", "250 ns",
-// "2 s". Writes into buf (NUL-terminated, truncated to size) and returns it.
-const char* FormatTimeLabel(char* buf, size_t size, SimTime t, SimTime step);
-// A moment for tooltips, in the largest unit it reaches, to the given precision (in ns):
-// FormatTimeAt(…, 789'828'000, 1000) is "789.828 ms".
-const char* FormatTimeAt(char* buf, size_t size, SimTime t, SimTime precision);
+// A time in the largest unit `reference` reaches, with as many decimals as `precision` (ns)
+// needs: "0", "12.35 ms", "250 ns", "1.5 s". A ruler passes the visible range's extent as the
+// reference so all its labels share one unit; a tooltip passes the time itself. Writes into buf
+// (NUL-terminated, truncated to size) and returns it.
+const char* FormatTime(char* buf, size_t size, SimTime t, SimTime precision, SimTime reference);
 // A duration for tooltips, to four significant digits: "1.234 ms", "17 ns".
 const char* FormatDuration(char* buf, size_t size, SimTime d);

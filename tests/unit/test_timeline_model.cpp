@@ -317,23 +317,24 @@ TEST_CASE("markers closer than the merge distance cluster, the nearest one is hi
     CHECK(HitTestMarkers(items, 130.0f, 4.0f) == -1);
 }
 
-TEST_CASE("ruler ticks step 1-2-5 and their labels use one short unit") {
+TEST_CASE("ruler ticks step 1-2-5; times read in one short unit with the digits they need") {
     CHECK(ChooseTickStep(1000, 80) == 100'000);
     CHECK(ChooseTickStep(1000, 100) == 100'000);
     CHECK(ChooseTickStep(1000, 101) == 200'000);
     CHECK(ChooseTickStep(0.01, 80) == 1);
     char buf[32];
-    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 0, 500)) == "0");
-    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 1'500'000, 500'000)) == "1.5 ms");
-    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 12'350'000, 50'000)) == "12.35 ms");
-    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 3'000'000'000, 1'000'000'000)) == "3 s");
-    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 250, 5)) == "250 ns");
-    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 250, 50)) == "0.25 \xC2\xB5s");
-    CHECK(std::string(FormatTimeLabel(buf, sizeof buf, 2500, 500)) == "2.5 \xC2\xB5s");
-    CHECK(std::string(FormatTimeAt(buf, sizeof buf, 789'828'000, 1000)) == "789.828 ms");
-    CHECK(std::string(FormatTimeAt(buf, sizeof buf, 789'828'123, 1)) == "789.828123 ms");
-    CHECK(std::string(FormatTimeAt(buf, sizeof buf, 2'500'000'000, 100'000'000)) == "2.5 s");
-    CHECK(std::string(FormatTimeAt(buf, sizeof buf, 740, 10)) == "740 ns");
+    // A ruler's labels share the unit its range reaches, with the decimals its step needs.
+    CHECK(std::string(FormatTime(buf, sizeof buf, 0, 500, 2'000)) == "0");
+    CHECK(std::string(FormatTime(buf, sizeof buf, 10'000'000, 5'000'000, 37'000'000)) == "10 ms");
+    CHECK(std::string(FormatTime(buf, sizeof buf, 1'500'000, 500'000, 3'000'000)) == "1.5 ms");
+    CHECK(std::string(FormatTime(buf, sizeof buf, 500'000, 500'000, 3'000'000)) == "0.5 ms");
+    CHECK(std::string(FormatTime(buf, sizeof buf, 12'350'000'000, 50'000'000, 12'400'000'000)) == "12.35 s");
+    CHECK(std::string(FormatTime(buf, sizeof buf, 250, 50, 900)) == "250 ns");
+    CHECK(std::string(FormatTime(buf, sizeof buf, 2'500, 500, 9'000)) == "2.5 \xC2\xB5s");
+    // A tooltip's moment, in its own largest unit, to the precision of a pixel.
+    CHECK(std::string(FormatTime(buf, sizeof buf, 789'828'000, 1'000, 789'828'000)) == "789.828 ms");
+    CHECK(std::string(FormatTime(buf, sizeof buf, 789'828'123, 1, 789'828'123)) == "789.828123 ms");
+    CHECK(std::string(FormatTime(buf, sizeof buf, 740, 10, 740)) == "740 ns");
     CHECK(std::string(FormatDuration(buf, sizeof buf, 1'234'567)) == "1.235 ms");
     CHECK(std::string(FormatDuration(buf, sizeof buf, 17)) == "17 ns");
     CHECK(std::string(FormatDuration(buf, sizeof buf, 2'000'000'000)) == "2 s");
