@@ -160,12 +160,18 @@ void ShowOutput(const lab::LabSnapshot* snap) {
     if (snap) {
         ImGui::PushFont(GetCodeFont());
         const ImVec4 error_color = PhaseColor(lab::RunPhase::Error);
-        for (const lab::OutputLineView& line : snap->output) {
-            if (line.is_stderr)
-                ImGui::PushStyleColor(ImGuiCol_Text, error_color);
-            ImGui::TextUnformatted(line.text.data(), line.text.data() + line.text.size());
-            if (line.is_stderr)
-                ImGui::PopStyleColor();
+        // Only the lines in view are drawn: a chatty program has tens of thousands.
+        ImGuiListClipper clipper;
+        clipper.Begin((int)snap->output.size());
+        while (clipper.Step()) {
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const lab::OutputLineView& line = snap->output[(size_t)i];
+                if (line.is_stderr)
+                    ImGui::PushStyleColor(ImGuiCol_Text, error_color);
+                ImGui::TextUnformatted(line.text.data(), line.text.data() + line.text.size());
+                if (line.is_stderr)
+                    ImGui::PopStyleColor();
+            }
         }
         if (!snap->error.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, error_color);

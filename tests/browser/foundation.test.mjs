@@ -1,26 +1,18 @@
 // The page itself: it loads, runs its engine thread, draws with ImGui, answers clicks and
 // resizes, and explains in plain words when the browser or the server can't run it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startEmrun, startPlainServer, launch, newPage, openLab, state, waitFrames, itemRect, clickItem,
+  useLab, startPlainServer, launch, newPage, openLab, state, waitFrames, itemRect, clickItem,
   screenshot, LOAD_TIMEOUT_MS,
 } from './lab.mjs';
 import { decodePng } from './png.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startEmrun();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const lab = useLab();
 
 test('the lab loads cross-origin isolated, with no console errors, and keeps drawing', async () => {
-  const page = await newPage(browser);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url);
   assert.equal(await page.evaluate(() => window.crossOriginIsolated), true);
   const first = await state(page);
   await waitFrames(page, 10);
@@ -32,8 +24,8 @@ test('the lab loads cross-origin isolated, with no console errors, and keeps dra
 });
 
 test('the engine thread is alive: its loop keeps turning beside the UI', async () => {
-  const page = await newPage(browser);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url);
   const s = await state(page);
   assert.equal(s.engine.alive, true);
   const before = s.engine.heartbeats;
@@ -42,8 +34,8 @@ test('the engine thread is alive: its loop keeps turning beside the UI', async (
 });
 
 test('the canvas shows the ImGui interface, not a blank page', async () => {
-  const page = await newPage(browser);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url);
   await waitFrames(page, 3);
   const png = decodePng(await screenshot(page, 'foundation-default'));
   const s = await state(page);
@@ -64,8 +56,8 @@ test('the canvas shows the ImGui interface, not a blank page', async () => {
 });
 
 test('Help > About opens the About window', async () => {
-  const page = await newPage(browser);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url);
   assert.equal((await state(page)).windows.about, false);
   await clickItem(page, 'menu/Help');
   await clickItem(page, 'menu/Help/About');
@@ -79,8 +71,8 @@ test('Help > About opens the About window', async () => {
 });
 
 test('View > Metrics opens Dear ImGui\'s metrics window', async () => {
-  const page = await newPage(browser);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url);
   await clickItem(page, 'menu/View');
   await clickItem(page, 'menu/View/Metrics');
   assert.equal((await state(page)).windows.metrics, true);
@@ -88,8 +80,8 @@ test('View > Metrics opens Dear ImGui\'s metrics window', async () => {
 });
 
 test('resizing the window resizes the canvas', async () => {
-  const page = await newPage(browser);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url);
   let s = await state(page);
   assert.equal(s.canvas.width, Math.round(1280 * s.dpr));
   await page.setViewportSize({ width: 900, height: 600 });
@@ -101,8 +93,8 @@ test('resizing the window resizes the canvas', async () => {
 });
 
 test('on a hi-DPI screen the canvas has one pixel per device pixel', async () => {
-  const page = await newPage(browser, { deviceScaleFactor: 2 });
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser, { deviceScaleFactor: 2 });
+  await openLab(page, lab.server.url);
   const s = await state(page);
   assert.equal(s.dpr, 2);
   assert.equal(s.canvas.width, 2560);
@@ -114,7 +106,7 @@ test('on a hi-DPI screen the canvas has one pixel per device pixel', async () =>
 });
 
 test('while the WebAssembly downloads, the page shows a progress indicator', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(lab.browser);
   let release;
   const held = new Promise((r) => { release = r; });
   await page.route('**/threadlab_app.wasm', async (route) => {
@@ -122,7 +114,7 @@ test('while the WebAssembly downloads, the page shows a progress indicator', asy
     await held;
     await route.fulfill({ response });
   });
-  await page.goto(server.url);
+  await page.goto(lab.server.url);
   const loading = page.locator('#loading');
   assert.equal(await loading.isVisible(), true);
   assert.match(await page.locator('#loading-stage').textContent(), /Loading|Downloading/);
@@ -135,7 +127,7 @@ test('while the WebAssembly downloads, the page shows a progress indicator', asy
 test('without cross-origin isolation the page says so in plain words', async () => {
   const plain = await startPlainServer();
   try {
-    const page = await newPage(browser);
+    const page = await newPage(lab.browser);
     await page.goto(plain.url);
     const fatal = page.locator('#fatal');
     await fatal.waitFor({ state: 'visible', timeout: 30_000 });
@@ -152,7 +144,7 @@ test('without WebGL2 the page says so in plain words', async () => {
   const noGl = await launch(['--disable-3d-apis']);
   try {
     const page = await newPage(noGl);
-    await page.goto(server.url);
+    await page.goto(lab.server.url);
     const fatal = page.locator('#fatal');
     await fatal.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await fatal.textContent(), /no WebGL2/);

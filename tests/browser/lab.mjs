@@ -7,6 +7,7 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { extname, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -75,6 +76,21 @@ export async function startPlainServer() {
 
 export async function launch(extraArgs = []) {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+// One served lab and one browser for a whole test file: call at the top of the file, then use
+// lab.server.url and lab.browser in its tests.
+export function useLab() {
+  const lab = { server: null, browser: null };
+  before(async () => {
+    lab.server = await startEmrun();
+    lab.browser = await launch();
+  });
+  after(async () => {
+    await lab.browser?.close();
+    lab.server?.close();
+  });
+  return lab;
 }
 
 // Open a page that records console errors and uncaught exceptions.

@@ -1,21 +1,13 @@
 // The lab's panels (Threads/TCB, Code, Address space, Output, Run metrics): a click on a thread
 // row opens that thread's control block, and the TCB on screen is the one the app reports in
 // window.threadlab.state().lab; screenshots of the panels in both themes go to test-results/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startEmrun, launch, newPage, openLab, state, waitFrames, clickItem, screenshot,
+  useLab, newPage, openLab, state, waitFrames, clickItem, screenshot,
 } from './lab.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startEmrun();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const shared = useLab();
 
 const PANELS = ['Threads', 'Code', 'Address space', 'Output', 'Run metrics'];
 
@@ -37,8 +29,8 @@ async function waitForThreads(page, count) {
 }
 
 test('clicking a thread row opens its TCB, and the TCB is the thread the app reports', async () => {
-  const page = await newPage(browser);
-  await openLab(page, server.url);
+  const page = await newPage(shared.browser);
+  await openLab(page, shared.server.url);
   await openPanels(page);
   const lab = await waitForThreads(page, 1);
   for (const thread of lab.threads.slice(0, 4)) {
@@ -60,8 +52,8 @@ test('clicking a thread row opens its TCB, and the TCB is the thread the app rep
 });
 
 test('clicking an output line selects its thread and asks the timeline for that moment', async () => {
-  const page = await newPage(browser);
-  await openLab(page, server.url);
+  const page = await newPage(shared.browser);
+  await openLab(page, shared.server.url);
   await openPanels(page);
   await page.waitForFunction(() => 'output/line/last' in window.threadlab.state().items, null, { timeout: 60_000 });
   await clickItem(page, 'output/line/last', 0.05);

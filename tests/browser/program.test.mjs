@@ -1,23 +1,15 @@
 // The Program window: a program runs in the page on the engine's thread and prints exactly what
 // the native CLI prints; pasted programs run; errors show where they are.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  root, startEmrun, launch, newPage, openLab, state, waitFrames, itemRect, clickItem, pressKeys, screenshot,
+  useLab, root, newPage, openLab, state, waitFrames, itemRect, clickItem, pressKeys, screenshot,
 } from './lab.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startEmrun();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const lab = useLab();
 
 async function waitForRun(page, previousRunId = 0) {
   await page.waitForFunction((prev) => {
@@ -48,8 +40,8 @@ async function pressRun(page) {
 }
 
 test('the first example runs when the page opens, with the same output as the native CLI', async () => {
-  const page = await newPage(browser);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url);
   const program = await waitForRun(page);
   assert.equal(program.status, 'finished', program.error);
   assert.ok(program.instructions > 0);
@@ -66,8 +58,8 @@ test('the first example runs when the page opens, with the same output as the na
 });
 
 test('a pasted program runs and prints its output', async () => {
-  const page = await newPage(browser, CLIPBOARD);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser, CLIPBOARD);
+  await openLab(page, lab.server.url);
   await waitForRun(page);
   await pasteProgram(page, 'total = 0\nfor i in range(10):\n    total += i\nprint("total", total)\n');
   const program = await pressRun(page);
@@ -77,8 +69,8 @@ test('a pasted program runs and prints its output', async () => {
 });
 
 test('a syntax error is shown at its line and column, and nothing runs', async () => {
-  const page = await newPage(browser, CLIPBOARD);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser, CLIPBOARD);
+  await openLab(page, lab.server.url);
   await waitForRun(page);
   await pasteProgram(page, 'x = 1\nif x > 0\n    print(x)\n');
   const program = await pressRun(page);
@@ -91,8 +83,8 @@ test('a syntax error is shown at its line and column, and nothing runs', async (
 });
 
 test('a runtime error shows a Python traceback after the output so far', async () => {
-  const page = await newPage(browser, CLIPBOARD);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser, CLIPBOARD);
+  await openLab(page, lab.server.url);
   await waitForRun(page);
   await pasteProgram(page, 'def f():\n    return y\n\nprint("before")\nf()\n');
   const program = await pressRun(page);
@@ -105,8 +97,8 @@ test('a runtime error shows a Python traceback after the output so far', async (
 });
 
 test('an endless loop can be paused, and the page keeps drawing', async () => {
-  const page = await newPage(browser, CLIPBOARD);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser, CLIPBOARD);
+  await openLab(page, lab.server.url);
   await waitForRun(page);
   await pasteProgram(page, 'n = 0\nwhile True:\n    n += 1\n');
   const before = (await state(page)).program.runId || 0;
@@ -126,8 +118,8 @@ test('an endless loop can be paused, and the page keeps drawing', async () => {
 });
 
 test('Step executes exactly one instruction of one thread', async () => {
-  const page = await newPage(browser, CLIPBOARD);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser, CLIPBOARD);
+  await openLab(page, lab.server.url);
   await waitForRun(page);
   await pasteProgram(page, 'import threading\n\ndef work(n):\n    while n > 0:\n        n -= 1\n\nt = threading.Thread(target=work, args=(50,))\nt.start()\nwork(50)\nt.join()\n');
   await clickItem(page, 'program/Reset');
@@ -147,5 +139,17 @@ test('Step executes exactly one instruction of one thread', async () => {
   assert.equal(moved.length, 1, 'exactly one thread moved');
   assert.equal(moved[0].instructions, before.threads[moved[0].id].instructions + 1);
   assert.equal(after.status, 'paused');
+  await page.context().close();
+});
+
+test('playing carries on through stretches where every thread sleeps', async () => {
+  const page = await newPage(lab.browser, CLIPBOARD);
+  await openLab(page, lab.server.url);
+  await waitForRun(page);
+  await pasteProgram(page, 'import threading\nimport time\n\ndef nap():\n    time.sleep(0.05)\n\nt = threading.Thread(target=nap)\nt.start()\ntime.sleep(0.05)\nt.join()\nprint("woke")\n');
+  const program = await pressRun(page);
+  assert.equal(program.status, 'finished', program.error);
+  assert.equal(program.output, 'woke\n');
+  assert.ok(program.now >= 50_000_000, `the clock passed the sleeps (${program.now} ns)`);
   await page.context().close();
 });

@@ -2,25 +2,17 @@
 // slices, 64 threads, 8 CPUs): the wheel zooms around the pointer, dragging pans, hovering a
 // slice names it, clicking a thread lane selects that thread, and View > Timeline toggles it.
 // Open the lab with ?timeline=synthetic to look at the same trace by hand.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEmrun, launch, newPage, openLab, state, waitFrames, clickItem, screenshot } from './lab.mjs';
+import { useLab, newPage, openLab, state, waitFrames, clickItem, screenshot } from './lab.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startEmrun();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const lab = useLab();
 
 // A tall viewport: the Timeline opens in the lower part of the screen, and its 80 lanes should
 // not need vertical scrolling at the top, where these tests point.
 async function openSyntheticTimeline() {
-  const page = await newPage(browser, { viewport: { width: 1600, height: 1100 } });
-  await openLab(page, `${server.url}index.html?timeline=synthetic`);
+  const page = await newPage(lab.browser, { viewport: { width: 1600, height: 1100 } });
+  await openLab(page, `${lab.server.url}index.html?timeline=synthetic`);
   await page.waitForFunction(() => {
     const s = window.threadlab.state();
     return s.windows.timeline && s.timeline.traceEnd > 0 && s.timeline.lanes.length > 0;
@@ -135,8 +127,8 @@ test('hovering a slice reports it; clicking a thread lane selects the thread and
 });
 
 test('View > Timeline closes and reopens the window (open by default)', async () => {
-  const page = await newPage(browser);
-  await openLab(page, server.url);
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url);
   assert.equal((await state(page)).windows.timeline, true);
   await clickItem(page, 'menu/View');
   await clickItem(page, 'menu/View/Timeline');
