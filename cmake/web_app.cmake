@@ -30,7 +30,9 @@ if(TARGET threadlab_view)
 endif()
 add_dependencies(threadlab_app threadlab_version)
 target_include_directories(threadlab_app PRIVATE ${CMAKE_BINARY_DIR}/generated)
-set(WEB_OUT ${CMAKE_SOURCE_DIR}/build/web)
+# Several build folders can each gather their own copy of the page (tests read THREADLAB_WEB_DIR).
+set(THREADLAB_WEB_OUT ${CMAKE_SOURCE_DIR}/build/web CACHE PATH "Where the page's files are gathered")
+set(WEB_OUT ${THREADLAB_WEB_OUT})
 set_target_properties(threadlab_app PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${WEB_OUT})
 target_link_options(threadlab_app PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
@@ -45,4 +47,4 @@ target_link_options(threadlab_app PRIVATE
 file(GLOB WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*)
 add_custom_command(TARGET threadlab_app POST_BUILD
   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${WEB_FILES} ${WEB_OUT}/
-  COMMENT "Copying the web shell into build/web")
+  COMMENT "Copying the web shell into ${WEB_OUT}")

@@ -12,7 +12,8 @@ import { chromium } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
-export const webDir = join(root, 'build', 'web');
+// The page as scripts/build web gathers it; THREADLAB_WEB_DIR points at another build's copy.
+export const webDir = process.env.THREADLAB_WEB_DIR ?? join(root, 'build', 'web');
 export const outputDir = join(root, 'test-results');
 
 // Software WebGL on 2 cores is slow to start: allow for it rather than flake.
