@@ -6,12 +6,15 @@ namespace engine {
 void install_math(Interpreter& vm, ModuleObject& module);
 void install_sys(Interpreter& vm, ModuleObject& module);
 extern const char kSysSource[];
+void install_random(Interpreter& vm, ModuleObject& module);
+extern const char kRandomSource[];
 
 std::span<const ModuleDef> standard_modules()
 {
     static constexpr ModuleDef kModules[] = {
         {"math", install_math, nullptr},
         {"sys", install_sys, kSysSource},
+        {"random", install_random, kRandomSource},
     };
     return kModules;
 }

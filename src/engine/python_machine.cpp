@@ -12,7 +12,13 @@ namespace sim {
 
 void install_threading(engine::Interpreter& vm, engine::ModuleObject& module);
 void install_time(engine::Interpreter& vm, engine::ModuleObject& module);
+extern const char kTimeSource[];
 extern const char* const kThreadingSource;
+extern const char kQueueSource[];
+void install_logging(engine::Interpreter& vm, engine::ModuleObject& module);
+extern const char kLoggingSource[];
+void install_futures(engine::Interpreter& vm, engine::ModuleObject& module);
+extern const char kFuturesSource[];
 
 namespace {
 
@@ -168,8 +174,12 @@ PythonRun::PythonRun(const MachineConfig& config) : machine_(config) {
     modules_.assign(standard.begin(), standard.end());
     // After the standard modules: a name found in both is taken from here (import uses the last
     // row that matches).
-    modules_.push_back({"time", install_time, nullptr});
+    modules_.push_back({"time", install_time, kTimeSource});
     modules_.push_back({"threading", install_threading, kThreadingSource});
+    modules_.push_back({"queue", nullptr, kQueueSource});
+    modules_.push_back({"logging", install_logging, kLoggingSource});
+    modules_.push_back({"concurrent", nullptr, nullptr});
+    modules_.push_back({"concurrent.futures", install_futures, kFuturesSource});
 }
 
 std::optional<lang::SourceError> PythonRun::start(std::string_view source, std::string_view filename) {

@@ -43,7 +43,7 @@ const char* sync_kind_name(SyncKind kind) {
     case SyncKind::Event: return "Event";
     case SyncKind::Condition: return "Condition";
     case SyncKind::Barrier: return "Barrier";
-    case SyncKind::WaitQueue: return "WaitQueue";
+    case SyncKind::WaitQueue: return "Queue";
     }
     return "?";
 }
@@ -65,6 +65,8 @@ const char* sync_op_name(SyncOp op) {
 SyncId SyncTable::create(SyncKind kind, int64_t initial, SyncId lock) {
     if (kind == SyncKind::Condition && lock == kNoSync)
         lock = create(SyncKind::RLock);
+    if (kind == SyncKind::WaitQueue && lock == kNoSync)
+        lock = create(SyncKind::Lock);
     SyncObject object;
     object.kind = kind;
     object.lock = lock;
@@ -218,7 +220,7 @@ SyncOutcome SyncTable::apply(SyncOp op, SyncId id, ThreadId thread, bool blockin
     case SyncOp::Wait:
         switch (o.kind) {
         case SyncKind::Event: return o.count != 0 ? done(1) : block({});
-        case SyncKind::WaitQueue: return block({});
+        case SyncKind::WaitQueue:
         case SyncKind::Condition: {
             SyncObject& lock = objects_[o.lock];
             if (!lock_is_owned(lock, thread))
@@ -265,20 +267,15 @@ SyncOutcome SyncTable::apply(SyncOp op, SyncId id, ThreadId thread, bool blockin
         return done(0);
 
     case SyncOp::Notify: {
-        if (o.kind == SyncKind::Condition && !lock_is_owned(objects_[o.lock], thread))
-            return fail(KernelError::NotifyUnowned);
         if (o.kind != SyncKind::Condition && o.kind != SyncKind::WaitQueue)
             return wrong;
+        if (!lock_is_owned(objects_[o.lock], thread))
+            return fail(KernelError::NotifyUnowned);
         int64_t woken = 0;
         while (!o.waiters.empty() && (count < 0 || woken < count)) {
             SyncWaiter w = o.waiters.front();
             o.waiters.pop_front();
             ++woken;
-            if (o.kind == SyncKind::WaitQueue) {
-                set_waiting(w.thread, kNoSync);
-                effects.wakes.push_back({w.thread, {KernelError::None, 1}});
-                continue;
-            }
             w.condition_result = 1;
             const SyncOutcome next = reacquire_after_condition(o.lock, w);
             if (next.blocked)
@@ -317,6 +314,7 @@ SyncOutcome SyncTable::time_out(ThreadId thread, SyncEffects& effects) {
     set_waiting(thread, kNoSync);
     switch (o.kind) {
     case SyncKind::Event: return {false, {KernelError::None, o.count}};
+    case SyncKind::WaitQueue:
     case SyncKind::Condition: {
         SyncWaiter w = waiter;
         w.condition_result = 0;

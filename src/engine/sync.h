@@ -1,7 +1,9 @@
 // Kernel wait objects: the semantics of Python's threading primitives (Lock, RLock, Semaphore,
-// BoundedSemaphore, Event, Condition, Barrier) and a plain FIFO wait queue for modules that
-// build their own blocking (queue.Queue). The table only decides: who gets what, who waits,
-// who wakes with which result. The Machine does the blocking, the timers and the GIL.
+// BoundedSemaphore, Event, Condition, Barrier) and a wait queue for modules that build their
+// own blocking (queue.Queue): a Condition under another name, so that a thread waiting in a
+// queue's get() or put() shows as waiting on that queue. The table only decides: who gets
+// what, who waits, who wakes with which result. The Machine does the blocking, the timers and
+// the GIL.
 //
 // Rules worth knowing (chosen so that runs are deterministic and easy to follow):
 // - Waiters are served in arrival order (FIFO). A released Lock/RLock/Semaphore is handed
@@ -74,7 +76,7 @@ struct SyncObject {
     int64_t count = 0;           // Lock: 1 when locked; RLock: depth; Semaphore: value;
                                  // Event: the flag; Barrier: threads arrived this round
     int64_t limit = 0;           // BoundedSemaphore: initial value; Barrier: parties
-    SyncId lock = kNoSync;       // Condition: the Lock or RLock it is built on
+    SyncId lock = kNoSync;       // Condition, WaitQueue: the Lock or RLock it is built on
     bool broken = false;         // Barrier
     std::deque<SyncWaiter> waiters;
 };
@@ -102,6 +104,7 @@ class SyncTable {
 public:
     // Semaphore/BoundedSemaphore: `initial` is the value; Barrier: the number of parties.
     // Condition: `lock` is its Lock or RLock; kNoSync makes a fresh RLock, as Python does.
+    // WaitQueue: the same, but kNoSync makes a fresh Lock.
     SyncId create(SyncKind kind, int64_t initial = 0, SyncId lock = kNoSync);
 
     SyncOutcome apply(SyncOp op, SyncId id, ThreadId thread, bool blocking, int64_t count, SyncEffects& effects);
