@@ -135,11 +135,9 @@ static void SendProgramCommands(App& app) {
     ProgramWindowState& p = app.program;
     app.session.set_speed(std::pow(10.0, (double)p.speed_log10));
     if (p.load_requested) {
-        LabCommand load{LabCommand::Kind::Load, p.source, {}};
-        load.config.cpus = p.cpus;
-        load.config.gil = p.gil;
-        load.config.seed = (uint64_t)(uint32_t)p.seed;
-        app.session.send(std::move(load));
+        const config::LabConfig& c = p.config;
+        app.session.send({LabCommand::Kind::Load, config::apply_sliders(config::program_source(c), c.sliders),
+                          config::to_machine_config(c)});
         if (p.play_after_load)
             app.session.send({LabCommand::Kind::Play, {}, {}});
     }
@@ -277,7 +275,7 @@ static void AppendJsonString(std::string& out, std::string_view text) {
 static void AppendProgramJson(std::string& out, const App& app) {
     auto snap = app.session.latest();
     out += "\"program\":{\"source\":";
-    AppendJsonString(out, app.program.source);
+    AppendJsonString(out, config::program_source(app.program.config));
     if (snap) {
         char buf[256];
         std::snprintf(buf, sizeof buf,
@@ -418,8 +416,9 @@ int main() {
     io.GetClipboardTextFn = [](void*) { return ClipboardText(); };
     io.SetClipboardTextFn = [](void*, const char* text) { CopyToPageClipboard(text); };
 
-    app.program.source = kExampleFiles[0].text;
-    // The first example plays when the page opens, so its output is there at once.
+    // The default lesson on a machine with a few CPUs, so turning the GIL off shows a speedup.
+    app.program.config.cpus = 4;
+    // It plays when the page opens, so its output is there at once.
     app.program.load_requested = app.program.play_after_load = true;
     StartTimelineFromUrl(app);
 

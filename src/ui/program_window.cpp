@@ -57,14 +57,28 @@ bool Runnable(const lab::LabSnapshot* snap) {
                     snap->phase == lab::RunPhase::Playing);
 }
 
+// The example a lesson name stands for ("race" -> race.py), or -1.
+int LessonIndex(std::span<const EmbeddedFile> examples, const config::LabConfig& config) {
+    for (int i = 0; i < (int)examples.size(); ++i)
+        if (std::string_view(examples[i].name) == config.lesson + ".py")
+            return i;
+    return -1;
+}
+
 void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> examples, const lab::LabSnapshot* snap) {
-    const char* current = state.example_index >= 0 ? examples[state.example_index].name : "(edited)";
+    config::LabConfig& config = state.config;
+    const int current = LessonIndex(examples, config);
+    std::string label = current >= 0 ? examples[current].name : config.lesson;
+    if (!config.source.empty())
+        label += " (edited)";
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
-    if (ImGui::BeginCombo("##example", current)) {
+    if (ImGui::BeginCombo("##example", label.c_str())) {
         for (int i = 0; i < (int)examples.size(); ++i) {
-            if (ImGui::Selectable(examples[i].name, i == state.example_index)) {
-                state.example_index = i;
-                state.source = examples[i].text;
+            if (ImGui::Selectable(examples[i].name, i == current && config.source.empty())) {
+                std::string_view name = examples[i].name;
+                config.lesson = std::string(name.substr(0, name.size() - 3)); // without ".py"
+                config.source.clear();
+                config.sliders.clear();
                 state.load_requested = state.play_after_load = true;
             }
         }
@@ -120,20 +134,26 @@ void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> exampl
 }
 
 void ShowSettings(ProgramWindowState& state) {
+    config::LabConfig& config = state.config;
     const float width = ImGui::GetFontSize() * 7;
     bool changed = false;
     ImGui::SetNextItemWidth(width);
-    changed |= ImGui::SliderInt("CPUs", &state.cpus, 1, 64, "%d", ImGuiSliderFlags_AlwaysClamp);
+    changed |= ImGui::SliderInt("CPUs", &config.cpus, int(config::kCpusRange.min), int(config::kCpusRange.max), "%d",
+                                ImGuiSliderFlags_AlwaysClamp);
     RecordItemRect("program/CPUs");
     ImGui::SameLine();
-    changed |= ImGui::Checkbox("GIL", &state.gil);
+    changed |= ImGui::Checkbox("GIL", &config.gil);
     RecordItemRect("program/GIL");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("The global interpreter lock: one thread of a process executes bytecode at a time.\n"
                           "Off: free-threaded Python, threads of one process run in parallel.");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(width);
-    changed |= ImGui::InputInt("Seed", &state.seed);
+    int seed = int(uint32_t(config.seed));
+    if (ImGui::InputInt("Seed", &seed)) {
+        config.seed = uint32_t(seed);
+        changed = true;
+    }
     RecordItemRect("program/Seed");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(width);
@@ -224,8 +244,10 @@ void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const Em
     const float output_height = ImGui::GetContentRegionAvail().y * 0.38f;
     ImGui::PushFont(GetCodeFont());
     ImVec2 editor_size(-FLT_MIN, ImGui::GetContentRegionAvail().y - output_height);
-    if (ImGui::InputTextMultiline("##source", &state.source, editor_size, ImGuiInputTextFlags_AllowTabInput))
-        state.example_index = -1;
+    // The editor shows the lesson's own text until the first edit makes it the config's source.
+    std::string source(config::program_source(state.config));
+    if (ImGui::InputTextMultiline("##source", &source, editor_size, ImGuiInputTextFlags_AllowTabInput))
+        state.config.source = std::move(source);
     RecordItemRect("program/Source");
     if (ImGui::IsItemFocused() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
         state.load_requested = state.play_after_load = true;

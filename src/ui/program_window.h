@@ -1,21 +1,20 @@
 // The Program window: the program's source (an example or the user's own), the run controls
-// (run, play/pause, step, reset, speed) and the machine's settings (CPUs, GIL, seed), and the
+// (run, play/pause, step, reset, speed) and the run's settings (config::LabConfig), and the
 // program's output.
 #pragma once
 #include <cstdint>
 #include <span>
 #include <string>
 
+#include "config/config.h"
 #include "embedded_file.h"
 #include "engine/lab_snapshot.h"
 
 struct ProgramWindowState {
-    std::string source;
-    int example_index = 0;      // which example the source came from; -1 once edited
-    int cpus = 4;
-    bool gil = true;
-    int seed = 1;
-    float speed_log10 = 8.3f;   // simulated ns per real second, as a power of ten
+    // What the run is: lesson, edited source, machine settings, slider values, seed. The
+    // permalink carries exactly this; a Load sends the program and machine it describes.
+    config::LabConfig config;
+    float speed_log10 = 8.3f;   // simulated ns per real second, as a power of ten; not part of a run
 
     // What the user asked for this frame; the main loop turns these into LabCommands.
     bool load_requested = false; // compile and restart (Run, new example, new settings)

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   useLab, root, newPage, openLab, state, waitFrames, itemRect, clickItem, pressKeys, screenshot,
@@ -39,7 +39,7 @@ async function pressRun(page) {
   return waitForRun(page, before);
 }
 
-test('the first example runs when the page opens, with the same output as the native CLI', async () => {
+test('the default lesson runs when the page opens, with the same output as the native CLI', async () => {
   const page = await newPage(lab.browser);
   await openLab(page, lab.server.url);
   const program = await waitForRun(page);
@@ -48,11 +48,12 @@ test('the first example runs when the page opens, with the same output as the na
   // scripts/test builds the native CLI before the page.
   const cli = join(root, 'build', 'native', 'threadlab');
   assert.ok(existsSync(cli), `${cli} is built`);
-  const first = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.py')).sort()[0];
-  assert.equal(program.source, readFileSync(join(root, 'examples', first), 'utf8'));
-  const native = spawnSync(cli, ['run', join(root, 'examples', first)]);
+  // config::kDefaultLesson, on the 4 CPUs the page opens with.
+  const lesson = join(root, 'examples', 'gil_cpu_bound.py');
+  assert.equal(program.source, readFileSync(lesson, 'utf8'));
+  const native = spawnSync(cli, ['run', '--cpus', '4', lesson]);
   assert.equal(program.output, native.stdout.toString());
-  await screenshot(page, 'program-first-example');
+  await screenshot(page, 'program-default-lesson');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
