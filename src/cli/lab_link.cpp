@@ -1,4 +1,6 @@
 #include "cli/lab_link.h"
+#include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -47,6 +49,40 @@ void take_link_settings(Options& options, const config::LabConfig& lab)
     }
 }
 
+// --set NAME=VALUE: each names a slider of `source` and a value in its range, which goes into
+// the lab's sliders (so --link carries it). False, with the reason, for anything else.
+bool take_slider_settings(const Options& options, std::string_view source, config::LabConfig& lab, std::string& error)
+{
+    const std::vector<config::ProgramSlider> sliders = config::find_sliders(source);
+    for (const std::string& setting : options.list("--set")) {
+        const size_t equals = setting.find('=');
+        const std::string name = setting.substr(0, equals);
+        const auto slider = std::find_if(sliders.begin(), sliders.end(), [&](const config::ProgramSlider& s) { return s.name == name; });
+        if (slider == sliders.end()) {
+            std::string known;
+            for (const config::ProgramSlider& s : sliders)
+                known += (known.empty() ? "" : ", ") + s.name + " (" + std::to_string(s.min) + ".." + std::to_string(s.max) + ")";
+            error = "--set " + setting + ": the program has no slider named '" + name + "'" +
+                    (known.empty() ? " (it has none)" : "; its sliders: " + known);
+            return false;
+        }
+        const std::string text = equals == std::string::npos ? "" : setting.substr(equals + 1);
+        int64_t value = 0;
+        const auto [end, status] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || status != std::errc() || end != text.data() + text.size()) {
+            error = "--set " + setting + ": expected NAME=VALUE with a whole number";
+            return false;
+        }
+        if (value < slider->min || value > slider->max) {
+            error = "--set " + setting + ": " + name + " goes from " + std::to_string(slider->min) + " to " +
+                    std::to_string(slider->max);
+            return false;
+        }
+        lab.sliders[name] = value;
+    }
+    return true;
+}
+
 } // namespace
 
 int load_run_program(Options& options, config::LabConfig& lab, std::string& source, std::string& path)
@@ -85,6 +121,11 @@ int load_run_program(Options& options, config::LabConfig& lab, std::string& sour
     } else {
         source = std::string(config::program_source(lab));
         path = lab.source.empty() ? lab.lesson + ".py" : "<link>";
+    }
+    std::string error;
+    if (!take_slider_settings(options, source, lab, error)) {
+        warn(error);
+        return 2;
     }
     source = config::apply_sliders(source, lab.sliders);
     return 0;

@@ -9,8 +9,9 @@ namespace cli {
 
 // The program `run` executes and the lab config it belongs to. With --config, the link's program
 // (or FILE, when given), its sliders applied, and its machine settings written into `options` for
-// every flag left at its default, so the flags given on the command line win. The link's problems
-// are printed as warnings. Returns an exit status (2: no program, or nothing usable in the link).
+// every flag left at its default, so the flags given on the command line win; --set values go
+// over the link's sliders. The link's problems are printed as warnings. Returns an exit status
+// (2: no program, nothing usable in the link, or a --set that names no slider or is out of range).
 int load_run_program(Options& options, config::LabConfig& lab, std::string& source, std::string& path);
 
 // The permalink fragment of a run: its program and lab config with the machine's final settings.

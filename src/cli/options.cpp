@@ -1,4 +1,5 @@
 #include "cli/options.h"
+#include <algorithm>
 #include <cstdlib>
 
 namespace cli {
@@ -32,6 +33,7 @@ const std::vector<OptionDef> kOptions = {
     {"--trace", "FILE", "", "run", "write the trace as Chrome Trace Event JSON (open it in Perfetto)"},
     {"--config", "LINK", "", "run", "run a lab permalink (a URL or its #v=1&... part): its program, unless FILE is given, and its settings, unless given as flags"},
     {"--link", nullptr, "", "run", "print the run's permalink to stderr"},
+    {"--set", "NAME=VALUE", "", "run", "give a program parameter (a `NAME = 4  # slider: 1..64` line) another value; repeatable", true},
     {"--count", "N", "20000000", "bench", "the loop counts down from N (about 9 instructions per step)"},
 };
 
@@ -63,6 +65,19 @@ const std::string& Options::get(std::string_view flag) const
     static const std::string kNone;
     auto it = values.find(std::string(flag));
     return it == values.end() ? kNone : it->second;
+}
+
+// A repeating option's values are kept in `values` one per line.
+std::vector<std::string> Options::list(std::string_view flag) const
+{
+    std::vector<std::string> out;
+    const std::string& text = get(flag);
+    for (size_t start = 0; start < text.size();) {
+        size_t end = std::min(text.find('\n', start), text.size());
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
 }
 
 int64_t Options::number(std::string_view flag) const
@@ -113,7 +128,8 @@ Options parse_command_line(int argc, char** argv)
             }
             value = argv[++i];
         }
-        options.values[flag] = value;
+        std::string& stored = options.values[flag];
+        stored = option->repeats && !stored.empty() ? stored + "\n" + value : value;
     }
     return options;
 }

@@ -22,6 +22,7 @@ struct OptionDef {
     const char* default_value;  // text of the default ("" for switches)
     const char* commands;       // the commands that accept it, space separated
     const char* help;
+    bool repeats = false;       // may be given several times; Options::list has every value
 };
 
 extern const std::vector<CommandDef> kCommands;
@@ -38,6 +39,8 @@ struct Options {
     const std::string& get(std::string_view flag) const;
     int64_t number(std::string_view flag) const;
     bool flag(std::string_view name) const { return get(name) == "1"; }
+    // Every value of a repeating option, in command-line order.
+    std::vector<std::string> list(std::string_view flag) const;
 };
 
 Options parse_command_line(int argc, char** argv);
