@@ -5,6 +5,15 @@
 // traceback). The expectations live in expected/ and come from CPython (scripts/regen-conformance);
 // a case whose first line is "# threadlab-only" has hand-written expectations instead.
 //
+// Programs that log (to stderr, with real timestamps) and run threads are matched in a looser
+// mode, named in expected/<case>.match (written by hand):
+//   log          all of stderr must match, not just its last line, with times masked
+//                ("12:00:01" and "2024-01-01 12:00:01,000" read as "<time>");
+//   log-threads  as log, but threads may interleave: stdout and stderr must hold the same lines,
+//                and the lines of each speaker (the message's text before its first ":", as in
+//                "Thread 1: starting") must come in the same order.
+// The classic examples are cases through symbolic links in cases/ to examples/.
+//
 //   node run.mjs --threadlab "<command prefix>" [--python python3] [--timeout 20] [--jobs 2] [filter]
 //       checks every case whose name contains filter; when the python command is CPython 3.11 it
 //       also runs the cases there and counts drift from the committed expectations as a failure.
@@ -82,8 +91,9 @@ function fail(message) {
 // Cases and expectations
 //-----------------------------------------------------------------------------
 
-// An expectation: { stdout, status, err } where err is the last line of stderr ("" when none).
-// An err without a message (just a class name, as for SyntaxError) matches on the class name only.
+// An expectation: { stdout, status, err } where err is the last line of stderr ("" when none),
+// or in the log modes all of stderr with times masked. An err without a message (just a class
+// name, as for SyntaxError) matches on the class name only.
 
 function listCases(filter) {
   return fs.readdirSync(CASES_DIR)
@@ -107,13 +117,22 @@ function expectationFiles(name) {
   return { stdout: `${base}.out`, status: `${base}.status`, err: `${base}.err` };
 }
 
+// "exact" (the default), "log" or "log-threads".
+function matchMode(name) {
+  const file = path.join(EXPECTED_DIR, `${name}.match`);
+  const mode = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : 'exact';
+  if (!['exact', 'log', 'log-threads'].includes(mode)) fail(`${file}: unknown match mode ${quote(mode)}`);
+  return mode;
+}
+
 function readExpectation(name) {
   const files = expectationFiles(name);
   if (!Object.values(files).every((file) => fs.existsSync(file))) return null;
+  const err = fs.readFileSync(files.err, 'utf8');
   return {
     stdout: fs.readFileSync(files.stdout, 'utf8'),
     status: fs.readFileSync(files.status, 'utf8').trim(),
-    err: fs.readFileSync(files.err, 'utf8').trim(),
+    err: matchMode(name) === 'exact' ? err.trim() : err,
   };
 }
 
@@ -121,15 +140,16 @@ function writeExpectation(name, expectation) {
   const files = expectationFiles(name);
   fs.writeFileSync(files.stdout, expectation.stdout);
   fs.writeFileSync(files.status, `${expectation.status}\n`);
-  fs.writeFileSync(files.err, expectation.err === '' ? '' : `${expectation.err}\n`);
+  const err = matchMode(name) === 'exact' && expectation.err !== '' ? `${expectation.err}\n` : expectation.err;
+  fs.writeFileSync(files.err, err);
 }
 
 //-----------------------------------------------------------------------------
 // Running one program
 //-----------------------------------------------------------------------------
 
-// Resolves to { stdout, status, err } like an expectation, or { error } when the program could
-// not start or ran out of time.
+// Resolves to { stdout, status, err, stderr } (an expectation, and all of stderr), or { error }
+// when the program could not start or ran out of time.
 function runProgram(command, args, timeoutSeconds, env) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -143,10 +163,12 @@ function runProgram(command, args, timeoutSeconds, env) {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       if (timedOut) return resolve({ error: `timed out after ${timeoutSeconds} s` });
+      const stderrText = Buffer.concat(stderr).toString('utf8');
       resolve({
         stdout: Buffer.concat(stdout).toString('utf8'),
         status: signal ? `killed by ${signal}` : String(code),
-        err: lastLine(Buffer.concat(stderr).toString('utf8')),
+        err: lastLine(stderrText),
+        stderr: stderrText,
       });
     });
   });
@@ -157,16 +179,25 @@ function lastLine(text) {
   return lines.length > 0 ? lines[lines.length - 1] : '';
 }
 
-function runThreadlab(options, name) {
+// In the log modes the expectation's err is all of stderr, times masked.
+function observed(name, run) {
+  return run.error || matchMode(name) === 'exact' ? run : { ...run, err: maskTimes(run.stderr) };
+}
+
+function maskTimes(text) {
+  return text.replace(/\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(,\d{3})?|\b\d{2}:\d{2}:\d{2}\b/g, '<time>');
+}
+
+async function runThreadlab(options, name) {
   const [command, ...prefixArgs] = options.threadlab;
-  return runProgram(command, [...prefixArgs, casePath(name)], options.timeoutSeconds, {});
+  return observed(name, await runProgram(command, [...prefixArgs, casePath(name)], options.timeoutSeconds, {}));
 }
 
 // Hash randomisation is pinned only so that regeneration can run a case under two seeds and
 // refuse one whose output depends on hash order.
-function runPython(options, name, hashSeed = '0') {
-  return runProgram(options.python, [casePath(name)], options.timeoutSeconds,
-    { PYTHONIOENCODING: 'utf-8', PYTHONUTF8: '1', PYTHONDONTWRITEBYTECODE: '1', PYTHONHASHSEED: hashSeed });
+async function runPython(options, name, hashSeed = '0') {
+  return observed(name, await runProgram(options.python, [casePath(name)], options.timeoutSeconds,
+    { PYTHONIOENCODING: 'utf-8', PYTHONUTF8: '1', PYTHONDONTWRITEBYTECODE: '1', PYTHONHASHSEED: hashSeed }));
 }
 
 async function pythonVersion(python) {
@@ -176,6 +207,7 @@ async function pythonVersion(python) {
 
 // CPython's SyntaxError messages change between versions, so its expectation keeps only the class.
 function expectationFromPython(run) {
+  if (run.error) return run;
   const isSyntaxError = run.err.startsWith('SyntaxError:');
   return { stdout: run.stdout, status: run.status, err: isSyntaxError ? 'SyntaxError' : run.err };
 }
@@ -194,22 +226,52 @@ function errMatches(expected, actual) {
 }
 
 // Returns "" when the run matches, else a short description of every difference.
-function differences(expected, actual) {
+function differences(expected, actual, mode) {
   if (actual.error) return actual.error;
   const found = [];
-  if (expected.stdout !== actual.stdout) found.push(stdoutDifference(expected.stdout, actual.stdout));
+  const textDifference = mode === 'log-threads' ? speakerDifference : lineDifference;
+  const stdoutDiff = textDifference('stdout', expected.stdout, actual.stdout);
+  if (stdoutDiff !== '') found.push(stdoutDiff);
   if (expected.status !== actual.status) found.push(`status expected ${expected.status} got ${actual.status}`);
-  if (!errMatches(expected.err, actual.err)) found.push(`stderr expected ${quote(expected.err)} got ${quote(actual.err)}`);
+  if (mode === 'exact' && !errMatches(expected.err, actual.err))
+    found.push(`stderr expected ${quote(expected.err)} got ${quote(actual.err)}`);
+  const stderrDiff = mode === 'exact' ? '' : textDifference('stderr', expected.err, actual.err);
+  if (stderrDiff !== '') found.push(stderrDiff);
   return found.join('; ');
 }
 
-function stdoutDifference(expected, actual) {
+function lineDifference(stream, expected, actual) {
+  if (expected === actual) return '';
   const expectedLines = expected.split('\n');
   const actualLines = actual.split('\n');
   let i = 0;
   while (i < expectedLines.length && i < actualLines.length && expectedLines[i] === actualLines[i]) i++;
   const describe = (lines) => (i < lines.length ? quote(lines[i]) : 'end of output');
-  return `stdout line ${i + 1}: expected ${describe(expectedLines)} got ${describe(actualLines)}`;
+  return `${stream} line ${i + 1}: expected ${describe(expectedLines)} got ${describe(actualLines)}`;
+}
+
+// The lines of each speaker, in order: "<time>: Thread 1: starting" is spoken by "Thread 1".
+function linesBySpeaker(text) {
+  const speakers = new Map();
+  for (const line of text.split('\n').filter((l) => l !== '')) {
+    const message = line.replace(/^<time>:?\s*/, '');
+    const colon = message.indexOf(':');
+    const speaker = colon < 0 ? '' : message.slice(0, colon).trim();
+    if (!speakers.has(speaker)) speakers.set(speaker, []);
+    speakers.get(speaker).push(line);
+  }
+  return speakers;
+}
+
+function speakerDifference(stream, expected, actual) {
+  const want = linesBySpeaker(expected);
+  const got = linesBySpeaker(actual);
+  for (const speaker of new Set([...want.keys(), ...got.keys()])) {
+    const diff = lineDifference(`${stream} of ${quote(speaker)}`, (want.get(speaker) ?? []).join('\n'),
+      (got.get(speaker) ?? []).join('\n'));
+    if (diff !== '') return diff;
+  }
+  return '';
 }
 
 function quote(text) {
@@ -241,10 +303,11 @@ async function checkCase(options, checkDrift, name) {
   const expected = readExpectation(name);
   if (expected === null) return [`FAIL ${name}: no expectation files (run scripts/regen-conformance)`];
   const failures = [];
-  const threadlabDiff = differences(expected, await runThreadlab(options, name));
+  const mode = matchMode(name);
+  const threadlabDiff = differences(expected, await runThreadlab(options, name), mode);
   if (threadlabDiff !== '') failures.push(`FAIL ${name}: ${threadlabDiff}`);
   if (checkDrift && !isThreadlabOnly(name)) {
-    const driftDiff = differences(expected, expectationFromPython(await runPython(options, name)));
+    const driftDiff = differences(expected, expectationFromPython(await runPython(options, name)), mode);
     if (driftDiff !== '') failures.push(`DRIFT ${name}: CPython no longer matches the expectation: ${driftDiff}`);
   }
   return failures;
@@ -279,9 +342,10 @@ async function regenerateCase(options, name) {
   if (first.error) return `${name}: ${first.error}`;
   const second = await runPython(options, name, '2');
   const expectation = expectationFromPython(first);
-  if (differences(expectation, expectationFromPython(second)) !== '')
-    return `${name}: output depends on hash order; make the program deterministic`;
-  if (expectation.status === '0' && expectation.err !== '')
+  const mode = matchMode(name);
+  if (differences(expectation, expectationFromPython(second), mode) !== '')
+    return `${name}: output depends on hash order or timing; make the program deterministic`;
+  if (mode === 'exact' && expectation.status === '0' && expectation.err !== '')
     return `${name}: writes to stderr without failing (${quote(expectation.err)})`;
   writeExpectation(name, expectation);
   return '';

@@ -1,0 +1,1 @@
+../../../examples/race_with_lock.py
