@@ -9,6 +9,8 @@
 #include "engine/native.h"
 #include "engine/python_machine.h"
 
+#include <utility>
+
 namespace sim {
 
 namespace {
@@ -23,10 +25,31 @@ engine::NativeResult process_info(engine::Interpreter& vm, engine::Thread& threa
     return engine::NativeResult::of(vm.new_tuple({engine::Value::from_int(process.id), vm.new_str(process.name)}));
 }
 
+// _exception_text(exception=None) -> the traceback of `exception` (by default the one being
+// handled) as the interpreter prints an uncaught one, without the last newline; None if there
+// is none.
+engine::NativeResult exception_text(engine::Interpreter& vm, engine::Thread& thread, engine::Value, engine::CallArgs args) {
+    if (!engine::check_arity(vm, "_exception_text", args, 0, 1))
+        return engine::NativeResult::raised();
+    const engine::Value exception = args.count == 1 && !args[0].is_none() ? args[0] : thread.handled_exception;
+    if (!vm.is_instance(exception, vm.types.base_exception))
+        return engine::NativeResult::of(engine::Value::none());
+    // The interpreter formats a thread's uncaught exception: lend it this one for a moment.
+    const engine::Value uncaught = std::exchange(thread.uncaught, exception);
+    std::string uncaught_text = std::exchange(thread.uncaught_text, vm.exception_line(exception));
+    std::string text = vm.format_uncaught(thread);
+    thread.uncaught = uncaught;
+    thread.uncaught_text = std::move(uncaught_text);
+    if (!text.empty() && text.back() == '\n')
+        text.pop_back();
+    return engine::NativeResult::of(vm.new_str(text));
+}
+
 } // namespace
 
 void install_logging(engine::Interpreter& vm, engine::ModuleObject& module) {
     vm.add_native(module, "_process", process_info);
+    vm.add_native(module, "_exception_text", exception_text);
 }
 
 // ---- Python source -----------------------------------------------------------------------------
@@ -160,7 +183,10 @@ class Formatter:
         record.message = record.getMessage()
         if self.usesTime():
             record.asctime = self.formatTime(record, self.datefmt)
-        return self.formatMessage(record)
+        s = self.formatMessage(record)
+        if record.exc_text:
+            s = s + "\n" + record.exc_text
+        return s
 
 
 _default_formatter = Formatter()
@@ -308,6 +334,9 @@ class Logger(Filterer):
 
     def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1):
         record = LogRecord(self.name, level, "", 0, msg, args, exc_info)
+        if exc_info:
+            # Outside an except clause CPython formats "no exception" as this.
+            record.exc_text = _exception_text(exc_info if isinstance(exc_info, BaseException) else None) or "NoneType: None"
         if extra is not None:
             for key in extra:
                 setattr(record, key, extra[key])
@@ -381,8 +410,17 @@ def getLogger(name=None):
     if name in _loggers:
         return _loggers[name]
     logger = Logger(name)
-    dot = name.rfind(".")
-    logger.parent = getLogger(name[:dot]) if dot > 0 else root
+    logger.parent = root
+    ancestor = name
+    while "." in ancestor:
+        ancestor = ancestor[:ancestor.rfind(".")]
+        if ancestor in _loggers:
+            logger.parent = _loggers[ancestor]
+            break
+    # Loggers made earlier below this one now have it as their parent.
+    for other in _loggers.values():
+        if other.name.startswith(name + ".") and other.parent is logger.parent:
+            other.parent = logger
     _loggers[name] = logger
     return logger
 

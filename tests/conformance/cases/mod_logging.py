@@ -39,6 +39,23 @@ t = threading.Thread(target=worker, args=(2,), name="Named")
 t.start()
 t.join()
 
+
+
+def check(n):
+    if n < 0:
+        raise ValueError("negative: %d" % n)
+
+
+try:
+    check(-1)
+except ValueError:
+    logging.exception("exception() adds the traceback")
+logging.error("so does exc_info=True", exc_info=True)
+deep = logging.getLogger("x.y.z")
+print(deep.parent is logging.getLogger())
+middle = logging.getLogger("x.y")
+print(deep.parent is middle, middle.parent is logging.getLogger())
+
 handler = logging.StreamHandler(sys.stdout)
 handler.setFormatter(logging.Formatter("{levelname}:{name}:{message}", style="{"))
 quiet = logging.getLogger("quiet")
