@@ -370,6 +370,7 @@ std::shared_ptr<LabSnapshot> capture(sim::PythonRun& run, const LabSnapshot* pre
             for (const engine::Frame& frame : thread->frames)
                 if (!frame.is_native())
                     view.frames.push_back(frame_view(*vm, frame, code_ids[static_cast<size_t>(tcb.process)]));
+        snapshot->processes[static_cast<size_t>(tcb.process)].threads.push_back(tcb.id);
         snapshot->threads.push_back(std::move(view));
     }
 

@@ -619,6 +619,19 @@ void Machine::handle_request(CpuId c, Request&& r) {
         return;
     }
 
+    case RequestKind::EndProcess: {
+        const ProcessId target = r.target;
+        if (target < 0 || target >= static_cast<ProcessId>(processes_.size()) || target == threads_[t].process) {
+            threads_[t].resume_with = {KernelError::WrongObject, 0};
+            return;
+        }
+        const bool running = !processes_[target].exited;
+        if (running)
+            end_process(target);
+        threads_[t].resume_with = {KernelError::None, running ? 1 : 0};
+        return;
+    }
+
     case RequestKind::Sync: handle_sync(c, r); return;
     }
 }

@@ -60,6 +60,8 @@ enum class RequestKind : uint8_t {
                    // name; result value: its main ThreadId (join it to wait for the process)
     Join,          // wait for thread `target` to end, at most `duration` (kNever: no timeout);
                    // result value: 1 when it ended, 0 on timeout
+    EndProcess,    // end process `target` now, its threads killed where they stand (SIGTERM);
+                   // result value: 1 if it was still running
     Sync,          // `op` on sync object `target`: blocking, `duration` as timeout, `count`
 };
 
@@ -84,6 +86,7 @@ struct Request {
     static Request now() { return make(RequestKind::Now); }
     static Request output(std::string line) { Request r = make(RequestKind::Output); r.text = std::move(line); return r; }
     static Request join(ThreadId t, SimTime timeout = kNever) { Request r = make(RequestKind::Join); r.target = t; r.duration = timeout; return r; }
+    static Request end_process(ProcessId p) { Request r = make(RequestKind::EndProcess); r.target = p; return r; }
     static Request sync(SyncOp op, SyncId id, SimTime timeout = kNever, bool blocking = true, int64_t count = 1) {
         Request r = make(RequestKind::Sync);
         r.op = op;

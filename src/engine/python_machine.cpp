@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <utility>
+#include "lang/compiler.h"
 
 namespace sim {
 
@@ -14,6 +16,10 @@ void install_threading(engine::Interpreter& vm, engine::ModuleObject& module);
 void install_time(engine::Interpreter& vm, engine::ModuleObject& module);
 extern const char kTimeSource[];
 extern const char* const kThreadingSource;
+void install_os(engine::Interpreter& vm, engine::ModuleObject& module);
+extern const char kOsSource[];
+void install_multiprocessing(engine::Interpreter& vm, engine::ModuleObject& module);
+extern const char kMultiprocessingSource[];
 extern const char kQueueSource[];
 void install_logging(engine::Interpreter& vm, engine::ModuleObject& module);
 extern const char kLoggingSource[];
@@ -66,12 +72,21 @@ int system_exit_status(engine::Interpreter& vm, engine::Value exception) {
     return 1;
 }
 
+// A module's code as a function of no arguments that runs it in `module`'s namespace.
+engine::Value module_body(engine::Interpreter& vm, const engine::Code* code, engine::ModuleObject* module) {
+    auto* body = vm.heap.make<engine::FunctionObject>();
+    body->code = code;
+    body->module = module;
+    body->name = body->qualname = "<module>";
+    return engine::Value::from_object(body);
+}
+
 } // namespace
 
 engine::NativeResult ask_machine(engine::Interpreter& vm, engine::Thread& thread, Request request,
-                                 engine::NativeContinuation then) {
+                                 engine::NativeContinuation then, engine::Value state) {
     PythonRun::of(vm).python_thread(vm, thread).set_request(std::move(request));
-    return engine::NativeResult::suspend(then);
+    return engine::NativeResult::suspend(then, state);
 }
 
 bool seconds_argument(engine::Interpreter& vm, engine::Value v, const char* what, SimTime& out) {
@@ -109,6 +124,11 @@ uint64_t ProcessHost::random_u64() {
 
 // ---- A Python thread on the machine ------------------------------------------------------------
 
+void PythonThread::on_created(ThreadId self) {
+    id_ = self;
+    run_.process(vm_).machine_id = run_.machine().thread(self).process;
+}
+
 RunResult PythonThread::run(int64_t budget, const KernelResult& resumed) {
     if (thread_.state == engine::ThreadState::Suspended)
         deliver(resumed);
@@ -127,11 +147,14 @@ RunResult PythonThread::run(int64_t budget, const KernelResult& resumed) {
         out.request = std::exchange(request_, Request{});
         break;
     case engine::ThreadState::Finished:
-        run_.set_running(this);
-        report_uncaught();
-        run_.set_running(nullptr);
-        flush_writes(end, true);
-        out.request = Request::exit();
+        if (!reported_) {
+            run_.set_running(this);
+            report_uncaught();
+            run_.set_running(nullptr);
+            flush_writes(end, true);
+            reported_ = true;
+        }
+        out.request = run_.exit_request(vm_, id_);
         break;
     }
     return out;
@@ -176,6 +199,8 @@ PythonRun::PythonRun(const MachineConfig& config) : machine_(config) {
     // row that matches).
     modules_.push_back({"time", install_time, kTimeSource});
     modules_.push_back({"threading", install_threading, kThreadingSource});
+    modules_.push_back({"os", install_os, kOsSource});
+    modules_.push_back({"multiprocessing", install_multiprocessing, kMultiprocessingSource});
     modules_.push_back({"queue", nullptr, kQueueSource});
     modules_.push_back({"logging", install_logging, kLoggingSource});
     modules_.push_back({"concurrent", nullptr, nullptr});
@@ -183,36 +208,78 @@ PythonRun::PythonRun(const MachineConfig& config) : machine_(config) {
 }
 
 std::optional<lang::SourceError> PythonRun::start(std::string_view source, std::string_view filename) {
-    Process process;
-    process.host = std::make_unique<ProcessHost>(*this);
-    process.vm = std::make_unique<engine::Interpreter>(*process.host, modules_);
+    PythonProcess process;
+    process.vm = std::make_unique<engine::Interpreter>(host_, modules_);
     engine::LoadResult loaded = process.vm->load_main(source, filename);
     if (loaded.error)
         return loaded.error;
+    source_ = source;
+    filename_ = filename;
     engine::Interpreter& vm = *process.vm;
     processes_.push_back(std::move(process));
     machine_.start_process("MainProcess", adopt(vm, *loaded.thread));
     return std::nullopt;
 }
 
-PythonRun::Process& PythonRun::process_of(const engine::Interpreter& vm) {
-    for (Process& p : processes_)
+std::unique_ptr<PythonThread> PythonRun::start_child(engine::Interpreter& parent, engine::Pickled sent, bool daemon) {
+    PythonProcess child;
+    child.vm = std::make_unique<engine::Interpreter>(host_, modules_);
+    child.parent = static_cast<int>(&process(parent) - processes_.data());
+    child.daemon = daemon;
+    engine::Interpreter& vm = *child.vm;
+    // The program again, into the child's own text region (it compiled in the parent, so it
+    // compiles here), as the module __mp_main__ that is also __main__.
+    lang::CompileResult program = lang::compile_source(source_, filename_);
+    vm.sources[filename_] = source_;
+    vm.main_file = filename_;
+    engine::ModuleObject* main = vm.new_module("__mp_main__");
+    vm.modules["__main__"] = vm.modules["__mp_main__"] = main;
+    const engine::Value run_main = module_body(vm, vm.load_compiled(std::move(program.module), false), main);
+    // The child's bootstrap: import the modules the Process object names, then
+    // multiprocessing._child_main(), which runs the program and then the Process.
+    std::set<std::string> imports = {"multiprocessing"};
+    engine::pickled_modules(sent, imports);
+    std::string bootstrap;
+    for (const std::string& name : imports)
+        bootstrap += "import " + name + "\n";
+    bootstrap += "multiprocessing._child_main(_run_main)\n";
+    engine::ModuleObject* namespace_ = vm.new_module("__mp_bootstrap__");
+    vm.set_attr(namespace_->globals, "_run_main", run_main);
+    lang::CompileResult compiled = lang::compile_source(bootstrap, "<multiprocessing>");
+    const engine::Value body = module_body(vm, vm.load_compiled(std::move(compiled.module), true), namespace_);
+    engine::Thread& thread = vm.start_thread(body, {}, "MainThread");
+    child.sent = std::move(sent);
+    processes_.push_back(std::move(child));
+    return adopt(vm, thread);
+}
+
+PythonProcess& PythonRun::process(const engine::Interpreter& vm) {
+    for (PythonProcess& p : processes_)
         if (p.vm.get() == &vm)
             return p;
     return processes_.front();
 }
 
-PythonThread& PythonRun::python_thread(const engine::Interpreter& vm, const engine::Thread& thread) {
-    return *process_of(vm).threads[thread.id];
+PythonProcess* PythonRun::process_with_pid(int64_t pid) {
+    for (PythonProcess& p : processes_)
+        if (p.machine_id >= 0 && this->pid(p) == pid)
+            return &p;
+    return nullptr;
 }
 
-// processes_ grows in the order the machine numbers its processes, so a ProcessId indexes it.
-engine::Interpreter* PythonRun::interpreter(ProcessId process) {
-    return process >= 0 && static_cast<size_t>(process) < processes_.size() ? processes_[process].vm.get() : nullptr;
+PythonThread& PythonRun::python_thread(const engine::Interpreter& vm, const engine::Thread& thread) {
+    return *process(vm).threads[thread.id];
+}
+
+engine::Interpreter* PythonRun::interpreter(ProcessId id) {
+    for (PythonProcess& p : processes_)
+        if (p.machine_id == id)
+            return p.vm.get();
+    return nullptr;
 }
 
 const engine::Thread* PythonRun::python_thread(ThreadId thread) const {
-    for (const Process& p : processes_)
+    for (const PythonProcess& p : processes_)
         for (const PythonThread* program : p.threads)
             if (program && program->id() == thread)
                 return &program->python_thread();
@@ -221,7 +288,7 @@ const engine::Thread* PythonRun::python_thread(ThreadId thread) const {
 
 std::unique_ptr<PythonThread> PythonRun::adopt(engine::Interpreter& vm, engine::Thread& thread) {
     auto program = std::make_unique<PythonThread>(*this, vm, thread);
-    std::vector<PythonThread*>& threads = process_of(vm).threads;
+    std::vector<PythonThread*>& threads = process(vm).threads;
     if (thread.id >= threads.size())
         threads.resize(thread.id + 1, nullptr);
     threads[thread.id] = program.get();
@@ -238,16 +305,37 @@ void PythonRun::write(OutputStream stream, std::string_view text) {
     emit_lines(machine_, kNoThread, machine_.now(), stream, lines, true);
 }
 
+// A child's uncaught exception is printed under "Process NAME:", as CPython's child does.
 void PythonRun::main_finished(engine::Interpreter& vm, const engine::Thread& thread) {
+    PythonProcess& p = process(vm);
     int status = 0;
     if (vm.is_instance(thread.uncaught, vm.types.system_exit)) {
         status = system_exit_status(vm, thread.uncaught);
     } else if (!thread.uncaught.is_none()) {
-        vm.host.write_stderr(vm.format_uncaught(thread));
+        const std::string heading = p.parent < 0 ? "" : "Process " + machine_.process(p.machine_id).name + ":\n";
+        vm.host.write_stderr(heading + vm.format_uncaught(thread));
         status = 1;
     }
-    if (&vm == processes_.front().vm.get())
+    p.exit_code = status;
+    if (&p == &processes_.front())
         exit_status_ = status;
+}
+
+Request PythonRun::exit_request(const engine::Interpreter& vm, ThreadId thread) {
+    if (!machine_.thread(thread).is_main)
+        return Request::exit();
+    const int self = static_cast<int>(&process(vm) - processes_.data());
+    for (bool daemonic : {true, false})
+        for (PythonProcess& child : processes_) {
+            if (child.parent != self || child.daemon != daemonic || child.machine_id < 0 ||
+                machine_.process(child.machine_id).exited)
+                continue;
+            if (!daemonic)
+                return Request::join(machine_.process(child.machine_id).main_thread);
+            child.signal = 15;  // SIGTERM
+            return Request::end_process(child.machine_id);
+        }
+    return Request::exit();
 }
 
 } // namespace sim

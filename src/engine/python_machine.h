@@ -2,9 +2,13 @@
 // (its own heap, modules and threads) whose Host is a ProcessHost; each Python thread runs on
 // the machine as a PythonThread.
 //
-// The modules that need the machine (threading, time) are installed only in these
-// interpreters: their natives reach the machine through the host, ask it for what they wait
-// for (PythonThread::set_request) and suspend; the machine's answer resumes them.
+// The modules that need the machine (threading, time, os, multiprocessing, ...) are installed
+// only in these interpreters: their natives reach the machine through the host, ask it for what
+// they wait for (PythonThread::set_request) and suspend; the machine's answer resumes them.
+//
+// multiprocessing starts a process spawn-like: the child is a new interpreter that runs the
+// program again as __mp_main__ (so `if __name__ == "__main__":` is skipped), then receives the
+// Process object its parent pickled at start() (engine/pickled.h) and calls its run().
 //
 // Output: print() writes through the host in the middle of a batch, and the interpreter does
 // not say at which instruction, so a thread's writes are stamped with the end of the batch
@@ -18,6 +22,7 @@
 #include <vector>
 #include "engine/interpreter.h"
 #include "engine/machine.h"
+#include "engine/pickled.h"
 #include "lang/source.h"
 
 namespace sim {
@@ -25,6 +30,11 @@ namespace sim {
 class PythonRun;
 
 constexpr int64_t kPythonBatch = 1000;
+
+// os.getpid(): machine process p is pid kFirstPid + p; os.getppid() of the first process is the
+// shell that started it.
+constexpr int64_t kFirstPid = 1000;
+constexpr int64_t kShellPid = 999;
 
 class ProcessHost final : public engine::Host {
 public:
@@ -43,7 +53,7 @@ private:
 class PythonThread final : public ThreadProgram {
 public:
     PythonThread(PythonRun& run, engine::Interpreter& vm, engine::Thread& thread) : run_(run), vm_(vm), thread_(thread) {}
-    void on_created(ThreadId self) override { id_ = self; }
+    void on_created(ThreadId self) override;
     RunResult run(int64_t budget, const KernelResult& resumed) override;
 
     // A native parks here the request it suspends for.
@@ -63,18 +73,31 @@ private:
     engine::Thread& thread_;
     ThreadId id_ = kNoThread;
     Request request_;
+    bool reported_ = false;   // its end (uncaught exception, exit status) has been reported
     std::string pending_[2];  // per OutputStream: written this batch, or an unfinished line
 };
 
 // For natives of the machine modules: parks `request` for the machine and suspends the calling
 // thread; the machine's answer (KernelResult::value as an int) is handed to `then`, and a
-// KernelError is raised in the thread instead.
+// KernelError is raised in the thread instead. `state` reaches `then` as its state.
 engine::NativeResult ask_machine(engine::Interpreter& vm, engine::Thread& thread, Request request,
-                                 engine::NativeContinuation then);
+                                 engine::NativeContinuation then, engine::Value state = {});
 
 // Seconds as Python passes them (int or float) to nanoseconds; false (and a Python exception
 // raised) for anything else or a negative value, which `what` names ("sleep length").
 bool seconds_argument(engine::Interpreter& vm, engine::Value v, const char* what, SimTime& out);
+
+// A Python process: its interpreter and the bookkeeping multiprocessing needs.
+struct PythonProcess {
+    std::unique_ptr<engine::Interpreter> vm;
+    std::vector<PythonThread*> threads;  // by engine::Thread::id
+    ProcessId machine_id = -1;           // set when the machine creates its main thread
+    int parent = -1;                     // PythonRun index of the process that started it
+    bool daemon = false;                 // a daemonic child is terminated when its parent exits
+    int exit_code = 0;                   // set when its main thread ends
+    int signal = 0;                      // ended by terminate()/kill(): exitcode is -signal
+    engine::Pickled sent;                // a child: the Process object its parent started
+};
 
 class PythonRun {
 public:
@@ -108,18 +131,26 @@ public:
     void set_running(PythonThread* thread) { running_ = thread; }
     void write(OutputStream stream, std::string_view text);
     void main_finished(engine::Interpreter& vm, const engine::Thread& thread);
+    // What a thread whose code is done asks next. A main thread first does what CPython's exit
+    // handler does for multiprocessing: terminate daemonic children, join the others.
+    Request exit_request(const engine::Interpreter& vm, ThreadId thread);
+
+    // multiprocessing: a new process started by `parent` (not yet on the machine) whose main
+    // thread runs the program as __mp_main__, then sent.run(). Returns that thread's program,
+    // for Request::spawn_process.
+    std::unique_ptr<PythonThread> start_child(engine::Interpreter& parent, engine::Pickled sent, bool daemon);
+    PythonProcess& process(const engine::Interpreter& vm);
+    const std::vector<PythonProcess>& processes() const { return processes_; }
+    // The process with os.getpid() `pid`, or null.
+    PythonProcess* process_with_pid(int64_t pid);
+    int64_t pid(const PythonProcess& p) const { return kFirstPid + p.machine_id; }
 
 private:
-    struct Process {
-        std::unique_ptr<ProcessHost> host;
-        std::unique_ptr<engine::Interpreter> vm;
-        std::vector<PythonThread*> threads;  // by engine::Thread::id
-    };
-    Process& process_of(const engine::Interpreter& vm);
-
     Machine machine_;
+    ProcessHost host_{*this};  // the host of every process: they share the machine's streams
     std::vector<engine::ModuleDef> modules_;
-    std::vector<Process> processes_;
+    std::string source_, filename_;  // the main program, which children run again
+    std::vector<PythonProcess> processes_;
     PythonThread* running_ = nullptr;
     int exit_status_ = 0;
 };

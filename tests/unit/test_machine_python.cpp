@@ -1,11 +1,14 @@
-// Python programs on the simulated machine: the threading and time modules as a Python user
-// sees them (output, timings on the simulated clock, CPython's errors), and the GIL's effects
-// on real bytecode.
+// Python programs on the simulated machine: the threading, time, os and multiprocessing modules
+// as a Python user sees them (output, timings on the simulated clock, CPython's errors), and the
+// GIL's effects on real bytecode.
 #include <doctest/doctest.h>
 
 #include <string>
 
+#include "engine/lab_capture.h"
 #include "engine/python_machine.h"
+#include "examples.h"
+#include "ui/timeline_model.h"
 
 using namespace sim;
 
@@ -391,4 +394,242 @@ print("done")
     const Outcome first = run_python(program, cpus(2));
     CHECK(run_python(program, cpus(2)).hash == first.hash);
     CHECK(run_python(program, cpus(3)).hash != first.hash);
+}
+
+// ---- Processes and the GIL (issue 4) -----------------------------------------------------------
+
+namespace {
+
+// CPU-bound work (WORK loop iterations in total) split over `workers` threads or processes.
+std::string split_work(int workers, const char* kind) {
+    return std::string("import threading, multiprocessing\n"
+                       "def count(n):\n"
+                       "    while n > 0:\n"
+                       "        n -= 1\n"
+                       "if __name__ == '__main__':\n"
+                       "    workers = [") +
+           kind + "(target=count, args=(40000 // " + std::to_string(workers) + ",)) for _ in range(" +
+           std::to_string(workers) +
+           ")]\n"
+           "    for w in workers: w.start()\n"
+           "    for w in workers: w.join()\n";
+}
+
+} // namespace
+
+TEST_CASE("on 4 CPUs CPU-bound threads gain nothing under the GIL; free-threaded or in processes, 4 take a quarter") {
+    const SimTime one = run_python(split_work(1, "threading.Thread"), cpus(4)).end_time;
+    for (int threads : {2, 4}) {
+        CAPTURE(threads);
+        const Outcome o = run_python(split_work(threads, "threading.Thread"), cpus(4));
+        CHECK(o.end_time >= one);
+        CHECK(o.end_time < one * 11 / 10);  // only hand-off and creation costs on top
+        CHECK(o.gil_handoffs > 0);
+    }
+    const SimTime free = run_python(split_work(4, "threading.Thread"), cpus(4, false)).end_time;
+    CHECK(free > one / 4);
+    CHECK(free < one * 30 / 100);
+    const SimTime one_process = run_python(split_work(1, "multiprocessing.Process"), cpus(4)).end_time;
+    const Outcome processes = run_python(split_work(4, "multiprocessing.Process"), cpus(4));
+    CHECK(processes.exit_status == 0);
+    CHECK(processes.gil_handoffs == 0);  // each process has its own GIL: nobody waits for one
+    CHECK(processes.end_time > one_process / 4);
+    CHECK(processes.end_time < one_process * 30 / 100);
+    // On one CPU the same four processes take turns: no faster than one.
+    CHECK(run_python(split_work(4, "multiprocessing.Process"), cpus(1)).end_time >= one_process);
+}
+
+TEST_CASE("I/O-bound threads overlap their waits under the GIL") {
+    const std::string program = R"(
+import threading, time
+def fetch():
+    for _ in range(4):
+        time.sleep(0.05)
+        sum(range(100))
+threads = [threading.Thread(target=fetch) for _ in range(THREADS)]
+for t in threads: t.start()
+for t in threads: t.join()
+)";
+    auto with_threads = [&](int n) {
+        return run_python("THREADS = " + std::to_string(n) + "\n" + program, cpus(4)).end_time;
+    };
+    const SimTime one = with_threads(1);
+    CHECK(one >= 200 * kMillisecond);
+    CHECK(with_threads(4) < one * 105 / 100);
+    CHECK(with_threads(8) < one * 105 / 100);
+}
+
+TEST_CASE("processes_cpu_bound.py prints what python3 prints, apart from its timing") {
+    const Outcome o = run_python(kExample_processes_cpu_bound_py, cpus(4));
+    CHECK(o.status == RunStatus::Finished);
+    CHECK(o.err == "");
+    const std::string first = "4 processes counted down 200000 in total\n";
+    REQUIRE(o.out.size() > first.size());
+    CHECK(o.out.substr(0, first.size()) == first);
+    CHECK(o.out.substr(first.size(), 5) == "took ");
+}
+
+TEST_CASE("multiprocessing.Process: target, args, kwargs, exitcode, names and pids as in CPython") {
+    const Outcome o = run_python(R"(
+import multiprocessing, os
+
+def greet(who, punct="!"):
+    me = multiprocessing.current_process()
+    print("hello", who + punct, "from", me.name, me.pid == os.getpid(), os.getppid())
+
+def fail(n):
+    raise ValueError("bad %d" % n)
+
+def leave():
+    raise SystemExit(3)
+
+class Worker(multiprocessing.Process):
+    def __init__(self, count):
+        super().__init__()
+        self.count = count
+
+    def run(self):
+        print(self.name, "counts", sum(range(self.count)))
+
+if __name__ == "__main__":
+    print(multiprocessing.current_process(), os.getpid(), os.cpu_count() == multiprocessing.cpu_count())
+    p = multiprocessing.Process(target=greet, args=("world",), kwargs={"punct": "?"})
+    print(p)
+    p.start()
+    p.join()
+    print(p.exitcode, p.is_alive(), p.pid)
+    for target, args in ((fail, (7,)), (leave, ())):
+        q = multiprocessing.Process(target=target, args=args, name="Q")
+        q.start()
+        q.join()
+        print(target.__name__, q.exitcode)
+    w = Worker(10)
+    w.start()
+    w.join()
+    print(w)
+)", cpus(2));
+    CHECK(o.status == RunStatus::Finished);
+    CHECK(o.exit_status == 0);
+    CHECK(o.out == "<_MainProcess name='MainProcess' parent=None started> 1000 True\n"
+                   "<Process name='Process-1' parent=1000 initial>\n"
+                   "hello world? from Process-1 True 1000\n"
+                   "0 False 1001\n"
+                   "fail 1\n"
+                   "leave 3\n"
+                   "Worker-4 counts 45\n"
+                   "<Worker name='Worker-4' pid=1004 parent=1000 stopped exitcode=0>\n");
+    CHECK(o.err == "Process Q:\nTraceback (most recent call last):\n  File \"test.py\", line 9, in fail\n"
+                   "    raise ValueError(\"bad %d\" % n)\nValueError: bad 7\n");
+}
+
+TEST_CASE("a child runs the program again as __mp_main__: starting a process there is refused") {
+    const Outcome o = run_python(R"(
+import multiprocessing
+def f():
+    pass
+print(__name__)
+p = multiprocessing.Process(target=f)
+p.start()
+p.join()
+print(p.exitcode)
+)");
+    CHECK(o.out == "__main__\n__mp_main__\n1\n");
+    CHECK(o.err.find("Process Process-1:\n") == 0);
+    CHECK(o.err.find("RuntimeError: An attempt has been made to start a new process before") != std::string::npos);
+}
+
+TEST_CASE("what cannot be sent to a process is refused at start(), as pickle refuses it") {
+    const Outcome o = run_python(R"(
+import multiprocessing, threading
+def f(x):
+    pass
+if __name__ == "__main__":
+    for target, args in ((lambda: 1, ()), (f, (threading.Lock(),))):
+        try:
+            multiprocessing.Process(target=target, args=args).start()
+        except Exception as e:
+            print(type(e).__name__, e)
+)");
+    CHECK(o.out == "TypeError Can't pickle <function <lambda>>: attribute lookup <lambda> on __main__ failed\n"
+                   "TypeError cannot pickle 'Lock' object\n");
+}
+
+TEST_CASE("at exit the main process joins its children and terminates its daemonic ones") {
+    const Outcome o = run_python(R"(
+import multiprocessing, time
+def slow():
+    time.sleep(1)
+    print("slow done")
+def forever():
+    while True:
+        time.sleep(0.1)
+if __name__ == "__main__":
+    multiprocessing.Process(target=slow).start()
+    multiprocessing.Process(target=forever, daemon=True).start()
+    p = multiprocessing.Process(target=forever)
+    p.start()
+    p.terminate()
+    p.join()
+    print(len(multiprocessing.active_children()), p.exitcode)
+)", cpus(2));
+    CHECK(o.status == RunStatus::Finished);
+    CHECK(o.out == "2 -15\nslow done\n");
+    CHECK(o.end_time >= kSecond);
+    CHECK(o.end_time < kSecond + 10 * kMillisecond);
+}
+
+TEST_CASE("a multiprocessing run is deterministic: same seed, same trace hash") {
+    const Outcome first = run_python(kExample_processes_cpu_bound_py, cpus(2));
+    CHECK(run_python(kExample_processes_cpu_bound_py, cpus(2)).hash == first.hash);
+    CHECK(run_python(kExample_processes_cpu_bound_py, cpus(4)).hash != first.hash);
+}
+
+TEST_CASE("the lab sees both processes of a multiprocessing run: their threads, globals and GIL lanes") {
+    PythonRun run(cpus(2));
+    REQUIRE_FALSE(run.start(R"(
+import multiprocessing
+TOTAL = 3000
+def count(n):
+    while n > 0:
+        n -= 1
+if __name__ == "__main__":
+    p = multiprocessing.Process(target=count, args=(TOTAL,))
+    p.start()
+    count(TOTAL)
+    p.join()
+)", "test.py"));
+    bool both_ran_at_once = false;
+    std::shared_ptr<lab::LabSnapshot> snapshot;
+    while (run.run(kNever, 200) == RunStatus::Paused) {
+        snapshot = lab::capture(run, snapshot.get());
+        both_ran_at_once |= snapshot->processes.size() == 2 && snapshot->processes[0].gil_holder >= 0 &&
+                            snapshot->processes[1].gil_holder >= 0;
+    }
+    CHECK(both_ran_at_once);
+    snapshot = lab::capture(run, snapshot.get());
+    REQUIRE(snapshot->processes.size() == 2);
+    for (const lab::ProcessView& process : snapshot->processes) {
+        CAPTURE(process.id);
+        CHECK(process.threads.size() == 1);
+        CHECK_FALSE(process.codes.empty());
+        CHECK(process.source.find("TOTAL = 3000") != std::string::npos);
+        bool has_total = false;
+        for (const lab::Variable& global : process.globals)
+            has_total |= global.name == "TOTAL" && global.value.repr == "3000";
+        CHECK(has_total);
+    }
+    CHECK(snapshot->processes[1].name == "Process-1");
+    CHECK(snapshot->threads.size() == 2);
+    CHECK(snapshot->threads[1].process == 1);
+    // The timeline reads the trace as the lab session hands it over: in chunks.
+    const Trace& trace = run.machine().trace();
+    auto chunk = std::make_shared<lab::TraceChunk>();
+    for (size_t n = 0; n < trace.size(); ++n)
+        chunk->push_back(trace.at(n));
+    snapshot->trace_chunks.push_back(chunk);
+    TimelineData timeline;
+    SyncTimelineWithLab(timeline, *snapshot);
+    REQUIRE(timeline.gil_lanes.size() == 2);
+    CHECK(timeline.gil_lanes[0] >= 0);
+    CHECK(timeline.gil_lanes[1] >= 0);
 }
