@@ -720,7 +720,7 @@ void install_builtins(Interpreter& vm, ModuleObject& builtins)
         t.arithmetic_error, t.overflow_error, t.zero_division_error, t.assertion_error, t.attribute_error,
         t.import_error, t.module_not_found_error, t.lookup_error, t.index_error, t.key_error, t.name_error,
         t.unbound_local_error, t.runtime_error, t.recursion_error, t.not_implemented_error, t.stop_iteration,
-        t.type_error, t.value_error, t.os_error, t.timeout_error,
+        t.type_error, t.value_error, t.os_error, t.timeout_error, t.generator_exit,
     };
     for (ClassObject* cls : classes)
         vm.set_attr(builtins.globals, cls->name, Value::from_object(cls));

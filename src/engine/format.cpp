@@ -154,9 +154,8 @@ struct ReprWriter {
             return "<" + vm.type_of(Value::from_object(o))->name + " object at " + address(o) + ">";
         case ObjectKind::Generator: {
             auto* generator = static_cast<GeneratorObject*>(o);
-            const Code* code = generator->frame.code ? generator->frame.code : nullptr;
-            std::string name = code ? code->source->qualname : "<genexpr>";
-            return "<generator object " + name + " at " + address(o) + ">";
+            return std::string(generator->coroutine ? "<coroutine" : "<generator") + " object " + generator->code->source->qualname +
+                   " at " + address(o) + ">";
         }
         case ObjectKind::Slice: {
             auto* slice = static_cast<SliceObject*>(o);

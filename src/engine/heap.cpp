@@ -116,6 +116,7 @@ void Heap::mark_children(Object* object)
         break;
     case ObjectKind::Generator:
         mark_frame(static_cast<GeneratorObject*>(object)->frame);
+        mark(static_cast<GeneratorObject*>(object)->thrown);
         break;
     }
 }

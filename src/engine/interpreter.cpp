@@ -327,8 +327,10 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
                 return Flow::Raised;
             }
             drop_from_top(drop);
-            if (fn->code->source->generator) {
+            if (fn->code->source->generator || fn->code->source->coroutine) {
                 auto* generator = vm.heap.make<GeneratorObject>();
+                generator->code = fn->code;
+                generator->coroutine = fn->code->source->coroutine;
                 frame.generator = generator;
                 generator->frame = std::move(frame);
                 return deliver(Value::from_object(generator));
@@ -380,17 +382,40 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
     return Flow::Raised;
 }
 
+// Whether a suspended frame waits inside `yield from` / `await` (at the YIELD_VALUE after SEND).
+static bool delegating(const Frame& frame)
+{
+    const std::vector<lang::Instruction>& code = frame.code->source->code;
+    return frame.ip >= 2 && code[frame.ip - 1].op == Op::YieldValue && code[frame.ip - 2].op == Op::Send;
+}
+
 // Moves a suspended generator's frame onto the thread; it runs until it yields (its value is
-// delivered as the result) or returns (StopIteration).
+// delivered as the result) or returns (StopIteration). An exception set by throw() is raised
+// where it waits instead, or handed on to the generator it delegates to.
 Flow Runner::resume_generator(GeneratorObject* generator, Value sent, uint32_t drop)
 {
     drop_from_top(drop);
+    const char* what = generator->coroutine ? "coroutine" : "generator";
+    Value thrown = generator->thrown;
+    generator->thrown = Value::empty();
     if (generator->finished) {
-        vm.fail(vm.types.stop_iteration, "");
+        if (!thrown.is_empty()) {
+            vm.pending = thrown;
+            return Flow::Raised;
+        }
+        if (generator->coroutine) {
+            vm.fail(vm.types.runtime_error, "cannot reuse already awaited coroutine");
+            return Flow::Raised;
+        }
+        vm.pending = vm.make_stop_iteration(Value::none());
         return Flow::Raised;
     }
     if (generator->running) {
-        vm.fail(vm.types.value_error, "generator already executing");
+        vm.fail(vm.types.value_error, std::string(what) + " already executing");
+        return Flow::Raised;
+    }
+    if (!generator->started && thrown.is_empty() && !sent.is_none()) {
+        vm.fail(vm.types.type_error, std::string("can't send non-None value to a just-started ") + what);
         return Flow::Raised;
     }
     if (t.frames.size() >= vm.recursion_limit) {
@@ -398,10 +423,25 @@ Flow Runner::resume_generator(GeneratorObject* generator, Value sent, uint32_t d
         return Flow::Raised;
     }
     Frame frame = std::move(generator->frame);
-    if (generator->started)
-        frame.stack.push_back(sent);
+    bool was_started = generator->started;
     generator->started = true;
     generator->running = true;
+    if (!thrown.is_empty()) {
+        auto* inner = was_started && delegating(frame) ? as<GeneratorObject>(frame.stack.back()) : nullptr;
+        if (inner) {
+            // SEND runs again and resumes the inner generator with the exception.
+            inner->thrown = thrown;
+            frame.ip -= 2;
+            frame.stack.push_back(Value::none());
+            t.frames.push_back(std::move(frame));
+            return Flow::Continue;
+        }
+        t.frames.push_back(std::move(frame));
+        vm.pending = thrown;
+        return Flow::Raised;
+    }
+    if (was_started)
+        frame.stack.push_back(sent);
     t.frames.push_back(std::move(frame));
     return Flow::Continue;
 }
@@ -760,6 +800,20 @@ static NativeResult end_loop_on_stop(Interpreter& vm, Thread& t, Value, Value ex
     loop.stack.pop_back();
     loop.ip = (uint32_t)loop.code->source->code[loop.ip - 1].arg;
     return NativeResult::of(Value::empty());
+}
+
+// SEND: the iterator delegated to has ended. StopIteration carries its return value, which
+// replaces it on the stack; the frame goes on after the `yield from` / `await`.
+static NativeResult delegation_ended(Interpreter& vm, Thread& t, Value target, Value exception)
+{
+    if (!vm.is_instance(exception, vm.types.stop_iteration)) {
+        vm.pending = exception;
+        return NativeResult::raised();
+    }
+    Frame& frame = t.frames.back();
+    frame.stack.pop_back();
+    frame.ip = (uint32_t)target.as_integral();
+    return NativeResult::of(vm.stop_iteration_value(exception));
 }
 
 // The operand of the instruction just executed was converted by Python code (a user iterable
@@ -1279,8 +1333,18 @@ reload:
             else
                 s.pop_back();
             continue;
+        case Op::GetYieldFromIter:
+            if (auto* generator = as<GeneratorObject>(s.back()); generator && generator->coroutine) {
+                fail(types.type_error, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+                goto error;
+            }
+            [[fallthrough]];
         case Op::GetIter: {
             Value v = s.back();
+            if (auto* generator = as<GeneratorObject>(v); generator && generator->coroutine) {
+                fail(types.type_error, "'coroutine' object is not iterable");
+                goto error;
+            }
             if (v.kind == ValueKind::Object && (v.object->kind == ObjectKind::Iterator || v.object->kind == ObjectKind::Generator))
                 continue;
             Value method = python_method(v, "__iter__");
@@ -1295,6 +1359,46 @@ reload:
                 goto error;
             s.back() = it;
             continue;
+        }
+        case Op::GetAwaitable: {
+            Value v = s.back();
+            auto* generator = as<GeneratorObject>(v);
+            if (generator && generator->coroutine) {
+                if (generator->finished) {
+                    fail(types.runtime_error, "cannot reuse already awaited coroutine");
+                    goto error;
+                }
+                continue;
+            }
+            Value method = generator ? Value::empty() : python_method(v, "__await__");
+            if (method.is_empty()) {
+                fail(types.type_error, "object " + type_name(v) + " can't be used in 'await' expression");
+                goto error;
+            }
+            s.pop_back();
+            Value args[1] = {v};
+            flow = runner.call(method, args);
+            goto after_call;
+        }
+        case Op::Send: {
+            Value sent = s.back();
+            s.pop_back();
+            Value delegate = s.back();
+            Value target = Value::from_int(in.arg);
+            if (as<GeneratorObject>(delegate)) {
+                Value args[1] = {sent};
+                flow = runner.call_then(delegate, args, pass_result, target, delegation_ended);
+            } else if (sent.is_none()) {
+                Value args[1] = {delegate};
+                flow = runner.call_then(*builtins->globals.find("next"), args, pass_result, target, delegation_ended);
+            } else {
+                Value send = get_attr(delegate, "send");
+                if (send.is_empty())
+                    goto error;
+                Value args[1] = {sent};
+                flow = runner.call_then(send, args, pass_result, target, delegation_ended);
+            }
+            goto after_call;
         }
         case Op::ForIter: {
             auto* it = as<IteratorObject>(s.back());
@@ -1405,6 +1509,11 @@ reload:
         case Op::ListExtend: {
             Value v = s.back();
             s.pop_back();
+            if (!python_method(v, "__iter__").is_empty() || as<GeneratorObject>(v)) {
+                Value args[2] = {v, Value::from_bool(false)};
+                flow = runner.call_then(prelude_function(*this, "_list_from_iterable"), args, rerun_instruction, Value());
+                goto after_call;
+            }
             std::vector<Value> items;
             if (!collect(v, items)) {
                 if (pending.is_empty() || as<InstanceObject>(pending)->cls == types.type_error) {
@@ -1637,11 +1746,11 @@ reload:
         case Op::ReturnValue: {
             Value v = s.back();
             if (GeneratorObject* generator = f->generator) {
-                // A generator's end is StopIteration for whoever resumed it.
+                // A generator's end is StopIteration(value) for whoever resumed it.
                 generator->finished = true;
                 generator->running = false;
                 t.frames.pop_back();
-                fail(types.stop_iteration, "");
+                pending = make_stop_iteration(v);
                 goto error;
             }
             t.frames.pop_back();

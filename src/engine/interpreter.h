@@ -70,13 +70,13 @@ struct RunResult {
 struct BuiltinTypes {
     ClassObject *object, *type, *none_type, *bool_type, *int_type, *float_type, *str, *list, *tuple, *dict, *set, *frozenset;
     ClassObject *function, *builtin_function, *method, *module, *cell, *code, *range, *slice, *super_type;
-    ClassObject *dict_keys, *dict_values, *dict_items, *generator;
+    ClassObject *dict_keys, *dict_values, *dict_items, *generator, *coroutine;
     ClassObject* iterators[kIteratorKindCount];  // by IteratorKind
     ClassObject *base_exception, *system_exit, *keyboard_interrupt, *exception, *arithmetic_error,
         *overflow_error, *zero_division_error, *assertion_error, *attribute_error, *import_error,
         *module_not_found_error, *lookup_error, *index_error, *key_error, *name_error,
         *unbound_local_error, *runtime_error, *recursion_error, *not_implemented_error,
-        *stop_iteration, *type_error, *value_error, *os_error, *timeout_error;
+        *stop_iteration, *type_error, *value_error, *os_error, *timeout_error, *generator_exit;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -161,6 +161,10 @@ struct Interpreter {
     // Raising. `raise` and `fail` set `pending`; natives return raise(...), helpers return
     // fail(...) (an Empty value).
     Value make_exception(ClassObject* type, std::string message);
+    // StopIteration(value): how a generator's `return value` reaches whoever resumed it.
+    Value make_stop_iteration(Value value);
+    // StopIteration's value: its first argument, or None.
+    Value stop_iteration_value(Value exception);
     NativeResult raise(ClassObject* type, std::string message);
     Value fail(ClassObject* type, std::string message);
     // NameError and AttributeError record the name (and object) they miss, as CPython's do:

@@ -1,11 +1,12 @@
-// Methods of the built-in types: str, list, dict, tuple, int, float. Each native receives self
-// as args[0]. Sections:
+// Methods of the built-in types: str, list, dict, tuple, int, float, generator and coroutine.
+// Each native receives self as args[0]. Sections:
 //   1. str
 //   2. list
 //   3. dict
 //   4. set and frozenset
 //   5. tuple, int, float
-//   6. install_methods
+//   6. generators and coroutines: send, throw, close
+//   7. install_methods
 #include "engine/builtins.h"
 #include "engine/native.h"
 #include "lang/utf8.h"
@@ -1165,7 +1166,67 @@ bool sort_values(Interpreter& vm, std::vector<Value>& items, const std::vector<V
 }
 
 // ---------------------------------------------------------------------------------------------
-// 6. install_methods
+// 6. generators and coroutines. Calling a generator object resumes it (see Runner::call).
+// ---------------------------------------------------------------------------------------------
+
+NativeResult generator_send(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "send", args, 2, 2))
+        return NativeResult::raised();
+    return NativeResult::call(args[0], {args[1]});
+}
+
+// Resumes the generator in `state` with `exception` raised where it waits.
+NativeResult throw_into(Interpreter&, Thread&, Value state, Value exception)
+{
+    static_cast<GeneratorObject*>(state.object)->thrown = exception;
+    return NativeResult::call(state, {});
+}
+
+// throw(type) or throw(instance): a class is instantiated first, through a call.
+NativeResult generator_throw(Interpreter& vm, Thread& t, Value, CallArgs args)
+{
+    if (!check_arity(vm, "throw", args, 2, 2))
+        return NativeResult::raised();
+    Value exception = args[1];
+    if (auto* cls = as<ClassObject>(exception); cls && cls->is_subclass_of(vm.types.base_exception))
+        return NativeResult::call(exception, {}, throw_into, args[0]);
+    if (!vm.is_instance(exception, vm.types.base_exception))
+        return vm.raise(vm.types.type_error, "exceptions must be classes or instances deriving from BaseException, not " + vm.type_name(exception));
+    return throw_into(vm, t, args[0], exception);
+}
+
+NativeResult close_ignored(Interpreter& vm, Thread&, Value, Value)
+{
+    return vm.raise(vm.types.runtime_error, "generator ignored GeneratorExit");
+}
+
+NativeResult close_ended(Interpreter& vm, Thread&, Value, Value exception)
+{
+    if (vm.is_instance(exception, vm.types.generator_exit) || vm.is_instance(exception, vm.types.stop_iteration))
+        return NativeResult::of(Value::none());
+    vm.pending = exception;
+    return NativeResult::raised();
+}
+
+// close(): GeneratorExit where it waits; it must end (not yield again).
+NativeResult generator_close(Interpreter& vm, Thread& t, Value, CallArgs args)
+{
+    if (!check_arity(vm, "close", args, 1, 1))
+        return NativeResult::raised();
+    auto* generator = static_cast<GeneratorObject*>(args[0].object);
+    if (!generator->started || generator->finished) {
+        generator->finished = true;
+        return NativeResult::of(Value::none());
+    }
+    NativeResult r = throw_into(vm, t, args[0], vm.make_exception(vm.types.generator_exit, ""));
+    r.then = close_ignored;
+    r.recover = close_ended;
+    return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. install_methods
 // ---------------------------------------------------------------------------------------------
 
 void install_methods(Interpreter& vm)
@@ -1222,6 +1283,11 @@ void install_methods(Interpreter& vm)
         vm.add_method(cls, "__contains__", dunder_contains);
         if (cls != vm.types.set && cls != vm.types.frozenset)
             vm.add_method(cls, "__getitem__", dunder_getitem);
+    }
+    for (ClassObject* cls : {vm.types.generator, vm.types.coroutine}) {
+        vm.add_method(cls, "send", generator_send);
+        vm.add_method(cls, "throw", generator_throw);
+        vm.add_method(cls, "close", generator_close);
     }
     vm.add_method(vm.types.int_type, "bit_length", int_bit_length);
     vm.add_method(vm.types.float_type, "is_integer", float_is_integer);

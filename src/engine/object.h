@@ -287,10 +287,14 @@ struct Frame {
     lang::SourcePos position() const;
 };
 
-// A generator (from a generator expression): its frame, kept here while it is suspended and
-// moved onto the thread that resumes it until it yields again.
+// A generator (a function that yields, a generator expression) or a coroutine (an async
+// def's call): its frame, kept here while it is suspended and moved onto the thread that
+// resumes it until it yields again.
 struct GeneratorObject : Object {
     Frame frame;
+    const Code* code = nullptr;  // its function's code (the frame is away while it runs)
+    Value thrown = Value::empty();  // set by throw(): raised where it is suspended when resumed
+    bool coroutine = false;
     bool started = false;   // has run up to a yield once: resuming pushes the sent value
     bool running = false;   // its frame is on a thread now
     bool finished = false;

@@ -154,7 +154,7 @@ ClassObject* Interpreter::type_of(Value v) const
     case ObjectKind::Iterator: return types.iterators[(int)static_cast<IteratorObject*>(v.object)->iterator_kind];
     case ObjectKind::Slice: return types.slice;
     case ObjectKind::Super: return types.super_type;
-    case ObjectKind::Generator: return types.generator;
+    case ObjectKind::Generator: return static_cast<const GeneratorObject*>(v.object)->coroutine ? types.coroutine : types.generator;
     case ObjectKind::DictView: {
         DictViewKind view = static_cast<DictViewObject*>(v.object)->view;
         return view == DictViewKind::Keys ? types.dict_keys : view == DictViewKind::Values ? types.dict_values : types.dict_items;
@@ -182,6 +182,23 @@ Value Interpreter::make_exception(ClassObject* type, std::string message)
         args.push_back(new_str(message));
     set_attr(exception->attrs, "args", new_tuple(std::move(args)));
     return Value::from_object(exception);
+}
+
+Value Interpreter::make_stop_iteration(Value value)
+{
+    Value exception = make_exception(types.stop_iteration, "");
+    if (!value.is_none())
+        set_attr(as<InstanceObject>(exception)->attrs, "args", new_tuple({value}));
+    set_attr(as<InstanceObject>(exception)->attrs, "value", value);
+    return exception;
+}
+
+Value Interpreter::stop_iteration_value(Value exception)
+{
+    auto* instance = as<InstanceObject>(exception);
+    Value* args = instance ? instance->attrs.find("args") : nullptr;
+    auto* tuple = args ? as<TupleObject>(*args) : nullptr;
+    return tuple && !tuple->items.empty() ? tuple->items[0] : Value::none();
 }
 
 NativeResult Interpreter::raise(ClassObject* type, std::string message)

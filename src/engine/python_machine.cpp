@@ -16,6 +16,7 @@ void install_threading(engine::Interpreter& vm, engine::ModuleObject& module);
 void install_time(engine::Interpreter& vm, engine::ModuleObject& module);
 extern const char kTimeSource[];
 extern const char* const kThreadingSource;
+extern const char* const kAsyncioSource;
 void install_os(engine::Interpreter& vm, engine::ModuleObject& module);
 extern const char kOsSource[];
 void install_multiprocessing(engine::Interpreter& vm, engine::ModuleObject& module);
@@ -199,6 +200,7 @@ PythonRun::PythonRun(const MachineConfig& config) : machine_(config) {
     // row that matches).
     modules_.push_back({"time", install_time, kTimeSource});
     modules_.push_back({"threading", install_threading, kThreadingSource});
+    modules_.push_back({"asyncio", nullptr, kAsyncioSource});
     modules_.push_back({"os", install_os, kOsSource});
     modules_.push_back({"multiprocessing", install_multiprocessing, kMultiprocessingSource});
     modules_.push_back({"queue", nullptr, kQueueSource});

@@ -550,6 +550,15 @@ NativeResult exception_init(Interpreter& vm, Thread&, Value, CallArgs args)
     return NativeResult::of(Value::none());
 }
 
+// StopIteration(value) also keeps `value`: what a generator returned.
+NativeResult stop_iteration_init(Interpreter& vm, Thread& t, Value self, CallArgs args)
+{
+    NativeResult r = exception_init(vm, t, self, args);
+    if (r.status == NativeStatus::Return)
+        vm.set_attr(as<InstanceObject>(args[0])->attrs, "value", args.count > 1 ? args[1] : Value::none());
+    return r;
+}
+
 } // namespace
 
 NativeResult check_str_result(Interpreter& vm, Thread&, Value method_name, Value result)
@@ -747,6 +756,7 @@ void Interpreter::install_types()
     types.dict_values = builtin("dict_values", types.object, cannot_create);
     types.dict_items = builtin("dict_items", types.object, cannot_create);
     types.generator = builtin("generator", types.object, cannot_create);
+    types.coroutine = builtin("coroutine", types.object, cannot_create);
     static constexpr const char* kIteratorNames[kIteratorKindCount] = {
         "list_iterator", "str_iterator", "range_iterator", "dict_keyiterator", "dict_valueiterator",
         "dict_itemiterator", "enumerate", "zip", "reversed", "set_iterator"};
@@ -788,10 +798,12 @@ void Interpreter::install_types()
     types.recursion_error = exception("RecursionError", types.runtime_error);
     types.not_implemented_error = exception("NotImplementedError", types.runtime_error);
     types.stop_iteration = exception("StopIteration", types.exception);
+    add_method(types.stop_iteration, "__init__", stop_iteration_init);
     types.type_error = exception("TypeError", types.exception);
     types.value_error = exception("ValueError", types.exception);
     types.os_error = exception("OSError", types.exception);
     types.timeout_error = exception("TimeoutError", types.os_error);
+    types.generator_exit = exception("GeneratorExit", types.base_exception);
     install_methods(*this);
 }
 

@@ -168,6 +168,18 @@ struct Dumper {
                 line(depth, "Starred", e->pos);
                 expr(n.value.get(), depth + 1);
             },
+            [&](const YieldExpr& n) {
+                line(depth, "Yield", e->pos);
+                expr(n.value.get(), depth + 1);
+            },
+            [&](const YieldFromExpr& n) {
+                line(depth, "YieldFrom", e->pos);
+                expr(n.value.get(), depth + 1);
+            },
+            [&](const AwaitExpr& n) {
+                line(depth, "Await", e->pos);
+                expr(n.value.get(), depth + 1);
+            },
         }, e->node);
     }
 
@@ -253,7 +265,7 @@ struct Dumper {
                 expr(n.value.get(), depth + 1);
             },
             [&](const FunctionDefStmt& n) {
-                line(depth, "FunctionDef " + n.name, s.pos);
+                line(depth, (n.is_async ? "AsyncFunctionDef " : "FunctionDef ") + n.name, s.pos);
                 params(n.params, depth + 1);
                 block(n.body, depth + 1, "body");
             },

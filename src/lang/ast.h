@@ -80,12 +80,16 @@ struct ComprehensionExpr {
 struct LambdaExpr { std::unique_ptr<Parameters> params; ExprPtr body; int scope = kNoScope; };
 struct IfExpr { ExprPtr test, body, orelse; };
 struct StarredExpr { ExprPtr value; };
+struct YieldExpr { ExprPtr value; };      // value may be null (yields None)
+struct YieldFromExpr { ExprPtr value; };
+struct AwaitExpr { ExprPtr value; };
 
 struct Expr {
     SourcePos pos;
     std::variant<NameExpr, IntExpr, FloatExpr, StrExpr, BoolExpr, NoneExpr, FStringExpr, FormattedValueExpr,
                  BinOpExpr, UnaryOpExpr, BoolOpExpr, CompareExpr, CallExpr, AttributeExpr, SubscriptExpr,
-                 SliceExpr, ListExpr, TupleExpr, DictExpr, SetExpr, ComprehensionExpr, LambdaExpr, IfExpr, StarredExpr>
+                 SliceExpr, ListExpr, TupleExpr, DictExpr, SetExpr, ComprehensionExpr, LambdaExpr, IfExpr, StarredExpr,
+                 YieldExpr, YieldFromExpr, AwaitExpr>
         node;
 };
 
@@ -102,7 +106,7 @@ struct BreakStmt {};
 struct ContinueStmt {};
 struct PassStmt {};
 struct ReturnStmt { ExprPtr value; };  // may be null
-struct FunctionDefStmt { std::string name; Parameters params; StmtList body; int scope = kNoScope; };
+struct FunctionDefStmt { std::string name; Parameters params; StmtList body; bool is_async = false; int scope = kNoScope; };
 struct ClassDefStmt { std::string name; ExprList bases; StmtList body; int scope = kNoScope; };
 struct GlobalStmt { std::vector<std::string> names; };
 struct NonlocalStmt { std::vector<std::string> names; };

@@ -46,8 +46,10 @@ int stack_effect(Op op, int32_t arg, bool jumping)
     case Op::Nop: case Op::RotTwo: case Op::RotThree: case Op::DeleteFast: case Op::DeleteDeref:
     case Op::DeleteGlobal: case Op::DeleteName: case Op::LoadAttr: case Op::UnaryOp: case Op::Jump:
     case Op::GetIter: case Op::ListToTuple: case Op::PopBlock: case Op::PopExcept: case Op::CheckExcMatch:
-    case Op::BeforeWith: case Op::YieldValue:
+    case Op::BeforeWith: case Op::YieldValue: case Op::GetYieldFromIter: case Op::GetAwaitable:
         return 0;
+    case Op::Send:
+        return jumping ? -1 : 0;
     case Op::DupTop: case Op::PushNull: case Op::LoadConst: case Op::LoadFast: case Op::LoadDeref:
     case Op::LoadClosure: case Op::LoadGlobal: case Op::LoadName: case Op::LoadMethod:
     case Op::LoadBuildClass: case Op::LoadAssertionError: case Op::WithExcept: case Op::ImportName:

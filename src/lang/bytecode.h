@@ -80,6 +80,10 @@ namespace lang {
     X(LoadAssertionError, None)                                                                        \
     X(ReturnValue, None)                                                                               \
     X(YieldValue, None)    /* generators: suspends the frame, TOS becomes the value sent back */    \
+    X(GetYieldFromIter, None) /* yield from: TOS becomes its iterator (a coroutine is refused) */   \
+    X(GetAwaitable, None)  /* await: TOS becomes a coroutine or the iterator of its __await__() */  \
+    X(Send, Jump)          /* sends TOS to the iterator below: pushes what it yields, or pops it,  \
+                              pushes its return value and jumps */                                  \
     X(Raise, Count)        /* 0: re-raise the exception being handled; 1: raise TOS */               \
     X(SetupFinally, Jump)  /* pushes a handler block */                                               \
     X(PopBlock, None)                                                                                  \
@@ -156,7 +160,8 @@ struct CodeObject {
     int keyword_only_count = 0;
     bool has_varargs = false;
     bool has_varkwargs = false;
-    bool generator = false;  // calling it makes a generator (generator expressions)
+    bool generator = false;  // calling it makes a generator (a function that yields, a generator expression)
+    bool coroutine = false;  // async def: calling it makes a coroutine
     int max_stack = 0;
 };
 

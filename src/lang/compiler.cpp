@@ -43,6 +43,8 @@ struct Scope {
     // Decided by analyze():
     std::set<std::string> locals, cells, frees;
     bool needs_class_cell = false;  // a method uses zero-argument super()
+    bool is_coroutine = false;      // async def
+    bool is_generator = false;      // its body yields
 
     Symbol& symbol(const std::string& name, SourcePos where)
     {
@@ -156,6 +158,7 @@ struct SymbolTable {
             assign(s, n->name, pos);
             int inner = new_scope(ScopeKind::Function, n->name, s, pos);
             n->scope = inner;
+            scopes[(size_t)inner].is_coroutine = n->is_async;
             params(n->params, s, inner);
             stmts(n->body, inner);
         } else if (auto* n = std::get_if<ClassDefStmt>(&st.node)) {
@@ -341,6 +344,55 @@ struct SymbolTable {
         expr(*n.orelse, s);
     }
     void expr_node(StarredExpr& n, SourcePos, int s) { expr(*n.value, s); }
+    void expr_node(YieldExpr& n, SourcePos pos, int s)
+    {
+        if (n.value)
+            expr(*n.value, s);
+        mark_generator(pos, s, "'yield'");
+    }
+    void expr_node(YieldFromExpr& n, SourcePos pos, int s)
+    {
+        expr(*n.value, s);
+        if (scopes[(size_t)s].is_coroutine)
+            return fail(pos, "'yield from' inside async function");
+        mark_generator(pos, s, "'yield'");
+    }
+    void expr_node(AwaitExpr& n, SourcePos pos, int s)
+    {
+        expr(*n.value, s);
+        const Scope& scope = scopes[(size_t)s];
+        if (scope.kind != ScopeKind::Function)
+            return fail(pos, "'await' outside function");
+        if (const char* comprehension = comprehension_description(scope))
+            return fail(pos, std::string("asynchronous ") + comprehension + "s are not supported by Threadlab");
+        if (!scope.is_coroutine)
+            fail(pos, "'await' outside async function");
+    }
+
+    // What a comprehension scope is called in messages, or null for other scopes.
+    static const char* comprehension_description(const Scope& scope)
+    {
+        static const std::pair<const char*, const char*> kNames[] = {
+            {"<listcomp>", "list comprehension"}, {"<dictcomp>", "dict comprehension"},
+            {"<setcomp>", "set comprehension"}, {"<genexpr>", "generator expression"},
+        };
+        for (const auto& [name, description] : kNames)
+            if (scope.name == name)
+                return description;
+        return nullptr;
+    }
+
+    void mark_generator(SourcePos pos, int s, const char* keyword)
+    {
+        Scope& scope = scopes[(size_t)s];
+        if (scope.kind != ScopeKind::Function)
+            return fail(pos, std::string(keyword) + " outside function");
+        if (const char* comprehension = comprehension_description(scope))
+            return fail(pos, std::string(keyword) + " inside " + comprehension);
+        if (scope.is_coroutine)
+            return fail(pos, "asynchronous generators are not supported by Threadlab");
+        scope.is_generator = true;
+    }
 
     // Decides locals, cells and free variables, innermost scopes first. `bound_above` holds the
     // names that enclosing function scopes bind (class scopes bind only __class__ for their
@@ -583,6 +635,8 @@ struct CodeGenerator {
         c->qualname = s == 0 ? code_name : sc.qualname;
         c->filename = filename;
         c->first_line = first_line;
+        c->generator = sc.is_generator;
+        c->coroutine = sc.is_coroutine;
         if (sc.kind == ScopeKind::Function) {
             c->local_names = sc.params;
             std::vector<std::pair<int, std::string>> others;
@@ -1589,6 +1643,42 @@ struct CodeGenerator {
         emit(Op::ReturnValue);
         int index = end_unit();
         make_function(n.scope, index, n.params.get());
+    }
+
+    void expr_node(const YieldExpr& n)
+    {
+        if (n.value)
+            expr(*n.value);
+        else
+            load_none();
+        emit(Op::YieldValue);
+    }
+
+    void expr_node(const YieldFromExpr& n)
+    {
+        expr(*n.value);
+        emit(Op::GetYieldFromIter);
+        delegate();
+    }
+
+    void expr_node(const AwaitExpr& n)
+    {
+        expr(*n.value);
+        emit(Op::GetAwaitable);
+        delegate();
+    }
+
+    // `yield from` and `await`: the iterator on the stack runs to its end; each value it yields
+    // is yielded from here, and what is sent back goes on to it. Its return value is the result.
+    void delegate()
+    {
+        int loop = new_label(), end = new_label();
+        load_none();
+        bind(loop);
+        emit(Op::Send, end);
+        emit(Op::YieldValue);
+        emit(Op::Jump, loop);
+        bind(end);
     }
 
     void expr_node(const IfExpr& n)

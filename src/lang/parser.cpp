@@ -115,8 +115,6 @@ struct Parser {
             return fail(t.pos, "unexpected indent", "IndentationError");
         if (t.kind == TokenKind::Operator && t.text == ":=")
             return unsupported(t.pos, "assignment expressions (:=)");
-        if (t.kind == TokenKind::Keyword && (t.text == "yield" || t.text == "await" || t.text == "async"))
-            return unsupported(t.pos, "'" + std::string(t.text) + "'");
         if (t.kind == TokenKind::Operator && t.text == "@")
             return unsupported(t.pos, "the '@' operator and decorators are");
         return fail(t.pos, "invalid syntax");
@@ -176,7 +174,7 @@ struct Parser {
             else if (kw == "class") s = class_def();
             else if (kw == "try") s = try_stmt();
             else if (kw == "with") s = with_stmt();
-            else if (kw == "async") return unsupported(tok().pos, "'async def' and coroutines are"), false;
+            else if (kw == "async") s = async_stmt();
             else return simple_statements(out);
             if (!s)
                 return false;
@@ -240,7 +238,6 @@ struct Parser {
             if (kw == "del") return del_stmt();
             if (kw == "import") return import_stmt();
             if (kw == "from") return import_from_stmt();
-            if (kw == "yield") return unsupported(pos, "'yield' (generators)");
         }
         return expression_statement();
     }
@@ -257,8 +254,6 @@ struct Parser {
             AssignStmt assign;
             assign.targets.push_back(std::move(first));
             while (accept_op("=")) {
-                if (is_kw("yield"))
-                    return unsupported(tok().pos, "'yield' (generators)");
                 ExprPtr next = star_expressions();
                 if (!next)
                     return nullptr;
@@ -613,11 +608,28 @@ struct Parser {
         return bitwise_or();
     }
 
-    std::unique_ptr<Stmt> function_def()
+    // `async def` makes a coroutine function; `async with` and `async for` are outside the subset.
+    std::unique_ptr<Stmt> async_stmt()
     {
         SourcePos pos = tok().pos;
+        const Token& next = peek(1);
+        if (next.kind == TokenKind::Keyword && (next.text == "with" || next.text == "for"))
+            return unsupported(pos, "'async " + std::string(next.text) + "'");
+        if (next.kind != TokenKind::Keyword || next.text != "def") {
+            advance();
+            return fail_here();
+        }
+        advance();
+        return function_def(pos, true);
+    }
+
+    std::unique_ptr<Stmt> function_def() { return function_def(tok().pos, false); }
+
+    std::unique_ptr<Stmt> function_def(SourcePos pos, bool is_async)
+    {
         advance();
         FunctionDefStmt def;
+        def.is_async = is_async;
         if (!expect_name(def.name))
             return nullptr;
         if (!expect_op("("))
@@ -846,13 +858,32 @@ struct Parser {
         return e;
     }
 
+    // `yield`, `yield value(s)` or `yield from iterable`: where a whole expression stands.
+    ExprPtr yield_expression()
+    {
+        SourcePos pos = tok().pos;
+        advance();
+        if (accept_kw("from")) {
+            ExprPtr source = test();
+            if (!source)
+                return nullptr;
+            return make_expr(pos, YieldFromExpr{std::move(source)});
+        }
+        if (!starts_expression(tok()) && !is_op("*") && !is_kw("await"))
+            return make_expr(pos, YieldExpr{});
+        ExprPtr value = star_expressions();
+        if (!value)
+            return nullptr;
+        return make_expr(pos, YieldExpr{std::move(value)});
+    }
+
     // test: lambda, or `a if cond else b`, or a plain or-expression.
     ExprPtr test()
     {
         if (is_kw("lambda"))
             return lambda();
         if (is_kw("yield"))
-            return unsupported(tok().pos, "'yield' (generators)");
+            return yield_expression();
         SourcePos pos = tok().pos;
         ExprPtr body = or_test();
         if (!body)
@@ -1026,9 +1057,15 @@ struct Parser {
     ExprPtr power()
     {
         SourcePos pos = tok().pos;
-        if (is_kw("await"))
-            return unsupported(pos, "'await'");
-        ExprPtr base = primary();
+        ExprPtr base;
+        if (accept_kw("await")) {
+            ExprPtr awaited = primary();
+            if (!awaited)
+                return nullptr;
+            base = make_expr(pos, AwaitExpr{std::move(awaited)});
+        } else {
+            base = primary();
+        }
         if (!base || !is_op("**"))
             return base;
         advance();
@@ -1244,9 +1281,7 @@ struct Parser {
             bracket_depth--;
             return make_expr(pos, TupleExpr{});
         }
-        if (is_kw("yield"))
-            return unsupported(tok().pos, "'yield' (generators)");
-        ExprPtr first = display_element();
+        ExprPtr first = is_kw("yield") ? yield_expression() : display_element();
         if (!first)
             return nullptr;
         if (is_kw("for")) {

@@ -1,0 +1,1 @@
+../../../examples/coroutines.py
