@@ -143,6 +143,7 @@ struct StatsView {
     int64_t gil_handoffs = 0;
     int64_t instructions = 0;
     double speedup = 0; // one-thread baseline's wall time / this wall time; 0: no baseline run
+    std::string baseline; // what the baseline made one: "THREADS = 1", "1 CPU"
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -169,7 +170,10 @@ struct LabSnapshot {
     uint64_t sequence = 0;    // grows with every snapshot of the same run
     RunPhase phase = RunPhase::Ready;
     sim::SimTime now = 0;
-    std::string error;        // compile error (with line/col) or deadlock report, in words
+    std::string error;        // compile error (phase Error) or deadlock report, in words
+    // The last program sent does not compile, but an earlier one did and keeps running: its
+    // error in words, at error_line/error_col (phase Error uses those too).
+    std::string compile_error;
     int error_line = 0;
     int error_col = 0;
     uint64_t trace_hash = 0;

@@ -1,6 +1,6 @@
 // The Metrics window: the run's figures at a glance: simulated wall time, each CPU's
 // utilisation as a bar, context switches, GIL hand-offs, and the speedup against one thread
-// when the run has a one-thread baseline.
+// once the engine has measured the run's one-thread baseline (LabSession, after the run ends).
 #include <cfloat>
 #include <cinttypes>
 #include <cstdio>
@@ -69,9 +69,14 @@ void ShowMetricsWindow(bool* open, const lab::LabSnapshot& snap) {
         Figure("instructions", buf, "Bytecode instructions executed by all threads.");
         std::snprintf(buf, sizeof buf, "%" PRId64 " of %zu", figures.threads_alive, snap.threads.size());
         Figure("threads alive", buf, "Threads not yet terminated.");
-        if (snap.stats.speedup > 0)
+        if (snap.stats.speedup > 0) {
             Figure("speedup", FormatSpeedup(buf, sizeof buf, snap.stats.speedup),
                    "Wall time of the same work on one thread, divided by this run's wall time.");
+            RecordItemRect("metrics/speedup");
+            Figure("baseline", snap.stats.baseline.c_str(),
+                   "The one-thread run the speedup compares against, measured when this run ended:\n"
+                   "the program with its THREADS, WORKERS or TASKS slider at 1, or else on one CPU.");
+        }
         ImGui::EndTable();
     }
     ImGui::Spacing();

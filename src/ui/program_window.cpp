@@ -6,13 +6,16 @@
 
 #include "ui/layout.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstring>
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "ui/test_hooks.h"
 #include "ui/theme.h"
+#include "ui/timeline_model.h"
 
 const char* RunPhaseName(lab::RunPhase phase) {
     switch (phase) {
@@ -124,6 +127,12 @@ void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> exampl
     RecordItemRect("program/Reset");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Back to the start of the run, paused (R)");
+    ImGui::SameLine();
+    if (ImGui::Button("Share"))
+        state.share_requested = true;
+    RecordItemRect("program/Share");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Copy a link that opens this very run, at this moment, to anyone (Ctrl+S)");
 
     lab::RunPhase phase = snap ? snap->phase : lab::RunPhase::Ready;
     ImGui::TextColored(PhaseColor(phase), "%s", PhaseText(phase));
@@ -131,47 +140,194 @@ void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> exampl
         ImGui::SameLine();
         ImGui::TextDisabled("t = %.6f s, %lld instructions", snap->now / 1e9, (long long)snap->stats.instructions);
     }
+    if (snap && !snap->compile_error.empty()) {
+        const ImVec4 error_color = PhaseColor(lab::RunPhase::Error);
+        ImGui::TextColored(error_color, "Line %d does not compile; the previous program goes on running:",
+                           snap->error_line);
+        ImGui::PushFont(GetCodeFont());
+        ImGui::PushStyleColor(ImGuiCol_Text, error_color);
+        ImGui::TextUnformatted(snap->compile_error.data(), snap->compile_error.data() + snap->compile_error.size());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        RecordItemRect("program/CompileError");
+    }
 }
 
-void ShowSettings(ProgramWindowState& state) {
-    config::LabConfig& config = state.config;
+// Settings flow in rows: each goes beside the previous one if it fits in the window.
+struct SettingsRow {
+    bool first = true;
+    // Places the next setting: a widget `width` wide with its label on the right.
+    void next(const char* label, float width) {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float whole = width + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+        const float right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + whole;
+        if (!first && right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+            ImGui::SameLine();
+        first = false;
+        ImGui::SetNextItemWidth(width);
+    }
+};
+
+void Tooltip(const char* text) {
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", text);
+}
+
+// Two significant digits, so that round values (5 ms, 100 µs) can be hit with the mouse.
+sim::SimTime RoundDuration(double ns) {
+    if (ns < 10)
+        return sim::SimTime(std::lround(ns));
+    const double scale = std::pow(10.0, std::floor(std::log10(ns)) - 1);
+    return sim::SimTime(std::lround(ns / scale) * scale);
+}
+
+// A duration on a log scale, shown in the unit it reaches. A range from 0 has 0 at its left end.
+bool DurationSlider(SettingsRow& row, const char* label, const char* item, sim::SimTime& value, config::Range range,
+                    const char* tooltip) {
+    const float lowest = float(std::log10(double(std::max<sim::SimTime>(range.min, 10))));
+    float position = float(std::log10(double(std::max<sim::SimTime>(value, 1))));
+    char text[32];
+    FormatDuration(text, sizeof text, value);
+    row.next(label, ImGui::GetFontSize() * 7);
+    const bool moved = ImGui::SliderFloat(label, &position, lowest, float(std::log10(double(range.max))), text,
+                                          ImGuiSliderFlags_NoRoundToFormat | ImGuiSliderFlags_AlwaysClamp);
+    RecordItemRect(item);
+    Tooltip(tooltip);
+    if (!moved)
+        return false;
+    sim::SimTime wanted = range.min == 0 && position <= lowest ? 0 : RoundDuration(std::pow(10.0, double(position)));
+    wanted = std::clamp(wanted, range.min, range.max);
+    if (wanted == value)
+        return false;
+    value = wanted;
+    return true;
+}
+
+const char* PolicyText(sim::Policy policy) {
+    switch (policy) {
+    case sim::Policy::RoundRobin: return "Round robin";
+    case sim::Policy::Fifo: return "FIFO";
+    case sim::Policy::Priority: return "Priority";
+    case sim::Policy::Mlfq: return "MLFQ";
+    }
+    return "";
+}
+
+bool PolicyCombo(SettingsRow& row, sim::Policy& policy) {
+    // Test hook names are string literals; in the enum's order.
+    static const char* const kItemNames[] = {"program/Policy/rr", "program/Policy/fifo", "program/Policy/priority",
+                                             "program/Policy/mlfq"};
+    bool changed = false;
+    row.next("Policy", ImGui::GetFontSize() * 9);
+    if (ImGui::BeginCombo("Policy", PolicyText(policy))) {
+        for (sim::Policy p : {sim::Policy::RoundRobin, sim::Policy::Fifo, sim::Policy::Priority, sim::Policy::Mlfq}) {
+            if (ImGui::Selectable(PolicyText(p), p == policy) && p != policy) {
+                policy = p;
+                changed = true;
+            }
+            RecordItemRect(kItemNames[int(p)]);
+        }
+        ImGui::EndCombo();
+    }
+    RecordItemRect("program/Policy");
+    Tooltip("How the OS picks the next thread for a CPU:\n"
+            "Round robin: each runs for one time slice, then the next in line.\n"
+            "FIFO: each runs until it blocks or ends.\n"
+            "Priority: the highest priority ready thread runs, preempting lower ones.\n"
+            "MLFQ: threads that use whole slices sink to lower levels with longer slices.");
+    return changed;
+}
+
+bool MachineSettings(SettingsRow& row, config::LabConfig& config) {
     const float width = ImGui::GetFontSize() * 7;
     bool changed = false;
-    ImGui::SetNextItemWidth(width);
+    row.next("CPUs", width);
     changed |= ImGui::SliderInt("CPUs", &config.cpus, int(config::kCpusRange.min), int(config::kCpusRange.max), "%d",
                                 ImGuiSliderFlags_AlwaysClamp);
     RecordItemRect("program/CPUs");
-    ImGui::SameLine();
+    Tooltip("How many CPUs the simulated machine has.");
+    row.next("GIL", ImGui::GetFrameHeight());
     changed |= ImGui::Checkbox("GIL", &config.gil);
     RecordItemRect("program/GIL");
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("The global interpreter lock: one thread of a process executes bytecode at a time.\n"
-                          "Off: free-threaded Python, threads of one process run in parallel.");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(width);
+    Tooltip("The global interpreter lock: one thread of a process executes bytecode at a time.\n"
+            "Off: free-threaded Python, threads of one process run in parallel.");
+    changed |= PolicyCombo(row, config.policy);
+    changed |= DurationSlider(row, "Time slice", "program/Slice", config.slice, config::kSliceRange,
+                              "How long the OS lets a thread run on a CPU before it may give the CPU\n"
+                              "to another ready thread.");
+    changed |= DurationSlider(row, "GIL interval", "program/SwitchInterval", config.switch_interval,
+                              config::kSwitchIntervalRange,
+                              "How long a thread may hold the GIL while another waits for it before it\n"
+                              "is asked to let go (Python's sys.setswitchinterval, 5 ms by default).");
+    changed |= DurationSlider(row, "Bytecode cost", "program/BytecodeCost", config.bytecode_cost,
+                              config::kBytecodeCostRange,
+                              "How long one bytecode instruction takes on a CPU: a slower or faster machine.");
+    changed |= DurationSlider(row, "Switch cost", "program/ContextSwitchCost", config.context_switch_cost,
+                              config::kContextSwitchCostRange,
+                              "What a context switch costs: the CPU time lost each time a thread is put on a CPU.");
+    row.next("Seed", width);
     int seed = int(uint32_t(config.seed));
     if (ImGui::InputInt("Seed", &seed)) {
         config.seed = uint32_t(seed);
         changed = true;
     }
     RecordItemRect("program/Seed");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(width);
-    const double speed = std::pow(10.0, (double)state.speed_log10);
+    Tooltip("Every random choice of the run (I/O latencies, the random module) follows from this number:\n"
+            "the same seed gives the same run.");
+    return changed;
+}
+
+// The program's own `# slider:` constants; a moved one is run with its new value written in.
+bool ProgramSliders(SettingsRow& row, config::LabConfig& config) {
+    // Test hook names are string literals: the program's sliders by their order in it.
+    static const char* const kItemNames[] = {"program/slider/0", "program/slider/1", "program/slider/2",
+                                             "program/slider/3", "program/slider/4", "program/slider/5",
+                                             "program/slider/6", "program/slider/7"};
+    bool changed = false;
+    const std::vector<config::ProgramSlider> sliders = config::find_sliders(config::program_source(config));
+    for (size_t i = 0; i < sliders.size(); ++i) {
+        const config::ProgramSlider& slider = sliders[i];
+        auto set = config.sliders.find(slider.name);
+        int64_t value = set != config.sliders.end() ? set->second : slider.value;
+        // A wide range such as 1000..2000000 is only usable on a log scale.
+        const bool wide = slider.min > 0 && slider.max / slider.min >= 100;
+        row.next(slider.name.c_str(), ImGui::GetFontSize() * 7);
+        if (ImGui::SliderScalar(slider.name.c_str(), ImGuiDataType_S64, &value, &slider.min, &slider.max, "%lld",
+                                ImGuiSliderFlags_AlwaysClamp | (wide ? ImGuiSliderFlags_Logarithmic : 0))) {
+            config.sliders[slider.name] = value;
+            changed = true;
+        }
+        if (i < std::size(kItemNames))
+            RecordItemRect(kItemNames[i]);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The program's %s (line %d): the run restarts with %s = %lld.", slider.name.c_str(),
+                              slider.line, slider.name.c_str(), (long long)value);
+    }
+    return changed;
+}
+
+void SpeedSlider(SettingsRow& row, float& speed_log10) {
     char label[48];
-    if (speed >= 1e9)
-        std::snprintf(label, sizeof label, "%.3g s/s", speed / 1e9);
-    else if (speed >= 1e6)
-        std::snprintf(label, sizeof label, "%.3g ms/s", speed / 1e6);
-    else
-        std::snprintf(label, sizeof label, "%.3g µs/s", speed / 1e3);
-    ImGui::SliderFloat("Speed", &state.speed_log10, 3.0f, 10.0f, label);
+    FormatDuration(label, sizeof label, sim::SimTime(std::pow(10.0, double(speed_log10))));
+    std::strncat(label, "/s", sizeof label - std::strlen(label) - 1);
+    row.next("Speed", ImGui::GetFontSize() * 7);
+    ImGui::SliderFloat("Speed", &speed_log10, 3.0f, 10.0f, label); // lab_session.h's kMinSpeed..kMaxSpeed
     RecordItemRect("program/Speed");
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Simulated time per real second: from slow motion (a few instructions a second)\n"
-                          "to ten simulated seconds a second");
-    if (changed)
-        state.load_requested = state.play_after_load = true;
+    Tooltip("Simulated time per real second: from slow motion (a few instructions a second)\n"
+            "to ten simulated seconds a second");
+}
+
+// A changed setting restarts the run at once, playing on unless the user had paused or stepped.
+void ShowSettings(ProgramWindowState& state, const lab::LabSnapshot* snap) {
+    SettingsRow row;
+    SpeedSlider(row, state.speed_log10);
+    bool changed = MachineSettings(row, state.config);
+    changed |= ProgramSliders(row, state.config);
+    if (changed) {
+        const bool held = snap && (snap->phase == lab::RunPhase::Paused || snap->phase == lab::RunPhase::Ready);
+        state.load_requested = true;
+        state.play_after_load = !held;
+    }
 }
 
 void ShowOutput(const lab::LabSnapshot* snap) {
@@ -238,7 +394,7 @@ void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const Em
     }
     RecordWindowRect("window/Program");
     ShowToolbar(state, examples, snap);
-    ShowSettings(state);
+    ShowSettings(state, snap);
 
     // Source on top, output below.
     const float output_height = ImGui::GetContentRegionAvail().y * 0.38f;

@@ -23,6 +23,7 @@ struct ProgramWindowState {
     bool pause_requested = false;
     bool step_requested = false;
     bool step_slice_requested = false;
+    bool share_requested = false; // the toolbar's Share: the main loop makes the link
 };
 
 void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const EmbeddedFile> examples,
