@@ -6,32 +6,13 @@
 // One difference from CPython: the workers are daemon threads. CPython joins the workers of a
 // pool that was never shut down from an exit hook the lab does not have; with non-daemon
 // workers such a program would never end.
-//
-// Sections: natives | Python source
-#include "engine/native.h"
 #include "engine/python_machine.h"
 
 namespace sim {
 
-namespace {
-
-// _cpu_count() -> the machine's number of CPUs (what os.cpu_count() would say).
-engine::NativeResult cpu_count(engine::Interpreter& vm, engine::Thread&, engine::Value, engine::CallArgs args) {
-    if (!engine::check_arity(vm, "_cpu_count", args, 0, 0))
-        return engine::NativeResult::raised();
-    return engine::NativeResult::of(engine::Value::from_int(PythonRun::of(vm).machine().cpu_count()));
-}
-
-} // namespace
-
-void install_futures(engine::Interpreter& vm, engine::ModuleObject& module) {
-    vm.add_native(module, "_cpu_count", cpu_count);
-}
-
-// ---- Python source -----------------------------------------------------------------------------
-
 extern const char kFuturesSource[] = R"PY(
 import threading as _threading
+from os import cpu_count as _cpu_count
 from queue import SimpleQueue as _SimpleQueue
 from time import monotonic as _monotonic
 

@@ -15,14 +15,14 @@ namespace sim {
 
 namespace {
 
-// _process() -> (process id, process name) of the calling thread.
-engine::NativeResult process_info(engine::Interpreter& vm, engine::Thread& thread, engine::Value, engine::CallArgs args) {
+// _process() -> (os.getpid(), process name) of the calling thread.
+engine::NativeResult process_info(engine::Interpreter& vm, engine::Thread&, engine::Value, engine::CallArgs args) {
     if (!engine::check_arity(vm, "_process", args, 0, 0))
         return engine::NativeResult::raised();
     PythonRun& run = PythonRun::of(vm);
-    const Machine& machine = run.machine();
-    const Process& process = machine.process(machine.thread(run.python_thread(vm, thread).id()).process);
-    return engine::NativeResult::of(vm.new_tuple({engine::Value::from_int(process.id), vm.new_str(process.name)}));
+    const PythonProcess& process = run.process(vm);
+    return engine::NativeResult::of(vm.new_tuple(
+        {engine::Value::from_int(run.pid(process)), vm.new_str(run.machine().process(process.machine_id).name)}));
 }
 
 // _exception_text(exception=None) -> the traceback of `exception` (by default the one being

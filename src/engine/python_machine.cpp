@@ -24,7 +24,6 @@ extern const char kMultiprocessingSource[];
 extern const char kQueueSource[];
 void install_logging(engine::Interpreter& vm, engine::ModuleObject& module);
 extern const char kLoggingSource[];
-void install_futures(engine::Interpreter& vm, engine::ModuleObject& module);
 extern const char kFuturesSource[];
 
 namespace {
@@ -206,7 +205,7 @@ PythonRun::PythonRun(const MachineConfig& config) : machine_(config) {
     modules_.push_back({"queue", nullptr, kQueueSource});
     modules_.push_back({"logging", install_logging, kLoggingSource});
     modules_.push_back({"concurrent", nullptr, nullptr});
-    modules_.push_back({"concurrent.futures", install_futures, kFuturesSource});
+    modules_.push_back({"concurrent.futures", nullptr, kFuturesSource});
 }
 
 std::optional<lang::SourceError> PythonRun::start(std::string_view source, std::string_view filename) {

@@ -45,19 +45,19 @@ MachineConfig seeded(uint64_t seed) {
 
 TEST_CASE("logging: asctime, msecs and relativeCreated read the simulated clock") {
     const Printed p = run_to_end(R"(
-import logging, time
+import logging, os, time
 logging.basicConfig(format="%(asctime)s %(msecs)03d %(relativeCreated)d %(levelname)s %(message)s")
 logging.warning("start")
 time.sleep(1.25)
 logging.error("later")
 h = logging.getLogger().handlers[0]
-h.setFormatter(logging.Formatter("%(asctime)s|%(thread)d|%(process)d|%(processName)s", datefmt="%H:%M:%S"))
-logging.warning("x")
+h.setFormatter(logging.Formatter("%(asctime)s|%(thread)d|%(process)d|%(processName)s|%(message)s", datefmt="%H:%M:%S"))
+logging.warning("os.getpid() is %d", os.getpid())
 )");
     CHECK(p.err ==
           "2024-01-01 12:00:00,000 000 0 WARNING start\n"
           "2024-01-01 12:00:01,250 250 1250 ERROR later\n"
-          "12:00:01|0|0|MainProcess\n");
+          "12:00:01|0|1000|MainProcess|os.getpid() is 1000\n");
 }
 
 TEST_CASE("logging: without basicConfig, WARNING and up go to stderr as LEVEL:root:message") {
