@@ -4,6 +4,12 @@
 // again as __mp_main__, then the Process object its parent pickled at start(). Joining a
 // process joins its main thread, which ends when the process does.
 //
+// What differs from CPython on Linux, which forks: code outside `if __name__ == "__main__":`
+// runs again in each child (and starting a process there is refused, as spawn refuses it); the
+// target and its arguments must pickle (module-level functions and classes, plain data); a
+// child's traceback leaves out multiprocessing's own frames; exitcode is an attribute that
+// join(), is_alive() and repr() bring up to date; pids are 1000 + the machine's process number.
+//
 // Sections: natives | Python source
 #include "engine/native.h"
 #include "engine/python_machine.h"
