@@ -1,6 +1,6 @@
 // The logging module, written in Python: loggers in a dotted hierarchy under the root logger,
-// levels, LogRecord with CPython's attribute names, Formatter (styles '%', '{' and '$'),
-// StreamHandler to stderr, basicConfig. Times come from the simulated clock (time.time_ns), so
+// levels, LogRecord with CPython's attribute names (where the call was made included),
+// Formatter (styles '%', '{' and '$'), StreamHandler to stderr, basicConfig. Times come from the simulated clock (time.time_ns), so
 // %(asctime)s reads 2024-01-01 12:00:00,000 at the start of every run. A record is written
 // with one write() of the whole line, and the machine splits a thread's output only at line
 // ends, so lines from several threads never mix.
@@ -45,10 +45,27 @@ engine::NativeResult exception_text(engine::Interpreter& vm, engine::Thread& thr
     return engine::NativeResult::of(vm.new_str(text));
 }
 
+// _caller() -> (path, line, function) of the innermost frame outside this module: where the
+// program called logging, for %(pathname)s, %(lineno)d and %(funcName)s.
+engine::NativeResult caller_info(engine::Interpreter& vm, engine::Thread& thread, engine::Value, engine::CallArgs args) {
+    if (!engine::check_arity(vm, "_caller", args, 0, 0))
+        return engine::NativeResult::raised();
+    for (size_t i = thread.frames.size(); i-- > 0;) {
+        const engine::Frame& frame = thread.frames[i];
+        if (frame.is_native() || frame.code->source->filename == "<logging>")
+            continue;
+        return engine::NativeResult::of(vm.new_tuple({vm.new_str(frame.code->source->filename),
+                                                      engine::Value::from_int(frame.position().line),
+                                                      vm.new_str(frame.code->source->name)}));
+    }
+    return engine::NativeResult::of(vm.new_tuple({vm.new_str("(unknown file)"), engine::Value::from_int(0), vm.new_str("(unknown function)")}));
+}
+
 } // namespace
 
 void install_logging(engine::Interpreter& vm, engine::ModuleObject& module) {
     vm.add_native(module, "_process", process_info);
+    vm.add_native(module, "_caller", caller_info);
     vm.add_native(module, "_exception_text", exception_text);
 }
 
@@ -114,8 +131,8 @@ class LogRecord:
         self.levelno = level
         self.levelname = getLevelName(level)
         self.pathname = pathname
-        self.filename = pathname
-        self.module = pathname
+        self.filename = pathname[pathname.rfind("/") + 1:]
+        self.module = self.filename[:-3] if self.filename.endswith(".py") else self.filename
         self.lineno = lineno
         self.funcName = func
         self.exc_info = exc_info
@@ -333,7 +350,8 @@ class Logger(Filterer):
         return getLogger(suffix if self is root else self.name + "." + suffix)
 
     def _log(self, level, msg, args, exc_info=None, extra=None, stack_info=False, stacklevel=1):
-        record = LogRecord(self.name, level, "", 0, msg, args, exc_info)
+        pathname, lineno, func = _caller()
+        record = LogRecord(self.name, level, pathname, lineno, msg, args, exc_info, func)
         if exc_info:
             # Outside an except clause CPython formats "no exception" as this.
             record.exc_text = _exception_text(exc_info if isinstance(exc_info, BaseException) else None) or "NoneType: None"

@@ -32,6 +32,12 @@ def worker(n):
     logging.info("in worker %d", n)
 
 
+logging.getLogger().handlers[0].setFormatter(
+    logging.Formatter("%(filename)s:%(lineno)d %(funcName)s %(module)s %(levelno)s %(message)s"))
+logging.warning("where the call was made")
+logging.getLogger().handlers[0].setFormatter(
+    logging.Formatter("%(levelname)-8s|%(name)s|%(threadName)s|%(funcName)s|%(message)s"))
+
 t = threading.Thread(target=worker, args=(1,))
 t.start()
 t.join()
