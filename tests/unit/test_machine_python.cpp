@@ -522,6 +522,15 @@ if __name__ == "__main__":
                    "    raise ValueError(\"bad %d\" % n)\nValueError: bad 7\n");
 }
 
+TEST_CASE("os: pids from 1000, the machine's CPUs, an empty environment") {
+    const Outcome o = run_python(R"(
+import os
+os.environ["HOME"] = "/root"
+print(os.getpid(), os.getppid(), os.cpu_count(), os.sep, os.getenv("HOME"), os.getenv("USER", "nobody"))
+)", cpus(3));
+    CHECK(o.out == "1000 999 3 / /root nobody\n");
+}
+
 TEST_CASE("a child runs the program again as __mp_main__: starting a process there is refused") {
     const Outcome o = run_python(R"(
 import multiprocessing
