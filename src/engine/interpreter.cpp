@@ -1823,14 +1823,17 @@ reload:
             s.push_back(Value::from_bool(match));
             continue;
         }
-        case Op::BeforeWith: {
+        case Op::BeforeWith:
+        case Op::BeforeAsyncWith: {
             Value manager = s.back();
             s.pop_back();
             ClassObject* cls = type_of(manager);
-            Value* enter = cls->lookup("__enter__");
-            Value* exit = cls->lookup("__exit__");
+            bool is_async = in.op == Op::BeforeAsyncWith;
+            Value* enter = cls->lookup(is_async ? "__aenter__" : "__enter__");
+            Value* exit = cls->lookup(is_async ? "__aexit__" : "__exit__");
             if (!enter || !exit) {
-                fail(types.type_error, "'" + cls->name + "' object does not support the context manager protocol");
+                fail(types.type_error, "'" + cls->name + "' object does not support the " + (is_async ? "asynchronous " : "") +
+                                           "context manager protocol");
                 goto error;
             }
             auto* bound_exit = heap.make<BoundMethodObject>();

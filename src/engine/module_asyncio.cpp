@@ -542,7 +542,71 @@ async def wait(aws, timeout=None, return_when=ALL_COMPLETED):
     return done, pending
 
 
-# ---- Event and Queue ----
+# ---- Lock, Semaphore, Event and Queue ----
+
+class Semaphore:
+    # A released unit goes straight to the longest waiter, so waiters get it in FIFO order.
+    def __init__(self, value=1):
+        if value < 0:
+            raise ValueError("Semaphore initial value must be >= 0")
+        self._value = value
+        self._waiters = []
+
+    def locked(self):
+        return self._value == 0
+
+    async def acquire(self):
+        if self._value > 0 and not self._waiters:
+            self._value -= 1
+            return True
+        waiter = get_running_loop().create_future()
+        self._waiters.append(waiter)
+        try:
+            await waiter
+        except CancelledError:
+            if waiter in self._waiters:
+                self._waiters.remove(waiter)
+            elif not waiter.cancelled():
+                self.release()
+            raise
+        return True
+
+    def release(self):
+        while self._waiters:
+            waiter = self._waiters.pop(0)
+            if not waiter.done():
+                waiter.set_result(True)
+                return
+        self._value += 1
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+
+class BoundedSemaphore(Semaphore):
+    def __init__(self, value=1):
+        Semaphore.__init__(self, value)
+        self._bound = value
+
+    def release(self):
+        if self._value >= self._bound and not self._waiters:
+            raise ValueError("BoundedSemaphore released too many times")
+        Semaphore.release(self)
+
+
+class Lock(Semaphore):
+    def __init__(self):
+        Semaphore.__init__(self, 1)
+
+    def release(self):
+        if self._value > 0:
+            raise RuntimeError("Lock is not acquired.")
+        Semaphore.release(self)
+
 
 class Event:
     def __init__(self):

@@ -300,7 +300,7 @@ struct Dumper {
                 expr(n.exception.get(), depth + 1);
             },
             [&](const WithStmt& n) {
-                line(depth, "With", s.pos);
+                line(depth, n.is_async ? "AsyncWith" : "With", s.pos);
                 for (const WithItem& item : n.items) {
                     expr(item.context.get(), depth + 1, "item");
                     expr(item.target.get(), depth + 2, "as");

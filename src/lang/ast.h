@@ -120,7 +120,7 @@ struct ExceptHandler {
 struct TryStmt { StmtList body; std::vector<ExceptHandler> handlers; StmtList orelse, finalbody; };
 struct RaiseStmt { ExprPtr exception; };  // null: re-raise the exception being handled
 struct WithItem { ExprPtr context; ExprPtr target; };
-struct WithStmt { std::vector<WithItem> items; StmtList body; };
+struct WithStmt { std::vector<WithItem> items; StmtList body; bool is_async = false; };
 struct ImportAlias { std::string name, asname; SourcePos pos; };
 struct ImportStmt { std::vector<ImportAlias> names; };
 struct ImportFromStmt { std::string module; std::vector<ImportAlias> names; };

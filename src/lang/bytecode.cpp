@@ -46,7 +46,7 @@ int stack_effect(Op op, int32_t arg, bool jumping)
     case Op::Nop: case Op::RotTwo: case Op::RotThree: case Op::DeleteFast: case Op::DeleteDeref:
     case Op::DeleteGlobal: case Op::DeleteName: case Op::LoadAttr: case Op::UnaryOp: case Op::Jump:
     case Op::GetIter: case Op::ListToTuple: case Op::PopBlock: case Op::PopExcept: case Op::CheckExcMatch:
-    case Op::BeforeWith: case Op::YieldValue: case Op::GetYieldFromIter: case Op::GetAwaitable:
+    case Op::BeforeWith: case Op::BeforeAsyncWith: case Op::YieldValue: case Op::GetYieldFromIter: case Op::GetAwaitable:
         return 0;
     case Op::Send:
         return jumping ? -1 : 0;

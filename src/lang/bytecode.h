@@ -91,6 +91,7 @@ namespace lang {
     X(Reraise, None)                                                                                   \
     X(CheckExcMatch, None)                                                                             \
     X(BeforeWith, Local)   /* stores __exit__ in the local, pushes __enter__() */                     \
+    X(BeforeAsyncWith, Local) /* stores __aexit__ in the local, pushes __aenter__() */              \
     X(WithExcept, Local)   /* TOS exc: pushes local(type(exc), exc, None) */                          \
     X(ImportName, Name)                                                                                \
     X(ImportFrom, Name)                                                                                \

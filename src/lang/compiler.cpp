@@ -199,6 +199,8 @@ struct SymbolTable {
             if (n->exception)
                 expr(*n->exception, s);
         } else if (auto* n = std::get_if<WithStmt>(&st.node)) {
+            if (n->is_async && !scope.is_coroutine)
+                return fail(pos, scope.kind == ScopeKind::Function ? "'async with' outside async function" : "'async with' outside function");
             for (WithItem& item : n->items) {
                 expr(*item.context, s);
                 if (item.target)
@@ -453,7 +455,7 @@ struct FrameBlock {
         TryFinally,      // the finally body runs inline before leaving
         ExceptBody,      // inside `except ...:`: leave with POP_EXCEPT
         FinallyOnError,  // inside the finally body of the exception path: exception on the stack
-        With,            // call __exit__(None, None, None)
+        With,            // call __exit__(None, None, None) (and await it in `async with`)
     };
     Kind kind;
     int break_label = -1;
@@ -461,6 +463,7 @@ struct FrameBlock {
     bool is_for = false;
     const StmtList* finally_body = nullptr;
     int exit_local = -1;
+    bool is_async = false;  // With: `async with`
 };
 
 struct Unit {
@@ -920,12 +923,12 @@ struct CodeGenerator {
             break;
         case FrameBlock::Kind::With:
             emit(Op::PopBlock);
-            call_exit_with_nones(block.exit_local);
+            call_exit_with_nones(block.exit_local, block.is_async);
             break;
         }
     }
 
-    void call_exit_with_nones(int exit_local)
+    void call_exit_with_nones(int exit_local, bool is_async)
     {
         emit(Op::LoadFast, exit_local);
         emit(Op::PushNull);
@@ -933,6 +936,8 @@ struct CodeGenerator {
         load_none();
         load_none();
         emit(Op::Call, 3);
+        if (is_async)
+            await_top();
         emit(Op::PopTop);
     }
 
@@ -1198,7 +1203,9 @@ struct CodeGenerator {
         const WithItem& item = n.items[item_index];
         int exit_local = hidden_local(".exit");
         expr(*item.context);
-        emit(Op::BeforeWith, exit_local);
+        emit(n.is_async ? Op::BeforeAsyncWith : Op::BeforeWith, exit_local);
+        if (n.is_async)
+            await_top();
         if (item.target)
             store(*item.target);
         else
@@ -1207,14 +1214,17 @@ struct CodeGenerator {
         emit(Op::SetupFinally, on_error);
         FrameBlock with_block{FrameBlock::Kind::With};
         with_block.exit_local = exit_local;
+        with_block.is_async = n.is_async;
         unit().blocks.push_back(with_block);
         with_item(n, item_index + 1);
         unit().blocks.pop_back();
         emit(Op::PopBlock);
-        call_exit_with_nones(exit_local);
+        call_exit_with_nones(exit_local, n.is_async);
         emit(Op::Jump, end);
         bind(on_error);
         emit(Op::WithExcept, exit_local);
+        if (n.is_async)
+            await_top();
         emit(Op::PopJumpIfTrue, swallow);
         emit(Op::Reraise);
         bind(swallow);
@@ -1664,6 +1674,11 @@ struct CodeGenerator {
     void expr_node(const AwaitExpr& n)
     {
         expr(*n.value);
+        await_top();
+    }
+
+    void await_top()
+    {
         emit(Op::GetAwaitable);
         delegate();
     }

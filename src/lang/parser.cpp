@@ -608,19 +608,25 @@ struct Parser {
         return bitwise_or();
     }
 
-    // `async def` makes a coroutine function; `async with` and `async for` are outside the subset.
+    // `async def` makes a coroutine function, `async with` awaits __aenter__ and __aexit__;
+    // `async for` is outside the subset.
     std::unique_ptr<Stmt> async_stmt()
     {
         SourcePos pos = tok().pos;
         const Token& next = peek(1);
-        if (next.kind == TokenKind::Keyword && (next.text == "with" || next.text == "for"))
-            return unsupported(pos, "'async " + std::string(next.text) + "'");
-        if (next.kind != TokenKind::Keyword || next.text != "def") {
-            advance();
-            return fail_here();
-        }
+        if (next.kind == TokenKind::Keyword && next.text == "for")
+            return unsupported(pos, "'async for'");
         advance();
-        return function_def(pos, true);
+        if (is_kw("def"))
+            return function_def(pos, true);
+        if (!is_kw("with"))
+            return fail_here();
+        std::unique_ptr<Stmt> with = with_stmt();
+        if (with) {
+            with->pos = pos;
+            std::get<WithStmt>(with->node).is_async = true;
+        }
+        return with;
     }
 
     std::unique_ptr<Stmt> function_def() { return function_def(tok().pos, false); }
