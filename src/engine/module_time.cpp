@@ -59,6 +59,9 @@ NativeResult calendar_fields(Interpreter& vm, engine::Thread&, Value, CallArgs a
         return NativeResult::raised();
     if (!args[0].is_number())
         return vm.raise(vm.types.type_error, "'" + vm.type_name(args[0]) + "' object cannot be interpreted as an integer");
+    // About 30 million years either way: far past any year the calendar below needs.
+    if (!(std::fabs(args[0].as_double()) < 1e15))
+        return vm.raise(vm.types.overflow_error, "timestamp out of range for platform time_t");
     const auto seconds = static_cast<int64_t>(std::floor(args[0].as_double()));
     int64_t days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400;
     const int64_t in_day = seconds - days * 86400;
@@ -77,8 +80,12 @@ NativeResult calendar_fields(Interpreter& vm, engine::Thread&, Value, CallArgs a
     const int64_t yearday = days + 1;
     static constexpr int kMonthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     int64_t month = 0;
-    while (days >= kMonthDays[month] + (month == 1 && leap(year)))
-        days -= kMonthDays[month] + (month == 1 && leap(year)), ++month;
+    for (;; ++month) {
+        const int64_t length = kMonthDays[month] + (month == 1 && leap(year));
+        if (days < length)
+            break;
+        days -= length;
+    }
     std::vector<Value> fields;
     for (int64_t v : {year, month + 1, days + 1, in_day / 3600, in_day / 60 % 60, in_day % 60, weekday, yearday, int64_t{0}})
         fields.push_back(Value::from_int(v));
@@ -101,6 +108,8 @@ NativeResult format_time(Interpreter& vm, engine::Thread&, Value, CallArgs args)
     static constexpr const char* kDays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
     static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                                               "July",    "August",   "September", "October", "November", "December"};
+    const int64_t weekday = ((f[6] % 7) + 7) % 7;
+    const int64_t month = std::clamp<int64_t>(f[1], 1, 12) - 1;
     const std::string& text = format->text;
     std::string out;
     char buf[32];
@@ -110,8 +119,6 @@ NativeResult format_time(Interpreter& vm, engine::Thread&, Value, CallArgs args)
             continue;
         }
         const char directive = text[++i];
-        const int64_t weekday = ((f[6] % 7) + 7) % 7;
-        const int64_t month = std::clamp<int64_t>(f[1], 1, 12) - 1;
         switch (directive) {
         case 'Y': std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(f[0])); break;
         case 'y': std::snprintf(buf, sizeof buf, "%02lld", static_cast<long long>(f[0] % 100)); break;

@@ -36,3 +36,8 @@ print(time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(951782400)))
 print(time.strftime("%a %A %b %B %j %I %p %y %%", (2024, 2, 29, 13, 5, 9, 3, 60, 0)))
 print(time.gmtime(86400 * 365).tm_year, time.gmtime(1e9).tm_yday, time.gmtime(-1).tm_year)
 print(time.asctime(time.gmtime(1704110400)))
+print(time.gmtime(-86400 * 366 * 3), time.gmtime(2**40).tm_year, time.strftime("%d/%m/%Y", time.gmtime(1709164800)))
+try:
+    time.gmtime(1e300)
+except OverflowError as e:
+    print("OverflowError:", e)
