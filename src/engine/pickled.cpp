@@ -160,6 +160,11 @@ struct Pickler {
             out.scalar = v;
             return true;
         }
+        // As deep as the recursion limit lets Python code go: the copy recurses in C++.
+        if (path.size() >= vm.recursion_limit) {
+            vm.fail(vm.types.recursion_error, "maximum recursion depth exceeded while pickling an object");
+            return false;
+        }
         if (std::find(path.begin(), path.end(), v.object) != path.end()) {
             vm.fail(vm.types.value_error, "cannot send an object that contains itself to another process");
             return false;

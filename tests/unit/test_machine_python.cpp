@@ -553,14 +553,18 @@ import multiprocessing, threading
 def f(x):
     pass
 if __name__ == "__main__":
-    for target, args in ((lambda: 1, ()), (f, (threading.Lock(),))):
+    deep = []
+    for _ in range(5000):
+        deep = [deep]
+    for target, args in ((lambda: 1, ()), (f, (threading.Lock(),)), (f, (deep,))):
         try:
             multiprocessing.Process(target=target, args=args).start()
         except Exception as e:
             print(type(e).__name__, e)
 )");
     CHECK(o.out == "TypeError Can't pickle <function <lambda>>: attribute lookup <lambda> on __main__ failed\n"
-                   "TypeError cannot pickle 'Lock' object\n");
+                   "TypeError cannot pickle 'Lock' object\n"
+                   "RecursionError maximum recursion depth exceeded while pickling an object\n");
 }
 
 TEST_CASE("at exit the main process joins its children and terminates its daemonic ones") {
