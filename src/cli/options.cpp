@@ -160,7 +160,7 @@ std::string help_text(std::string_view command)
         any = true;
         std::string usage = std::string(option.flag) + (option.value_name ? std::string(" ") + option.value_name : "");
         out += "  " + usage + std::string(usage.size() < 22 ? 22 - usage.size() : 1, ' ') + option.help;
-        if (option.value_name)
+        if (option.value_name && option.default_value[0])
             out += std::string(" (default: ") + option.default_value + ")";
         out += "\n";
     }
