@@ -114,6 +114,17 @@ export async function openLab(page, url) {
 
 export const state = (page) => page.evaluate(() => window.threadlab.state());
 
+// Open the lab at `fragment` (a permalink, '#v=1&lesson=coroutines'), wait until that run has
+// finished, and return what the app reports about it (state().program).
+export async function openFinishedRun(page, url, fragment) {
+  await openLab(page, url + fragment);
+  await page.waitForFunction(() => {
+    const p = window.threadlab.state().program;
+    return p.runId > 0 && p.status === 'finished';
+  }, null, { timeout: LOAD_TIMEOUT_MS });
+  return (await state(page)).program;
+}
+
 // Wait until the app has drawn `count` more frames, so it has seen our input.
 export async function waitFrames(page, count = 3) {
   const start = (await state(page)).frames;

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { useLab, root, newPage, openLab, state, screenshot } from './lab.mjs';
+import { useLab, root, newPage, openFinishedRun, screenshot } from './lab.mjs';
 
 const lab = useLab();
 // The native CLI (scripts/test builds it first); THREADLAB_CLI points at another build's.
@@ -14,12 +14,7 @@ const cli = process.env.THREADLAB_CLI ?? join(root, 'build', 'native', 'threadla
 
 test('processes_cpu_bound runs in the page as in the CLI, and the lab shows one thread per process', async () => {
   const page = await newPage(lab.browser);
-  await openLab(page, lab.server.url + '#v=1&lesson=processes_cpu_bound&cpus=4');
-  await page.waitForFunction(() => {
-    const p = window.threadlab.state().program;
-    return p.runId > 0 && p.status === 'finished';
-  }, null, { timeout: 90_000 });
-  const { program } = await state(page);
+  const program = await openFinishedRun(page, lab.server.url, '#v=1&lesson=processes_cpu_bound&cpus=4');
   assert.equal(program.error, '');
   assert.ok(existsSync(cli), `${cli} is built`);
   const native = spawnSync(cli, ['run', '--cpus', '4', join(root, 'examples', 'processes_cpu_bound.py')]);
