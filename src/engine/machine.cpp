@@ -865,7 +865,11 @@ std::string Machine::describe_stats() const {
 }
 
 std::string Machine::describe_deadlock() const {
-    const auto name = [&](ThreadId t) { return threads_[t].name; };
+    // With several processes every one has a MainThread: name the process too.
+    const auto name = [&](ThreadId t) {
+        return processes_.size() == 1 ? threads_[t].name
+                                      : threads_[t].name + " (" + processes_[threads_[t].process].name + ")";
+    };
     const auto object = [&](SyncId s) {
         return std::string(sync_kind_name(sync_.object(s).kind)) + "#" + std::to_string(s);
     };

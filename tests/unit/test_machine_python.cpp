@@ -591,6 +591,21 @@ if __name__ == "__main__":
     CHECK(o.end_time < kSecond + 10 * kMillisecond);
 }
 
+TEST_CASE("a parent joining a child that waits forever is a deadlock, reported with process names") {
+    const Outcome o = run_python(R"(
+import multiprocessing, threading
+def stuck():
+    threading.Event().wait()
+if __name__ == "__main__":
+    p = multiprocessing.Process(target=stuck)
+    p.start()
+    p.join()
+)");
+    CHECK(o.status == RunStatus::Deadlock);
+    CHECK(o.deadlock.find("  MainThread (MainProcess) waits for MainThread (Process-1) to end\n"
+                         "  MainThread (Process-1) waits for Event#") != std::string::npos);
+}
+
 TEST_CASE("a multiprocessing run is deterministic: same seed, same trace hash") {
     const Outcome first = run_python(kExample_processes_cpu_bound_py, cpus(2));
     CHECK(run_python(kExample_processes_cpu_bound_py, cpus(2)).hash == first.hash);
