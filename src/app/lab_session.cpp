@@ -38,7 +38,8 @@ struct LabSession::Run {
     uint64_t id = 0;
     uint64_t sequence = 0;
     lab::RunPhase phase = lab::RunPhase::Ready;
-    bool to_end = false; // RunToEnd: full speed until the run ends
+    // RunTo: full speed until the clock reaches this time (kNever: the run's end); -1: none.
+    sim::SimTime run_to = -1;
     // Where playing has brought the simulated clock. The machine's own clock stops at the last
     // event when every thread waits, so the play clock keeps the pace through idle stretches.
     sim::SimTime play_clock = 0;
@@ -127,16 +128,16 @@ void LabSession::apply(const LabCommand& command, Run& run) {
         if (can_run(run.phase))
             run.phase = lab::RunPhase::Playing;
         break;
-    case Kind::RunToEnd:
+    case Kind::RunTo:
         if (can_run(run.phase)) {
             run.phase = lab::RunPhase::Playing;
-            run.to_end = true;
+            run.run_to = command.until;
         }
         break;
     case Kind::Pause:
         if (run.phase == lab::RunPhase::Playing)
             run.phase = lab::RunPhase::Paused;
-        run.to_end = false;
+        run.run_to = -1;
         break;
     case Kind::StepInstruction:
         if (can_run(run.phase))
@@ -160,20 +161,28 @@ void LabSession::apply(const LabCommand& command, Run& run) {
 }
 
 void LabSession::advance(Run& run, double real_seconds, double speed) {
-    sim::SimTime until = sim::kNever;
-    if (!run.to_end) {
+    sim::SimTime until = run.run_to;
+    if (run.run_to < 0) {
         const auto step = static_cast<sim::SimTime>(speed * real_seconds);
         run.play_clock = std::max(run.play_clock, run.python->machine().now()) + std::max<sim::SimTime>(step, 1);
         until = run.play_clock;
     }
     const int64_t before = run.python->machine().instructions();
     run.phase = phase_after(run.python->run(until, kInstructionsPerTick), lab::RunPhase::Playing);
-    // The instruction budget ran out before `until`: the machine is behind, and playing goes
-    // on from where it is (the engine is slower than the chosen speed).
-    if (run.python->machine().instructions() - before >= kInstructionsPerTick)
+    const bool budget_spent = run.python->machine().instructions() - before >= kInstructionsPerTick;
+    if (run.run_to >= 0) {
+        // Arrived: paused at exactly that moment, as a link that names it shows it.
+        if (run.phase == lab::RunPhase::Playing && !budget_spent) {
+            run.phase = lab::RunPhase::Paused;
+            run.play_clock = run.run_to;
+        }
+    } else if (budget_spent) {
+        // The instruction budget ran out before `until`: the machine is behind, and playing goes
+        // on from where it is (the engine is slower than the chosen speed).
         run.play_clock = run.python->machine().now();
+    }
     if (run.phase != lab::RunPhase::Playing)
-        run.to_end = false;
+        run.run_to = -1;
 }
 
 void LabSession::publish(Run& run) {

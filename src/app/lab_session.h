@@ -22,11 +22,12 @@ struct LabCommand {
         Pause,
         StepInstruction, // exactly one instruction on the machine
         StepSlice,       // until the next context switch, or one time slice
-        RunToEnd,        // play as fast as the engine goes until the run ends
+        RunTo,           // as fast as the engine goes until `until` (kNever: the run's end), then pause
     };
     Kind kind = Kind::Pause;
     std::string source;
     sim::MachineConfig config;
+    sim::SimTime until = sim::kNever;
 };
 
 // Playing speed in simulated nanoseconds per real second.

@@ -25,6 +25,8 @@
 #include <string_view>
 
 #include "app/lab_session.h"
+#include "app/share.h"
+#include "app/state_json.h"
 #include "app/web_bridge.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -65,6 +67,7 @@ struct App {
     CodeWindowState code_window;
     AddressSpaceWindowState address_window;
     OutputWindowState output_window;
+    ShareSession share;              // Share, and the link the page was opened with
     std::unique_ptr<TimelineBenchRun> bench; // only with ?bench=timeline
     bool timeline_synthetic = false;         // ?timeline=synthetic: it shows that, not the runs
     AppliedStyle applied;
@@ -213,11 +216,15 @@ static void Frame() {
 
     ShowMainMenuBar(app.ui);
     auto snapshot = app.session.latest();
+    if (!app.bench)
+        OpenChangedPageLink(app.share, app.program, snapshot.get());
     if (app.ui.show_program)
         ShowProgramWindow(&app.ui.show_program, app.program, kExampleFiles, snapshot.get());
     SendProgramCommands(app);
-    if (snapshot && !app.bench && !app.timeline_synthetic)
+    if (snapshot && !app.bench && !app.timeline_synthetic) {
         FeedTimeline(app, *snapshot);
+        FollowLinkReplay(app.share, app.session, *snapshot, app.selection, app.timeline);
+    }
     if (app.ui.show_about)
         ShowAboutWindow(&app.ui.show_about, {THREADLAB_VERSION, THREADLAB_COMMIT, IMGUI_VERSION});
     if (app.ui.show_user_guide)
@@ -231,6 +238,10 @@ static void Frame() {
                            snapshot && snapshot->phase == lab::RunPhase::Playing);
     if (snapshot)
         ShowLabPanels(app, *snapshot);
+    if (app.ui.share_requested || app.program.share_requested || ShareShortcutPressed())
+        SharePage(app.share, app.program, snapshot.get(), app.selection, app.timeline);
+    app.ui.share_requested = app.program.share_requested = false;
+    ShowShareWindows(app.share);
 
     ImGui::Render();
     glViewport(0, 0, app.framebuffer_width, app.framebuffer_height);
@@ -249,27 +260,6 @@ static void Frame() {
 // ----------------------------------------------------------------------------------------------
 // State JSON
 // ----------------------------------------------------------------------------------------------
-
-static void AppendJsonString(std::string& out, std::string_view text) {
-    out += '"';
-    for (char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if ((unsigned char)c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    out += '"';
-}
 
 // stdout lines, and the error text (compile error, deadlock report, then stderr lines).
 static void AppendProgramJson(std::string& out, const App& app) {
@@ -354,6 +344,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
         out += ",\"bench\":";
         AppendTimelineBenchJson(out, *app.bench);
     }
+    out += ",\"share\":";
+    AppendShareStateJson(out, app.share, app.program, app.session.latest().get(), app.selection, app.timeline);
     out += ',';
     AppendProgramJson(out, app);
     out.pop_back(); // the trailing comma
@@ -420,6 +412,7 @@ int main() {
     app.program.config.cpus = 4;
     // It plays when the page opens, so its output is there at once.
     app.program.load_requested = app.program.play_after_load = true;
+    app.share.page_default = app.program.config;
     StartTimelineFromUrl(app);
 
     emscripten_set_main_loop(Frame, 0, true);

@@ -36,3 +36,29 @@ void CopyToPageClipboard(const char* text) {
     g_clipboard = text;
     tl_copy_to_clipboard(text);
 }
+
+EM_JS(int, tl_take_link_change, (), {
+    const shell = window.threadlabShell;
+    const changed = shell && shell.linkChanged;
+    if (changed) shell.linkChanged = false;
+    return changed ? 1 : 0;
+});
+EM_JS(int, tl_page_url_bytes, (), { return lengthBytesUTF8(window.location.href) + 1; });
+EM_JS(void, tl_copy_page_url, (char* out, int size), { stringToUTF8(window.location.href, out, size); });
+EM_JS(void, tl_push_page_link, (const char* fragment), {
+    history.pushState(null, "", "#" + UTF8ToString(fragment));
+});
+
+bool TakePageLinkChange() { return tl_take_link_change() != 0; }
+
+std::string PageUrl() {
+    std::string url((size_t)tl_page_url_bytes(), '\0');
+    tl_copy_page_url(url.data(), (int)url.size());
+    url.pop_back(); // the terminating zero
+    return url;
+}
+
+std::string PushPageLink(const std::string& fragment) {
+    tl_push_page_link(fragment.c_str());
+    return PageUrl();
+}

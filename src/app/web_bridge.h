@@ -1,6 +1,7 @@
 // The thin glue between the app and the page (web/index.html). Everything the page and the app
 // tell each other passes through these few functions.
 #pragma once
+#include <string>
 
 // Size of the canvas element in CSS pixels, and the device pixel ratio.
 double CanvasCssWidth();
@@ -18,3 +19,11 @@ void NotifyFirstFrame();
 const char* ClipboardText();
 void SetClipboardFromPage(const char* text);
 void CopyToPageClipboard(const char* text);
+
+// The page's URL carries the lab's permalink in its fragment (config/permalink.h).
+// True once when the page opens and again after each back/forward or hand-edited fragment.
+bool TakePageLinkChange();
+std::string PageUrl();
+// Puts `fragment` (without '#') in the URL as a new history entry, so back/forward moves
+// between shared states; returns the whole URL.
+std::string PushPageLink(const std::string& fragment);

@@ -7,6 +7,9 @@ void ShowMainMenuBar(UiState& ui) {
     if (!ImGui::BeginMainMenuBar())
         return;
     if (ImGui::BeginMenu("Threadlab")) {
+        if (ImGui::MenuItem("Share link", "Ctrl+S"))
+            ui.share_requested = true;
+        RecordItemRect("menu/Threadlab/Share");
         ImGui::MenuItem("About Threadlab", nullptr, &ui.show_about);
         ImGui::EndMenu();
     }

@@ -127,7 +127,12 @@ void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> exampl
     RecordItemRect("program/Reset");
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Back to the start of the run, paused (R)");
-    ImGui::SameLine();
+    // Beside the run controls if the window is wide enough, else below them: never cut off.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float share_right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + ImGui::CalcTextSize("Share").x +
+                              2 * style.FramePadding.x;
+    if (share_right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+        ImGui::SameLine();
     if (ImGui::Button("Share"))
         state.share_requested = true;
     RecordItemRect("program/Share");

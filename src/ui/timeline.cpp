@@ -679,7 +679,11 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
         if (view.was_live && !live && view.follow_live)
             view.fit_requested = true;
         view.was_live = live;
-        if (view.fit_requested && data.end > 0) {
+        if (view.show_begin < view.show_end) {
+            ShowExactRange(view.axis, view.show_begin, view.show_end);
+            view.show_begin = view.show_end = 0;
+            view.fit_requested = view.follow_live = false;
+        } else if (view.fit_requested && data.end > 0) {
             FitToRange(view.axis, 0, live ? std::max<SimTime>(data.end, 10 * sim::kMillisecond) : data.end);
             view.fit_requested = false;
         } else if (view.follow_live && live) {

@@ -32,6 +32,8 @@ struct TimelineView {
     bool scripted_camera = false; // the benchmark moves the view: no fit, no follow, no input
     sim::ThreadId selected_thread = sim::kNoThread;
     SimTime cursor = -1;        // the time last clicked; -1: none
+    // A range to show exactly once the lanes' width is known (a shared link's zoom); equal: none.
+    SimTime show_begin = 0, show_end = 0;
     TimelineHover hover;
     // Where the lanes were drawn last frame (screen pixels), for the test hook: the visible
     // area, and the screen y of the first row (it moves as the lanes scroll).

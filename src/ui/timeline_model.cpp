@@ -403,6 +403,11 @@ void FitToRange(TimeAxis& axis, SimTime start, SimTime end) {
     axis.start_ns = double(start) - span * kMargin;
 }
 
+void ShowExactRange(TimeAxis& axis, SimTime start, SimTime end) {
+    axis.ns_per_px = ClampZoom(double(end - start) / std::max(axis.width_px, 1.0), axis.width_px);
+    axis.start_ns = double(start);
+}
+
 void ShowEndAt(TimeAxis& axis, double t) { axis.start_ns = t - axis.width_px * axis.ns_per_px; }
 
 // ----------------------------------------------------------------------------------------------

@@ -252,6 +252,8 @@ void ZoomAround(TimeAxis& axis, double x, double factor);
 void PanByPixels(TimeAxis& axis, double dx);
 // Show [start, end] across the whole width, with a small margin on both sides.
 void FitToRange(TimeAxis& axis, SimTime start, SimTime end);
+// Show exactly [start, end] across the whole width (a shared link's zoom).
+void ShowExactRange(TimeAxis& axis, SimTime start, SimTime end);
 // Keep the zoom, and put time t at the right edge (following the live edge while playing).
 void ShowEndAt(TimeAxis& axis, double t);
 

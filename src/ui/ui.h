@@ -15,6 +15,7 @@ struct UiState {
     bool show_address_space = true; // text/data/heap/stacks,
     bool show_output = false;     // timestamped output,
     bool show_run_metrics = false; // the run's figures
+    bool share_requested = false; // Threadlab > Share link, this frame
     Theme theme = Theme::Dark;
     float font_size = 15.0f;      // in CSS pixels; multiplied by the device pixel ratio
 };

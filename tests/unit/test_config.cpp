@@ -2,8 +2,10 @@
 // the readable form of the common settings, and one test per kind of bad link.
 #include <doctest/doctest.h>
 #include <string>
+#include <vector>
 #include "config/config.h"
 #include "config/permalink.h"
+#include "engine/python_machine.h"
 #include "engine/random.h"
 #include "examples.h"
 
@@ -302,5 +304,46 @@ TEST_CASE("a config goes to the machine and back unchanged")
         back.zoom_end = c.zoom_end;
         set_machine_settings(back, to_machine_config(c));
         CHECK(back == c);
+    }
+}
+
+namespace {
+
+// The trace hash of the run a config describes, cut after `max_instructions` (the same cut on
+// both sides of a comparison, so long programs stay quick).
+uint64_t run_hash(const LabConfig& c, int64_t max_instructions)
+{
+    sim::PythonRun run(to_machine_config(c));
+    if (run.start(apply_sliders(program_source(c), c.sliders), "program.py"))
+        return 0;
+    run.run(sim::kNever, max_instructions);
+    return run.machine().trace().hash();
+}
+
+} // namespace
+
+TEST_CASE("a link runs the very run it was made from: the same trace hash, for every lesson and random configs")
+{
+    std::vector<LabConfig> configs;
+    for (const EmbeddedFile& file : kExampleFiles) {
+        LabConfig c;
+        c.lesson = lesson_name(file);
+        c.cpus = 3;
+        c.seed = 42;
+        for (const ProgramSlider& slider : find_sliders(file.text))
+            c.sliders[slider.name] = slider.min;
+        configs.push_back(c);
+    }
+    sim::Random random(7);
+    for (int i = 0; i < 30; i++)
+        configs.push_back(random_config(random));
+    for (const LabConfig& original : configs) {
+        const std::string fragment = encode_fragment(original);
+        INFO(fragment);
+        const DecodeResult opened = decode_fragment(fragment);
+        REQUIRE(opened.usable);
+        const uint64_t hash = run_hash(original, 200'000);
+        CHECK(hash != 0);
+        CHECK(run_hash(opened.config, 200'000) == hash);
     }
 }

@@ -649,3 +649,11 @@ TEST_CASE("lab snapshots feed the timeline chunk by chunk; every CPU has a lane;
     CHECK(data.lanes.empty());
     CHECK(data.run_id == 2);
 }
+
+TEST_CASE("a link's zoom is shown exactly across the timeline's width") {
+    TimeAxis axis;
+    axis.width_px = 500;
+    ShowExactRange(axis, 1 * sim::kMillisecond, 3 * sim::kMillisecond);
+    CHECK(axis.start_ns == doctest::Approx(1e6));
+    CHECK(axis.end_ns() == doctest::Approx(3e6));
+}
