@@ -1,8 +1,9 @@
-// Pickling between processes: see pickled.h. Objects on the path being copied are remembered,
-// so a container that holds itself is refused instead of copied forever.
+// Pickling between processes: see pickled.h. Both directions walk the value depth first and
+// number the objects in the order they meet them, so a Ref's index means the same on both sides;
+// unpickling makes each container before its items, so a cycle can refer back to it.
 #include "engine/pickled.h"
 
-#include <algorithm>
+#include <map>
 #include "engine/interpreter.h"
 
 namespace engine {
@@ -74,7 +75,8 @@ bool pickle_global(Interpreter& vm, Value v, Pickled& out)
 
 struct Pickler {
     Interpreter& vm;
-    std::vector<const Object*> path;
+    std::map<const Object*, int64_t> numbers;  // objects met so far (looked up, never iterated)
+    uint32_t depth = 0;
 
     bool items(const std::vector<Value>& values, Pickled& out)
     {
@@ -160,18 +162,22 @@ struct Pickler {
             out.scalar = v;
             return true;
         }
+        auto met = numbers.find(v.object);
+        if (met != numbers.end()) {
+            out.kind = Pickled::Kind::Ref;
+            out.scalar = Value::from_int(met->second);
+            return true;
+        }
         // As deep as the recursion limit lets Python code go: the copy recurses in C++.
-        if (path.size() >= vm.recursion_limit) {
+        if (depth >= vm.recursion_limit) {
             vm.fail(vm.types.recursion_error, "maximum recursion depth exceeded while pickling an object");
             return false;
         }
-        if (std::find(path.begin(), path.end(), v.object) != path.end()) {
-            vm.fail(vm.types.value_error, "cannot send an object that contains itself to another process");
-            return false;
-        }
-        path.push_back(v.object);
+        if (v.object->kind != ObjectKind::BoundMethod)
+            numbers.emplace(v.object, static_cast<int64_t>(numbers.size()));
+        ++depth;
         const bool ok = object(v, out);
-        path.pop_back();
+        --depth;
         return ok;
     }
 };
@@ -184,63 +190,114 @@ bool pickle(Interpreter& vm, Value v, Pickled& out)
     return pickler.copy(v, out);
 }
 
+namespace {
+
+struct Unpickler {
+    Interpreter& vm;
+    std::vector<Value> memo;  // objects made so far, numbered as the Pickler numbered them
+
+    // Makes the object first (numbered), then its items: they may refer back to it.
+    Value made(Object* object)
+    {
+        memo.push_back(Value::from_object(object));
+        return memo.back();
+    }
+
+    bool items(const std::vector<Pickled>& from, std::vector<Value>& to)
+    {
+        for (const Pickled& item : from) {
+            to.push_back(build(item));
+            if (to.back().is_empty())
+                return false;
+        }
+        return true;
+    }
+
+    // Dict entries or instance attributes: keys and values alternately.
+    bool pairs(const std::vector<Pickled>& from, Table& to)
+    {
+        for (size_t i = 0; i + 1 < from.size(); i += 2) {
+            Value key = build(from[i]);
+            Value value = key.is_empty() ? key : build(from[i + 1]);
+            if (value.is_empty())
+                return false;
+            to.set(key, value);
+        }
+        return true;
+    }
+
+    Value global(const Pickled& p)
+    {
+        ModuleObject* module = find_module(vm, p.module);
+        Value* found = module ? module->globals.find(p.name) : nullptr;
+        if (!found)
+            return vm.fail(vm.types.attribute_error, "Can't get attribute '" + p.name + "' on <module '" + p.module + "'>");
+        return *found;
+    }
+
+    Value build(const Pickled& p)
+    {
+        switch (p.kind) {
+        case Pickled::Kind::Scalar: return p.scalar;
+        case Pickled::Kind::Ref: return memo[(size_t)p.scalar.integer];
+        case Pickled::Kind::Str: return made(as<StrObject>(vm.new_str(p.name)));
+        case Pickled::Kind::Tuple:
+        case Pickled::Kind::List: {
+            Value made_value = made(p.kind == Pickled::Kind::Tuple ? (Object*)vm.heap.make<TupleObject>()
+                                                                   : (Object*)vm.heap.make<ListObject>());
+            std::vector<Value>& to = p.kind == Pickled::Kind::Tuple ? as<TupleObject>(made_value)->items
+                                                                    : as<ListObject>(made_value)->items;
+            return items(p.items, to) ? made_value : Value::empty();
+        }
+        case Pickled::Kind::Set:
+        case Pickled::Kind::FrozenSet: {
+            auto* set = vm.heap.make<SetObject>();
+            set->frozen = p.kind == Pickled::Kind::FrozenSet;
+            Value made_value = made(set);
+            std::vector<Value> keys;
+            if (!items(p.items, keys))
+                return Value::empty();
+            for (Value key : keys)
+                set->table.add(key);
+            return made_value;
+        }
+        case Pickled::Kind::Dict: {
+            DictObject* dict = vm.new_dict();
+            Value made_value = made(dict);
+            return pairs(p.items, dict->table) ? made_value : Value::empty();
+        }
+        case Pickled::Kind::Global: {
+            Value found = global(p);
+            if (!found.is_empty())
+                memo.push_back(found);
+            return found;
+        }
+        case Pickled::Kind::Instance: {
+            Value found = global(p);
+            if (found.is_empty())
+                return found;
+            auto* cls = as<ClassObject>(found);
+            if (!cls)
+                return vm.fail(vm.types.type_error, "'" + p.name + "' is not a class");
+            auto* instance = vm.heap.make<InstanceObject>(cls);
+            Value made_value = made(instance);
+            return pairs(p.items, instance->attrs) ? made_value : Value::empty();
+        }
+        case Pickled::Kind::BoundMethod: {
+            Value self = build(p.items[0]);
+            return self.is_empty() ? self : vm.get_attr(self, p.name);
+        }
+        }
+        return Value::none();
+    }
+};
+
+} // namespace
+
 Value unpickle(Interpreter& vm, const Pickled& p)
 {
-    std::vector<Value> items;
-    if (p.kind != Pickled::Kind::Instance && p.kind != Pickled::Kind::Dict) {
-        for (const Pickled& item : p.items) {
-            items.push_back(unpickle(vm, item));
-            if (items.back().is_empty())
-                return Value::empty();
-        }
-    }
-    switch (p.kind) {
-    case Pickled::Kind::Scalar: return p.scalar;
-    case Pickled::Kind::Str: return vm.new_str(p.name);
-    case Pickled::Kind::Tuple: return vm.new_tuple(std::move(items));
-    case Pickled::Kind::List: return vm.new_list(std::move(items));
-    case Pickled::Kind::Set:
-    case Pickled::Kind::FrozenSet: {
-        auto* set = vm.heap.make<SetObject>();
-        set->frozen = p.kind == Pickled::Kind::FrozenSet;
-        for (Value item : items)
-            set->table.add(item);
-        return Value::from_object(set);
-    }
-    case Pickled::Kind::BoundMethod: return vm.get_attr(items[0], p.name);
-    case Pickled::Kind::Global:
-    case Pickled::Kind::Instance: {
-        ModuleObject* module = find_module(vm, p.module);
-        Value* global = module ? module->globals.find(p.name) : nullptr;
-        if (!global)
-            return vm.fail(vm.types.attribute_error, "Can't get attribute '" + p.name + "' on <module '" + p.module + "'>");
-        if (p.kind == Pickled::Kind::Global)
-            return *global;
-        auto* cls = as<ClassObject>(*global);
-        if (!cls)
-            return vm.fail(vm.types.type_error, "'" + p.name + "' is not a class");
-        auto* instance = vm.heap.make<InstanceObject>(cls);
-        for (size_t i = 0; i + 1 < p.items.size(); i += 2) {
-            Value value = unpickle(vm, p.items[i + 1]);
-            if (value.is_empty())
-                return value;
-            vm.set_attr(instance->attrs, p.items[i].name, value);
-        }
-        return Value::from_object(instance);
-    }
-    case Pickled::Kind::Dict: {
-        DictObject* dict = vm.new_dict();
-        for (size_t i = 0; i + 1 < p.items.size(); i += 2) {
-            Value key = unpickle(vm, p.items[i]);
-            Value value = key.is_empty() ? key : unpickle(vm, p.items[i + 1]);
-            if (value.is_empty())
-                return value;
-            dict->table.set(key, value);
-        }
-        return Value::from_object(dict);
-    }
-    }
-    return Value::none();
+    Unpickler unpickler{vm, {}};
+    return unpickler.build(p);
 }
 
 void pickled_modules(const Pickled& p, std::set<std::string>& modules)

@@ -547,6 +547,28 @@ print(p.exitcode)
     CHECK(o.err.find("RuntimeError: An attempt has been made to start a new process before") != std::string::npos);
 }
 
+TEST_CASE("a child gets its own copy of the arguments, shared references and cycles kept") {
+    const Outcome o = run_python(R"(
+import multiprocessing
+class Node:
+    def __init__(self, name):
+        self.name = name
+        self.next = self
+def show(a, b, node, pair):
+    a.append(1)
+    print(b, a is b, node.next is node, node.name, pair[0] is pair[1], sorted(pair[0]))
+if __name__ == "__main__":
+    shared = []
+    key = frozenset({"x", "y"})
+    p = multiprocessing.Process(target=show, args=(shared, shared, Node("n"), (key, key)))
+    p.start()
+    p.join()
+    print(shared)
+)");
+    CHECK(o.err == "");
+    CHECK(o.out == "[1] True True n True ['x', 'y']\n[]\n");
+}
+
 TEST_CASE("what cannot be sent to a process is refused at start(), as pickle refuses it") {
     const Outcome o = run_python(R"(
 import multiprocessing, threading
