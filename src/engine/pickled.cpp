@@ -1,6 +1,8 @@
 // Pickling between processes: see pickled.h. Both directions walk the value depth first and
 // number the objects in the order they meet them, so a Ref's index means the same on both sides;
 // unpickling makes each container before its items, so a cycle can refer back to it.
+//
+// Sections: finding globals | pickling (Pickler) | unpickling (Unpickler)
 #include "engine/pickled.h"
 
 #include <map>
