@@ -245,6 +245,10 @@ class _EventLoop:
         self._current = None
         self._running = False
         self._closed = False
+        self._executor = None
+        self._in_threads = 0       # calls run_in_executor started that have not come back
+        self._from_threads = []    # (future, concurrent future) pairs that ended in a thread
+        self._thread_ended = None  # a Condition the loop waits on while calls are in threads
 
     def time(self):
         return _monotonic()
@@ -281,16 +285,55 @@ class _EventLoop:
     def create_future(self):
         return Future(self)
 
+    # Runs func(*args) in a thread of the executor (a ThreadPoolExecutor of its own when None);
+    # the future it returns is resolved on the loop's thread.
+    def run_in_executor(self, executor, func, *args):
+        if executor is None:
+            if self._executor is None:
+                import concurrent.futures
+                self._executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix="asyncio")
+            executor = self._executor
+        if self._thread_ended is None:
+            self._thread_ended = _threading.Condition()
+        future = self.create_future()
+        self._in_threads += 1
+
+        def ended(call):
+            with self._thread_ended:
+                self._from_threads.append((future, call))
+                self._thread_ended.notify()
+
+        executor.submit(func, *args).add_done_callback(ended)
+        return future
+
+    def _collect_from_threads(self):
+        with self._thread_ended:
+            ended = self._from_threads
+            self._from_threads = []
+        for future, call in ended:
+            self._in_threads -= 1
+            if future.cancelled():
+                continue
+            if call.exception() is not None:
+                future.set_exception(call.exception())
+            else:
+                future.set_result(call.result())
+
     def create_task(self, coro, name=None):
         return Task(coro, self, name)
 
-    # One round: wait for the earliest timer when nothing is ready, then run what is ready.
+    # One round: when nothing is ready, wait for the earliest timer (or a call in a thread to
+    # end), then run what is ready.
     def _run_once(self):
         self._timers = [t for t in self._timers if not t._cancelled]
-        if not self._ready and self._timers:
-            delay = self._timers[0]._when_ns - _monotonic_ns()
-            if delay > 0:
-                _thread_sleep(delay / 1e9)
+        delay = self._timers[0]._when_ns - _monotonic_ns() if self._timers else None
+        if self._in_threads:
+            with self._thread_ended:
+                if not self._ready and not self._from_threads and (delay is None or delay > 0):
+                    self._thread_ended.wait(None if delay is None else delay / 1e9)
+            self._collect_from_threads()
+        elif not self._ready and delay is not None and delay > 0:
+            _thread_sleep(delay / 1e9)
         now = _monotonic_ns()
         while self._timers and self._timers[0]._when_ns <= now:
             self._ready.append(self._timers.pop(0))
@@ -306,7 +349,7 @@ class _EventLoop:
         _loops[_threading.get_ident()] = self
         try:
             while not future.done():
-                if not self._ready and not [t for t in self._timers if not t._cancelled]:
+                if not self._ready and not self._in_threads and not [t for t in self._timers if not t._cancelled]:
                     raise RuntimeError("Event loop stopped before Future completed.")
                 self._run_once()
         finally:
@@ -397,11 +440,17 @@ def run(main, debug=None):
         return loop.run_until_complete(loop.create_task(main))
     finally:
         loop._cancel_remaining_tasks()
+        if loop._executor is not None:
+            loop._executor.shutdown(wait=True)
         loop.close()
 
 
 def create_task(coro, name=None):
     return get_running_loop().create_task(coro, name)
+
+
+async def to_thread(func, *args, **kwargs):
+    return await get_running_loop().run_in_executor(None, lambda: func(*args, **kwargs))
 
 
 class _SkipOnce:

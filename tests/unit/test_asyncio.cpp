@@ -87,3 +87,28 @@ asyncio.run(main())
     CHECK(o.out == "created\na 0\na 1\nb 0\nb 1\na after yielding\nb after yielding\n");
     CHECK(o.sleeps.empty());
 }
+
+TEST_CASE("asyncio.to_thread: the blocking call runs in a worker thread while the loop's tasks tick") {
+    const AsyncRun o = run_async(R"(
+import asyncio, time
+
+def blocking():
+    time.sleep(0.35)
+    return "slept"
+
+async def ticker():
+    for i in range(3):
+        await asyncio.sleep(0.1)
+        print("tick", i)
+
+async def main():
+    result, _ = await asyncio.gather(asyncio.to_thread(blocking), ticker())
+    print(result)
+
+asyncio.run(main())
+)");
+    CHECK(o.out == "tick 0\ntick 1\ntick 2\nslept\n");
+    CHECK(o.threads_created == 2);
+    CHECK(o.end_time >= 350 * kMillisecond);
+    CHECK(o.end_time < 360 * kMillisecond);
+}
