@@ -16,6 +16,15 @@ constexpr auto kIdleWake = std::chrono::milliseconds(100);
 // Most instructions one tick may execute, so commands are answered within a frame or two
 // even at full speed.
 constexpr int64_t kInstructionsPerTick = 1'000'000;
+// The speedup's baseline run is given up beyond this many instructions, or beyond this many
+// times the measured run's wall time (no run on 64 CPUs is faster than that), so a long program
+// does not keep the engine busy for a figure.
+constexpr int64_t kBaselineMaxInstructions = 50'000'000;
+constexpr sim::SimTime kBaselineMaxSlowdown = 100;
+// A run's timeline stops growing past this many trace events, so a program left playing cannot
+// use up the page's fixed memory: 32 MiB of events, and about as much again for the timeline's
+// slices made from them. The run itself goes on.
+constexpr uint64_t kMaxTimelineEvents = uint64_t{1} << 20;
 constexpr const char* kProgramFile = "program.py";
 
 lab::RunPhase phase_after(sim::RunStatus status, lab::RunPhase playing_or_paused) {
@@ -43,9 +52,14 @@ struct LabSession::Run {
     // Where playing has brought the simulated clock. The machine's own clock stops at the last
     // event when every thread waits, so the play clock keeps the pace through idle stretches.
     sim::SimTime play_clock = 0;
-    std::string error;
+    std::string error, compile_error;
     int error_line = 0, error_col = 0;
     std::unique_ptr<sim::PythonRun> python;
+    // The speedup: the one-thread run to measure once this one finishes, then its result.
+    std::optional<config::Baseline> baseline;
+    std::unique_ptr<sim::PythonRun> baseline_run;
+    double speedup = 0;
+    std::string baseline_description;
     std::shared_ptr<const lab::LabSnapshot> last;
     std::vector<std::shared_ptr<const lab::TraceChunk>> chunks;
     uint64_t events_copied = 0;
@@ -84,7 +98,8 @@ void LabSession::loop() {
         double speed;
         {
             std::unique_lock<std::mutex> lock(mutex_);
-            auto wait = run.phase == lab::RunPhase::Playing ? kTick : std::chrono::milliseconds(kIdleWake);
+            const bool busy = run.phase == lab::RunPhase::Playing || run.baseline;
+            auto wait = busy ? kTick : std::chrono::milliseconds(kIdleWake);
             wake_.wait_for(lock, wait, [this] { return stopping_ || !commands_.empty(); });
             if (stopping_)
                 break;
@@ -93,15 +108,24 @@ void LabSession::loop() {
         }
         heartbeats_.fetch_add(1, std::memory_order_acq_rel);
         const bool was_playing = run.phase == lab::RunPhase::Playing;
-        for (const LabCommand& command : batch)
-            apply(command, run);
+        // A Load replaces the run, so what came before the last one (a dragged slider sends one
+        // a frame) would only be thrown away: start there.
+        size_t first = 0;
+        for (size_t i = 0; i < batch.size(); ++i)
+            if (batch[i].kind == LabCommand::Kind::Load)
+                first = i;
+        for (size_t i = first; i < batch.size(); ++i)
+            apply(batch[i], run);
         const auto now = std::chrono::steady_clock::now();
         if (run.phase == lab::RunPhase::Playing) {
             double real_seconds = was_playing ? std::chrono::duration<double>(now - last_tick).count() : 0.0;
             advance(run, std::min(real_seconds, 0.1), speed);
         }
         last_tick = now;
-        if (!batch.empty() || was_playing)
+        const bool measuring = run.baseline.has_value();
+        if (measuring && run.phase == lab::RunPhase::Finished)
+            measure_baseline(run);
+        if (!batch.empty() || was_playing || (measuring && !run.baseline))
             publish(run);
         batch.clear();
     }
@@ -112,16 +136,23 @@ void LabSession::apply(const LabCommand& command, Run& run) {
     using Kind = LabCommand::Kind;
     switch (command.kind) {
     case Kind::Load: {
-        Run fresh;
-        fresh.id = run.id + 1;
-        fresh.python = std::make_unique<sim::PythonRun>(command.config);
-        if (auto error = fresh.python->start(command.source, kProgramFile)) {
-            fresh.phase = lab::RunPhase::Error;
-            fresh.error = lang::format_source_error(*error, kProgramFile, command.source);
-            fresh.error_line = error->pos.line;
-            fresh.error_col = error->pos.col;
+        auto python = std::make_unique<sim::PythonRun>(command.config);
+        if (auto error = python->start(command.source, kProgramFile)) {
+            std::string text = lang::format_source_error(*error, kProgramFile, command.source);
+            // A half-typed edit must not take the last good program off the screen.
+            if (run.python && run.phase != lab::RunPhase::Error) {
+                run.compile_error = std::move(text);
+            } else {
+                run = Run{.id = run.id + 1, .phase = lab::RunPhase::Error};
+                run.error = std::move(text);
+            }
+            run.error_line = error->pos.line;
+            run.error_col = error->pos.col;
+            break;
         }
-        run = std::move(fresh);
+        run = Run{.id = run.id + 1};
+        run.python = std::move(python);
+        run.baseline = command.baseline;
         break;
     }
     case Kind::Play:
@@ -194,12 +225,13 @@ void LabSession::publish(Run& run) {
         const sim::Trace& trace = run.python->machine().trace();
         const uint64_t recorded = trace.stats().dropped_events + trace.size();
         const uint64_t oldest = recorded - trace.size();
-        if (recorded > run.events_copied) {
+        const uint64_t end = std::min(recorded, kMaxTimelineEvents);
+        if (end > run.events_copied) {
             auto chunk = std::make_shared<lab::TraceChunk>();
-            for (uint64_t n = std::max(run.events_copied, oldest); n < recorded; ++n)
+            for (uint64_t n = std::max(run.events_copied, oldest); n < end; ++n)
                 chunk->push_back(trace.at(static_cast<size_t>(n - oldest)));
             run.chunks.push_back(std::move(chunk));
-            run.events_copied = recorded;
+            run.events_copied = end;
         }
         if (run.phase == lab::RunPhase::Deadlock)
             run.error = run.python->machine().describe_deadlock();
@@ -210,10 +242,47 @@ void LabSession::publish(Run& run) {
     snapshot->sequence = ++run.sequence;
     snapshot->phase = run.phase;
     snapshot->error = run.error;
+    snapshot->compile_error = run.compile_error;
     snapshot->error_line = run.error_line;
     snapshot->error_col = run.error_col;
     snapshot->trace_chunks = run.chunks;
     snapshot->trace_events = run.events_copied;
+    snapshot->trace_full = run.events_copied >= kMaxTimelineEvents;
+    if (run.speedup > 0) {
+        snapshot->stats.speedup = run.speedup;
+        snapshot->stats.baseline = run.baseline_description;
+    }
     run.last = snapshot;
     channel_.publish(std::move(snapshot));
+}
+
+// Runs the finished run's baseline a tick's worth of instructions further; when it ends, the
+// speedup is its wall time over the run's. A run that had one thread is its own baseline, and
+// a baseline past its caps gives no figure.
+void LabSession::measure_baseline(Run& run) {
+    const sim::Machine& measured = run.python->machine();
+    if (!run.baseline_run) {
+        if (measured.thread_count() <= 1) {
+            run.baseline.reset();
+            return;
+        }
+        sim::MachineConfig config = run.baseline->machine;
+        config.max_time = std::min(config.max_time, measured.now() * kBaselineMaxSlowdown + sim::kMillisecond);
+        run.baseline_run = std::make_unique<sim::PythonRun>(config);
+        if (run.baseline_run->start(run.baseline->source, kProgramFile)) {
+            run.baseline.reset();
+            run.baseline_run.reset();
+            return;
+        }
+    }
+    const sim::RunStatus status = run.baseline_run->run(sim::kNever, kInstructionsPerTick);
+    const sim::Machine& baseline = run.baseline_run->machine();
+    if (status == sim::RunStatus::Paused && baseline.instructions() < kBaselineMaxInstructions)
+        return;
+    if (status == sim::RunStatus::Finished && measured.now() > 0) {
+        run.speedup = double(baseline.now()) / double(measured.now());
+        run.baseline_description = run.baseline->description;
+    }
+    run.baseline.reset();
+    run.baseline_run.reset();
 }

@@ -7,17 +7,20 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "config/baseline.h"
 #include "engine/lab_snapshot.h"
 #include "engine/machine.h"
 #include "engine/snapshot_channel.h"
 
 struct LabCommand {
     enum class Kind : uint8_t {
-        Load,            // compile `source` and prepare a new run with `config`; stays Ready
+        Load,            // compile `source` and prepare a new run with `config`; stays Ready.
+                         // If it does not compile, an earlier good run carries on.
         Play,
         Pause,
         StepInstruction, // exactly one instruction on the machine
@@ -28,6 +31,7 @@ struct LabCommand {
     std::string source;
     sim::MachineConfig config;
     sim::SimTime until = sim::kNever;
+    std::optional<config::Baseline> baseline; // Load: measured once the run finishes
 };
 
 // Playing speed in simulated nanoseconds per real second.
@@ -57,6 +61,7 @@ private:
     void apply(const LabCommand& command, Run& run);
     void advance(Run& run, double real_seconds, double speed);
     void publish(Run& run);
+    void measure_baseline(Run& run);
 
     SnapshotChannel<lab::LabSnapshot> channel_;
     std::mutex mutex_;

@@ -139,19 +139,21 @@ static void SendProgramCommands(App& app) {
     app.session.set_speed(std::pow(10.0, (double)p.speed_log10));
     if (p.load_requested) {
         const config::LabConfig& c = p.config;
-        app.session.send({LabCommand::Kind::Load, config::apply_sliders(config::program_source(c), c.sliders),
-                          config::to_machine_config(c)});
+        LabCommand load{LabCommand::Kind::Load, config::apply_sliders(config::program_source(c), c.sliders),
+                        config::to_machine_config(c)};
+        load.baseline = config::speedup_baseline(c);
+        app.session.send(std::move(load));
         if (p.play_after_load)
-            app.session.send({LabCommand::Kind::Play, {}, {}});
+            app.session.send({LabCommand::Kind::Play});
     }
     if (p.play_requested)
-        app.session.send({LabCommand::Kind::Play, {}, {}});
+        app.session.send({LabCommand::Kind::Play});
     if (p.pause_requested)
-        app.session.send({LabCommand::Kind::Pause, {}, {}});
+        app.session.send({LabCommand::Kind::Pause});
     if (p.step_requested)
-        app.session.send({LabCommand::Kind::StepInstruction, {}, {}});
+        app.session.send({LabCommand::Kind::StepInstruction});
     if (p.step_slice_requested)
-        app.session.send({LabCommand::Kind::StepSlice, {}, {}});
+        app.session.send({LabCommand::Kind::StepSlice});
     p.load_requested = p.play_after_load = p.play_requested = p.pause_requested = false;
     p.step_requested = p.step_slice_requested = false;
 }
@@ -261,10 +263,36 @@ static void Frame() {
 // State JSON
 // ----------------------------------------------------------------------------------------------
 
+// The run's settings as the Program window holds them; "sliders" has every slider of the
+// program with the value it runs with.
+static void AppendConfigJson(std::string& out, const config::LabConfig& c) {
+    out += "\"config\":{\"lesson\":";
+    AppendJsonString(out, c.lesson);
+    char buf[320];
+    std::snprintf(buf, sizeof buf,
+                  ",\"edited\":%s,\"cpus\":%d,\"policy\":\"%s\",\"slice\":%lld,\"gil\":%s,\"switchInterval\":%lld,"
+                  "\"bytecodeCost\":%lld,\"contextSwitchCost\":%lld,\"seed\":%llu,\"sliders\":{",
+                  c.source.empty() ? "false" : "true", c.cpus, sim::policy_name(c.policy), (long long)c.slice,
+                  c.gil ? "true" : "false", (long long)c.switch_interval, (long long)c.bytecode_cost,
+                  (long long)c.context_switch_cost, (unsigned long long)c.seed);
+    out += buf;
+    const char* comma = "";
+    for (const config::ProgramSlider& slider : config::find_sliders(config::program_source(c))) {
+        auto set = c.sliders.find(slider.name);
+        std::snprintf(buf, sizeof buf, "%s\"%s\":%lld", comma, slider.name.c_str(),
+                      (long long)(set != c.sliders.end() ? set->second : slider.value));
+        out += buf;
+        comma = ",";
+    }
+    out += "}},";
+}
+
 // stdout lines, and the error text (compile error, deadlock report, then stderr lines).
 static void AppendProgramJson(std::string& out, const App& app) {
     auto snap = app.session.latest();
-    out += "\"program\":{\"source\":";
+    out += "\"program\":{";
+    AppendConfigJson(out, app.program.config);
+    out += "\"source\":";
     AppendJsonString(out, config::program_source(app.program.config));
     if (snap) {
         char buf[256];
@@ -281,6 +309,12 @@ static void AppendProgramJson(std::string& out, const App& app) {
         AppendJsonString(out, text);
         out += ",\"error\":";
         AppendJsonString(out, errors);
+        out += ",\"compileError\":";
+        AppendJsonString(out, snap->compile_error);
+        std::snprintf(buf, sizeof buf, ",\"cpus\":%zu,\"speedup\":%g,\"baseline\":", snap->cpus.size(),
+                      snap->stats.speedup);
+        out += buf;
+        AppendJsonString(out, snap->stats.baseline);
         out += ",\"threads\":[";
         for (const lab::ThreadView& t : snap->threads) {
             std::snprintf(buf, sizeof buf, "%s{\"id\":%d,\"state\":\"%s\",\"instructions\":%lld,\"frames\":%zu,\"ip\":%d,\"line\":%d,\"name\":",

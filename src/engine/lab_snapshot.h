@@ -184,6 +184,7 @@ struct LabSnapshot {
     uint64_t output_first = 0;         // the run's line number of output[0] (older lines dropped)
     std::vector<std::shared_ptr<const TraceChunk>> trace_chunks; // oldest first, from the run's start
     uint64_t trace_events = 0;         // events in all chunks
+    bool trace_full = false;           // the chunks reached the lab's bound and stopped growing
     StatsView stats;
 };
 

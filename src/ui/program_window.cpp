@@ -144,6 +144,14 @@ void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> exampl
     if (snap && snap->phase != lab::RunPhase::Error) {
         ImGui::SameLine();
         ImGui::TextDisabled("t = %.6f s, %lld instructions", snap->now / 1e9, (long long)snap->stats.instructions);
+        if (snap->trace_full) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("(timeline full)");
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("The timeline keeps the first %llu events of a run, so a long run cannot use up\n"
+                                  "the page's memory; the run itself goes on. Reset to record from the start again.",
+                                  (unsigned long long)snap->trace_events);
+        }
     }
     if (snap && !snap->compile_error.empty()) {
         const ImVec4 error_color = PhaseColor(lab::RunPhase::Error);

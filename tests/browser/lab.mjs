@@ -9,6 +9,7 @@ import { extname, join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = join(here, '..', '..');
@@ -160,6 +161,18 @@ export async function pressKeys(page, ...keys) {
   await waitFrames(page, 1);
   for (const key of [...keys].reverse()) await page.keyboard.up(key);
   await waitFrames(page, 2);
+}
+
+// Replace the editor's text the way a person does: copy it to the clipboard, click into the
+// editor, select all, paste.
+export async function pasteProgram(page, text) {
+  const editor = await itemRect(page, 'program/Source');
+  await page.mouse.click(editor.cx, editor.cy);
+  await waitFrames(page, 2);
+  await pressKeys(page, 'Control', 'a');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await pressKeys(page, 'Control', 'v');
+  assert.equal((await state(page)).program.source, text, 'the pasted text is in the editor');
 }
 
 export async function screenshot(page, name) {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  useLab, root, newPage, openLab, state, waitFrames, itemRect, clickItem, pressKeys, screenshot,
+  useLab, root, newPage, openLab, state, waitFrames, clickItem, pasteProgram, screenshot,
 } from './lab.mjs';
 
 const lab = useLab();
@@ -17,18 +17,6 @@ async function waitForRun(page, previousRunId = 0) {
     return p.runId > prev && p.status !== 'ready' && p.status !== 'playing';
   }, previousRunId, { timeout: 60_000 });
   return (await state(page)).program;
-}
-
-// Replace the editor's text the way a person does: copy it to the clipboard, click into the
-// editor, select all, paste.
-async function pasteProgram(page, text) {
-  const editor = await itemRect(page, 'program/Source');
-  await page.mouse.click(editor.cx, editor.cy);
-  await waitFrames(page, 2);
-  await pressKeys(page, 'Control', 'a');
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await pressKeys(page, 'Control', 'v');
-  assert.equal((await state(page)).program.source, text, 'the pasted text is in the editor');
 }
 
 const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
@@ -69,16 +57,19 @@ test('a pasted program runs and prints its output', async () => {
   await page.context().close();
 });
 
-test('a syntax error is shown at its line and column, and nothing runs', async () => {
+test('a syntax error is shown at its line and column, and the previous run stays on screen', async () => {
   const page = await newPage(lab.browser, CLIPBOARD);
   await openLab(page, lab.server.url);
-  await waitForRun(page);
+  const good = await waitForRun(page);
   await pasteProgram(page, 'x = 1\nif x > 0\n    print(x)\n');
-  const program = await pressRun(page);
-  assert.equal(program.status, 'error');
+  await clickItem(page, 'program/Run');
+  await page.waitForFunction(() => window.threadlab.state().program.compileError !== '', null, { timeout: 30_000 });
+  const program = (await state(page)).program;
   assert.equal(program.errorLine, 2);
-  assert.match(program.error, /SyntaxError/);
-  assert.equal(program.output, '');
+  assert.match(program.compileError, /SyntaxError/);
+  assert.equal(program.runId, good.runId, 'no new run');
+  assert.equal(program.status, 'finished');
+  assert.equal(program.output, good.output, "the previous program's output is still shown");
   await screenshot(page, 'program-syntax-error');
   await page.context().close();
 });
