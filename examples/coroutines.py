@@ -16,7 +16,7 @@ async def fetch(index):
 async def main():
     start = time.perf_counter()
     results = await asyncio.gather(*(fetch(i) for i in range(TASKS)))
-    print(f"results {results} in {time.perf_counter() - start:.1f} s")
+    print(f"results {results} in {time.perf_counter() - start:.0f} s")
 
 
 if __name__ == "__main__":
