@@ -87,8 +87,10 @@ void SharePage(ShareSession& share, const ProgramWindowState& program, const lab
 void ShowShareWindows(ShareSession& share) {
     if (share.show_problems)
         ShowLinkProblemsWindow(&share.show_problems, share.problems);
-    if (share.show_share)
+    if (share.show_share) {
+        share.share.copy_refused = LastCopyRefused();
         ShowShareWindow(&share.show_share, share.share);
+    }
 }
 
 void AppendShareStateJson(std::string& out, const ShareSession& share, const ProgramWindowState& program,
@@ -104,9 +106,12 @@ void AppendShareStateJson(std::string& out, const ShareSession& share, const Pro
                   (long long)c.time, c.selected_thread, (long long)c.zoom_begin, (long long)c.zoom_end,
                   config::language_code(c.language));
     out += buf;
-    std::snprintf(buf, sizeof buf, ",\"replaying\":%s,\"banner\":%s,\"nothingUsable\":%s,\"shareWindow\":%s,\"problems\":[",
+    std::snprintf(buf, sizeof buf,
+                  ",\"replaying\":%s,\"banner\":%s,\"nothingUsable\":%s,\"shareWindow\":%s,\"copyRefused\":%s,"
+                  "\"problems\":[",
                   share.replay.step != LinkReplay::Step::Idle ? "true" : "false", share.show_problems ? "true" : "false",
-                  share.problems.nothing_usable ? "true" : "false", share.show_share ? "true" : "false");
+                  share.problems.nothing_usable ? "true" : "false", share.show_share ? "true" : "false",
+                  share.share.copy_refused ? "true" : "false");
     out += buf;
     const char* comma = "";
     for (const config::Problem& problem : share.problems.problems) {

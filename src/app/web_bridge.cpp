@@ -21,10 +21,15 @@ double DevicePixelRatio() { return tl_device_pixel_ratio(); }
 void SetCanvasBufferSize(int width, int height) { tl_set_canvas_buffer_size(width, height); }
 void NotifyFirstFrame() { tl_notify_first_frame(); }
 
+// The browser may refuse (no permission, page not focused): the last copy's outcome is kept.
 EM_JS(void, tl_copy_to_clipboard, (const char* text), {
     const value = UTF8ToString(text);
-    if (navigator.clipboard) navigator.clipboard.writeText(value).catch(function() {});
+    const shell = window.threadlabShell;
+    shell.copyRefused = !navigator.clipboard;
+    if (navigator.clipboard)
+        navigator.clipboard.writeText(value).catch(function() { shell.copyRefused = true; });
 });
+EM_JS(int, tl_copy_refused, (), { return window.threadlabShell.copyRefused ? 1 : 0; });
 
 namespace {
 std::string g_clipboard; // UI thread only
@@ -36,6 +41,7 @@ void CopyToPageClipboard(const char* text) {
     g_clipboard = text;
     tl_copy_to_clipboard(text);
 }
+bool LastCopyRefused() { return tl_copy_refused() != 0; }
 
 EM_JS(int, tl_take_link_change, (), {
     const shell = window.threadlabShell;

@@ -19,6 +19,8 @@ void NotifyFirstFrame();
 const char* ClipboardText();
 void SetClipboardFromPage(const char* text);
 void CopyToPageClipboard(const char* text);
+// Whether the browser refused the last CopyToPageClipboard (it answers a moment after the copy).
+bool LastCopyRefused();
 
 // The page's URL carries the lab's permalink in its fragment (config/permalink.h).
 // True once when the page opens and again after each back/forward or hand-edited fragment.

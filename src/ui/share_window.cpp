@@ -29,9 +29,13 @@ void ShowShareWindow(bool* open, ShareWindowState& state) {
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     const double age = ImGui::GetTime() - state.shared_at;
     const float fade = float(std::clamp(1.0 - age / kConfirmationSeconds, 0.0, 1.0));
-    ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.25f + 0.75f * fade);
-    ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.5f, 1), "Link copied");
-    ImGui::PopStyleVar();
+    if (state.copy_refused) {
+        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1), "The browser did not let the lab copy: copy the link below");
+    } else {
+        ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.25f + 0.75f * fade);
+        ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.5f, 1), "Link copied");
+        ImGui::PopStyleVar();
+    }
     ImGui::TextDisabled("Anyone who opens it sees this very run, at this moment.");
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputText("##link", &state.url, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);

@@ -10,6 +10,7 @@
 struct ShareWindowState {
     std::string url;       // the link the last Share made
     double shared_at = 0;  // ImGui::GetTime() then: "Link copied" fades from there
+    bool copy_refused = false; // the browser did not let the link onto the clipboard
 };
 // At the top, in the middle; it closes itself a while after the Share unless the pointer is on it.
 void ShowShareWindow(bool* open, ShareWindowState& state);

@@ -141,6 +141,19 @@ test('Share (button, Ctrl+S, menu) puts the link in the URL and on the clipboard
   await page.context().close();
 });
 
+test('when the browser refuses the clipboard, the Share window says so and shows the link to copy by hand', async () => {
+  const page = await newPage(lab.browser);
+  await openLink(page, '#v=1&lesson=race&t=1ms');
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error('not allowed')); });
+  await clickItem(page, 'program/Share');
+  await page.waitForFunction(() => window.threadlab.state().share.copyRefused, null, { timeout: 10_000 });
+  const s = await state(page);
+  assert.equal(s.share.shareWindow, true);
+  assert.ok(s.items['share/Link'], 'the link is on screen, selectable');
+  assert.equal(s.share.sharedUrl, await page.evaluate(() => location.href));
+  await page.context().close();
+});
+
 test('back and forward move between shared states and restore each', async () => {
   const page = await newPage(lab.browser, CLIPBOARD);
   const first = '#v=1&lesson=race&cpus=2&t=1ms';
