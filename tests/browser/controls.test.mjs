@@ -148,3 +148,24 @@ test('the speedup against one thread: about 1x with the GIL, about 4x without it
   await screenshot(page, 'controls-speedup-free-threaded');
   await page.context().close();
 });
+
+test("gil_mixed's IO_SHARE slider: the more the workers wait, the more threads help under the GIL", async () => {
+  const page = await newPage(lab.browser);
+  await openLab(page, `${lab.server.url}#v=1&lesson=gil_mixed&cpus=4`);
+  await clickItem(page, 'program/Run');
+  await page.waitForFunction(() => window.threadlab.state().program.speedup > 0, null, { timeout: 60_000 });
+  const half = await program(page);
+  assert.equal(half.config.lesson, 'gil_mixed');
+  assert.equal(half.config.sliders.IO_SHARE, 50);
+  assert.ok(half.speedup > 1.5 && half.speedup < 2.5, `half the time waiting: ${half.speedup}`);
+  const index = Object.keys(half.config.sliders).indexOf('IO_SHARE');
+  await dragSlider(page, `program/slider/${index}`, 1);
+  await page.waitForFunction((prev) => {
+    const p = window.threadlab.state().program;
+    return p.runId > prev && p.speedup > 0;
+  }, half.runId, { timeout: 60_000 });
+  const waiting = await program(page);
+  assert.equal(waiting.config.sliders.IO_SHARE, 100);
+  assert.ok(waiting.speedup > 3, `all the time waiting: ${waiting.speedup}`);
+  await page.context().close();
+});
