@@ -442,8 +442,6 @@ int main() {
     io.GetClipboardTextFn = [](void*) { return ClipboardText(); };
     io.SetClipboardTextFn = [](void*, const char* text) { CopyToPageClipboard(text); };
 
-    // The default lesson on a machine with a few CPUs, so turning the GIL off shows a speedup.
-    app.program.config.cpus = 4;
     // It plays when the page opens, so its output is there at once.
     app.program.load_requested = app.program.play_after_load = true;
     app.share.page_default = app.program.config;

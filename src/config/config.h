@@ -46,7 +46,9 @@ struct LabConfig {
     std::string source;                  // the edited program; empty: the lesson's own text
 
     // The machine (see sim::MachineConfig; defaults are its defaults).
-    int cpus = sim::MachineConfig{}.cpus;
+    // The lab opens on a few CPUs, so that turning the GIL off shows a speedup at once (the bare
+    // machine's default is one CPU); a link leaves cpus out when it is this.
+    int cpus = 4;
     sim::Policy policy = sim::SchedulerConfig{}.policy;
     SimTime slice = sim::SchedulerConfig{}.slice;
     bool gil = sim::MachineConfig{}.gil;

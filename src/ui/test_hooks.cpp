@@ -1,5 +1,6 @@
 #include "ui/test_hooks.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -37,7 +38,17 @@ void Record(const char* name, ImVec2 min, ImVec2 max) {
 
 void SetTestHookFrame(int frame) { g_rects.frame = frame; }
 
-void RecordItemRect(const char* name) { Record(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax()); }
+// Only the part a user can see and click: a row scrolled half out of its table is recorded by its
+// visible half, and one scrolled out altogether not at all.
+void RecordItemRect(const char* name) {
+    const ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 clip_min = draw->GetClipRectMin(), clip_max = draw->GetClipRectMax();
+    const ImVec2 item_min = ImGui::GetItemRectMin(), item_max = ImGui::GetItemRectMax();
+    const ImVec2 min(std::max(item_min.x, clip_min.x), std::max(item_min.y, clip_min.y));
+    const ImVec2 max(std::min(item_max.x, clip_max.x), std::min(item_max.y, clip_max.y));
+    if (min.x < max.x && min.y < max.y)
+        Record(name, min, max);
+}
 
 void RecordWindowRect(const char* name) {
     ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();

@@ -32,8 +32,12 @@ test('clicking a thread row opens its TCB, and the TCB is the thread the app rep
   const page = await newPage(shared.browser);
   await openLab(page, shared.server.url);
   await openPanels(page);
-  const lab = await waitForThreads(page, 1);
-  for (const thread of lab.threads.slice(0, 4)) {
+  const lab = await waitForThreads(page, 2);
+  // The rows a user can see without scrolling the table.
+  const items = (await state(page)).items;
+  const visible = lab.threads.slice(0, 4).filter((thread) => `threads/row/${thread.id}` in items);
+  assert.ok(visible.length >= 2, `at least two rows are on screen (${visible.length})`);
+  for (const thread of visible) {
     await clickItem(page, `threads/row/${thread.id}`, 0.05);
     const after = (await state(page)).lab;
     assert.equal(after.selectedThread, thread.id, 'the clicked row is selected');

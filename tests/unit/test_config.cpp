@@ -77,7 +77,7 @@ LabConfig random_config(sim::Random& r)
 
 } // namespace
 
-TEST_CASE("the default config is the lab with no fragment, and MachineConfig's defaults")
+TEST_CASE("the default config is the lab with no fragment: MachineConfig's defaults on 4 CPUs")
 {
     LabConfig defaults;
     CHECK(encode_fragment(defaults) == "v=1");
@@ -86,7 +86,7 @@ TEST_CASE("the default config is the lab with no fragment, and MachineConfig's d
     CHECK(find_lesson(defaults.lesson) != nullptr);
     sim::MachineConfig machine = to_machine_config(defaults);
     sim::MachineConfig reference;
-    CHECK(machine.cpus == reference.cpus);
+    CHECK(machine.cpus == 4);
     CHECK(machine.gil == reference.gil);
     CHECK(machine.switch_interval == reference.switch_interval);
     CHECK(machine.seed == reference.seed);
@@ -96,19 +96,19 @@ TEST_CASE("the common settings read as written")
 {
     LabConfig c;
     c.lesson = "gil_cpu_bound";
-    c.cpus = 4;
+    c.cpus = 8;
     c.sliders["THREADS"] = 8;
     c.gil = false;
     c.seed = 42;
     c.time = 1250 * sim::kMillisecond;
     c.selected_thread = 3;
     c.language = Language::Chinese;
-    CHECK(encode_fragment(c) == "v=1&cpus=4&gil=off&seed=42&threads=8&t=1250ms&sel=3&lang=zh");
-    DecodeResult hand_written = decode_fragment("#v=1&lang=zh&t=1.25s&sel=3&threads=8&seed=42&gil=off&cpus=4");
+    CHECK(encode_fragment(c) == "v=1&cpus=8&gil=off&seed=42&threads=8&t=1250ms&sel=3&lang=zh");
+    DecodeResult hand_written = decode_fragment("#v=1&lang=zh&t=1.25s&sel=3&threads=8&seed=42&gil=off&cpus=8");
     CHECK(first_problem(hand_written) == "");
     CHECK(hand_written.config == c);
     sim::MachineConfig machine = to_machine_config(c);
-    CHECK(machine.cpus == 4);
+    CHECK(machine.cpus == 8);
     CHECK_FALSE(machine.gil);
     CHECK(machine.seed == 42);
 }
