@@ -17,17 +17,6 @@ void warn(const std::string& text)
     fputs(("threadlab run: " + text + "\n").c_str(), stderr);
 }
 
-bool read_whole_file(const std::string& path, std::string& out)
-{
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-        return false;
-    std::stringstream buffer;
-    buffer << file.rdbuf();
-    out = buffer.str();
-    return true;
-}
-
 // The link's machine settings as flags: its keys are the run options' names without "--", with
 // the same spellings, so each non-default field the link carries is one flag's text.
 void take_link_settings(Options& options, const config::LabConfig& lab)
@@ -84,6 +73,17 @@ bool take_slider_settings(const Options& options, std::string_view source, confi
 }
 
 } // namespace
+
+bool read_whole_file(const std::string& path, std::string& out)
+{
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        return false;
+    std::stringstream buffer;
+    buffer << file.rdbuf();
+    out = buffer.str();
+    return true;
+}
 
 int load_run_program(Options& options, config::LabConfig& lab, std::string& source, std::string& path)
 {

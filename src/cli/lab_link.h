@@ -14,6 +14,9 @@ namespace cli {
 // (2: no program, nothing usable in the link, or a --set that names no slider or is out of range).
 int load_run_program(Options& options, config::LabConfig& lab, std::string& source, std::string& path);
 
+// The whole of a file, as bytes; false when it cannot be read.
+bool read_whole_file(const std::string& path, std::string& out);
+
 // The permalink fragment of a run: its program and lab config with the machine's final settings.
 std::string run_link(const config::LabConfig& lab, const sim::MachineConfig& machine);
 

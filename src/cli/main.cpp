@@ -13,7 +13,6 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 
 namespace {
 
@@ -36,17 +35,6 @@ struct TerminalHost : engine::Host {
     }
 };
 
-bool read_file(const std::string& path, std::string& out)
-{
-    std::ifstream file(path, std::ios::binary);
-    if (!file)
-        return false;
-    std::stringstream buffer;
-    buffer << file.rdbuf();
-    out = buffer.str();
-    return true;
-}
-
 void print_error(const std::string& text)
 {
     fflush(stdout);
@@ -60,7 +48,7 @@ int load_source(const cli::Options& options, std::string& source)
         print_error("threadlab " + options.command + ": expected one FILE argument (try: threadlab help " + options.command + ")\n");
         return 2;
     }
-    if (!read_file(options.arguments[0], source)) {
+    if (!cli::read_whole_file(options.arguments[0], source)) {
         print_error("threadlab: can't open file '" + options.arguments[0] + "'\n");
         return 2;
     }

@@ -258,9 +258,9 @@ int64_t set_hash(Value v)
     return h == -1 ? -2 : h;
 }
 
-bool SetTable::contains(Value key) const
+// The slot holding `key` (whose hash is `hash`), or kNotFound. The probe sequence is add()'s.
+size_t SetTable::find(Value key, int64_t hash) const
 {
-    int64_t hash = set_hash(key);
     size_t mask = slots.size() - 1;
     size_t i = (size_t)hash & mask;
     size_t perturb = (size_t)hash;
@@ -269,13 +269,18 @@ bool SetTable::contains(Value key) const
         for (size_t j = i; j <= i + probes; j++) {
             const SetSlot& slot = slots[j];
             if (slot.key.is_empty() && slot.hash == 0)
-                return false;
+                return kNotFound;
             if (!slot.key.is_empty() && slot.hash == hash && keys_equal(slot.key, key))
-                return true;
+                return j;
         }
         perturb >>= kPerturbShift;
         i = (i * 5 + 1 + perturb) & mask;
     }
+}
+
+bool SetTable::contains(Value key) const
+{
+    return find(key, set_hash(key)) != kNotFound;
 }
 
 void SetTable::add(Value key)
@@ -344,26 +349,13 @@ void SetTable::resize(size_t minimum_used)
 
 bool SetTable::remove(Value key)
 {
-    int64_t hash = set_hash(key);
-    size_t mask = slots.size() - 1;
-    size_t i = (size_t)hash & mask;
-    size_t perturb = (size_t)hash;
-    while (true) {
-        size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
-        for (size_t j = i; j <= i + probes; j++) {
-            SetSlot& slot = slots[j];
-            if (slot.key.is_empty() && slot.hash == 0)
-                return false;
-            if (!slot.key.is_empty() && slot.hash == hash && keys_equal(slot.key, key)) {
-                slot = {Value::empty(), kRemovedHash};
-                used--;
-                version++;
-                return true;
-            }
-        }
-        perturb >>= kPerturbShift;
-        i = (i * 5 + 1 + perturb) & mask;
-    }
+    const size_t found = find(key, set_hash(key));
+    if (found == kNotFound)
+        return false;
+    slots[found] = {Value::empty(), kRemovedHash};
+    used--;
+    version++;
+    return true;
 }
 
 Value SetTable::pop()

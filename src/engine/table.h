@@ -63,6 +63,8 @@ struct SetTable {
 
 private:
     void insert_clean(Value key, int64_t hash);
+    static constexpr size_t kNotFound = SIZE_MAX;
+    size_t find(Value key, int64_t hash) const;
     void resize(size_t minimum_used);
 };
 
