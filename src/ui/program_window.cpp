@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 #include "imgui.h"
@@ -62,20 +63,22 @@ bool Runnable(const lab::LabSnapshot* snap) {
 
 // The example a lesson name stands for ("race" -> race.py), or -1.
 int LessonIndex(std::span<const EmbeddedFile> examples, const config::LabConfig& config) {
-    for (int i = 0; i < (int)examples.size(); ++i)
-        if (std::string_view(examples[i].name) == config.lesson + ".py")
+    for (int i = 0; i < (int)examples.size(); ++i) {
+        const std::string_view name = examples[i].name;
+        if (name.size() == config.lesson.size() + 3 && name.starts_with(config.lesson) && name.ends_with(".py"))
             return i;
+    }
     return -1;
 }
 
 void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> examples, const lab::LabSnapshot* snap) {
     config::LabConfig& config = state.config;
     const int current = LessonIndex(examples, config);
-    std::string label = current >= 0 ? examples[current].name : config.lesson;
-    if (!config.source.empty())
-        label += " (edited)";
+    char label[96];
+    std::snprintf(label, sizeof label, "%s%s", current >= 0 ? examples[current].name : config.lesson.c_str(),
+                  config.source.empty() ? "" : " (edited)");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
-    if (ImGui::BeginCombo("##example", label.c_str())) {
+    if (ImGui::BeginCombo("##example", label)) {
         for (int i = 0; i < (int)examples.size(); ++i) {
             if (ImGui::Selectable(examples[i].name, i == current && config.source.empty())) {
                 std::string_view name = examples[i].name;
@@ -291,13 +294,19 @@ bool MachineSettings(SettingsRow& row, config::LabConfig& config) {
 }
 
 // The program's own `# slider:` constants; a moved one is run with its new value written in.
-bool ProgramSliders(SettingsRow& row, config::LabConfig& config) {
+bool ProgramSliders(SettingsRow& row, ProgramWindowState& state) {
     // Test hook names are string literals: the program's sliders by their order in it.
     static const char* const kItemNames[] = {"program/slider/0", "program/slider/1", "program/slider/2",
                                              "program/slider/3", "program/slider/4", "program/slider/5",
                                              "program/slider/6", "program/slider/7"};
+    config::LabConfig& config = state.config;
+    const std::string_view source = config::program_source(config);
+    if (source != state.sliders_source) {
+        state.sliders_source.assign(source);
+        state.sliders = config::find_sliders(source);
+    }
+    const std::vector<config::ProgramSlider>& sliders = state.sliders;
     bool changed = false;
-    const std::vector<config::ProgramSlider> sliders = config::find_sliders(config::program_source(config));
     for (size_t i = 0; i < sliders.size(); ++i) {
         const config::ProgramSlider& slider = sliders[i];
         auto set = config.sliders.find(slider.name);
@@ -335,7 +344,7 @@ void ShowSettings(ProgramWindowState& state, const lab::LabSnapshot* snap) {
     SettingsRow row;
     SpeedSlider(row, state.speed_log10);
     bool changed = MachineSettings(row, state.config);
-    changed |= ProgramSliders(row, state.config);
+    changed |= ProgramSliders(row, state);
     if (changed) {
         const bool held = snap && (snap->phase == lab::RunPhase::Paused || snap->phase == lab::RunPhase::Ready);
         state.load_requested = true;
@@ -414,9 +423,9 @@ void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const Em
     ImGui::PushFont(GetCodeFont());
     ImVec2 editor_size(-FLT_MIN, ImGui::GetContentRegionAvail().y - output_height);
     // The editor shows the lesson's own text until the first edit makes it the config's source.
-    std::string source(config::program_source(state.config));
-    if (ImGui::InputTextMultiline("##source", &source, editor_size, ImGuiInputTextFlags_AllowTabInput))
-        state.config.source = std::move(source);
+    state.editor_text.assign(config::program_source(state.config));
+    if (ImGui::InputTextMultiline("##source", &state.editor_text, editor_size, ImGuiInputTextFlags_AllowTabInput))
+        state.config.source = state.editor_text;
     RecordItemRect("program/Source");
     if (ImGui::IsItemFocused() && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))
         state.load_requested = state.play_after_load = true;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "config/config.h"
 #include "embedded_file.h"
@@ -24,6 +25,12 @@ struct ProgramWindowState {
     bool step_requested = false;
     bool step_slice_requested = false;
     bool share_requested = false; // the toolbar's Share: the main loop makes the link
+
+    // Kept between frames so that drawing allocates nothing while the program stays the same:
+    // the editor's text, and the program's sliders with the text they were found in.
+    std::string editor_text;
+    std::string sliders_source;
+    std::vector<config::ProgramSlider> sliders;
 };
 
 void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const EmbeddedFile> examples,
