@@ -12,8 +12,10 @@ if(THREADLAB_FUZZ AND NOT EMSCRIPTEN)
   set(THREADLAB_FUZZ_FLAGS -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -g)
   # The engine is instrumented for coverage and checked by the sanitizers; everything that links
   # it (CLI, unit tests) then needs the sanitizers' runtime too.
-  target_compile_options(threadlab_engine PRIVATE ${THREADLAB_FUZZ_FLAGS})
-  target_link_options(threadlab_engine PUBLIC -fsanitize=address,undefined)
+  foreach(layer ${THREADLAB_LAYERS})
+    target_compile_options(threadlab_${layer} PRIVATE ${THREADLAB_FUZZ_FLAGS})
+    target_link_options(threadlab_${layer} PUBLIC -fsanitize=address,undefined)
+  endforeach()
   add_executable(fuzz_permalink tests/fuzz/fuzz_permalink.cpp)
   target_compile_options(fuzz_permalink PRIVATE ${THREADLAB_FUZZ_FLAGS})
   target_link_libraries(fuzz_permalink PRIVATE threadlab_engine)

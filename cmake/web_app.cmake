@@ -21,7 +21,7 @@ file(GLOB SHADER_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.vert
 set(SHADERS_HEADER ${CMAKE_BINARY_DIR}/generated/shaders.h)
 embed_files(${SHADERS_HEADER} Shader ${SHADER_SOURCES})
 
-file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/ui/*.cpp)
+file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/ui/*.cpp src/ui/gl/*.cpp)
 list(FILTER APP_SOURCES EXCLUDE REGEX "_model\\.cpp$")
 add_executable(threadlab_app ${APP_SOURCES} ${SHADERS_HEADER})
 target_link_libraries(threadlab_app PRIVATE threadlab_engine imgui)

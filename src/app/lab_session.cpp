@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <chrono>
 
-#include "engine/lab_capture.h"
-#include "engine/python_machine.h"
+#include "lab/capture.h"
+#include "python/python_machine.h"
 #include "lang/source.h"
+
+namespace app {
 
 namespace {
 
@@ -20,19 +22,19 @@ constexpr int64_t kInstructionsPerTick = 1'000'000;
 // times the measured run's wall time (no run on 64 CPUs is faster than that), so a long program
 // does not keep the engine busy for a figure.
 constexpr int64_t kBaselineMaxInstructions = 50'000'000;
-constexpr sim::SimTime kBaselineMaxSlowdown = 100;
+constexpr machine::SimTime kBaselineMaxSlowdown = 100;
 // A run's timeline stops growing past this many trace events, so a program left playing cannot
 // use up the page's fixed memory: 32 MiB of events, and about as much again for the timeline's
 // slices made from them. The run itself goes on.
 constexpr uint64_t kMaxTimelineEvents = uint64_t{1} << 20;
 constexpr const char* kProgramFile = "program.py";
 
-lab::RunPhase phase_after(sim::RunStatus status, lab::RunPhase playing_or_paused) {
+lab::RunPhase phase_after(machine::RunStatus status, lab::RunPhase playing_or_paused) {
     switch (status) {
-    case sim::RunStatus::Paused: return playing_or_paused;
-    case sim::RunStatus::Finished: return lab::RunPhase::Finished;
-    case sim::RunStatus::Deadlock: return lab::RunPhase::Deadlock;
-    case sim::RunStatus::TimeLimit: return lab::RunPhase::TimeLimit;
+    case machine::RunStatus::Paused: return playing_or_paused;
+    case machine::RunStatus::Finished: return lab::RunPhase::Finished;
+    case machine::RunStatus::Deadlock: return lab::RunPhase::Deadlock;
+    case machine::RunStatus::TimeLimit: return lab::RunPhase::TimeLimit;
     }
     return lab::RunPhase::Finished;
 }
@@ -48,16 +50,16 @@ struct LabSession::Run {
     uint64_t sequence = 0;
     lab::RunPhase phase = lab::RunPhase::Ready;
     // RunTo: full speed until the clock reaches this time (kNever: the run's end); -1: none.
-    sim::SimTime run_to = -1;
+    machine::SimTime run_to = -1;
     // Where playing has brought the simulated clock. The machine's own clock stops at the last
     // event when every thread waits, so the play clock keeps the pace through idle stretches.
-    sim::SimTime play_clock = 0;
+    machine::SimTime play_clock = 0;
     std::string error, compile_error;
     int error_line = 0, error_col = 0;
-    std::unique_ptr<sim::PythonRun> python;
+    std::unique_ptr<python::PythonRun> python;
     // The speedup: the one-thread run to measure once this one finishes, then its result.
     std::optional<config::Baseline> baseline;
-    std::unique_ptr<sim::PythonRun> baseline_run;
+    std::unique_ptr<python::PythonRun> baseline_run;
     double speedup = 0;
     std::string baseline_description;
     std::shared_ptr<const lab::LabSnapshot> last;
@@ -136,7 +138,7 @@ void LabSession::apply(const LabCommand& command, Run& run) {
     using Kind = LabCommand::Kind;
     switch (command.kind) {
     case Kind::Load: {
-        auto python = std::make_unique<sim::PythonRun>(command.config);
+        auto python = std::make_unique<python::PythonRun>(command.config);
         if (auto error = python->start(command.source, kProgramFile)) {
             std::string text = lang::format_source_error(*error, kProgramFile, command.source);
             // A half-typed edit must not take the last good program off the screen.
@@ -172,17 +174,17 @@ void LabSession::apply(const LabCommand& command, Run& run) {
         break;
     case Kind::StepInstruction:
         if (can_run(run.phase))
-            run.phase = phase_after(run.python->run(sim::kNever, 1), lab::RunPhase::Paused);
+            run.phase = phase_after(run.python->run(machine::kNever, 1), lab::RunPhase::Paused);
         break;
     case Kind::StepSlice: {
         if (!can_run(run.phase))
             break;
         // Until a CPU switches threads, or one time slice of simulated time has passed.
-        const sim::Machine& machine = run.python->machine();
+        const machine::Machine& machine = run.python->machine();
         const int64_t switches = machine.trace().stats().context_switches;
-        const sim::SimTime until = machine.now() + machine.config().scheduler.slice;
-        sim::RunStatus status = sim::RunStatus::Paused;
-        while (status == sim::RunStatus::Paused && machine.now() < until &&
+        const machine::SimTime until = machine.now() + machine.config().scheduler.slice;
+        machine::RunStatus status = machine::RunStatus::Paused;
+        while (status == machine::RunStatus::Paused && machine.now() < until &&
                machine.trace().stats().context_switches == switches)
             status = run.python->run(until, 64);
         run.phase = phase_after(status, lab::RunPhase::Paused);
@@ -192,10 +194,10 @@ void LabSession::apply(const LabCommand& command, Run& run) {
 }
 
 void LabSession::advance(Run& run, double real_seconds, double speed) {
-    sim::SimTime until = run.run_to;
+    machine::SimTime until = run.run_to;
     if (run.run_to < 0) {
-        const auto step = static_cast<sim::SimTime>(speed * real_seconds);
-        run.play_clock = std::max(run.play_clock, run.python->machine().now()) + std::max<sim::SimTime>(step, 1);
+        const auto step = static_cast<machine::SimTime>(speed * real_seconds);
+        run.play_clock = std::max(run.play_clock, run.python->machine().now()) + std::max<machine::SimTime>(step, 1);
         until = run.play_clock;
     }
     const int64_t before = run.python->machine().instructions();
@@ -222,7 +224,7 @@ void LabSession::publish(Run& run) {
                                                          : std::make_shared<lab::LabSnapshot>();
     if (run.python && run.phase != lab::RunPhase::Error) {
         // New trace events since the last snapshot become one more shared, immutable chunk.
-        const sim::Trace& trace = run.python->machine().trace();
+        const machine::Trace& trace = run.python->machine().trace();
         const uint64_t recorded = trace.stats().dropped_events + trace.size();
         const uint64_t oldest = recorded - trace.size();
         const uint64_t end = std::min(recorded, kMaxTimelineEvents);
@@ -260,29 +262,31 @@ void LabSession::publish(Run& run) {
 // speedup is its wall time over the run's. A run that had one thread is its own baseline, and
 // a baseline past its caps gives no figure.
 void LabSession::measure_baseline(Run& run) {
-    const sim::Machine& measured = run.python->machine();
+    const machine::Machine& measured = run.python->machine();
     if (!run.baseline_run) {
         if (measured.thread_count() <= 1) {
             run.baseline.reset();
             return;
         }
-        sim::MachineConfig config = run.baseline->machine;
-        config.max_time = std::min(config.max_time, measured.now() * kBaselineMaxSlowdown + sim::kMillisecond);
-        run.baseline_run = std::make_unique<sim::PythonRun>(config);
+        machine::MachineConfig config = run.baseline->machine;
+        config.max_time = std::min(config.max_time, measured.now() * kBaselineMaxSlowdown + machine::kMillisecond);
+        run.baseline_run = std::make_unique<python::PythonRun>(config);
         if (run.baseline_run->start(run.baseline->source, kProgramFile)) {
             run.baseline.reset();
             run.baseline_run.reset();
             return;
         }
     }
-    const sim::RunStatus status = run.baseline_run->run(sim::kNever, kInstructionsPerTick);
-    const sim::Machine& baseline = run.baseline_run->machine();
-    if (status == sim::RunStatus::Paused && baseline.instructions() < kBaselineMaxInstructions)
+    const machine::RunStatus status = run.baseline_run->run(machine::kNever, kInstructionsPerTick);
+    const machine::Machine& baseline = run.baseline_run->machine();
+    if (status == machine::RunStatus::Paused && baseline.instructions() < kBaselineMaxInstructions)
         return;
-    if (status == sim::RunStatus::Finished && measured.now() > 0) {
+    if (status == machine::RunStatus::Finished && measured.now() > 0) {
         run.speedup = double(baseline.now()) / double(measured.now());
         run.baseline_description = run.baseline->description;
     }
     run.baseline.reset();
     run.baseline_run.reset();
 }
+
+} // namespace app

@@ -13,9 +13,11 @@
 #include <vector>
 
 #include "config/baseline.h"
-#include "engine/lab_snapshot.h"
-#include "engine/machine.h"
-#include "engine/snapshot_channel.h"
+#include "lab/snapshot.h"
+#include "machine/machine.h"
+#include "lab/snapshot_channel.h"
+
+namespace app {
 
 struct LabCommand {
     enum class Kind : uint8_t {
@@ -29,8 +31,8 @@ struct LabCommand {
     };
     Kind kind = Kind::Pause;
     std::string source;
-    sim::MachineConfig config;
-    sim::SimTime until = sim::kNever;
+    machine::MachineConfig config;
+    machine::SimTime until = machine::kNever;
     std::optional<config::Baseline> baseline; // Load: measured once the run finishes
 };
 
@@ -73,3 +75,5 @@ private:
     std::atomic<uint64_t> heartbeats_{0};
     std::thread thread_; // last: starts once everything above exists
 };
+
+} // namespace app

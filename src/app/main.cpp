@@ -32,7 +32,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "examples.h"
-#include "ui/background.h"
+#include "ui/gl/background.h"
 #include "ui/lab_windows.h"
 #include "ui/program_window.h"
 #include "ui/test_hooks.h"
@@ -41,6 +41,10 @@
 #include "ui/timeline_bench.h"
 #include "ui/ui.h"
 #include "version.h"
+
+// The composition root: the page's main loop speaks the app's and the windows' names.
+using namespace app;
+using namespace ui;
 
 // ----------------------------------------------------------------------------------------------
 // App
@@ -57,12 +61,12 @@ struct App {
     GLFWwindow* window = nullptr;
     LabSession session;
     ProgramWindowState program;
-    BackgroundRenderer background;
+    ui::gl::BackgroundRenderer background;
     UiState ui;
     TimelineView timeline;
     TimelineData timeline_data;
     LabSelection selection;          // shared by the lab's panels and the timeline
-    sim::ThreadId timeline_selected = sim::kNoThread; // the timeline's selection last frame
+    machine::ThreadId timeline_selected = machine::kNoThread; // the timeline's selection last frame
     ThreadsWindowState threads_window;
     CodeWindowState code_window;
     AddressSpaceWindowState address_window;
@@ -272,7 +276,7 @@ static void AppendConfigJson(std::string& out, const config::LabConfig& c) {
     std::snprintf(buf, sizeof buf,
                   ",\"edited\":%s,\"cpus\":%d,\"policy\":\"%s\",\"slice\":%lld,\"gil\":%s,\"switchInterval\":%lld,"
                   "\"bytecodeCost\":%lld,\"contextSwitchCost\":%lld,\"seed\":%llu,\"sliders\":{",
-                  c.source.empty() ? "false" : "true", c.cpus, sim::policy_name(c.policy), (long long)c.slice,
+                  c.source.empty() ? "false" : "true", c.cpus, machine::policy_name(c.policy), (long long)c.slice,
                   c.gil ? "true" : "false", (long long)c.switch_interval, (long long)c.bytecode_cost,
                   (long long)c.context_switch_cost, (unsigned long long)c.seed);
     out += buf;
@@ -318,7 +322,7 @@ static void AppendProgramJson(std::string& out, const App& app) {
         out += ",\"threads\":[";
         for (const lab::ThreadView& t : snap->threads) {
             std::snprintf(buf, sizeof buf, "%s{\"id\":%d,\"state\":\"%s\",\"instructions\":%lld,\"frames\":%zu,\"ip\":%d,\"line\":%d,\"name\":",
-                          t.id ? "," : "", t.id, sim::thread_state_name(t.state), (long long)t.instructions,
+                          t.id ? "," : "", t.id, machine::thread_state_name(t.state), (long long)t.instructions,
                           t.frames.size(), t.frames.empty() ? -1 : (int)t.frames.back().ip,
                           t.frames.empty() ? 0 : t.frames.back().line);
             out += buf;

@@ -6,9 +6,11 @@
 #include "app/web_bridge.h"
 #include "imgui.h"
 
+namespace app {
+
 namespace {
 
-ViewerPlace PlaceOf(const lab::LabSnapshot* latest, const LabSelection& selection, const TimelineView& timeline) {
+ui::ViewerPlace PlaceOf(const lab::LabSnapshot* latest, const ui::LabSelection& selection, const ui::TimelineView& timeline) {
     return {latest, selection.thread, timeline.axis.start_ns, timeline.axis.end_ns()};
 }
 
@@ -19,7 +21,7 @@ std::string FragmentOf(const std::string& url) {
 
 } // namespace
 
-void OpenChangedPageLink(ShareSession& share, ProgramWindowState& program, const lab::LabSnapshot* latest) {
+void OpenChangedPageLink(ShareSession& share, ui::ProgramWindowState& program, const lab::LabSnapshot* latest) {
     if (!TakePageLinkChange())
         return;
     const std::string fragment = FragmentOf(PageUrl());
@@ -36,34 +38,34 @@ void OpenChangedPageLink(ShareSession& share, ProgramWindowState& program, const
     program.config = opened;
     program.load_requested = true;
     program.play_after_load = false; // the replay plays it, to the link's moment
-    share.replay = {LinkReplay::Step::Loading, latest ? latest->run_id : 0, latest ? latest->sequence : 0, opened};
+    share.replay = {ui::LinkReplay::Step::Loading, latest ? latest->run_id : 0, latest ? latest->sequence : 0, opened};
 }
 
 void FollowLinkReplay(ShareSession& share, LabSession& session, const lab::LabSnapshot& snapshot,
-                      LabSelection& selection, TimelineView& timeline) {
-    LinkReplay& replay = share.replay;
+                      ui::LabSelection& selection, ui::TimelineView& timeline) {
+    ui::LinkReplay& replay = share.replay;
     const config::LabConfig& c = replay.config;
     switch (NextReplayAction(replay, snapshot)) {
-    case ReplayAction::Wait:
+    case ui::ReplayAction::Wait:
         return;
-    case ReplayAction::Start:
+    case ui::ReplayAction::Start:
         if (c.time > 0)
             session.send({.kind = LabCommand::Kind::RunTo, .until = c.time});
         else
             session.send({.kind = LabCommand::Kind::Play});
-        replay.step = LinkReplay::Step::Replaying;
+        replay.step = ui::LinkReplay::Step::Replaying;
         replay.run = snapshot.run_id;
         return;
-    case ReplayAction::RestoreView:
-        selection.thread = c.selected_thread; // -1 is sim::kNoThread
+    case ui::ReplayAction::RestoreView:
+        selection.thread = c.selected_thread; // -1 is machine::kNoThread
         timeline.show_begin = c.zoom_begin;
         timeline.show_end = c.zoom_end;
         if (c.time > 0)
             timeline.cursor = c.time;
-        replay.step = LinkReplay::Step::Idle;
+        replay.step = ui::LinkReplay::Step::Idle;
         return;
-    case ReplayAction::Abandon:
-        replay.step = LinkReplay::Step::Idle;
+    case ui::ReplayAction::Abandon:
+        replay.step = ui::LinkReplay::Step::Idle;
         return;
     }
 }
@@ -73,8 +75,8 @@ bool ShareShortcutPressed() {
     return (io.KeyCtrl || io.KeySuper) && ImGui::IsKeyPressed('S', false);
 }
 
-void SharePage(ShareSession& share, const ProgramWindowState& program, const lab::LabSnapshot* latest,
-               const LabSelection& selection, const TimelineView& timeline) {
+void SharePage(ShareSession& share, const ui::ProgramWindowState& program, const lab::LabSnapshot* latest,
+               const ui::LabSelection& selection, const ui::TimelineView& timeline) {
     const std::string fragment = config::encode_fragment(ConfigToShare(program.config, PlaceOf(latest, selection, timeline)));
     // Sharing the same state again adds no history entry: back goes to the state before.
     share.share.url = fragment == share.fragment ? PageUrl() : PushPageLink(fragment);
@@ -93,8 +95,8 @@ void ShowShareWindows(ShareSession& share) {
     }
 }
 
-void AppendShareStateJson(std::string& out, const ShareSession& share, const ProgramWindowState& program,
-                          const lab::LabSnapshot* latest, const LabSelection& selection, const TimelineView& timeline) {
+void AppendShareStateJson(std::string& out, const ShareSession& share, const ui::ProgramWindowState& program,
+                          const lab::LabSnapshot* latest, const ui::LabSelection& selection, const ui::TimelineView& timeline) {
     const config::LabConfig c = ConfigToShare(program.config, PlaceOf(latest, selection, timeline));
     out += "{\"url\":";
     AppendJsonString(out, PageUrl());
@@ -109,7 +111,7 @@ void AppendShareStateJson(std::string& out, const ShareSession& share, const Pro
     std::snprintf(buf, sizeof buf,
                   ",\"replaying\":%s,\"banner\":%s,\"nothingUsable\":%s,\"shareWindow\":%s,\"copyRefused\":%s,"
                   "\"problems\":[",
-                  share.replay.step != LinkReplay::Step::Idle ? "true" : "false", share.show_problems ? "true" : "false",
+                  share.replay.step != ui::LinkReplay::Step::Idle ? "true" : "false", share.show_problems ? "true" : "false",
                   share.problems.nothing_usable ? "true" : "false", share.show_share ? "true" : "false",
                   share.share.copy_refused ? "true" : "false");
     out += buf;
@@ -127,3 +129,5 @@ void AppendShareStateJson(std::string& out, const ShareSession& share, const Pro
     AppendJsonString(out, share.share.url);
     out += '}';
 }
+
+} // namespace app

@@ -12,29 +12,33 @@
 #include "ui/share_window.h"
 #include "ui/timeline.h"
 
+namespace app {
+
 struct ShareSession {
     config::LabConfig page_default; // what the page opens without a link
     bool show_share = false;
-    ShareWindowState share;
+    ui::ShareWindowState share;
     bool show_problems = false;
-    LinkProblemsState problems;
-    LinkReplay replay;
+    ui::LinkProblemsState problems;
+    ui::LinkReplay replay;
     std::string fragment; // the page's fragment as this lab last wrote or opened it
 };
 
 // Before the Program window's commands go out: open the page's link if it changed.
-void OpenChangedPageLink(ShareSession& share, ProgramWindowState& program, const lab::LabSnapshot* latest);
+void OpenChangedPageLink(ShareSession& share, ui::ProgramWindowState& program, const lab::LabSnapshot* latest);
 // Once the frame's snapshot is in the timeline: move an opened link's replay on, and put its
 // selection and zoom back when it arrives.
 void FollowLinkReplay(ShareSession& share, LabSession& session, const lab::LabSnapshot& snapshot,
-                      LabSelection& selection, TimelineView& timeline);
+                      ui::LabSelection& selection, ui::TimelineView& timeline);
 // Ctrl+S (Cmd+S on a Mac), anywhere in the page.
 bool ShareShortcutPressed();
 // The link of what is shown: a new history entry, on the clipboard, and in the Share window.
-void SharePage(ShareSession& share, const ProgramWindowState& program, const lab::LabSnapshot* latest,
-               const LabSelection& selection, const TimelineView& timeline);
+void SharePage(ShareSession& share, const ui::ProgramWindowState& program, const lab::LabSnapshot* latest,
+               const ui::LabSelection& selection, const ui::TimelineView& timeline);
 void ShowShareWindows(ShareSession& share);
 // The share's part of window.threadlab.state(): the URL, the lab's config as a link would carry it
 // now, the banner's problems. Appends a JSON object.
-void AppendShareStateJson(std::string& out, const ShareSession& share, const ProgramWindowState& program,
-                          const lab::LabSnapshot* latest, const LabSelection& selection, const TimelineView& timeline);
+void AppendShareStateJson(std::string& out, const ShareSession& share, const ui::ProgramWindowState& program,
+                          const lab::LabSnapshot* latest, const ui::LabSelection& selection, const ui::TimelineView& timeline);
+
+} // namespace app

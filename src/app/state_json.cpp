@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+namespace app {
+
 void AppendJsonString(std::string& out, std::string_view text) {
     out += '"';
     for (char c : text) {
@@ -22,3 +24,5 @@ void AppendJsonString(std::string& out, std::string_view text) {
     }
     out += '"';
 }
+
+} // namespace app

@@ -3,5 +3,9 @@
 #include <string>
 #include <string_view>
 
+namespace app {
+
 // `text` as a JSON string, quotes included.
 void AppendJsonString(std::string& out, std::string_view text);
+
+} // namespace app

@@ -4,6 +4,7 @@
 
 #include <string>
 
+// The page side of each call (JavaScript), at file scope as EM_JS requires.
 EM_JS(double, tl_canvas_css_width, (), { return Module.canvas.getBoundingClientRect().width; });
 EM_JS(double, tl_canvas_css_height, (), { return Module.canvas.getBoundingClientRect().height; });
 EM_JS(double, tl_device_pixel_ratio, (), { return window.devicePixelRatio || 1; });
@@ -14,13 +15,6 @@ EM_JS(void, tl_set_canvas_buffer_size, (int width, int height), {
 EM_JS(void, tl_notify_first_frame, (), {
     if (window.threadlabShell) window.threadlabShell.firstFrame();
 });
-
-double CanvasCssWidth() { return tl_canvas_css_width(); }
-double CanvasCssHeight() { return tl_canvas_css_height(); }
-double DevicePixelRatio() { return tl_device_pixel_ratio(); }
-void SetCanvasBufferSize(int width, int height) { tl_set_canvas_buffer_size(width, height); }
-void NotifyFirstFrame() { tl_notify_first_frame(); }
-
 // The browser may refuse (no permission, page not focused): the last copy's outcome is kept.
 EM_JS(void, tl_copy_to_clipboard, (const char* text), {
     const value = UTF8ToString(text);
@@ -30,6 +24,25 @@ EM_JS(void, tl_copy_to_clipboard, (const char* text), {
         navigator.clipboard.writeText(value).catch(function() { shell.copyRefused = true; });
 });
 EM_JS(int, tl_copy_refused, (), { return window.threadlabShell.copyRefused ? 1 : 0; });
+EM_JS(int, tl_take_link_change, (), {
+    const shell = window.threadlabShell;
+    const changed = shell && shell.linkChanged;
+    if (changed) shell.linkChanged = false;
+    return changed ? 1 : 0;
+});
+EM_JS(int, tl_page_url_bytes, (), { return lengthBytesUTF8(window.location.href) + 1; });
+EM_JS(void, tl_copy_page_url, (char* out, int size), { stringToUTF8(window.location.href, out, size); });
+EM_JS(void, tl_push_page_link, (const char* fragment), {
+    history.pushState(null, "", "#" + UTF8ToString(fragment));
+});
+
+namespace app {
+
+double CanvasCssWidth() { return tl_canvas_css_width(); }
+double CanvasCssHeight() { return tl_canvas_css_height(); }
+double DevicePixelRatio() { return tl_device_pixel_ratio(); }
+void SetCanvasBufferSize(int width, int height) { tl_set_canvas_buffer_size(width, height); }
+void NotifyFirstFrame() { tl_notify_first_frame(); }
 
 namespace {
 std::string g_clipboard; // UI thread only
@@ -42,18 +55,6 @@ void CopyToPageClipboard(const char* text) {
     tl_copy_to_clipboard(text);
 }
 bool LastCopyRefused() { return tl_copy_refused() != 0; }
-
-EM_JS(int, tl_take_link_change, (), {
-    const shell = window.threadlabShell;
-    const changed = shell && shell.linkChanged;
-    if (changed) shell.linkChanged = false;
-    return changed ? 1 : 0;
-});
-EM_JS(int, tl_page_url_bytes, (), { return lengthBytesUTF8(window.location.href) + 1; });
-EM_JS(void, tl_copy_page_url, (char* out, int size), { stringToUTF8(window.location.href, out, size); });
-EM_JS(void, tl_push_page_link, (const char* fragment), {
-    history.pushState(null, "", "#" + UTF8ToString(fragment));
-});
 
 bool TakePageLinkChange() { return tl_take_link_change() != 0; }
 
@@ -68,3 +69,5 @@ std::string PushPageLink(const std::string& fragment) {
     tl_push_page_link(fragment.c_str());
     return PageUrl();
 }
+
+} // namespace app

@@ -3,6 +3,8 @@
 #pragma once
 #include <string>
 
+namespace app {
+
 // Size of the canvas element in CSS pixels, and the device pixel ratio.
 double CanvasCssWidth();
 double CanvasCssHeight();
@@ -29,3 +31,5 @@ std::string PageUrl();
 // Puts `fragment` (without '#') in the URL as a new history entry, so back/forward moves
 // between shared states; returns the whole URL.
 std::string PushPageLink(const std::string& fragment);
+
+} // namespace app

@@ -131,7 +131,7 @@ int load_run_program(Options& options, config::LabConfig& lab, std::string& sour
     return 0;
 }
 
-std::string run_link(const config::LabConfig& lab, const sim::MachineConfig& machine)
+std::string run_link(const config::LabConfig& lab, const machine::MachineConfig& machine)
 {
     config::LabConfig run = lab;
     config::set_machine_settings(run, machine);

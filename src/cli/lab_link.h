@@ -18,6 +18,6 @@ int load_run_program(Options& options, config::LabConfig& lab, std::string& sour
 bool read_whole_file(const std::string& path, std::string& out);
 
 // The permalink fragment of a run: its program and lab config with the machine's final settings.
-std::string run_link(const config::LabConfig& lab, const sim::MachineConfig& machine);
+std::string run_link(const config::LabConfig& lab, const machine::MachineConfig& machine);
 
 } // namespace cli

@@ -2,10 +2,10 @@
 // does none of that. Commands are listed in options.cpp.
 #include "cli/lab_link.h"
 #include "cli/options.h"
-#include "engine/interpreter.h"
-#include "engine/machine_bench.h"
-#include "engine/python_machine.h"
-#include "engine/trace.h"
+#include "python/interpreter.h"
+#include "machine/machine_bench.h"
+#include "python/python_machine.h"
+#include "machine/trace.h"
 #include "lang/compiler.h"
 #include "lang/parser.h"
 #include "version.h"
@@ -17,7 +17,7 @@
 namespace {
 
 // The host of the interpreter benchmark: one thread, output straight to the terminal.
-struct TerminalHost : engine::Host {
+struct TerminalHost : python::Host {
     uint64_t seed = 0;
     void write_stdout(std::string_view text) override { fwrite(text.data(), 1, text.size(), stdout); }
     void write_stderr(std::string_view text) override
@@ -56,10 +56,10 @@ int load_source(const cli::Options& options, std::string& source)
 }
 
 // The simulated machine's settings from `run`'s options; false with `error` set on a bad value.
-bool machine_config(const cli::Options& options, sim::MachineConfig& config, std::string& error)
+bool machine_config(const cli::Options& options, machine::MachineConfig& config, std::string& error)
 {
-    const auto duration = [&](const char* flag, sim::SimTime& out) {
-        std::optional<sim::SimTime> parsed = sim::parse_duration(options.get(flag));
+    const auto duration = [&](const char* flag, machine::SimTime& out) {
+        std::optional<machine::SimTime> parsed = machine::parse_duration(options.get(flag));
         if (!parsed)
             error = std::string(flag) + " wants a duration such as 250ns, 10us, 5ms or 1.5s, not '" + options.get(flag) + "'";
         else
@@ -67,8 +67,8 @@ bool machine_config(const cli::Options& options, sim::MachineConfig& config, std
         return parsed.has_value();
     };
     config.cpus = (int)options.number("--cpus");
-    if (config.cpus < 1 || config.cpus > sim::kMaxCpus) {
-        error = "--cpus must be between 1 and " + std::to_string(sim::kMaxCpus);
+    if (config.cpus < 1 || config.cpus > machine::kMaxCpus) {
+        error = "--cpus must be between 1 and " + std::to_string(machine::kMaxCpus);
         return false;
     }
     const std::string& gil = options.get("--gil");
@@ -77,11 +77,11 @@ bool machine_config(const cli::Options& options, sim::MachineConfig& config, std
         return false;
     }
     config.gil = gil == "on";
-    if (!sim::parse_policy(options.get("--policy"), config.scheduler.policy)) {
+    if (!machine::parse_policy(options.get("--policy"), config.scheduler.policy)) {
         error = "--policy is rr, fifo, priority or mlfq, not '" + options.get("--policy") + "'";
         return false;
     }
-    std::optional<sim::LatencyDistribution> io = sim::parse_latency(options.get("--io-latency"));
+    std::optional<machine::LatencyDistribution> io = machine::parse_latency(options.get("--io-latency"));
     if (!io) {
         error = "--io-latency wants 2ms, uniform:1ms..9ms or exp:2ms, not '" + options.get("--io-latency") + "'";
         return false;
@@ -94,13 +94,13 @@ bool machine_config(const cli::Options& options, sim::MachineConfig& config, std
 }
 
 // Prints the output lines the run has produced since the last call, each to its stream.
-void print_new_output(const sim::Trace& trace, uint64_t& printed)
+void print_new_output(const machine::Trace& trace, uint64_t& printed)
 {
     printed = std::max(printed, trace.output_first());
     for (; printed < trace.output_count(); ++printed) {
-        const sim::OutputLine& line = trace.output(printed);
+        const machine::OutputLine& line = trace.output(printed);
         std::string text = line.text + (line.newline ? "\n" : "");
-        if (line.stream == sim::OutputStream::Stderr)
+        if (line.stream == machine::OutputStream::Stderr)
             print_error(text);
         else
             fwrite(text.data(), 1, text.size(), stdout);
@@ -115,7 +115,7 @@ int command_run(const cli::Options& command_line)
     std::string source, path;
     if (int status = cli::load_run_program(options, lab, source, path))
         return status;
-    sim::MachineConfig config;
+    machine::MachineConfig config;
     std::string error;
     if (!machine_config(options, config, error)) {
         print_error("threadlab run: " + error + "\n");
@@ -123,30 +123,30 @@ int command_run(const cli::Options& command_line)
     }
     if (options.flag("--link"))
         print_error("link: " + cli::run_link(lab, config) + "\n");
-    sim::PythonRun run(config);
+    python::PythonRun run(config);
     if (std::optional<lang::SourceError> syntax = run.start(source, path)) {
         print_error(lang::format_source_error(*syntax, path, source));
         return 1;
     }
-    const sim::Machine& machine = run.machine();
+    const machine::Machine& machine = run.machine();
     const int64_t max_steps = options.number("--max-steps");
     uint64_t printed = 0;
-    sim::RunStatus status = sim::RunStatus::Paused;
+    machine::RunStatus status = machine::RunStatus::Paused;
     // Small chunks, so that no output line leaves the trace's ring before it is printed.
-    while (status == sim::RunStatus::Paused && machine.instructions() < max_steps) {
-        status = run.run(sim::kNever, std::min<int64_t>(100000, max_steps - machine.instructions()));
+    while (status == machine::RunStatus::Paused && machine.instructions() < max_steps) {
+        status = run.run(machine::kNever, std::min<int64_t>(100000, max_steps - machine.instructions()));
         print_new_output(machine.trace(), printed);
     }
     fflush(stdout);
     int exit_status = run.exit_status();
-    if (status == sim::RunStatus::Paused) {
+    if (status == machine::RunStatus::Paused) {
         print_error("threadlab: stopped after " + std::to_string(machine.instructions()) + " instructions (--max-steps " +
                     std::to_string(max_steps) + "): the program may loop forever\n");
         exit_status = 3;
-    } else if (status == sim::RunStatus::Deadlock) {
+    } else if (status == machine::RunStatus::Deadlock) {
         print_error("threadlab: " + machine.describe_deadlock());
         exit_status = 3;
-    } else if (status == sim::RunStatus::TimeLimit) {
+    } else if (status == machine::RunStatus::TimeLimit) {
         print_error("threadlab: stopped at the simulated time limit (--max-time " + options.get("--max-time") + ")\n");
         exit_status = 3;
     }
@@ -159,7 +159,7 @@ int command_run(const cli::Options& command_line)
     }
     if (!options.get("--trace").empty()) {
         std::ofstream file(options.get("--trace"), std::ios::binary);
-        file << sim::chrome_trace_json(machine.trace());
+        file << machine::chrome_trace_json(machine.trace());
         if (!file) {
             print_error("threadlab: can't write '" + options.get("--trace") + "'\n");
             return 2;
@@ -205,8 +205,8 @@ int64_t steady_clock_ns()
 void print_machine_bench()
 {
     printf("machine: simulated instructions/s with scripted threads (locks, I/O, GIL hand-offs)\n");
-    for (const sim::MachineBenchCase& setup : sim::standard_machine_bench_cases()) {
-        sim::MachineBenchResult r = sim::run_machine_bench(setup, steady_clock_ns);
+    for (const machine::MachineBenchCase& setup : machine::standard_machine_bench_cases()) {
+        machine::MachineBenchResult r = machine::run_machine_bench(setup, steady_clock_ns);
         printf("  %2d thread%s on %d CPU%s: %8.1f million instructions/s, %5.2f million trace events/s\n", setup.threads,
                setup.threads == 1 ? " " : "s",
                setup.cpus, setup.cpus == 1 ? " " : "s", r.instructions_per_second() / 1e6, r.events_per_second() / 1e6);
@@ -219,15 +219,15 @@ int command_bench(const cli::Options& options)
     int64_t count = options.number("--count");
     std::string source = "def count(n):\n    while n > 0:\n        n -= 1\n\ncount(" + std::to_string(count) + ")\n";
     TerminalHost host;
-    engine::Interpreter vm(host);
-    engine::LoadResult loaded = vm.load_main(source, "<bench>");
+    python::Interpreter vm(host);
+    python::LoadResult loaded = vm.load_main(source, "<bench>");
     if (loaded.error) {
         print_error(lang::format_source_error(*loaded.error, "<bench>", source));
         return 1;
     }
     auto start = std::chrono::steady_clock::now();
     uint64_t executed = 0;
-    while (loaded.thread->state == engine::ThreadState::Runnable)
+    while (loaded.thread->state == python::ThreadState::Runnable)
         executed += vm.run(*loaded.thread, 10000000).executed;
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     printf("bench: count(%lld) ran %llu bytecodes in %.3f s: %.1f million bytecodes/s\n", (long long)count,

@@ -12,7 +12,7 @@ inline constexpr std::string_view kThreadCountSliders[] = {"THREADS", "WORKERS",
 
 struct Baseline {
     std::string source;          // the program, its sliders applied
-    sim::MachineConfig machine;
+    machine::MachineConfig machine;
     std::string description;     // what was made one, for the metrics: "THREADS = 1", "1 CPU"
 };
 

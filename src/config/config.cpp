@@ -30,9 +30,9 @@ bool operator==(const LabConfig& a, const LabConfig& b)
     return fields(a) == fields(b);
 }
 
-sim::MachineConfig to_machine_config(const LabConfig& config)
+machine::MachineConfig to_machine_config(const LabConfig& config)
 {
-    sim::MachineConfig machine;
+    machine::MachineConfig machine;
     machine.cpus = config.cpus;
     machine.scheduler.policy = config.policy;
     machine.scheduler.slice = config.slice;
@@ -46,7 +46,7 @@ sim::MachineConfig to_machine_config(const LabConfig& config)
     return machine;
 }
 
-void set_machine_settings(LabConfig& config, const sim::MachineConfig& machine)
+void set_machine_settings(LabConfig& config, const machine::MachineConfig& machine)
 {
     config.cpus = machine.cpus;
     config.policy = machine.scheduler.policy;

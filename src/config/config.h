@@ -12,11 +12,11 @@
 #include <string_view>
 #include <vector>
 #include "embedded_file.h"
-#include "engine/machine.h"
+#include "machine/machine.h"
 
 namespace config {
 
-using sim::SimTime;
+using machine::SimTime;
 
 enum class Language : uint8_t { English, Chinese };
 const char* language_code(Language language);  // "en", "zh"
@@ -30,13 +30,13 @@ struct Range {
     SimTime max;
     bool contains(SimTime value) const { return value >= min && value <= max; }
 };
-inline constexpr Range kCpusRange = {1, sim::kMaxCpus};
-inline constexpr Range kSliceRange = {sim::kMicrosecond, 10 * sim::kSecond};
-inline constexpr Range kSwitchIntervalRange = {sim::kMicrosecond, 10 * sim::kSecond};
-inline constexpr Range kBytecodeCostRange = {1, sim::kMillisecond};
-inline constexpr Range kContextSwitchCostRange = {0, 10 * sim::kMillisecond};
-inline constexpr Range kIoLatencyRange = {0, 10 * sim::kSecond};
-inline constexpr Range kMaxTimeRange = {sim::kMillisecond, 3600 * sim::kSecond};
+inline constexpr Range kCpusRange = {1, machine::kMaxCpus};
+inline constexpr Range kSliceRange = {machine::kMicrosecond, 10 * machine::kSecond};
+inline constexpr Range kSwitchIntervalRange = {machine::kMicrosecond, 10 * machine::kSecond};
+inline constexpr Range kBytecodeCostRange = {1, machine::kMillisecond};
+inline constexpr Range kContextSwitchCostRange = {0, 10 * machine::kMillisecond};
+inline constexpr Range kIoLatencyRange = {0, 10 * machine::kSecond};
+inline constexpr Range kMaxTimeRange = {machine::kMillisecond, 3600 * machine::kSecond};
 inline constexpr Range kSelectedThreadRange = {0, 1000000};
 // An edited program, after decompression (the permalink's cap; the lessons are a few KiB).
 inline constexpr size_t kMaxSourceBytes = 64 * 1024;
@@ -45,19 +45,19 @@ struct LabConfig {
     std::string lesson{kDefaultLesson};  // an example's name: its file name without ".py"
     std::string source;                  // the edited program; empty: the lesson's own text
 
-    // The machine (see sim::MachineConfig; defaults are its defaults).
+    // The machine (see machine::MachineConfig; defaults are its defaults).
     // The lab opens on a few CPUs, so that turning the GIL off shows a speedup at once (the bare
     // machine's default is one CPU); a link leaves cpus out when it is this.
     int cpus = 4;
-    sim::Policy policy = sim::SchedulerConfig{}.policy;
-    SimTime slice = sim::SchedulerConfig{}.slice;
-    bool gil = sim::MachineConfig{}.gil;
-    SimTime switch_interval = sim::MachineConfig{}.switch_interval;
-    SimTime bytecode_cost = sim::MachineConfig{}.bytecode_cost;
-    SimTime context_switch_cost = sim::MachineConfig{}.context_switch_cost;
-    sim::LatencyDistribution io_latency = sim::MachineConfig{}.io_latency;
-    SimTime max_time = sim::MachineConfig{}.max_time;
-    uint64_t seed = sim::MachineConfig{}.seed;
+    machine::Policy policy = machine::SchedulerConfig{}.policy;
+    SimTime slice = machine::SchedulerConfig{}.slice;
+    bool gil = machine::MachineConfig{}.gil;
+    SimTime switch_interval = machine::MachineConfig{}.switch_interval;
+    SimTime bytecode_cost = machine::MachineConfig{}.bytecode_cost;
+    SimTime context_switch_cost = machine::MachineConfig{}.context_switch_cost;
+    machine::LatencyDistribution io_latency = machine::MachineConfig{}.io_latency;
+    SimTime max_time = machine::MachineConfig{}.max_time;
+    uint64_t seed = machine::MachineConfig{}.seed;
 
     // The program's sliders that are set: name as declared in the program -> value.
     std::map<std::string, int64_t> sliders;
@@ -72,9 +72,9 @@ struct LabConfig {
 
 bool operator==(const LabConfig& a, const LabConfig& b);
 
-sim::MachineConfig to_machine_config(const LabConfig& config);
+machine::MachineConfig to_machine_config(const LabConfig& config);
 // The other way: the lab's settings of `machine` into `config` (the rest of config is kept).
-void set_machine_settings(LabConfig& config, const sim::MachineConfig& machine);
+void set_machine_settings(LabConfig& config, const machine::MachineConfig& machine);
 
 // The shipped example named `lesson` ("race" for race.py), or null.
 const EmbeddedFile* find_lesson(std::string_view lesson);

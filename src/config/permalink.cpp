@@ -42,7 +42,7 @@ std::optional<int64_t> parse_signed(std::string_view text)
 
 std::string range_text(Range range, bool durations)
 {
-    auto one = [&](SimTime v) { return durations ? sim::format_duration(v) : std::to_string(v); };
+    auto one = [&](SimTime v) { return durations ? machine::format_duration(v) : std::to_string(v); };
     return one(range.min) + ".." + one(range.max);
 }
 
@@ -58,7 +58,7 @@ std::string read_number(std::string_view text, Range range, SimTime& out)
 
 std::string read_duration(std::string_view text, Range range, SimTime& out)
 {
-    std::optional<SimTime> value = sim::parse_duration(text);
+    std::optional<SimTime> value = machine::parse_duration(text);
     if (!value)
         return "must be a duration such as 250us, 5ms or 1.5s";
     if (!range.contains(*value))
@@ -209,32 +209,32 @@ const FieldDef kSettingFields[] = {
      }},
     {"policy",
      [](const LabConfig& c, const LabConfig& d) {
-         return unless_default(c.policy, d.policy, std::string(sim::policy_name(c.policy)));
+         return unless_default(c.policy, d.policy, std::string(machine::policy_name(c.policy)));
      },
      [](std::string_view text, LabConfig& c) -> std::string {
-         if (!sim::parse_policy(text, c.policy))
+         if (!machine::parse_policy(text, c.policy))
              return "must be rr, fifo, priority or mlfq";
          return {};
      }},
     {"slice",
-     [](const LabConfig& c, const LabConfig& d) { return unless_default(c.slice, d.slice, sim::format_duration(c.slice)); },
+     [](const LabConfig& c, const LabConfig& d) { return unless_default(c.slice, d.slice, machine::format_duration(c.slice)); },
      [](std::string_view text, LabConfig& c) { return read_duration(text, kSliceRange, c.slice); }},
     {"gil",
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.gil, d.gil, std::string(c.gil ? "on" : "off")); },
      [](std::string_view text, LabConfig& c) { return read_switch(text, c.gil); }},
     {"switch-interval",
      [](const LabConfig& c, const LabConfig& d) {
-         return unless_default(c.switch_interval, d.switch_interval, sim::format_duration(c.switch_interval));
+         return unless_default(c.switch_interval, d.switch_interval, machine::format_duration(c.switch_interval));
      },
      [](std::string_view text, LabConfig& c) { return read_duration(text, kSwitchIntervalRange, c.switch_interval); }},
     {"bytecode-cost",
      [](const LabConfig& c, const LabConfig& d) {
-         return unless_default(c.bytecode_cost, d.bytecode_cost, sim::format_duration(c.bytecode_cost));
+         return unless_default(c.bytecode_cost, d.bytecode_cost, machine::format_duration(c.bytecode_cost));
      },
      [](std::string_view text, LabConfig& c) { return read_duration(text, kBytecodeCostRange, c.bytecode_cost); }},
     {"context-switch-cost",
      [](const LabConfig& c, const LabConfig& d) {
-         return unless_default(c.context_switch_cost, d.context_switch_cost, sim::format_duration(c.context_switch_cost));
+         return unless_default(c.context_switch_cost, d.context_switch_cost, machine::format_duration(c.context_switch_cost));
      },
      [](std::string_view text, LabConfig& c) {
          return read_duration(text, kContextSwitchCostRange, c.context_switch_cost);
@@ -245,17 +245,17 @@ const FieldDef kSettingFields[] = {
          return unless_default(text, d.io_latency.describe(), text);
      },
      [](std::string_view text, LabConfig& c) -> std::string {
-         std::optional<sim::LatencyDistribution> latency = sim::parse_latency(text);
+         std::optional<machine::LatencyDistribution> latency = machine::parse_latency(text);
          if (!latency)
              return "must be a latency such as 2ms, uniform:1ms..9ms or exp:2ms";
-         bool uses_b = latency->kind == sim::LatencyDistribution::Kind::Uniform;
+         bool uses_b = latency->kind == machine::LatencyDistribution::Kind::Uniform;
          if (!kIoLatencyRange.contains(latency->a) || (uses_b && !kIoLatencyRange.contains(latency->b)))
              return "its durations must be " + range_text(kIoLatencyRange, true);
          c.io_latency = *latency;
          return {};
      }},
     {"max-time",
-     [](const LabConfig& c, const LabConfig& d) { return unless_default(c.max_time, d.max_time, sim::format_duration(c.max_time)); },
+     [](const LabConfig& c, const LabConfig& d) { return unless_default(c.max_time, d.max_time, machine::format_duration(c.max_time)); },
      [](std::string_view text, LabConfig& c) { return read_duration(text, kMaxTimeRange, c.max_time); }},
     {"seed",
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.seed, d.seed, std::to_string(c.seed)); },
@@ -271,7 +271,7 @@ const FieldDef kSettingFields[] = {
 // The view's times are checked against max-time once every field is read.
 const FieldDef kViewFields[] = {
     {"t",
-     [](const LabConfig& c, const LabConfig& d) { return unless_default(c.time, d.time, sim::format_duration(c.time)); },
+     [](const LabConfig& c, const LabConfig& d) { return unless_default(c.time, d.time, machine::format_duration(c.time)); },
      [](std::string_view text, LabConfig& c) { return read_duration(text, {0, kMaxTimeRange.max}, c.time); }},
     {"sel",
      [](const LabConfig& c, const LabConfig& d) {
@@ -288,13 +288,13 @@ const FieldDef kViewFields[] = {
      [](const LabConfig& c, const LabConfig& d) -> std::optional<std::string> {
          if (c.zoom_begin == d.zoom_begin && c.zoom_end == d.zoom_end)
              return std::nullopt;
-         return sim::format_duration(c.zoom_begin) + ".." + sim::format_duration(c.zoom_end);
+         return machine::format_duration(c.zoom_begin) + ".." + machine::format_duration(c.zoom_end);
      },
      [](std::string_view text, LabConfig& c) -> std::string {
          size_t dots = text.find("..");
-         std::optional<SimTime> begin = sim::parse_duration(text.substr(0, dots));
+         std::optional<SimTime> begin = machine::parse_duration(text.substr(0, dots));
          std::optional<SimTime> end =
-             dots == std::string_view::npos ? std::nullopt : sim::parse_duration(text.substr(dots + 2));
+             dots == std::string_view::npos ? std::nullopt : machine::parse_duration(text.substr(dots + 2));
          if (!begin || !end || *begin >= *end)
              return "must be a time range such as 1ms..2.5ms (start before end)";
          c.zoom_begin = *begin;
@@ -480,13 +480,13 @@ struct Decoder {
     {
         LabConfig& c = result.config;
         const LabConfig defaults;
-        std::string limit = "must be within the run (max-time " + sim::format_duration(c.max_time) + ")";
+        std::string limit = "must be within the run (max-time " + machine::format_duration(c.max_time) + ")";
         if (c.time > c.max_time) {
-            problem("t", "t=" + sim::format_duration(c.time) + ": " + limit);
+            problem("t", "t=" + machine::format_duration(c.time) + ": " + limit);
             c.time = defaults.time;
         }
         if (c.zoom_end > c.max_time) {
-            problem("zoom", "zoom=" + sim::format_duration(c.zoom_begin) + ".." + sim::format_duration(c.zoom_end) +
+            problem("zoom", "zoom=" + machine::format_duration(c.zoom_begin) + ".." + machine::format_duration(c.zoom_end) +
                                 ": " + limit);
             c.zoom_begin = defaults.zoom_begin;
             c.zoom_end = defaults.zoom_end;

@@ -1,5 +1,5 @@
 // The bytecode: instructions, code objects (the program's text region) and their disassembly.
-// A code object is plain data made by the compiler; the interpreter (src/engine) executes it.
+// A code object is plain data made by the compiler; the interpreter (src/python) executes it.
 //
 // Stack conventions (TOS = top of stack):
 //   calls      [callable, self-or-NULL, args...] CALL n. LOAD_METHOD pushes [function, self],

@@ -3,6 +3,8 @@
 #include "ui/test_hooks.h"
 #include "ui/ui.h"
 
+namespace ui {
+
 void ShowAboutWindow(bool* open, const BuildInfo& build) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -29,3 +31,5 @@ void ShowUserGuideWindow(bool* open) {
     }
     ImGui::End();
 }
+
+} // namespace ui

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace ui {
+
 void CollectMemoryRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process,
                           std::vector<MemoryRegion>& regions) {
     regions.clear();
@@ -11,9 +13,9 @@ void CollectMemoryRegions(const lab::LabSnapshot& snap, const lab::ProcessView& 
     uint64_t heap_bytes = 0;
     for (const lab::HeapObjectView& object : process.heap)
         heap_bytes += object.size_bytes;
-    regions.push_back({RegionKind::Text, sim::kNoThread, instructions});
-    regions.push_back({RegionKind::Data, sim::kNoThread, process.globals.size()});
-    regions.push_back({RegionKind::Heap, sim::kNoThread, heap_bytes});
+    regions.push_back({RegionKind::Text, machine::kNoThread, instructions});
+    regions.push_back({RegionKind::Data, machine::kNoThread, process.globals.size()});
+    regions.push_back({RegionKind::Heap, machine::kNoThread, heap_bytes});
     for (int32_t id : process.threads) {
         uint64_t entries = 0;
         if (id >= 0 && size_t(id) < snap.threads.size())
@@ -77,3 +79,5 @@ const char* RegionName(RegionKind kind) {
     }
     return "?";
 }
+
+} // namespace ui

@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "engine/lab_snapshot.h"
+#include "lab/snapshot.h"
+
+namespace ui {
 
 enum class RegionKind : uint8_t { Text, Data, Heap, Stack };
 
@@ -13,7 +15,7 @@ enum class RegionKind : uint8_t { Text, Data, Heap, Stack };
 // bytes (heap, estimated by the engine), frames and their locals (a stack).
 struct MemoryRegion {
     RegionKind kind = RegionKind::Text;
-    sim::ThreadId thread = sim::kNoThread; // Stack: whose
+    machine::ThreadId thread = machine::kNoThread; // Stack: whose
     uint64_t weight = 0;
     float start = 0, end = 0;              // share of the map's width, 0..1
 };
@@ -32,3 +34,5 @@ void CollectMemoryRegions(const lab::LabSnapshot& snap, const lab::ProcessView& 
 void LayoutMemoryMap(std::vector<MemoryRegion>& regions, float min_share);
 
 const char* RegionName(RegionKind kind); // "text", "data", "heap", "stack"
+
+} // namespace ui

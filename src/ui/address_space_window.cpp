@@ -19,6 +19,8 @@
 #include "ui/theme.h"
 #include "ui/threads_model.h"
 
+namespace ui {
+
 namespace {
 
 // ---------------------------------------------------------------------------------------------
@@ -178,7 +180,7 @@ void HeapRegion(const lab::ProcessView& process, LabSelection& sel) {
 }
 
 void StackRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process, LabSelection& sel,
-                  sim::ThreadId open_thread) {
+                  machine::ThreadId open_thread) {
     for (int32_t id : process.threads) {
         const lab::ThreadView* thread = FindThread(snap, id);
         if (!thread)
@@ -193,12 +195,12 @@ void StackRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process,
         const bool open = ImGui::TreeNodeEx("stack", id == sel.thread ? ImGuiTreeNodeFlags_Selected : 0,
                                             "%s (thread %d): %zu frame%s, %s", thread->name.c_str(), id,
                                             thread->frames.size(), thread->frames.size() == 1 ? "" : "s",
-                                            sim::thread_state_name(thread->state));
+                                            machine::thread_state_name(thread->state));
         if (ImGui::IsItemClicked())
             sel.thread = id;
         if (open) {
             if (thread->frames.empty())
-                ImGui::TextDisabled(thread->state == sim::ThreadState::New ? "not started: no stack yet"
+                ImGui::TextDisabled(thread->state == machine::ThreadState::New ? "not started: no stack yet"
                                                                            : "finished: its stack is gone");
             ShowStackFrames(*thread, sel);
             ImGui::TreePop();
@@ -258,7 +260,7 @@ void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelecti
         state.regions_process = process->id;
     }
     const MemoryRegion* clicked = MemoryMap(snap, state.regions, sel);
-    sim::ThreadId open_stack = sim::kNoThread;
+    machine::ThreadId open_stack = machine::kNoThread;
     if (clicked) {
         if (clicked->kind == RegionKind::Stack) {
             sel.thread = clicked->thread;
@@ -288,3 +290,5 @@ void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelecti
     ImGui::EndChild();
     ImGui::End();
 }
+
+} // namespace ui

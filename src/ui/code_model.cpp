@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace ui {
+
 void SplitSourceLines(std::string_view source, std::vector<std::string_view>& lines) {
     lines.clear();
     size_t start = 0;
@@ -39,7 +41,7 @@ void AssignSlots(std::vector<CodeMarker>& markers) {
 
 bool HasRunningFrame(const lab::ThreadView& thread, int32_t process) {
     return thread.process == process && !thread.frames.empty() &&
-           thread.state != sim::ThreadState::Terminated;
+           thread.state != machine::ThreadState::Terminated;
 }
 
 } // namespace
@@ -73,7 +75,7 @@ void PlaceInstructionMarkers(const lab::LabSnapshot& snap, int32_t process, uint
     AssignSlots(out);
 }
 
-uint32_t CodeOfThread(const lab::LabSnapshot& snap, int32_t process, sim::ThreadId thread) {
+uint32_t CodeOfThread(const lab::LabSnapshot& snap, int32_t process, machine::ThreadId thread) {
     if (thread < 0 || size_t(thread) >= snap.threads.size())
         return 0;
     const lab::ThreadView& view = snap.threads[size_t(thread)];
@@ -100,3 +102,5 @@ const lab::Instruction* FindInstruction(const lab::LabSnapshot& snap, int32_t pr
     }
     return nullptr;
 }
+
+} // namespace ui

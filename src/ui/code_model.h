@@ -5,13 +5,15 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/lab_snapshot.h"
+#include "lab/snapshot.h"
+
+namespace ui {
 
 // One thread's marker at a line or an instruction. Several threads can stand on the same one:
 // `slot` is its place among them (0 first, by thread id) so the window draws them side by side.
 struct CodeMarker {
     int32_t at = 0;                       // the 1-based source line, or the instruction index
-    sim::ThreadId thread = sim::kNoThread;
+    machine::ThreadId thread = machine::kNoThread;
     int32_t frame = 0;                    // index into ThreadView::frames (the running frame)
     int32_t slot = 0;
     int32_t slots = 1;                    // how many markers share `at`
@@ -31,7 +33,7 @@ void PlaceInstructionMarkers(const lab::LabSnapshot& snap, int32_t process, uint
 
 // The code object the Code window shows for `thread`: its running frame's; 0 (the module) when
 // the thread has no frames or is not in `process`.
-uint32_t CodeOfThread(const lab::LabSnapshot& snap, int32_t process, sim::ThreadId thread);
+uint32_t CodeOfThread(const lab::LabSnapshot& snap, int32_t process, machine::ThreadId thread);
 
 // The markers in `markers` (sorted by `at`) that stand at `at`, as [first, last).
 void MarkersAt(const std::vector<CodeMarker>& markers, int32_t at, size_t& first, size_t& last);
@@ -39,3 +41,5 @@ void MarkersAt(const std::vector<CodeMarker>& markers, int32_t at, size_t& first
 // Instruction `ip` of code object `code` in `process`, or null when any of them is out of range.
 const lab::Instruction* FindInstruction(const lab::LabSnapshot& snap, int32_t process, uint32_t code,
                                         uint32_t ip);
+
+} // namespace ui

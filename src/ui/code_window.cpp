@@ -20,6 +20,8 @@
 #include "ui/theme.h"
 #include "ui/threads_model.h"
 
+namespace ui {
+
 namespace {
 
 // ---------------------------------------------------------------------------------------------
@@ -221,3 +223,5 @@ void ShowCodeWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel,
     ImGui::EndGroup();
     ImGui::End();
 }
+
+} // namespace ui

@@ -4,12 +4,16 @@
 #pragma once
 #include <cstdint>
 
-#include "engine/lab_snapshot.h"
-#include "engine/sim_time.h"
+#include "lab/snapshot.h"
+#include "machine/sim_time.h"
+
+namespace ui {
 
 struct LabSelection {
-    sim::ThreadId thread = sim::kNoThread;
+    machine::ThreadId thread = machine::kNoThread;
     uint32_t heap_object = lab::kNoObject;
     // A request, not a state: the Timeline scrolls to this time and sets it back to -1.
-    sim::SimTime timeline_time = -1;
+    machine::SimTime timeline_time = -1;
 };
+
+} // namespace ui

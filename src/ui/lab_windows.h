@@ -6,13 +6,15 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/lab_snapshot.h"
+#include "lab/snapshot.h"
 #include "ui/address_space_model.h"
 #include "ui/code_model.h"
 #include "ui/lab_selection.h"
 
+namespace ui {
+
 struct ThreadsWindowState {
-    sim::ThreadId tcb_shown = sim::kNoThread; // whose TCB was drawn last frame (for the test hook)
+    machine::ThreadId tcb_shown = machine::kNoThread; // whose TCB was drawn last frame (for the test hook)
 };
 
 struct CodeWindowState {
@@ -52,3 +54,5 @@ void ShowStackFrames(const lab::ThreadView& thread, LabSelection& sel);
 // a JSON object.
 void AppendLabPanelsStateJson(std::string& out, const lab::LabSnapshot& snap, const LabSelection& sel,
                               const ThreadsWindowState& threads);
+
+} // namespace ui

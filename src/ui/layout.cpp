@@ -2,6 +2,8 @@
 
 #include "imgui.h"
 
+namespace ui {
+
 namespace {
 
 struct Place {
@@ -32,3 +34,5 @@ void SetNextWindowDefaultPlace(LabWindow window) {
     ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x + gap + area.x * p.x0, top + gap + area.y * p.y0), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(area.x * (p.x1 - p.x0) - gap, area.y * (p.y1 - p.y0) - gap), ImGuiCond_FirstUseEver);
 }
+
+} // namespace ui

@@ -3,6 +3,8 @@
 #include "ui/test_hooks.h"
 #include "ui/ui.h"
 
+namespace ui {
+
 void ShowMainMenuBar(UiState& ui) {
     if (!ImGui::BeginMainMenuBar())
         return;
@@ -57,3 +59,5 @@ void ShowMainMenuBar(UiState& ui) {
     RecordItemRect("menu/Help");
     ImGui::EndMainMenuBar();
 }
+
+} // namespace ui

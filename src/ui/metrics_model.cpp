@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+namespace ui {
+
 MetricsFigures ComputeMetrics(const lab::LabSnapshot& snap) {
     MetricsFigures figures;
     for (const lab::CpuView& cpu : snap.cpus) {
@@ -13,7 +15,7 @@ MetricsFigures ComputeMetrics(const lab::LabSnapshot& snap) {
     if (!snap.cpus.empty())
         figures.mean_utilisation = figures.cpus_worth / double(snap.cpus.size());
     for (const lab::ThreadView& thread : snap.threads)
-        if (thread.state != sim::ThreadState::Terminated)
+        if (thread.state != machine::ThreadState::Terminated)
             ++figures.threads_alive;
     return figures;
 }
@@ -30,3 +32,5 @@ const char* FormatSpeedup(char* buf, size_t size, double speedup) {
         std::snprintf(buf, size, "%.2f\xC3\x97 \xE2\x80\x94 slower than one thread", speedup);
     return buf;
 }
+
+} // namespace ui

@@ -2,7 +2,9 @@
 #pragma once
 #include <cstddef>
 
-#include "engine/lab_snapshot.h"
+#include "lab/snapshot.h"
+
+namespace ui {
 
 struct MetricsFigures {
     double mean_utilisation = 0;  // over all CPUs, 0..1
@@ -16,3 +18,5 @@ MetricsFigures ComputeMetrics(const lab::LabSnapshot& snap);
 // The speedup as a sentence: "2.91× faster than one thread", "0.97× — no faster than one
 // thread", or "" when the snapshot has no one-thread baseline (StatsView::speedup is 0).
 const char* FormatSpeedup(char* buf, size_t size, double speedup);
+
+} // namespace ui

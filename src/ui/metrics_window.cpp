@@ -13,6 +13,8 @@
 #include "ui/threads_model.h"
 #include "ui/timeline_model.h"
 
+namespace ui {
+
 namespace {
 
 void Figure(const char* label, const char* value, const char* explanation) {
@@ -89,3 +91,5 @@ void ShowMetricsWindow(bool* open, const lab::LabSnapshot& snap) {
     RecordItemRect("metrics/cpus");
     ImGui::End();
 }
+
+} // namespace ui

@@ -3,8 +3,10 @@
 #include <cinttypes>
 #include <cstdio>
 
-const char* FormatOutputTimestamp(char* buf, size_t size, sim::SimTime t) {
-    const int64_t micros = t / sim::kMicrosecond;
+namespace ui {
+
+const char* FormatOutputTimestamp(char* buf, size_t size, machine::SimTime t) {
+    const int64_t micros = t / machine::kMicrosecond;
     std::snprintf(buf, size, "%4" PRId64 ".%06" PRId64 " s", micros / 1000000, micros % 1000000);
     return buf;
 }
@@ -14,6 +16,8 @@ void SelectOutputLine(const lab::OutputLineView& line, LabSelection& sel) {
     sel.timeline_time = line.time;
 }
 
-bool OutputLineShown(const lab::OutputLineView& line, sim::ThreadId only_thread) {
-    return only_thread == sim::kNoThread || line.thread == only_thread;
+bool OutputLineShown(const lab::OutputLineView& line, machine::ThreadId only_thread) {
+    return only_thread == machine::kNoThread || line.thread == only_thread;
 }
+
+} // namespace ui

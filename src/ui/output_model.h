@@ -3,15 +3,19 @@
 #pragma once
 #include <cstddef>
 
-#include "engine/lab_snapshot.h"
+#include "lab/snapshot.h"
 #include "ui/lab_selection.h"
+
+namespace ui {
 
 // "  1.250000 s": seconds on the simulated clock, to the microsecond, right-aligned to a fixed
 // width so the lines' texts start in one column. Writes into buf and returns it.
-const char* FormatOutputTimestamp(char* buf, size_t size, sim::SimTime t);
+const char* FormatOutputTimestamp(char* buf, size_t size, machine::SimTime t);
 
 // A click on a line: select its thread and ask the Timeline to show the moment it was written.
 void SelectOutputLine(const lab::OutputLineView& line, LabSelection& sel);
 
 // Whether the window shows `line` when filtering to `only_thread` (kNoThread: every line).
-bool OutputLineShown(const lab::OutputLineView& line, sim::ThreadId only_thread);
+bool OutputLineShown(const lab::OutputLineView& line, machine::ThreadId only_thread);
+
+} // namespace ui

@@ -12,6 +12,8 @@
 #include "ui/theme.h"
 #include "ui/threads_model.h"
 
+namespace ui {
+
 void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, OutputWindowState& state) {
     const float em = ImGui::GetFontSize();
     SetNextWindowDefaultPlace(LabWindow::Output);
@@ -21,7 +23,7 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
         return;
     }
     RecordWindowRect("window/Output");
-    const sim::ThreadId only = state.only_selected ? sel.thread : sim::kNoThread;
+    const machine::ThreadId only = state.only_selected ? sel.thread : machine::kNoThread;
     ImGui::Checkbox("Only the selected thread", &state.only_selected);
     ImGui::SameLine();
     ImGui::Checkbox("Follow", &state.follow);
@@ -71,3 +73,5 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
     ImGui::EndChild();
     ImGui::End();
 }
+
+} // namespace ui

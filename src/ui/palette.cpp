@@ -3,9 +3,11 @@
 #include <array>
 #include <cmath>
 
+namespace ui {
+
 namespace {
 
-ImU32 ComputeThreadColor(sim::ThreadId thread) {
+ImU32 ComputeThreadColor(machine::ThreadId thread) {
     // Hues a golden-ratio turn apart never repeat and keep consecutive threads far apart; the
     // saturation and brightness steps separate the few ids whose hues land close together.
     const float hue = std::fmod(0.58f + 0.6180340f * float(thread), 1.0f);
@@ -18,7 +20,7 @@ ImU32 ComputeThreadColor(sim::ThreadId thread) {
 
 } // namespace
 
-ImU32 ThreadColor(sim::ThreadId thread) {
+ImU32 ThreadColor(machine::ThreadId thread) {
     if (thread < 0)
         return IM_COL32(140, 140, 140, 255);
     // The timeline asks for thousands of these a frame: the first threads' colours are a table.
@@ -34,14 +36,14 @@ ImU32 ThreadColor(sim::ThreadId thread) {
 
 ImU32 ReadyColor() { return IM_COL32(148, 158, 178, 255); }
 
-ImU32 WaitColor(sim::WaitKind wait) {
+ImU32 WaitColor(machine::WaitKind wait) {
     switch (wait) {
-    case sim::WaitKind::Sleep: return IM_COL32(126, 142, 168, 255);
-    case sim::WaitKind::Io: return IM_COL32(58, 178, 164, 255);
-    case sim::WaitKind::Gil: return IM_COL32(232, 162, 58, 255);
-    case sim::WaitKind::Join:
-    case sim::WaitKind::Children: return IM_COL32(166, 122, 224, 255);
-    case sim::WaitKind::None: return IM_COL32(120, 120, 120, 255);
+    case machine::WaitKind::Sleep: return IM_COL32(126, 142, 168, 255);
+    case machine::WaitKind::Io: return IM_COL32(58, 178, 164, 255);
+    case machine::WaitKind::Gil: return IM_COL32(232, 162, 58, 255);
+    case machine::WaitKind::Join:
+    case machine::WaitKind::Children: return IM_COL32(166, 122, 224, 255);
+    case machine::WaitKind::None: return IM_COL32(120, 120, 120, 255);
     default: return IM_COL32(226, 94, 88, 255); // a lock or other sync object
     }
 }
@@ -50,3 +52,5 @@ ImU32 WithAlpha(ImU32 color, float alpha) {
     const float a = float((color >> IM_COL32_A_SHIFT) & 0xFF) * alpha;
     return (color & ~IM_COL32_A_MASK) | (ImU32(a + 0.5f) << IM_COL32_A_SHIFT);
 }
+
+} // namespace ui

@@ -18,6 +18,8 @@
 #include "ui/theme.h"
 #include "ui/timeline_model.h"
 
+namespace ui {
+
 const char* RunPhaseName(lab::RunPhase phase) {
     switch (phase) {
     case lab::RunPhase::Ready: return "ready";
@@ -190,18 +192,18 @@ void Tooltip(const char* text) {
 }
 
 // Two significant digits, so that round values (5 ms, 100 µs) can be hit with the mouse.
-sim::SimTime RoundDuration(double ns) {
+machine::SimTime RoundDuration(double ns) {
     if (ns < 10)
-        return sim::SimTime(std::lround(ns));
+        return machine::SimTime(std::lround(ns));
     const double scale = std::pow(10.0, std::floor(std::log10(ns)) - 1);
-    return sim::SimTime(std::lround(ns / scale) * scale);
+    return machine::SimTime(std::lround(ns / scale) * scale);
 }
 
 // A duration on a log scale, shown in the unit it reaches. A range from 0 has 0 at its left end.
-bool DurationSlider(SettingsRow& row, const char* label, const char* item, sim::SimTime& value, config::Range range,
+bool DurationSlider(SettingsRow& row, const char* label, const char* item, machine::SimTime& value, config::Range range,
                     const char* tooltip) {
-    const float lowest = float(std::log10(double(std::max<sim::SimTime>(range.min, 10))));
-    float position = float(std::log10(double(std::max<sim::SimTime>(value, 1))));
+    const float lowest = float(std::log10(double(std::max<machine::SimTime>(range.min, 10))));
+    float position = float(std::log10(double(std::max<machine::SimTime>(value, 1))));
     char text[32];
     FormatDuration(text, sizeof text, value);
     row.next(label, ImGui::GetFontSize() * 7);
@@ -211,7 +213,7 @@ bool DurationSlider(SettingsRow& row, const char* label, const char* item, sim::
     Tooltip(tooltip);
     if (!moved)
         return false;
-    sim::SimTime wanted = range.min == 0 && position <= lowest ? 0 : RoundDuration(std::pow(10.0, double(position)));
+    machine::SimTime wanted = range.min == 0 && position <= lowest ? 0 : RoundDuration(std::pow(10.0, double(position)));
     wanted = std::clamp(wanted, range.min, range.max);
     if (wanted == value)
         return false;
@@ -219,24 +221,24 @@ bool DurationSlider(SettingsRow& row, const char* label, const char* item, sim::
     return true;
 }
 
-const char* PolicyText(sim::Policy policy) {
+const char* PolicyText(machine::Policy policy) {
     switch (policy) {
-    case sim::Policy::RoundRobin: return "Round robin";
-    case sim::Policy::Fifo: return "FIFO";
-    case sim::Policy::Priority: return "Priority";
-    case sim::Policy::Mlfq: return "MLFQ";
+    case machine::Policy::RoundRobin: return "Round robin";
+    case machine::Policy::Fifo: return "FIFO";
+    case machine::Policy::Priority: return "Priority";
+    case machine::Policy::Mlfq: return "MLFQ";
     }
     return "";
 }
 
-bool PolicyCombo(SettingsRow& row, sim::Policy& policy) {
+bool PolicyCombo(SettingsRow& row, machine::Policy& policy) {
     // Test hook names are string literals; in the enum's order.
     static const char* const kItemNames[] = {"program/Policy/rr", "program/Policy/fifo", "program/Policy/priority",
                                              "program/Policy/mlfq"};
     bool changed = false;
     row.next("Policy", ImGui::GetFontSize() * 9);
     if (ImGui::BeginCombo("Policy", PolicyText(policy))) {
-        for (sim::Policy p : {sim::Policy::RoundRobin, sim::Policy::Fifo, sim::Policy::Priority, sim::Policy::Mlfq}) {
+        for (machine::Policy p : {machine::Policy::RoundRobin, machine::Policy::Fifo, machine::Policy::Priority, machine::Policy::Mlfq}) {
             if (ImGui::Selectable(PolicyText(p), p == policy) && p != policy) {
                 policy = p;
                 changed = true;
@@ -330,7 +332,7 @@ bool ProgramSliders(SettingsRow& row, ProgramWindowState& state) {
 
 void SpeedSlider(SettingsRow& row, float& speed_log10) {
     char label[48];
-    FormatDuration(label, sizeof label, sim::SimTime(std::pow(10.0, double(speed_log10))));
+    FormatDuration(label, sizeof label, machine::SimTime(std::pow(10.0, double(speed_log10))));
     std::strncat(label, "/s", sizeof label - std::strlen(label) - 1);
     row.next("Speed", ImGui::GetFontSize() * 7);
     ImGui::SliderFloat("Speed", &speed_log10, 3.0f, 10.0f, label); // lab_session.h's kMinSpeed..kMaxSpeed
@@ -436,3 +438,5 @@ void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const Em
     ShowOutput(snap);
     ImGui::End();
 }
+
+} // namespace ui

@@ -9,7 +9,9 @@
 
 #include "config/config.h"
 #include "embedded_file.h"
-#include "engine/lab_snapshot.h"
+#include "lab/snapshot.h"
+
+namespace ui {
 
 struct ProgramWindowState {
     // What the run is: lesson, edited source, machine settings, slider values, seed. The
@@ -37,3 +39,5 @@ void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const Em
                        const lab::LabSnapshot* snapshot);
 
 const char* RunPhaseName(lab::RunPhase phase); // "ready", "playing", ...
+
+} // namespace ui

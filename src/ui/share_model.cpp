@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-using sim::SimTime;
+namespace ui {
+
+using machine::SimTime;
 
 config::LabConfig ConfigToShare(const config::LabConfig& run, const ViewerPlace& place) {
     config::LabConfig shared = run;
@@ -45,3 +47,5 @@ ReplayAction NextReplayAction(const LinkReplay& replay, const lab::LabSnapshot& 
     }
     return ReplayAction::Wait;
 }
+
+} // namespace ui

@@ -6,13 +6,15 @@
 #include <cstdint>
 
 #include "config/permalink.h"
-#include "engine/lab_snapshot.h"
-#include "engine/sim_time.h"
+#include "lab/snapshot.h"
+#include "machine/sim_time.h"
+
+namespace ui {
 
 // Where the viewer stands when they press Share.
 struct ViewerPlace {
     const lab::LabSnapshot* snapshot = nullptr; // the run as shown; null before the first one
-    sim::ThreadId selected_thread = sim::kNoThread;
+    machine::ThreadId selected_thread = machine::kNoThread;
     double visible_begin_ns = 0;                 // the timeline's visible range; equal: none
     double visible_end_ns = 0;
 };
@@ -42,3 +44,5 @@ enum class ReplayAction : uint8_t {
                  // not compile and the run before goes on: leave the view alone
 };
 ReplayAction NextReplayAction(const LinkReplay& replay, const lab::LabSnapshot& snapshot);
+
+} // namespace ui

@@ -8,6 +8,8 @@
 #include "imgui_stdlib.h"
 #include "ui/test_hooks.h"
 
+namespace ui {
+
 namespace {
 constexpr double kConfirmationSeconds = 2.5; // "Link copied" fades out over this
 constexpr double kShareWindowSeconds = 12.0; // then the window closes, unless pointed at
@@ -80,3 +82,5 @@ void ShowLinkProblemsWindow(bool* open, const LinkProblemsState& state) {
     RecordItemRect("banner/Dismiss");
     ImGui::End();
 }
+
+} // namespace ui

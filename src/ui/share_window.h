@@ -7,6 +7,8 @@
 
 #include "config/permalink.h"
 
+namespace ui {
+
 struct ShareWindowState {
     std::string url;       // the link the last Share made
     double shared_at = 0;  // ImGui::GetTime() then: "Link copied" fades from there
@@ -21,3 +23,5 @@ struct LinkProblemsState {
 };
 // A bar across the top of the page, above the other windows, until dismissed.
 void ShowLinkProblemsWindow(bool* open, const LinkProblemsState& state);
+
+} // namespace ui

@@ -6,6 +6,8 @@
 
 #include "imgui.h"
 
+namespace ui {
+
 namespace {
 
 struct ItemRect {
@@ -70,3 +72,5 @@ void AppendItemRectsJson(std::string& out, int frame) {
     }
     out += '}';
 }
+
+} // namespace ui

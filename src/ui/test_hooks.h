@@ -3,6 +3,8 @@
 #pragma once
 #include <string>
 
+namespace ui {
+
 // Remember the rectangle of the item ImGui drew last under `name` (a string literal).
 void RecordItemRect(const char* name);
 // Remember the current window's rectangle under `name` (a string literal); call inside Begin/End.
@@ -11,3 +13,5 @@ void RecordWindowRect(const char* name);
 // pixels, keeping only those drawn in `frame` or the frame before.
 void AppendItemRectsJson(std::string& out, int frame);
 void SetTestHookFrame(int frame);
+
+} // namespace ui

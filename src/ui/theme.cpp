@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+namespace ui {
+
 namespace {
 ImFont* g_code_font = nullptr; // owned by the font atlas; UI thread only
 }
@@ -50,3 +52,5 @@ BackgroundColors GetBackgroundColors(Theme theme) {
     return {ImVec4(0.95f, 0.95f, 0.96f, 1), ImVec4(0.90f, 0.90f, 0.92f, 1),
             ImVec4(0.84f, 0.84f, 0.87f, 1)};
 }
+
+} // namespace ui

@@ -4,6 +4,8 @@
 #include "imgui.h"
 #include "ui/ui.h"
 
+namespace ui {
+
 struct BackgroundColors {
     ImVec4 base, line, major;
 };
@@ -17,3 +19,5 @@ BackgroundColors GetBackgroundColors(Theme theme);
 
 // The monospace font BuildFonts loaded (nullptr before), for source code and bytecode.
 ImFont* GetCodeFont();
+
+} // namespace ui

@@ -23,6 +23,8 @@
 #include "ui/threads_model.h"
 #include "ui/timeline_model.h"
 
+namespace ui {
+
 namespace {
 
 // Test-hook names must outlive the frame (the hook keeps the pointer): rows past these are
@@ -41,9 +43,9 @@ constexpr int kNamedRows = int(sizeof kRowNames / sizeof kRowNames[0]);
 
 ImU32 StateColor(const lab::ThreadView& thread) {
     switch (thread.state) {
-    case sim::ThreadState::Running: return ThreadColor(thread.id);
-    case sim::ThreadState::Ready: return ReadyColor();
-    case sim::ThreadState::Blocked: return WaitColor(thread.wait);
+    case machine::ThreadState::Running: return ThreadColor(thread.id);
+    case machine::ThreadState::Ready: return ReadyColor();
+    case machine::ThreadState::Blocked: return WaitColor(thread.wait);
     default: return ImGui::GetColorU32(ImGuiCol_TextDisabled);
     }
 }
@@ -63,11 +65,11 @@ void StateCell(const lab::ThreadView& thread) {
     ColorChip(StateColor(thread));
     ImGui::TextUnformatted(ThreadStateCode(thread.state));
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s: %s", sim::thread_state_name(thread.state), ThreadStateExplanation(thread.state));
+        ImGui::SetTooltip("%s: %s", machine::thread_state_name(thread.state), ThreadStateExplanation(thread.state));
 }
 
 void WaitCell(const lab::ThreadView& thread) {
-    if (thread.wait == sim::WaitKind::None)
+    if (thread.wait == machine::WaitKind::None)
         return;
     ImGui::BeginGroup();
     ImGui::TextUnformatted(WaitKindCode(thread.wait));
@@ -75,7 +77,7 @@ void WaitCell(const lab::ThreadView& thread) {
     ImGui::TextDisabled("%s", thread.waiting_on.c_str());
     ImGui::EndGroup();
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s: %s\n%s", sim::wait_kind_name(thread.wait), WaitKindExplanation(thread.wait),
+        ImGui::SetTooltip("%s: %s\n%s", machine::wait_kind_name(thread.wait), WaitKindExplanation(thread.wait),
                           thread.waiting_on.c_str());
 }
 
@@ -156,10 +158,10 @@ void ShowTcb(const lab::LabSnapshot& snap, const lab::ThreadView& thread, LabSel
         return;
     ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-    std::snprintf(buf, sizeof buf, "%s  (%s)", ThreadStateCode(thread.state), sim::thread_state_name(thread.state));
+    std::snprintf(buf, sizeof buf, "%s  (%s)", ThreadStateCode(thread.state), machine::thread_state_name(thread.state));
     TcbField("state", buf);
     if (thread.frames.empty()) {
-        TcbField("saved context", thread.state == sim::ThreadState::New ? "not started" : "no frames");
+        TcbField("saved context", thread.state == machine::ThreadState::New ? "not started" : "no frames");
     } else {
         const lab::FrameView& top = thread.frames.back();
         const lab::Instruction* instruction = FindInstruction(snap, thread.process, top.code, top.ip);
@@ -170,7 +172,7 @@ void ShowTcb(const lab::LabSnapshot& snap, const lab::ThreadView& thread, LabSel
     }
     std::snprintf(buf, sizeof buf, "%zu frame%s", thread.frames.size(), thread.frames.size() == 1 ? "" : "s");
     TcbField("stack depth", buf);
-    if (thread.wait != sim::WaitKind::None) {
+    if (thread.wait != machine::WaitKind::None) {
         std::snprintf(buf, sizeof buf, "%s: %s", WaitKindCode(thread.wait), thread.waiting_on.c_str());
         TcbField("waits for", buf);
         if (ImGui::IsItemHovered())
@@ -259,7 +261,7 @@ void ShowThreadsWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& s
     const float em = ImGui::GetFontSize();
     SetNextWindowDefaultPlace(LabWindow::Threads);
     ImGui::SetNextWindowSizeConstraints(ImVec2(24 * em, 12 * em), ImVec2(FLT_MAX, FLT_MAX));
-    state.tcb_shown = sim::kNoThread;
+    state.tcb_shown = machine::kNoThread;
     if (!ImGui::Begin("Threads", open)) {
         ImGui::End();
         return;
@@ -307,3 +309,5 @@ void AppendLabPanelsStateJson(std::string& out, const lab::LabSnapshot& snap, co
     }
     out += "]}";
 }
+
+} // namespace ui

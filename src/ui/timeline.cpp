@@ -18,11 +18,13 @@
 #include <cmath>
 #include <cstdio>
 
-#include "engine/sync.h"
-#include "engine/thread_state.h"
+#include "machine/sync.h"
+#include "machine/thread_state.h"
 #include "imgui.h"
 #include "ui/palette.h"
 #include "ui/test_hooks.h"
+
+namespace ui {
 
 namespace {
 
@@ -42,10 +44,10 @@ constexpr float kWaitTop = 0.34f, kWaitBottom = 0.66f;
 // Merged runs on CPU and GIL lanes mix several threads' colours: a neutral tone.
 constexpr ImU32 kBusyColor = IM_COL32(168, 176, 192, 255);
 
-sim::ThreadId ThreadOf(const TimelineLane& lane, const Slice& s) {
+machine::ThreadId ThreadOf(const TimelineLane& lane, const Slice& s) {
     if (s.kind == SliceKind::OnCpu || s.kind == SliceKind::GilHeld)
         return s.detail;
-    return lane.kind == LaneKind::Thread ? lane.id : sim::kNoThread;
+    return lane.kind == LaneKind::Thread ? lane.id : machine::kNoThread;
 }
 
 SliceLook LookOfSlice(const TimelineLane& lane, const Slice& s) {
@@ -53,27 +55,27 @@ SliceLook LookOfSlice(const TimelineLane& lane, const Slice& s) {
     case SliceKind::Running:
     case SliceKind::OnCpu:
     case SliceKind::GilHeld:
-        return {ThreadColor(ThreadOf(lane, s)), GpuRectStyle_Shaded | GpuRectStyle_Edges, kBarTop, kBarBottom};
-    case SliceKind::Ready: return {WithAlpha(ReadyColor(), 0.8f), GpuRectStyle_Flat, kWaitTop, kWaitBottom};
+        return {ThreadColor(ThreadOf(lane, s)), gl::GpuRectStyle_Shaded | gl::GpuRectStyle_Edges, kBarTop, kBarBottom};
+    case SliceKind::Ready: return {WithAlpha(ReadyColor(), 0.8f), gl::GpuRectStyle_Flat, kWaitTop, kWaitBottom};
     case SliceKind::WaitingForGil:
-        return {WaitColor(sim::WaitKind::Gil), GpuRectStyle_Hatched, kWaitTop, kWaitBottom};
+        return {WaitColor(machine::WaitKind::Gil), gl::GpuRectStyle_Hatched, kWaitTop, kWaitBottom};
     default: // blocked: the engine's WaitKind is the slice's reason
-        return {WithAlpha(WaitColor(sim::WaitKind(s.reason)), 0.9f), GpuRectStyle_Flat, kWaitTop, kWaitBottom};
+        return {WithAlpha(WaitColor(machine::WaitKind(s.reason)), 0.9f), gl::GpuRectStyle_Flat, kWaitTop, kWaitBottom};
     }
 }
 
 // A run of slices too narrow to tell apart: hatched, as opaque as the share of it spent working.
 SliceLook LookOfRun(const TimelineLane& lane, float active_share) {
     const ImU32 base = lane.kind == LaneKind::Thread ? ThreadColor(lane.id) : kBusyColor;
-    return {WithAlpha(base, 0.3f + 0.7f * active_share), GpuRectStyle_Hatched, kBarTop, kBarBottom};
+    return {WithAlpha(base, 0.3f + 0.7f * active_share), gl::GpuRectStyle_Hatched, kBarTop, kBarBottom};
 }
 
 ImU32 MarkerColor(MarkerKind kind) {
     switch (kind) {
-    case MarkerKind::LockAcquired: return WaitColor(sim::WaitKind::Lock);
+    case MarkerKind::LockAcquired: return WaitColor(machine::WaitKind::Lock);
     case MarkerKind::LockReleased: return IM_COL32(120, 200, 120, 255);
     case MarkerKind::Output: return IM_COL32(235, 235, 235, 255);
-    case MarkerKind::GilDropRequest: return WaitColor(sim::WaitKind::Gil);
+    case MarkerKind::GilDropRequest: return WaitColor(machine::WaitKind::Gil);
     case MarkerKind::Count: break;
     }
     return IM_COL32_WHITE;
@@ -82,13 +84,13 @@ ImU32 MarkerColor(MarkerKind kind) {
 // The legend: what a student needs to read a thread lane.
 struct LegendEntry {
     SliceKind kind;
-    sim::WaitKind wait; // the colour of blocked kinds
+    machine::WaitKind wait; // the colour of blocked kinds
 };
 constexpr LegendEntry kLegend[] = {
-    {SliceKind::Running, sim::WaitKind::None},     {SliceKind::Ready, sim::WaitKind::None},
-    {SliceKind::WaitingForGil, sim::WaitKind::Gil}, {SliceKind::BlockedSleep, sim::WaitKind::Sleep},
-    {SliceKind::BlockedIo, sim::WaitKind::Io},      {SliceKind::BlockedLock, sim::WaitKind::Lock},
-    {SliceKind::BlockedJoin, sim::WaitKind::Join},
+    {SliceKind::Running, machine::WaitKind::None},     {SliceKind::Ready, machine::WaitKind::None},
+    {SliceKind::WaitingForGil, machine::WaitKind::Gil}, {SliceKind::BlockedSleep, machine::WaitKind::Sleep},
+    {SliceKind::BlockedIo, machine::WaitKind::Io},      {SliceKind::BlockedLock, machine::WaitKind::Lock},
+    {SliceKind::BlockedJoin, machine::WaitKind::Join},
 };
 
 ImU32 LegendColor(const LegendEntry& entry) {
@@ -181,9 +183,9 @@ const char* HeaderText(char* buf, size_t size, const TimelineData& data, int32_t
     return buf;
 }
 
-const std::string& ThreadName(const TimelineData& data, sim::ThreadId thread) {
+const std::string& ThreadName(const TimelineData& data, machine::ThreadId thread) {
     static const std::string unknown = "?";
-    if (thread < 0 || thread >= sim::ThreadId(data.thread_lanes.size()) || data.thread_lanes[size_t(thread)] < 0)
+    if (thread < 0 || thread >= machine::ThreadId(data.thread_lanes.size()) || data.thread_lanes[size_t(thread)] < 0)
         return unknown;
     return data.lanes[size_t(data.thread_lanes[size_t(thread)])].name;
 }
@@ -418,7 +420,7 @@ void DrawLaneSlices(LanePass& pass, int32_t lane_index, float y0, float y1) {
             LabelInside(pass, lane, first, item.x0, item.x1, top, bottom);
             // A thread that moved to another CPU: a notch where it landed.
             if (first.kind == SliceKind::Running && first.other >= 0 && first.other != first.detail)
-                PushRect(pass, item.x0, top - 2, item.x0 + 2, bottom + 2, IM_COL32(255, 214, 90, 255), GpuRectStyle_Flat);
+                PushRect(pass, item.x0, top - 2, item.x0 + 2, bottom + 2, IM_COL32(255, 214, 90, 255), gl::GpuRectStyle_Flat);
         }
     }
     if (pass.pointer_in_lanes && pass.mouse.y >= y0 && pass.mouse.y < y1) {
@@ -485,7 +487,7 @@ void SliceDetails(const TimelineData& data, const TimelineLane& lane, const Slic
         if (s.other >= 0 && s.other != s.detail)
             ImGui::Text("Moved here from CPU %d", s.other);
         if (!lane.open || &s != &lane.slices.slices.back())
-            ImGui::Text("Left the CPU: %s", sim::stop_reason_name(sim::StopReason(s.reason)));
+            ImGui::Text("Left the CPU: %s", machine::stop_reason_name(machine::StopReason(s.reason)));
         break;
     case SliceKind::OnCpu:
         ImGui::Text("Thread: %s", ThreadName(data, s.detail).c_str());
@@ -496,7 +498,7 @@ void SliceDetails(const TimelineData& data, const TimelineLane& lane, const Slic
             ImGui::Text("Handed over by %s", ThreadName(data, s.other).c_str());
         break;
     case SliceKind::Ready:
-        ImGui::Text("Became ready: %s", sim::ready_reason_name(sim::ReadyReason(s.reason)));
+        ImGui::Text("Became ready: %s", machine::ready_reason_name(machine::ReadyReason(s.reason)));
         if (s.other >= 0)
             ImGui::Text("Woken by %s", ThreadName(data, s.other).c_str());
         break;
@@ -509,7 +511,7 @@ void SliceDetails(const TimelineData& data, const TimelineLane& lane, const Slic
             ImGui::Text("Waits for %s to finish", ThreadName(data, s.detail).c_str());
         break;
     case SliceKind::BlockedLock:
-        ImGui::Text("Waits on: %s #%d", sim::wait_kind_name(sim::WaitKind(s.reason)), s.detail);
+        ImGui::Text("Waits on: %s #%d", machine::wait_kind_name(machine::WaitKind(s.reason)), s.detail);
         if (s.other >= 0)
             ImGui::Text("Held by %s", ThreadName(data, s.other).c_str());
         break;
@@ -579,7 +581,7 @@ void DrawCauseArrow(const TimelineView& view, const TimelineData& data, ImDrawLi
         return;
     const TimelineLane& lane = data.lanes[size_t(hover.lane)];
     const Slice& s = lane.slices.slices[hover.slice.first];
-    sim::ThreadId cause = sim::kNoThread, woken = sim::kNoThread;
+    machine::ThreadId cause = machine::kNoThread, woken = machine::kNoThread;
     if (s.kind == SliceKind::Ready && lane.kind == LaneKind::Thread) {
         cause = s.other;
         woken = lane.id;
@@ -587,8 +589,8 @@ void DrawCauseArrow(const TimelineView& view, const TimelineData& data, ImDrawLi
         cause = s.other;
         woken = s.detail;
     }
-    const auto thread_row = [&](sim::ThreadId t) {
-        const bool known = t >= 0 && t < sim::ThreadId(data.thread_lanes.size()) && data.thread_lanes[size_t(t)] >= 0;
+    const auto thread_row = [&](machine::ThreadId t) {
+        const bool known = t >= 0 && t < machine::ThreadId(data.thread_lanes.size()) && data.thread_lanes[size_t(t)] >= 0;
         return known ? RowOfLane(view.rows, data.thread_lanes[size_t(t)]) : nullptr;
     };
     const TimelineRow* from = thread_row(cause);
@@ -613,7 +615,7 @@ void SelectUnderPointer(TimelineView& view, const TimelineData& data, const Time
     if (in_lanes)
         view.cursor = SimTime(std::llround(t));
     if (!row || row->lane < 0) {
-        view.selected_thread = sim::kNoThread;
+        view.selected_thread = machine::kNoThread;
         return;
     }
     const TimelineLane& lane = data.lanes[size_t(row->lane)];
@@ -622,7 +624,7 @@ void SelectUnderPointer(TimelineView& view, const TimelineData& data, const Time
     } else if (view.hover.lane == row->lane && !view.hover.is_marker && view.hover.slice.count == 1) {
         view.selected_thread = ThreadOf(lane, lane.slices.slices[view.hover.slice.first]);
     } else {
-        view.selected_thread = sim::kNoThread;
+        view.selected_thread = machine::kNoThread;
     }
 }
 
@@ -684,7 +686,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
             view.show_begin = view.show_end = 0;
             view.fit_requested = view.follow_live = false;
         } else if (view.fit_requested && data.end > 0) {
-            FitToRange(view.axis, 0, live ? std::max<SimTime>(data.end, 10 * sim::kMillisecond) : data.end);
+            FitToRange(view.axis, 0, live ? std::max<SimTime>(data.end, 10 * machine::kMillisecond) : data.end);
             view.fit_requested = false;
         } else if (view.follow_live && live) {
             ShowEndAt(view.axis, double(data.end));
@@ -738,7 +740,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     for (SimTime t = SimTime(std::ceil(view.axis.start_ns / double(ticks.major))) * ticks.major;
          double(t) <= view.axis.end_ns(); t += ticks.major) {
         const float x = std::round(float(view.axis.time_to_x(double(t))));
-        PushRect(pass, x, visible_y0, x + 1, visible_y1, grid, GpuRectStyle_Flat);
+        PushRect(pass, x, visible_y0, x + 1, visible_y1, grid, gl::GpuRectStyle_Flat);
     }
 
     const TimelineRow* pointer_row = nullptr;
@@ -753,7 +755,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
             dl->AddRectFilled(ImVec2(child_pos.x, y0), ImVec2(lanes_x1, y1), ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
         } else {
             const ImU32 band = ImGui::GetColorU32(i % 2 ? ImGuiCol_TableRowBgAlt : ImGuiCol_TableRowBg);
-            PushRect(pass, lanes_x0, y0, lanes_x1, y1, band, GpuRectStyle_Flat);
+            PushRect(pass, lanes_x0, y0, lanes_x1, y1, band, gl::GpuRectStyle_Flat);
             DrawLaneSlices(pass, row.lane, y0, y1);
             DrawMarkers(pass, row.lane, y0, y1);
         }
@@ -852,3 +854,5 @@ void AppendTimelineStateJson(std::string& out, const TimelineView& view, const T
     }
     out += buf;
 }
+
+} // namespace ui

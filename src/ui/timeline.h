@@ -6,8 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "ui/gpu_rects.h"
+#include "ui/gl/gpu_rects.h"
 #include "ui/timeline_model.h"
+
+namespace ui {
 
 // What is under the pointer (the test hook reports it; the tooltip shows it).
 struct TimelineHover {
@@ -30,7 +32,7 @@ struct TimelineView {
     bool fit_requested = true;  // show the whole run on the next frame
     bool was_live = false;      // the run was playing last frame (its end is shown whole)
     bool scripted_camera = false; // the benchmark moves the view: no fit, no follow, no input
-    sim::ThreadId selected_thread = sim::kNoThread;
+    machine::ThreadId selected_thread = machine::kNoThread;
     SimTime cursor = -1;        // the time last clicked; -1: none
     // A range to show exactly once the lanes' width is known (a shared link's zoom); equal: none.
     SimTime show_begin = 0, show_end = 0;
@@ -44,7 +46,7 @@ struct TimelineView {
     std::vector<TimelineRow> rows;
     std::vector<SliceDrawItem> slice_items;
     std::vector<MarkerDrawItem> marker_items;
-    GpuRectRenderer rects;
+    gl::GpuRectRenderer rects;
     bool rects_ready = false;   // CreateGpuRects was tried
 };
 
@@ -54,3 +56,5 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
 // The timeline's part of window.threadlab.state(): visible range, lanes on screen, hover,
 // selection. Appends a JSON object.
 void AppendTimelineStateJson(std::string& out, const TimelineView& view, const TimelineData& data);
+
+} // namespace ui

@@ -5,6 +5,8 @@
 
 #include "imgui.h"
 
+namespace ui {
+
 void StartTimelineBench(TimelineBenchRun& run) {
     const auto start = std::chrono::steady_clock::now();
     GenerateSyntheticTimeline(run.data, SyntheticTraceSpec{});
@@ -71,3 +73,5 @@ void AppendTimelineBenchJson(std::string& out, const TimelineBenchRun& run) {
     AppendTimes(out, "panZoom", run.bench.pan_zoom_ms);
     out += '}';
 }
+
+} // namespace ui

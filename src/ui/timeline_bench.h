@@ -8,6 +8,8 @@
 #include "ui/timeline.h"
 #include "ui/timeline_bench_model.h"
 
+namespace ui {
+
 struct TimelineBenchRun {
     TimelineBench bench;
     TimelineData data;
@@ -23,3 +25,5 @@ void ShowTimelineBench(TimelineBenchRun& run);
 void RecordTimelineBenchFrame(TimelineBenchRun& run, float frame_ms);
 // {"phase":"fit","generateMs":…,"slices":…,"baseline":[…],"fit":[…],"panZoom":[…]}
 void AppendTimelineBenchJson(std::string& out, const TimelineBenchRun& run);
+
+} // namespace ui

@@ -4,23 +4,25 @@
 #include <deque>
 #include <string>
 
-#include "engine/random.h"
-#include "engine/sync.h"
-#include "engine/thread_state.h"
+#include "machine/random.h"
+#include "machine/sync.h"
+#include "machine/thread_state.h"
+
+namespace ui {
 
 namespace {
 
-sim::TraceEvent Event(SimTime time, sim::TraceKind kind, sim::ThreadId thread) {
-    sim::TraceEvent e;
+machine::TraceEvent Event(SimTime time, machine::TraceKind kind, machine::ThreadId thread) {
+    machine::TraceEvent e;
     e.time = time;
     e.kind = kind;
     e.thread = thread;
     return e;
 }
 
-sim::TraceEvent Event(SimTime time, sim::TraceKind kind, sim::ThreadId thread, int32_t object,
+machine::TraceEvent Event(SimTime time, machine::TraceKind kind, machine::ThreadId thread, int32_t object,
                       int32_t other, uint8_t reason) {
-    sim::TraceEvent e = Event(time, kind, thread);
+    machine::TraceEvent e = Event(time, kind, thread);
     e.object = object;
     e.other = other;
     e.reason = reason;
@@ -28,30 +30,30 @@ sim::TraceEvent Event(SimTime time, sim::TraceKind kind, sim::ThreadId thread, i
 }
 
 struct SyntheticThread {
-    sim::ThreadId id = 0;
-    SimTime io_done = sim::kNever; // blocked on I/O until then
+    machine::ThreadId id = 0;
+    SimTime io_done = machine::kNever; // blocked on I/O until then
 };
 
 // One process pinned to one CPU: its threads take turns holding the GIL.
-void GenerateProcess(TimelineData& data, const SyntheticTraceSpec& spec, sim::Random& random,
-                     sim::ProcessId process, sim::ThreadId first_thread, int thread_count, int64_t runs) {
-    using sim::TraceKind;
-    const sim::CpuId cpu = process;
-    auto add = [&data](const sim::TraceEvent& e) { AddTraceEvent(data, e); };
+void GenerateProcess(TimelineData& data, const SyntheticTraceSpec& spec, machine::Random& random,
+                     machine::ProcessId process, machine::ThreadId first_thread, int thread_count, int64_t runs) {
+    using machine::TraceKind;
+    const machine::CpuId cpu = process;
+    auto add = [&data](const machine::TraceEvent& e) { AddTraceEvent(data, e); };
     add(Event(0, TraceKind::ProcessStart, first_thread, process, -1, 0));
     std::vector<SyntheticThread> threads(static_cast<size_t>(thread_count));
     std::deque<int> ready;
     for (int i = 0; i < thread_count; ++i) {
         threads[size_t(i)].id = first_thread + i;
         add(Event(0, TraceKind::ThreadCreate, first_thread + i, process, -1, 0));
-        add(Event(0, TraceKind::ThreadReady, first_thread + i, -1, -1, uint8_t(sim::ReadyReason::Started)));
+        add(Event(0, TraceKind::ThreadReady, first_thread + i, -1, -1, uint8_t(machine::ReadyReason::Started)));
         ready.push_back(i);
     }
     SimTime t = 0;
-    sim::ThreadId gil_holder = sim::kNoThread;
+    machine::ThreadId gil_holder = machine::kNoThread;
     for (int64_t run = 0; run < runs; ++run) {
         if (ready.empty()) {
-            SimTime first_done = sim::kNever;
+            SimTime first_done = machine::kNever;
             for (const SyntheticThread& th : threads)
                 first_done = std::min(first_done, th.io_done);
             t = std::max(t, first_done);
@@ -59,8 +61,8 @@ void GenerateProcess(TimelineData& data, const SyntheticTraceSpec& spec, sim::Ra
         for (int i = 0; i < thread_count; ++i) {
             SyntheticThread& th = threads[size_t(i)];
             if (th.io_done <= t) {
-                add(Event(th.io_done, TraceKind::ThreadReady, th.id, -1, -1, uint8_t(sim::ReadyReason::Woke)));
-                th.io_done = sim::kNever;
+                add(Event(th.io_done, TraceKind::ThreadReady, th.id, -1, -1, uint8_t(machine::ReadyReason::Woke)));
+                th.io_done = machine::kNever;
                 ready.push_back(i);
             }
         }
@@ -68,20 +70,20 @@ void GenerateProcess(TimelineData& data, const SyntheticTraceSpec& spec, sim::Ra
         const int index = ready.front();
         ready.pop_front();
 
-        sim::TraceEvent dispatch = Event(t, TraceKind::ThreadRun, th.id);
+        machine::TraceEvent dispatch = Event(t, TraceKind::ThreadRun, th.id);
         dispatch.cpu = int16_t(cpu);
         dispatch.other = cpu;
         add(dispatch);
         add(Event(t, TraceKind::GilTake, th.id, process, gil_holder, 0));
         gil_holder = th.id;
-        const SimTime run_time = sim::kMicrosecond + random.exponential(spec.mean_run);
+        const SimTime run_time = machine::kMicrosecond + random.exponential(spec.mean_run);
         if (random.below(8) == 0) { // a short critical section in the middle of the run
-            sim::TraceEvent lock = Event(t + run_time / 3, TraceKind::Sync, th.id, process, 0,
-                                         uint8_t(sim::SyncOp::Acquire));
+            machine::TraceEvent lock = Event(t + run_time / 3, TraceKind::Sync, th.id, process, 0,
+                                         uint8_t(machine::SyncOp::Acquire));
             lock.value = 1;
             add(lock);
             lock.time = t + 2 * run_time / 3;
-            lock.reason = uint8_t(sim::SyncOp::Release);
+            lock.reason = uint8_t(machine::SyncOp::Release);
             lock.value = 0;
             add(lock);
         }
@@ -92,25 +94,25 @@ void GenerateProcess(TimelineData& data, const SyntheticTraceSpec& spec, sim::Ra
         }
         t += run_time;
 
-        sim::TraceEvent stop = Event(t, TraceKind::ThreadStop, th.id);
+        machine::TraceEvent stop = Event(t, TraceKind::ThreadStop, th.id);
         stop.cpu = int16_t(cpu);
         const uint64_t what_next = random.below(10);
         if (what_next < 2) { // blocking I/O: the GIL is released for the others
-            stop.reason = uint8_t(sim::StopReason::Blocked);
-            add(Event(t, TraceKind::ThreadBlock, th.id, -1, -1, uint8_t(sim::WaitKind::Io)));
-            threads[size_t(index)].io_done = t + sim::kMicrosecond + random.exponential(spec.mean_io);
+            stop.reason = uint8_t(machine::StopReason::Blocked);
+            add(Event(t, TraceKind::ThreadBlock, th.id, -1, -1, uint8_t(machine::WaitKind::Io)));
+            threads[size_t(index)].io_done = t + machine::kMicrosecond + random.exponential(spec.mean_io);
         } else if (what_next < 3) {
-            stop.reason = uint8_t(sim::StopReason::Yielded);
-            add(Event(t, TraceKind::ThreadReady, th.id, -1, -1, uint8_t(sim::ReadyReason::Yielded)));
+            stop.reason = uint8_t(machine::StopReason::Yielded);
+            add(Event(t, TraceKind::ThreadReady, th.id, -1, -1, uint8_t(machine::ReadyReason::Yielded)));
             ready.push_back(index);
         } else { // a drop request: the GIL goes to the next thread, this one waits to get it back
-            stop.reason = uint8_t(sim::StopReason::GilDropped);
-            add(Event(t, TraceKind::ThreadBlock, th.id, process, -1, uint8_t(sim::WaitKind::Gil)));
+            stop.reason = uint8_t(machine::StopReason::GilDropped);
+            add(Event(t, TraceKind::ThreadBlock, th.id, process, -1, uint8_t(machine::WaitKind::Gil)));
             ready.push_back(index);
         }
         add(stop);
-        add(Event(t, TraceKind::GilRelease, th.id, process, -1, uint8_t(sim::GilReleaseReason::DropRequest)));
-        t += sim::kMicrosecond / 2; // the context switch
+        add(Event(t, TraceKind::GilRelease, th.id, process, -1, uint8_t(machine::GilReleaseReason::DropRequest)));
+        t += machine::kMicrosecond / 2; // the context switch
     }
     for (const SyntheticThread& th : threads)
         add(Event(t, TraceKind::ThreadExit, th.id));
@@ -120,9 +122,9 @@ void GenerateProcess(TimelineData& data, const SyntheticTraceSpec& spec, sim::Ra
 } // namespace
 
 void GenerateSyntheticTimeline(TimelineData& data, const SyntheticTraceSpec& spec) {
-    sim::Random random(spec.seed);
+    machine::Random random(spec.seed);
     const int per_process = spec.threads / spec.cpus;
-    for (sim::ProcessId p = 0; p < spec.cpus; ++p)
+    for (machine::ProcessId p = 0; p < spec.cpus; ++p)
         GenerateProcess(data, spec, random, p, p * per_process, per_process, spec.cpu_slices / spec.cpus);
 }
 
@@ -172,3 +174,5 @@ void AimBenchCamera(const TimelineBench& bench, TimeAxis& axis, SimTime trace_en
     axis.ns_per_px = span / std::max(axis.width_px, 1.0);
     axis.start_ns = centre - span / 2;
 }
+
+} // namespace ui

@@ -7,6 +7,8 @@
 
 #include "ui/timeline_model.h"
 
+namespace ui {
+
 // One process per CPU, each with its own GIL, so every CPU is busy: the process's threads take
 // turns on its CPU, each run ending in a GIL hand-over, an I/O wait or a yield. Every random
 // choice comes from the engine's seeded PRNG, so the trace is the same on every machine.
@@ -14,8 +16,8 @@ struct SyntheticTraceSpec {
     int cpus = 8;
     int threads = 64;              // spread evenly over the processes
     int64_t cpu_slices = 1'000'000; // runs of a thread on a CPU, over all CPUs
-    SimTime mean_run = 20 * sim::kMicrosecond;
-    SimTime mean_io = 300 * sim::kMicrosecond;
+    SimTime mean_run = 20 * machine::kMicrosecond;
+    SimTime mean_io = 300 * machine::kMicrosecond;
     uint64_t seed = 1;
 };
 
@@ -44,3 +46,5 @@ void RecordBenchFrame(TimelineBench& bench, float frame_ms);
 bool BenchShowsTimeline(const TimelineBench& bench);
 // Point `axis` where the script wants it for this frame of the phase (keeps its screen extent).
 void AimBenchCamera(const TimelineBench& bench, TimeAxis& axis, SimTime trace_end);
+
+} // namespace ui

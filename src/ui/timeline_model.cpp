@@ -6,8 +6,10 @@
 #include <cmath>
 #include <cstdio>
 
-#include "engine/sync.h"
-#include "engine/thread_state.h"
+#include "machine/sync.h"
+#include "machine/thread_state.h"
+
+namespace ui {
 
 // ----------------------------------------------------------------------------------------------
 // Slice kinds
@@ -215,21 +217,21 @@ void AddMarker(TimelineLane& lane, SimTime t, MarkerKind kind, int32_t detail) {
     lane.markers.markers.push_back({t, detail, kind});
 }
 
-SliceKind BlockedKind(sim::WaitKind wait) {
+SliceKind BlockedKind(machine::WaitKind wait) {
     switch (wait) {
-    case sim::WaitKind::Sleep: return SliceKind::BlockedSleep;
-    case sim::WaitKind::Io: return SliceKind::BlockedIo;
-    case sim::WaitKind::Join:
-    case sim::WaitKind::Children: return SliceKind::BlockedJoin;
-    case sim::WaitKind::Gil: return SliceKind::WaitingForGil;
+    case machine::WaitKind::Sleep: return SliceKind::BlockedSleep;
+    case machine::WaitKind::Io: return SliceKind::BlockedIo;
+    case machine::WaitKind::Join:
+    case machine::WaitKind::Children: return SliceKind::BlockedJoin;
+    case machine::WaitKind::Gil: return SliceKind::WaitingForGil;
     default: return SliceKind::BlockedLock;
     }
 }
 
 } // namespace
 
-void AddTraceEvent(TimelineData& data, const sim::TraceEvent& e) {
-    using sim::TraceKind;
+void AddTraceEvent(TimelineData& data, const machine::TraceEvent& e) {
+    using machine::TraceKind;
     const SimTime t = e.time;
     switch (e.kind) {
     case TraceKind::ProcessStart: LaneFor(data, LaneKind::Gil, e.object); break;
@@ -239,10 +241,10 @@ void AddTraceEvent(TimelineData& data, const sim::TraceEvent& e) {
         TimelineLane& lane = LaneFor(data, LaneKind::Thread, e.thread);
         // A released Lock or Semaphore goes straight to its first waiter: the waiter's wake-up is
         // the moment it acquires it (the trace records the acquire only when it did not block).
-        if (lane.open && e.reason == uint8_t(sim::ReadyReason::Woke)) {
+        if (lane.open && e.reason == uint8_t(machine::ReadyReason::Woke)) {
             const Slice& waiting = lane.slices.slices.back();
-            const auto wait = sim::WaitKind(waiting.reason);
-            if (waiting.kind == SliceKind::BlockedLock && (wait == sim::WaitKind::Lock || wait == sim::WaitKind::Semaphore))
+            const auto wait = machine::WaitKind(waiting.reason);
+            if (waiting.kind == SliceKind::BlockedLock && (wait == machine::WaitKind::Lock || wait == machine::WaitKind::Semaphore))
                 AddMarker(lane, t, MarkerKind::LockAcquired, waiting.detail);
         }
         OpenSlice(lane, t, SliceKind::Ready, -1, e.other, e.reason);
@@ -257,7 +259,7 @@ void AddTraceEvent(TimelineData& data, const sim::TraceEvent& e) {
         EndSliceWithReason(LaneFor(data, LaneKind::Cpu, e.cpu), t, SliceKind::OnCpu, e.reason);
         break;
     case TraceKind::ThreadBlock: {
-        const SliceKind kind = BlockedKind(sim::WaitKind(e.reason));
+        const SliceKind kind = BlockedKind(machine::WaitKind(e.reason));
         OpenSlice(LaneFor(data, LaneKind::Thread, e.thread), t, kind, e.object, e.other, e.reason);
         break;
     }
@@ -273,11 +275,11 @@ void AddTraceEvent(TimelineData& data, const sim::TraceEvent& e) {
         AddMarker(LaneFor(data, LaneKind::Gil, e.object), t, MarkerKind::GilDropRequest, e.thread);
         break;
     case TraceKind::Sync: {
-        const auto op = sim::SyncOp(e.reason);
+        const auto op = machine::SyncOp(e.reason);
         const bool failed = e.other > 0; // a KernelError: nothing changed hands
-        if (op == sim::SyncOp::Acquire && e.value == 1)
+        if (op == machine::SyncOp::Acquire && e.value == 1)
             AddMarker(LaneFor(data, LaneKind::Thread, e.thread), t, MarkerKind::LockAcquired, e.object);
-        else if (op == sim::SyncOp::Release && !failed)
+        else if (op == machine::SyncOp::Release && !failed)
             AddMarker(LaneFor(data, LaneKind::Thread, e.thread), t, MarkerKind::LockReleased, e.object);
         break;
     }
@@ -309,9 +311,9 @@ void AddCpuLanes(TimelineData& data, int cpu_count) {
 namespace {
 
 // An output event's line, kept for its marker's tooltip.
-void KeepOutputText(TimelineData& data, const sim::TraceEvent& e, uint64_t first_line,
+void KeepOutputText(TimelineData& data, const machine::TraceEvent& e, uint64_t first_line,
                     const auto& line_text) {
-    if (e.kind != sim::TraceKind::Output || e.object < 0)
+    if (e.kind != machine::TraceKind::Output || e.object < 0)
         return;
     const uint64_t line = uint64_t(e.object);
     if (line >= data.output_text.size())
@@ -322,7 +324,7 @@ void KeepOutputText(TimelineData& data, const sim::TraceEvent& e, uint64_t first
 
 } // namespace
 
-void SyncTimelineWithTrace(TimelineData& data, const sim::Trace& trace) {
+void SyncTimelineWithTrace(TimelineData& data, const machine::Trace& trace) {
     // Events ever recorded, and the global number of the oldest one the ring still holds.
     const uint64_t recorded = trace.stats().dropped_events + trace.size();
     const uint64_t oldest = recorded - trace.size();
@@ -334,7 +336,7 @@ void SyncTimelineWithTrace(TimelineData& data, const sim::Trace& trace) {
         return;
     AddCpuLanes(data, trace.cpu_count());
     for (uint64_t n = data.events_seen; n < recorded; ++n) {
-        const sim::TraceEvent& e = trace.at(size_t(n - oldest));
+        const machine::TraceEvent& e = trace.at(size_t(n - oldest));
         KeepOutputText(data, e, trace.output_first(), [&trace](uint64_t line) { return trace.output(line).text; });
         AddTraceEvent(data, e);
     }
@@ -362,7 +364,7 @@ void SyncTimelineWithLab(TimelineData& data, const lab::LabSnapshot& snap) {
             return line < output_end ? snap.output[size_t(line - snap.output_first)].text : std::string();
         };
         for (; data.chunks_seen < snap.trace_chunks.size(); ++data.chunks_seen)
-            for (const sim::TraceEvent& e : *snap.trace_chunks[data.chunks_seen]) {
+            for (const machine::TraceEvent& e : *snap.trace_chunks[data.chunks_seen]) {
                 KeepOutputText(data, e, snap.output_first, line_text);
                 AddTraceEvent(data, e);
             }
@@ -514,8 +516,8 @@ struct TimeUnit {
     SimTime ns;
     const char* name;
 };
-constexpr TimeUnit kUnits[] = {{sim::kSecond, "s"}, {sim::kMillisecond, "ms"},
-                               {sim::kMicrosecond, "\xC2\xB5s"}, {1, "ns"}};
+constexpr TimeUnit kUnits[] = {{machine::kSecond, "s"}, {machine::kMillisecond, "ms"},
+                               {machine::kMicrosecond, "\xC2\xB5s"}, {1, "ns"}};
 } // namespace
 
 const char* FormatTime(char* buf, size_t size, SimTime t, SimTime precision, SimTime reference) {
@@ -548,3 +550,5 @@ const char* FormatDuration(char* buf, size_t size, SimTime d) {
     std::snprintf(buf, size, "%.4g %s", double(d) / double(unit->ns), unit->name);
     return buf;
 }
+
+} // namespace ui

@@ -19,11 +19,13 @@
 #include <string>
 #include <vector>
 
-#include "engine/lab_snapshot.h"
-#include "engine/sim_time.h"
-#include "engine/trace.h"
+#include "lab/snapshot.h"
+#include "machine/sim_time.h"
+#include "machine/trace.h"
 
-using SimTime = sim::SimTime;
+namespace ui {
+
+using SimTime = machine::SimTime;
 
 // ----------------------------------------------------------------------------------------------
 // Slice kinds
@@ -34,19 +36,19 @@ using SimTime = sim::SimTime;
 // it runs again, so the cost of contention is visible on its own.
 enum class SliceKind : uint8_t {
     Running,       // thread lane, on a CPU. detail: the CPU; other: the CPU before (migration);
-                   // reason: the sim::StopReason it left with
+                   // reason: the machine::StopReason it left with
     Ready,         // thread lane, runnable, waiting for a CPU. other: who woke it;
-                   // reason: the sim::ReadyReason
+                   // reason: the machine::ReadyReason
     WaitingForGil, // thread lane, blocked until its process's GIL is handed to it. detail: the
                    // process; other: the holder
     BlockedSleep,  // thread lane: in time.sleep() or a timed wait
     BlockedIo,     // thread lane: waiting for simulated I/O
     BlockedLock,   // thread lane: waiting on a lock, semaphore, event, condition, barrier or
-                   // queue. detail: the sync object; other: its holder; reason: the sim::WaitKind
+                   // queue. detail: the sync object; other: its holder; reason: the machine::WaitKind
     BlockedJoin,   // thread lane: in join(). detail: the thread it waits for
-    OnCpu,         // CPU lane: a thread runs here. detail: the thread; reason: sim::StopReason
+    OnCpu,         // CPU lane: a thread runs here. detail: the thread; reason: machine::StopReason
     GilHeld,       // GIL lane: a thread holds it. detail: the thread; other: the holder before;
-                   // reason: the sim::GilReleaseReason
+                   // reason: the machine::GilReleaseReason
     Count
 };
 
@@ -210,7 +212,7 @@ struct TimelineData {
 // markers and lanes (named "CPU n", "GIL", "Thread n" until SyncTimelineWithTrace names them).
 // Tolerates holes (events dropped before they were seen): a slice that was never opened is not
 // closed, and a new one closes whatever is open.
-void AddTraceEvent(TimelineData& data, const sim::TraceEvent& event);
+void AddTraceEvent(TimelineData& data, const machine::TraceEvent& event);
 // Grow the slices that are still open (running threads, held GILs, ...) to `now`.
 void ExtendOpenSlices(TimelineData& data, SimTime now);
 // Give every CPU of the machine its lane, idle ones too: an idle CPU is part of the lesson
@@ -218,7 +220,7 @@ void ExtendOpenSlices(TimelineData& data, SimTime now);
 void AddCpuLanes(TimelineData& data, int cpu_count);
 // Consume the events `trace` recorded since the last call, copy output lines and thread names,
 // and extend open slices to its clock. Call on the thread that owns the trace.
-void SyncTimelineWithTrace(TimelineData& data, const sim::Trace& trace);
+void SyncTimelineWithTrace(TimelineData& data, const machine::Trace& trace);
 // The same from the lab's snapshots, which carry the run's whole trace as shared chunks: take
 // the chunks not seen yet; a snapshot of another run starts the lanes afresh.
 void SyncTimelineWithLab(TimelineData& data, const lab::LabSnapshot& snap);
@@ -312,3 +314,5 @@ SimTime ChooseTickStep(double ns_per_px, double min_px);
 const char* FormatTime(char* buf, size_t size, SimTime t, SimTime precision, SimTime reference);
 // A duration for tooltips, to four significant digits: "1.234 ms", "17 ns".
 const char* FormatDuration(char* buf, size_t size, SimTime d);
+
+} // namespace ui

@@ -2,6 +2,8 @@
 // Panels read engine snapshots and the UiState below; they hold no engine logic.
 #pragma once
 
+namespace ui {
+
 enum class Theme { Dark, Light };
 
 struct UiState {
@@ -34,3 +36,5 @@ struct BuildInfo {
 void ShowMainMenuBar(UiState& ui);
 void ShowAboutWindow(bool* open, const BuildInfo& build);
 void ShowUserGuideWindow(bool* open);
+
+} // namespace ui

@@ -5,6 +5,8 @@
 
 #include "ui/address_space_model.h"
 
+using namespace ui;
+
 namespace {
 
 float Width(const MemoryRegion& region) { return region.end - region.start; }
@@ -12,7 +14,7 @@ float Width(const MemoryRegion& region) { return region.end - region.start; }
 std::vector<MemoryRegion> Weighted(std::initializer_list<uint64_t> weights) {
     std::vector<MemoryRegion> regions;
     for (uint64_t w : weights)
-        regions.push_back({RegionKind::Heap, sim::kNoThread, w});
+        regions.push_back({RegionKind::Heap, machine::kNoThread, w});
     return regions;
 }
 

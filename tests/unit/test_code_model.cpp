@@ -6,13 +6,15 @@
 
 #include "ui/code_model.h"
 
+using namespace ui;
+
 namespace {
 
-lab::ThreadView ThreadAt(sim::ThreadId id, int32_t process, uint32_t code, uint32_t ip, int line) {
+lab::ThreadView ThreadAt(machine::ThreadId id, int32_t process, uint32_t code, uint32_t ip, int line) {
     lab::ThreadView thread;
     thread.id = id;
     thread.process = process;
-    thread.state = sim::ThreadState::Running;
+    thread.state = machine::ThreadState::Running;
     lab::FrameView module;
     module.function = "<module>";
     module.line = 99; // a caller's line must not get the marker
@@ -45,12 +47,12 @@ TEST_CASE("line markers: one per live thread at its running frame's line, side b
     snap.threads.push_back(ThreadAt(2, 0, 1, 3, 4));
     snap.threads.push_back(ThreadAt(3, 0, 1, 7, 4));
     lab::ThreadView finished = ThreadAt(4, 0, 1, 7, 4);
-    finished.state = sim::ThreadState::Terminated;
+    finished.state = machine::ThreadState::Terminated;
     snap.threads.push_back(finished);
     snap.threads.push_back(ThreadAt(5, 1, 1, 7, 4)); // another process
     lab::ThreadView unstarted;
     unstarted.id = 6;
-    unstarted.state = sim::ThreadState::New;
+    unstarted.state = machine::ThreadState::New;
     snap.threads.push_back(unstarted);
 
     std::vector<CodeMarker> markers;

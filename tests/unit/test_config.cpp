@@ -5,8 +5,8 @@
 #include <vector>
 #include "config/config.h"
 #include "config/permalink.h"
-#include "engine/python_machine.h"
-#include "engine/random.h"
+#include "python/python_machine.h"
+#include "machine/random.h"
 #include "examples.h"
 
 using namespace config;
@@ -42,7 +42,7 @@ std::string edited(std::string_view text)
     return "# my version\n" + std::string(text) + "print('done')  # 完成\n";
 }
 
-LabConfig random_config(sim::Random& r)
+LabConfig random_config(machine::Random& r)
 {
     LabConfig c;
     const EmbeddedFile& file = kExampleFiles[r.below(std::size(kExampleFiles))];
@@ -51,15 +51,15 @@ LabConfig random_config(sim::Random& r)
         c.source = edited(file.text);
     auto in = [&](Range range) { return range.min + SimTime(r.below(uint64_t(range.max - range.min) + 1)); };
     c.cpus = int(in(kCpusRange));
-    c.policy = sim::Policy(r.below(4));
+    c.policy = machine::Policy(r.below(4));
     c.slice = in(kSliceRange);
     c.gil = r.below(2) == 0;
     c.switch_interval = in(kSwitchIntervalRange);
     c.bytecode_cost = in(kBytecodeCostRange);
     c.context_switch_cost = in(kContextSwitchCostRange);
-    c.io_latency.kind = sim::LatencyDistribution::Kind(r.below(3));
+    c.io_latency.kind = machine::LatencyDistribution::Kind(r.below(3));
     c.io_latency.a = in(kIoLatencyRange);
-    c.io_latency.b = c.io_latency.kind == sim::LatencyDistribution::Kind::Uniform ? c.io_latency.a + in({0, 1000000}) : 0;
+    c.io_latency.b = c.io_latency.kind == machine::LatencyDistribution::Kind::Uniform ? c.io_latency.a + in({0, 1000000}) : 0;
     c.max_time = in(kMaxTimeRange);
     c.seed = r.next_u64();
     for (const ProgramSlider& slider : find_sliders(program_source(c)))
@@ -84,8 +84,8 @@ TEST_CASE("the default config is the lab with no fragment: MachineConfig's defau
     CHECK(decode_fragment("").config == defaults);
     CHECK(decode_fragment("https://lab.example/threadlab/").problems.size() == 1);
     CHECK(find_lesson(defaults.lesson) != nullptr);
-    sim::MachineConfig machine = to_machine_config(defaults);
-    sim::MachineConfig reference;
+    machine::MachineConfig machine = to_machine_config(defaults);
+    machine::MachineConfig reference;
     CHECK(machine.cpus == 4);
     CHECK(machine.gil == reference.gil);
     CHECK(machine.switch_interval == reference.switch_interval);
@@ -100,14 +100,14 @@ TEST_CASE("the common settings read as written")
     c.sliders["THREADS"] = 8;
     c.gil = false;
     c.seed = 42;
-    c.time = 1250 * sim::kMillisecond;
+    c.time = 1250 * machine::kMillisecond;
     c.selected_thread = 3;
     c.language = Language::Chinese;
     CHECK(encode_fragment(c) == "v=1&cpus=8&gil=off&seed=42&threads=8&t=1250ms&sel=3&lang=zh");
     DecodeResult hand_written = decode_fragment("#v=1&lang=zh&t=1.25s&sel=3&threads=8&seed=42&gil=off&cpus=8");
     CHECK(first_problem(hand_written) == "");
     CHECK(hand_written.config == c);
-    sim::MachineConfig machine = to_machine_config(c);
+    machine::MachineConfig machine = to_machine_config(c);
     CHECK(machine.cpus == 8);
     CHECK_FALSE(machine.gil);
     CHECK(machine.seed == 42);
@@ -130,7 +130,7 @@ TEST_CASE("every lesson round-trips, as shipped and edited")
 
 TEST_CASE("1000 random configs round-trip")
 {
-    sim::Random random(20240607);
+    machine::Random random(20240607);
     for (int i = 0; i < 1000; i++)
         check_round_trip(random_config(random));
 }
@@ -143,7 +143,7 @@ TEST_CASE("a link with a typical edited lesson stays under 2000 characters")
         c.source = edited(find_lesson(lesson)->text);
         c.cpus = 4;
         c.seed = 42;
-        c.time = 1250 * sim::kMillisecond;
+        c.time = 1250 * machine::kMillisecond;
         c.selected_thread = 3;
         std::string link = "https://threadlab.example/#" + encode_fragment(c);
         INFO(lesson, ": ", link.size(), " characters");
@@ -290,7 +290,7 @@ TEST_CASE("find_sliders reads the slider lines of a program, and apply_sliders r
 
 TEST_CASE("a config goes to the machine and back unchanged")
 {
-    sim::Random random(3);
+    machine::Random random(3);
     for (int i = 0; i < 100; i++) {
         LabConfig c = random_config(random);
         LabConfig back;
@@ -313,10 +313,10 @@ namespace {
 // both sides of a comparison, so long programs stay quick).
 uint64_t run_hash(const LabConfig& c, int64_t max_instructions)
 {
-    sim::PythonRun run(to_machine_config(c));
+    python::PythonRun run(to_machine_config(c));
     if (run.start(apply_sliders(program_source(c), c.sliders), "program.py"))
         return 0;
-    run.run(sim::kNever, max_instructions);
+    run.run(machine::kNever, max_instructions);
     return run.machine().trace().hash();
 }
 
@@ -334,7 +334,7 @@ TEST_CASE("a link runs the very run it was made from: the same trace hash, for e
             c.sliders[slider.name] = slider.min;
         configs.push_back(c);
     }
-    sim::Random random(7);
+    machine::Random random(7);
     for (int i = 0; i < 30; i++)
         configs.push_back(random_config(random));
     for (const LabConfig& original : configs) {

@@ -6,7 +6,7 @@
 #include "config/base64url.h"
 #include "config/deflate.h"
 #include "embedded_file.h"
-#include "engine/random.h"
+#include "machine/random.h"
 #include "examples.h"
 
 using namespace config;
@@ -235,7 +235,7 @@ TEST_CASE("deflate then inflate gives back each example, compressed")
 
 TEST_CASE("deflate then inflate gives back random bytes and random short-alphabet text")
 {
-    sim::Random random(2024);
+    machine::Random random(2024);
     for (int round = 0; round < 200; round++) {
         size_t length = random.below(3000);
         uint64_t alphabet = round % 2 ? 256 : 1 + random.below(4);  // few letters: long matches
@@ -250,7 +250,7 @@ TEST_CASE("deflate then inflate gives back random bytes and random short-alphabe
 
 TEST_CASE("inflate never fails to return on flipped bits")
 {
-    sim::Random random(99);
+    machine::Random random(99);
     for (const Vector& vector : kVectors) {
         for (int round = 0; round < 300; round++) {
             std::string corrupt(vector.bytes);
@@ -263,7 +263,7 @@ TEST_CASE("inflate never fails to return on flipped bits")
 
 TEST_CASE("base64url: round trip, and strict rejection")
 {
-    sim::Random random(5);
+    machine::Random random(5);
     for (int length = 0; length < 40; length++) {
         std::vector<uint8_t> bytes;
         for (int i = 0; i < length; i++)

@@ -3,10 +3,10 @@
 // the drop request comes exactly one switch interval after a waiter started waiting.
 #include <doctest/doctest.h>
 
-#include "engine/machine.h"
-#include "engine/script_program.h"
+#include "machine/machine.h"
+#include "machine/script_program.h"
 
-using namespace sim;
+using namespace machine;
 
 namespace {
 

@@ -1,9 +1,9 @@
 // The interpreter: programs' output and errors as CPython prints them, stepping, suspending
 // native calls, modules, memory, determinism.
-#include "engine/interpreter.h"
+#include "python/interpreter.h"
 #include <doctest/doctest.h>
 
-using namespace engine;
+using namespace python;
 
 namespace {
 

@@ -2,10 +2,10 @@
 // join with timeout, Python's threading primitives as threads experience them, deadlock reports.
 #include <doctest/doctest.h>
 
-#include "engine/machine.h"
-#include "engine/script_program.h"
+#include "machine/machine.h"
+#include "machine/script_program.h"
 
-using namespace sim;
+using namespace machine;
 
 namespace {
 

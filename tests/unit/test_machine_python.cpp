@@ -5,12 +5,15 @@
 
 #include <string>
 
-#include "engine/lab_capture.h"
-#include "engine/python_machine.h"
+#include "lab/capture.h"
+#include "python/python_machine.h"
 #include "examples.h"
 #include "ui/timeline_model.h"
 
-using namespace sim;
+using namespace ui;
+
+using namespace machine;
+using python::PythonRun;
 
 namespace {
 

@@ -5,6 +5,8 @@
 
 #include "ui/metrics_model.h"
 
+using namespace ui;
+
 TEST_CASE("metrics: mean and busiest CPU, CPUs' worth of work, live threads") {
     lab::LabSnapshot snap;
     snap.cpus.resize(4);
@@ -12,7 +14,7 @@ TEST_CASE("metrics: mean and busiest CPU, CPUs' worth of work, live threads") {
     snap.cpus[1].utilisation = 0.5;
     snap.cpus[2].utilisation = 0.5;
     snap.threads.resize(3);
-    snap.threads[2].state = sim::ThreadState::Terminated;
+    snap.threads[2].state = machine::ThreadState::Terminated;
     const MetricsFigures figures = ComputeMetrics(snap);
     CHECK(figures.cpus_worth == doctest::Approx(2.0));
     CHECK(figures.mean_utilisation == doctest::Approx(0.5));

@@ -6,9 +6,10 @@
 #include <set>
 #include <string>
 
-#include "engine/python_machine.h"
+#include "python/python_machine.h"
 
-using namespace sim;
+using namespace machine;
+using python::PythonRun;
 
 namespace {
 

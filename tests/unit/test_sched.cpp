@@ -3,11 +3,11 @@
 // 1 us, and context switches and thread creation are free unless a test says otherwise.
 #include <doctest/doctest.h>
 
-#include "engine/machine.h"
-#include "engine/script_program.h"
-#include "engine/trace.h"
+#include "machine/machine.h"
+#include "machine/script_program.h"
+#include "machine/trace.h"
 
-using namespace sim;
+using namespace machine;
 
 namespace {
 

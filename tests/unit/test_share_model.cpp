@@ -4,12 +4,14 @@
 #include <doctest/doctest.h>
 
 #include "config/config.h"
-#include "engine/python_machine.h"
+#include "python/python_machine.h"
 #include "ui/share_model.h"
+
+using namespace ui;
 
 namespace {
 
-lab::LabSnapshot Snapshot(uint64_t run_id, lab::RunPhase phase, sim::SimTime now = 0) {
+lab::LabSnapshot Snapshot(uint64_t run_id, lab::RunPhase phase, machine::SimTime now = 0) {
     lab::LabSnapshot snap;
     snap.run_id = run_id;
     snap.phase = phase;
@@ -23,26 +25,26 @@ TEST_CASE("Share captures the moment shown, the selected thread and the visible 
     config::LabConfig run;
     run.lesson = "race";
     run.cpus = 3;
-    run.max_time = 10 * sim::kSecond;
-    const lab::LabSnapshot paused = Snapshot(4, lab::RunPhase::Paused, 1250 * sim::kMicrosecond);
+    run.max_time = 10 * machine::kSecond;
+    const lab::LabSnapshot paused = Snapshot(4, lab::RunPhase::Paused, 1250 * machine::kMicrosecond);
     config::LabConfig shared = ConfigToShare(run, {&paused, 3, -40e3, 2.5e6});
     CHECK(shared.lesson == "race");
     CHECK(shared.cpus == 3);
-    CHECK(shared.time == 1250 * sim::kMicrosecond);
+    CHECK(shared.time == 1250 * machine::kMicrosecond);
     CHECK(shared.selected_thread == 3);
     CHECK(shared.zoom_begin == 0); // the fitted view's margin before 0 is not part of the run
     CHECK(shared.zoom_end == 2'500'000);
     CHECK(config::decode_fragment(config::encode_fragment(shared)).config == shared);
 
     // A view reaching past max-time is cut to it; no selection is -1.
-    shared = ConfigToShare(run, {&paused, sim::kNoThread, 5e9, 20e9});
+    shared = ConfigToShare(run, {&paused, machine::kNoThread, 5e9, 20e9});
     CHECK(shared.selected_thread == -1);
-    CHECK(shared.zoom_begin == 5 * sim::kSecond);
-    CHECK(shared.zoom_end == 10 * sim::kSecond);
+    CHECK(shared.zoom_begin == 5 * machine::kSecond);
+    CHECK(shared.zoom_end == 10 * machine::kSecond);
 
     // Before the run starts there is no moment and no range: the link opens playing.
     const lab::LabSnapshot ready = Snapshot(4, lab::RunPhase::Ready);
-    shared = ConfigToShare(run, {&ready, sim::kNoThread, 0, 1e6});
+    shared = ConfigToShare(run, {&ready, machine::kNoThread, 0, 1e6});
     CHECK(shared.time == 0);
     CHECK(shared.zoom_begin == 0);
     CHECK(shared.zoom_end == 0);
@@ -53,7 +55,7 @@ TEST_CASE("an opened link loads, replays to its moment, then puts its view back"
     LinkReplay replay;
     replay.step = LinkReplay::Step::Loading;
     replay.run = 7; // shown when the link was opened
-    replay.config.time = 2 * sim::kMillisecond;
+    replay.config.time = 2 * machine::kMillisecond;
     CHECK(NextReplayAction(replay, Snapshot(7, lab::RunPhase::Playing)) == ReplayAction::Wait);
     CHECK(NextReplayAction(replay, Snapshot(8, lab::RunPhase::Ready)) == ReplayAction::Start);
     replay.step = LinkReplay::Step::Replaying;
@@ -87,16 +89,16 @@ TEST_CASE("a run played in small steps and paused is the run a link replays to t
     c.cpus = 2;
     c.seed = 9;
     const std::string source = config::apply_sliders(config::program_source(c), c.sliders);
-    sim::PythonRun played(config::to_machine_config(c));
+    python::PythonRun played(config::to_machine_config(c));
     REQUIRE_FALSE(played.start(source, "program.py"));
     // The page plays a frame's worth of simulated time at a time, each with an instruction budget.
-    sim::SimTime clock = 0;
+    machine::SimTime clock = 0;
     for (int frame = 0; frame < 40; ++frame) {
-        clock += 37 * sim::kMicrosecond;
+        clock += 37 * machine::kMicrosecond;
         played.run(clock, 100000);
     }
-    const sim::SimTime moment = clock;
-    sim::PythonRun replayed(config::to_machine_config(c));
+    const machine::SimTime moment = clock;
+    python::PythonRun replayed(config::to_machine_config(c));
     REQUIRE_FALSE(replayed.start(source, "program.py"));
     replayed.run(moment);
     CHECK(replayed.machine().instructions() == played.machine().instructions());

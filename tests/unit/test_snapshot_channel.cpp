@@ -4,7 +4,7 @@
 #include <thread>
 #include <vector>
 
-#include "engine/snapshot_channel.h"
+#include "lab/snapshot_channel.h"
 
 namespace {
 struct Frame {

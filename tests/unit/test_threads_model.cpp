@@ -7,24 +7,26 @@
 
 #include "ui/threads_model.h"
 
+using namespace ui;
+
 TEST_CASE("thread states and wait reasons: distinct short codes, each with an explanation") {
     std::set<std::string> codes;
-    for (auto state : {sim::ThreadState::New, sim::ThreadState::Ready, sim::ThreadState::Running,
-                       sim::ThreadState::Blocked, sim::ThreadState::Terminated}) {
+    for (auto state : {machine::ThreadState::New, machine::ThreadState::Ready, machine::ThreadState::Running,
+                       machine::ThreadState::Blocked, machine::ThreadState::Terminated}) {
         codes.insert(ThreadStateCode(state));
         CHECK(std::strlen(ThreadStateExplanation(state)) > 20);
     }
     CHECK(codes.size() == 5);
 
     codes.clear();
-    for (int w = int(sim::WaitKind::Sleep); w <= int(sim::WaitKind::Children); ++w) {
-        const auto wait = sim::WaitKind(w);
+    for (int w = int(machine::WaitKind::Sleep); w <= int(machine::WaitKind::Children); ++w) {
+        const auto wait = machine::WaitKind(w);
         codes.insert(WaitKindCode(wait));
         CHECK(std::strlen(WaitKindExplanation(wait)) > 20);
     }
-    CHECK(codes.size() == size_t(sim::WaitKind::Children));
-    CHECK(std::string(WaitKindCode(sim::WaitKind::None)).empty());
-    CHECK(std::string(WaitKindCode(sim::WaitKind::Gil)) == "GIL");
+    CHECK(codes.size() == size_t(machine::WaitKind::Children));
+    CHECK(std::string(WaitKindCode(machine::WaitKind::None)).empty());
+    CHECK(std::string(WaitKindCode(machine::WaitKind::Gil)) == "GIL");
 }
 
 TEST_CASE("a stale selection finds no thread") {
@@ -36,7 +38,7 @@ TEST_CASE("a stale selection finds no thread") {
     snap.processes[0].id = 0;
     CHECK(FindThread(snap, 1) == &snap.threads[1]);
     CHECK(FindThread(snap, 2) == nullptr);
-    CHECK(FindThread(snap, sim::kNoThread) == nullptr);
+    CHECK(FindThread(snap, machine::kNoThread) == nullptr);
     CHECK(FindProcess(snap, 0) == &snap.processes[0]);
     CHECK(FindProcess(snap, 3) == nullptr);
 }

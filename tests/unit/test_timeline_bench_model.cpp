@@ -4,6 +4,8 @@
 
 #include "ui/timeline_bench_model.h"
 
+using namespace ui;
+
 namespace {
 
 size_t SliceCount(const TimelineData& data, LaneKind kind) {
@@ -87,7 +89,7 @@ TEST_CASE("the benchmark camera dives from the whole run to microseconds and bac
     bench.phase = BenchPhase::PanZoom;
     TimeAxis axis;
     axis.width_px = 1000;
-    const SimTime end = 3 * sim::kSecond;
+    const SimTime end = 3 * machine::kSecond;
     AimBenchCamera(bench, axis, end);
     CHECK(axis.end_ns() - axis.start_ns == doctest::Approx(double(end)));
     bench.frame = kBenchPanZoomFrames / 2;

@@ -7,12 +7,14 @@
 #include <string>
 #include <utility>
 
-#include "engine/machine.h"
-#include "engine/random.h"
-#include "engine/script_program.h"
-#include "engine/sync.h"
-#include "engine/thread_state.h"
+#include "machine/machine.h"
+#include "machine/random.h"
+#include "machine/script_program.h"
+#include "machine/sync.h"
+#include "machine/thread_state.h"
 #include "ui/timeline_model.h"
+
+using namespace ui;
 
 namespace {
 
@@ -164,7 +166,7 @@ TEST_CASE("the indexed level of detail merges exactly like a slice-by-slice merg
     // Random lanes (slices from 1 ns to 1 ms, gaps from none to long, and often exactly one
     // pixel or one nanosecond either side of it) at zooms from a tenth of a nanosecond to a
     // second per pixel, compared with the obvious linear merge.
-    sim::Random random(7);
+    machine::Random random(7);
     const auto draw_length = [&random](SimTime scale) {
         if (random.below(2) == 0)
             return SimTime(random.below(uint64_t(scale)));
@@ -352,83 +354,83 @@ TEST_CASE("every slice and marker kind explains itself in plain words") {
 
 namespace {
 
-sim::TraceEvent Event(SimTime time, sim::TraceKind kind, sim::ThreadId thread) {
-    sim::TraceEvent e;
+machine::TraceEvent Event(SimTime time, machine::TraceKind kind, machine::ThreadId thread) {
+    machine::TraceEvent e;
     e.time = time;
     e.kind = kind;
     e.thread = thread;
     return e;
 }
 
-sim::TraceEvent Run(SimTime time, sim::ThreadId thread, int cpu) {
-    sim::TraceEvent e = Event(time, sim::TraceKind::ThreadRun, thread);
+machine::TraceEvent Run(SimTime time, machine::ThreadId thread, int cpu) {
+    machine::TraceEvent e = Event(time, machine::TraceKind::ThreadRun, thread);
     e.cpu = int16_t(cpu);
     return e;
 }
 
-sim::TraceEvent Stop(SimTime time, sim::ThreadId thread, int cpu, sim::StopReason why) {
-    sim::TraceEvent e = Event(time, sim::TraceKind::ThreadStop, thread);
+machine::TraceEvent Stop(SimTime time, machine::ThreadId thread, int cpu, machine::StopReason why) {
+    machine::TraceEvent e = Event(time, machine::TraceKind::ThreadStop, thread);
     e.cpu = int16_t(cpu);
     e.reason = uint8_t(why);
     return e;
 }
 
-sim::TraceEvent Block(SimTime time, sim::ThreadId thread, sim::WaitKind on, int32_t object,
-                      sim::ThreadId holder) {
-    sim::TraceEvent e = Event(time, sim::TraceKind::ThreadBlock, thread);
+machine::TraceEvent Block(SimTime time, machine::ThreadId thread, machine::WaitKind on, int32_t object,
+                      machine::ThreadId holder) {
+    machine::TraceEvent e = Event(time, machine::TraceKind::ThreadBlock, thread);
     e.reason = uint8_t(on);
     e.object = object;
     e.other = holder;
     return e;
 }
 
-sim::TraceEvent Ready(SimTime time, sim::ThreadId thread, sim::ReadyReason why, sim::ThreadId waker) {
-    sim::TraceEvent e = Event(time, sim::TraceKind::ThreadReady, thread);
+machine::TraceEvent Ready(SimTime time, machine::ThreadId thread, machine::ReadyReason why, machine::ThreadId waker) {
+    machine::TraceEvent e = Event(time, machine::TraceKind::ThreadReady, thread);
     e.reason = uint8_t(why);
     e.other = waker;
     return e;
 }
 
-sim::TraceEvent Gil(SimTime time, sim::TraceKind take_or_release, sim::ThreadId thread) {
-    sim::TraceEvent e = Event(time, take_or_release, thread);
+machine::TraceEvent Gil(SimTime time, machine::TraceKind take_or_release, machine::ThreadId thread) {
+    machine::TraceEvent e = Event(time, take_or_release, thread);
     e.object = 0;
     return e;
 }
 
 // Two threads of one process on two CPUs: the main thread holds the GIL, thread 1 waits for it
 // until the main thread goes to sleep.
-std::vector<sim::TraceEvent> GilHandOverEvents() {
-    using sim::TraceKind;
-    std::vector<sim::TraceEvent> events;
-    sim::TraceEvent start = Event(0, TraceKind::ProcessStart, 0);
+std::vector<machine::TraceEvent> GilHandOverEvents() {
+    using machine::TraceKind;
+    std::vector<machine::TraceEvent> events;
+    machine::TraceEvent start = Event(0, TraceKind::ProcessStart, 0);
     start.object = 0;
     events.push_back(start);
-    for (sim::ThreadId t : {0, 1}) {
-        sim::TraceEvent create = Event(t * 100, TraceKind::ThreadCreate, t);
+    for (machine::ThreadId t : {0, 1}) {
+        machine::TraceEvent create = Event(t * 100, TraceKind::ThreadCreate, t);
         create.object = 0;
         events.push_back(create);
     }
-    events.push_back(Ready(0, 0, sim::ReadyReason::Started, -1));
+    events.push_back(Ready(0, 0, machine::ReadyReason::Started, -1));
     events.push_back(Run(0, 0, 0));
     events.push_back(Gil(0, TraceKind::GilTake, 0));
-    events.push_back(Ready(100, 1, sim::ReadyReason::Started, 0));
+    events.push_back(Ready(100, 1, machine::ReadyReason::Started, 0));
     events.push_back(Run(100, 1, 1));
-    events.push_back(Stop(100, 1, 1, sim::StopReason::Blocked));
-    events.push_back(Block(100, 1, sim::WaitKind::Gil, 0, 0));
-    sim::TraceEvent acquire = Event(500, TraceKind::Sync, 0);
-    acquire.reason = uint8_t(sim::SyncOp::Acquire);
+    events.push_back(Stop(100, 1, 1, machine::StopReason::Blocked));
+    events.push_back(Block(100, 1, machine::WaitKind::Gil, 0, 0));
+    machine::TraceEvent acquire = Event(500, TraceKind::Sync, 0);
+    acquire.reason = uint8_t(machine::SyncOp::Acquire);
     acquire.object = 3;
     acquire.value = 1;
     events.push_back(acquire);
-    events.push_back(Block(600, 0, sim::WaitKind::Sleep, -1, -1));
-    events.push_back(Stop(600, 0, 0, sim::StopReason::Blocked));
-    sim::TraceEvent release = Gil(600, TraceKind::GilRelease, 0);
-    release.reason = uint8_t(sim::GilReleaseReason::Blocking);
+    events.push_back(Block(600, 0, machine::WaitKind::Sleep, -1, -1));
+    events.push_back(Stop(600, 0, 0, machine::StopReason::Blocked));
+    machine::TraceEvent release = Gil(600, TraceKind::GilRelease, 0);
+    release.reason = uint8_t(machine::GilReleaseReason::Blocking);
     events.push_back(release);
-    sim::TraceEvent take = Gil(600, TraceKind::GilTake, 1);
+    machine::TraceEvent take = Gil(600, TraceKind::GilTake, 1);
     take.other = 0;
     events.push_back(take);
-    events.push_back(Ready(600, 1, sim::ReadyReason::GilReleased, 0));
+    events.push_back(Ready(600, 1, machine::ReadyReason::GilReleased, 0));
     events.push_back(Run(650, 1, 1));
     return events;
 }
@@ -441,7 +443,7 @@ const Slice& SliceOf(const TimelineData& data, const std::vector<int32_t>& table
 
 TEST_CASE("trace events become CPU, GIL and thread lanes; a wait shows as blocked, then ready") {
     TimelineData data;
-    for (const sim::TraceEvent& e : GilHandOverEvents())
+    for (const machine::TraceEvent& e : GilHandOverEvents())
         AddTraceEvent(data, e);
     ExtendOpenSlices(data, 1000);
     CHECK(data.end == 1000);
@@ -459,7 +461,7 @@ TEST_CASE("trace events become CPU, GIL and thread lanes; a wait shows as blocke
     CHECK(t1.slices[1].kind == SliceKind::Ready);
     CHECK(t1.slices[1].end == 650);
     CHECK(t1.slices[1].other == 0); // who woke it
-    CHECK(t1.slices[1].reason == uint8_t(sim::ReadyReason::GilReleased));
+    CHECK(t1.slices[1].reason == uint8_t(machine::ReadyReason::GilReleased));
     CHECK(t1.slices[2].kind == SliceKind::Running);
     CHECK(t1.slices[2].end == 1000); // still running: it grows with the live edge
     CHECK(data.lanes[size_t(data.thread_lanes[1])].process == 0);
@@ -468,7 +470,7 @@ TEST_CASE("trace events become CPU, GIL and thread lanes; a wait shows as blocke
     const Slice& main_run = SliceOf(data, data.thread_lanes, 0, 0);
     CHECK(main_run.kind == SliceKind::Running);
     CHECK(main_run.end == 600);
-    CHECK(main_run.reason == uint8_t(sim::StopReason::Blocked));
+    CHECK(main_run.reason == uint8_t(machine::StopReason::Blocked));
     CHECK(SliceOf(data, data.thread_lanes, 0, 1).kind == SliceKind::BlockedSleep);
 
     // The GIL went from thread 0 to thread 1 at 600; CPU 0 ran thread 0 until then.
@@ -488,12 +490,12 @@ TEST_CASE("trace events become CPU, GIL and thread lanes; a wait shows as blocke
 }
 
 TEST_CASE("syncing with the trace takes only new events, names lanes and keeps output text") {
-    sim::Trace trace(2, sim::TraceLimits{});
+    machine::Trace trace(2, machine::TraceLimits{});
     trace.name_process(0, "MainProcess");
     trace.name_thread(0, 0, "MainThread");
     trace.name_thread(1, 0, "Worker-1");
     TimelineData data;
-    const std::vector<sim::TraceEvent> events = GilHandOverEvents();
+    const std::vector<machine::TraceEvent> events = GilHandOverEvents();
     for (size_t i = 0; i < 8; ++i)
         trace.record(events[i]);
     SyncTimelineWithTrace(data, trace);
@@ -517,12 +519,12 @@ TEST_CASE("syncing with the trace takes only new events, names lanes and keeps o
 }
 
 TEST_CASE("events the trace dropped before a sync are counted as missed, not replayed") {
-    sim::TraceLimits limits;
+    machine::TraceLimits limits;
     limits.max_events = 4;
-    sim::Trace trace(2, limits);
+    machine::Trace trace(2, limits);
     TimelineData data;
-    const std::vector<sim::TraceEvent> events = GilHandOverEvents();
-    for (const sim::TraceEvent& e : events)
+    const std::vector<machine::TraceEvent> events = GilHandOverEvents();
+    for (const machine::TraceEvent& e : events)
         trace.record(e);
     SyncTimelineWithTrace(data, trace);
     CHECK(data.events_missed == events.size() - 4);
@@ -538,19 +540,19 @@ namespace {
 
 // A run of the real machine: one CPU, one process with the GIL, two workers that hold a lock
 // across an I/O wait (so the other one blocks on it), compute, sleep and print.
-std::unique_ptr<sim::Machine> ContendedRun() {
-    sim::MachineConfig config;
+std::unique_ptr<machine::Machine> ContendedRun() {
+    machine::MachineConfig config;
     config.cpus = 1;
-    auto machine = std::make_unique<sim::Machine>(config);
-    const sim::SyncId lock = machine->create_sync(sim::SyncKind::Lock);
+    auto machine = std::make_unique<machine::Machine>(config);
+    const machine::SyncId lock = machine->create_sync(machine::SyncKind::Lock);
     const auto worker = [lock] {
-        auto w = sim::script();
-        w->acquire(lock).compute(1'000).io(300 * sim::kMicrosecond).release(lock).compute(3'000)
-            .sleep(50 * sim::kMicrosecond).output("done");
+        auto w = machine::script();
+        w->acquire(lock).compute(1'000).io(300 * machine::kMicrosecond).release(lock).compute(3'000)
+            .sleep(50 * machine::kMicrosecond).output("done");
         w->repeat(3);
-        return std::unique_ptr<sim::ThreadProgram>(std::move(w));
+        return std::unique_ptr<machine::ThreadProgram>(std::move(w));
     };
-    auto main = sim::script();
+    auto main = machine::script();
     main->spawn("worker-1", worker).spawn("worker-2", worker).join_spawned(0).join_spawned(1).output("all done");
     machine->start_process("MainProcess", std::move(main));
     return machine;
@@ -561,17 +563,17 @@ std::unique_ptr<sim::Machine> ContendedRun() {
 TEST_CASE("a real machine run becomes consistent lanes, whether synced once or as it runs") {
     auto machine = ContendedRun();
     TimelineData live;
-    for (SimTime until = 0; machine->run(until) == sim::RunStatus::Paused; until += 50 * sim::kMicrosecond)
+    for (SimTime until = 0; machine->run(until) == machine::RunStatus::Paused; until += 50 * machine::kMicrosecond)
         SyncTimelineWithTrace(live, machine->trace());
     SyncTimelineWithTrace(live, machine->trace());
-    REQUIRE(machine->status() == sim::RunStatus::Finished);
+    REQUIRE(machine->status() == machine::RunStatus::Finished);
 
     auto again = ContendedRun();
     again->run();
     TimelineData once;
     SyncTimelineWithTrace(once, again->trace());
 
-    const sim::Trace& trace = machine->trace();
+    const machine::Trace& trace = machine->trace();
     CHECK(live.events_missed == 0);
     REQUIRE(live.lanes.size() == once.lanes.size());
     for (size_t l = 0; l < live.lanes.size(); ++l) {
@@ -592,7 +594,7 @@ TEST_CASE("a real machine run becomes consistent lanes, whether synced once or a
     // The workers fought over the lock: a wait shows as blocked until the release, then ready
     // until the CPU is free, then running. And the GIL went back and forth between them.
     bool blocked_then_ready_then_running = false;
-    for (sim::ThreadId t : {1, 2}) {
+    for (machine::ThreadId t : {1, 2}) {
         const TimelineLane& lane = live.lanes[size_t(live.thread_lanes[size_t(t)])];
         CHECK(lane.name == (t == 1 ? "worker-1" : "worker-2"));
         const BlockList<Slice>& s = lane.slices.slices;
@@ -612,7 +614,7 @@ TEST_CASE("a real machine run becomes consistent lanes, whether synced once or a
 }
 
 TEST_CASE("lab snapshots feed the timeline chunk by chunk; every CPU has a lane; a new run starts afresh") {
-    const std::vector<sim::TraceEvent> events = GilHandOverEvents();
+    const std::vector<machine::TraceEvent> events = GilHandOverEvents();
     auto first = std::make_shared<lab::TraceChunk>(events.begin(), events.begin() + 8);
     auto second = std::make_shared<lab::TraceChunk>(events.begin() + 8, events.end());
     lab::LabSnapshot snap;
@@ -653,7 +655,7 @@ TEST_CASE("lab snapshots feed the timeline chunk by chunk; every CPU has a lane;
 TEST_CASE("a link's zoom is shown exactly across the timeline's width") {
     TimeAxis axis;
     axis.width_px = 500;
-    ShowExactRange(axis, 1 * sim::kMillisecond, 3 * sim::kMillisecond);
+    ShowExactRange(axis, 1 * machine::kMillisecond, 3 * machine::kMillisecond);
     CHECK(axis.start_ns == doctest::Approx(1e6));
     CHECK(axis.end_ns() == doctest::Approx(3e6));
 }

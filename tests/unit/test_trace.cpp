@@ -7,12 +7,12 @@
 #include <cctype>
 #include <string>
 
-#include "engine/machine.h"
-#include "engine/random.h"
-#include "engine/script_program.h"
-#include "engine/trace.h"
+#include "machine/machine.h"
+#include "machine/random.h"
+#include "machine/script_program.h"
+#include "machine/trace.h"
 
-using namespace sim;
+using namespace machine;
 
 namespace {
 

@@ -1,0 +1,397 @@
+// Index:
+//   Values        short reprs and the heap id of a value
+//   Heap walk     objects reachable from globals and frames, nearest first, with referrers
+//   Threads       TCB fields, waits in words, frames
+//   Processes     code objects, globals, heap
+//   capture       all of it, and what changed since the previous snapshot
+#include "lab/capture.h"
+
+#include <cstdio>
+#include <map>
+#include <unordered_map>
+
+namespace lab {
+
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------------------------
+
+// Containers longer than this are summarised instead of printed: a snapshot must stay cheap
+// however big the program's data grows.
+constexpr size_t kMaxItemsInRepr = 16;
+
+size_t container_length(const python::Value& v) {
+    if (auto* list = python::as<python::ListObject>(v))
+        return list->items.size();
+    if (auto* tuple = python::as<python::TupleObject>(v))
+        return tuple->items.size();
+    if (auto* dict = python::as<python::DictObject>(v))
+        return dict->table.size();
+    return 0;
+}
+
+ValueView view_of(python::Interpreter& vm, python::Value v) {
+    ValueView view;
+    view.type = vm.type_name(v);
+    if (v.kind == python::ValueKind::Object && v.object)
+        view.object = v.object->id;
+    size_t length = container_length(v);
+    if (length > kMaxItemsInRepr) {
+        view.repr = view.type + " of " + std::to_string(length) + " items";
+        return view;
+    }
+    view.repr = vm.repr(v);
+    if (view.repr.size() > kMaxReprBytes) {
+        size_t cut = kMaxReprBytes;
+        while (cut > 0 && (static_cast<unsigned char>(view.repr[cut]) & 0xC0) == 0x80)
+            --cut; // never split a UTF-8 character
+        view.repr.resize(cut);
+        view.repr += "…";
+    }
+    return view;
+}
+
+// The engine's own objects (modules, classes, functions) are shown as values but not walked
+// into: the heap view is about the program's data.
+bool walk_into(const python::Object* object) {
+    switch (object->kind) {
+    case python::ObjectKind::List:
+    case python::ObjectKind::Tuple:
+    case python::ObjectKind::Dict:
+    case python::ObjectKind::Instance:
+    case python::ObjectKind::Cell:
+    case python::ObjectKind::BoundMethod:
+        return true;
+    default:
+        return false;
+    }
+}
+
+template <class Visit>
+void for_each_child(python::Object* object, Visit&& visit) {
+    using namespace python;
+    switch (object->kind) {
+    case ObjectKind::List:
+        for (size_t i = 0; i < static_cast<ListObject*>(object)->items.size(); ++i)
+            visit(static_cast<ListObject*>(object)->items[i], "[" + std::to_string(i) + "]");
+        break;
+    case ObjectKind::Tuple:
+        for (size_t i = 0; i < static_cast<TupleObject*>(object)->items.size(); ++i)
+            visit(static_cast<TupleObject*>(object)->items[i], "[" + std::to_string(i) + "]");
+        break;
+    case ObjectKind::Dict:
+        for (const TableEntry& e : static_cast<DictObject*>(object)->table.entries)
+            if (e.key.kind != ValueKind::Empty)
+                visit(e.value, "value");
+        break;
+    case ObjectKind::Instance:
+        for (const TableEntry& e : static_cast<InstanceObject*>(object)->attrs.entries)
+            if (auto* name = as<StrObject>(e.key))
+                visit(e.value, "." + name->text);
+        break;
+    case ObjectKind::Cell:
+        visit(static_cast<CellObject*>(object)->value, "cell");
+        break;
+    case ObjectKind::BoundMethod:
+        visit(static_cast<BoundMethodObject*>(object)->self, "self");
+        break;
+    default:
+        break;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Heap walk
+// ---------------------------------------------------------------------------------------------
+
+constexpr size_t kMaxReferrers = 4;
+
+struct HeapWalk {
+    python::Interpreter& vm;
+    std::vector<HeapObjectView>& out;
+    std::unordered_map<uint32_t, size_t> index; // heap id -> position in out
+    std::vector<python::Object*> queue;
+
+    void reach(python::Value v, const std::string& referrer) {
+        if (v.kind != python::ValueKind::Object || !v.object)
+            return;
+        auto found = index.find(v.object->id);
+        if (found != index.end()) {
+            auto& referrers = out[found->second].referrers;
+            if (referrers.size() < kMaxReferrers)
+                referrers.push_back(referrer);
+            return;
+        }
+        if (out.size() >= kMaxHeapObjects)
+            return;
+        index.emplace(v.object->id, out.size());
+        HeapObjectView object;
+        ValueView view = view_of(vm, v);
+        object.id = v.object->id;
+        object.type = std::move(view.type);
+        object.repr = std::move(view.repr);
+        object.size_bytes = static_cast<uint32_t>(64 + 16 * container_length(v));
+        object.referrers.push_back(referrer);
+        out.push_back(std::move(object));
+        if (walk_into(v.object))
+            queue.push_back(v.object);
+    }
+
+    // Breadth first, so the objects nearest to the program's names come first when the list
+    // is cut at kMaxHeapObjects.
+    void drain() {
+        for (size_t next = 0; next < queue.size(); ++next) {
+            python::Object* parent = queue[next];
+            const std::string parent_name = vm.type_name(python::Value::from_object(parent)) + " #" +
+                                            std::to_string(parent->id);
+            for_each_child(parent, [&](python::Value child, const std::string& where) {
+                reach(child, parent_name + where);
+            });
+        }
+    }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Threads
+// ---------------------------------------------------------------------------------------------
+
+std::string seconds_text(machine::SimTime t) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.3f s", static_cast<double>(t) / 1e9);
+    return buf;
+}
+
+std::string thread_label(const machine::Machine& machine, machine::ThreadId id) {
+    if (id < 0 || static_cast<size_t>(id) >= machine.thread_count())
+        return "nobody";
+    return machine.thread(id).name;
+}
+
+std::string sync_label(const machine::Machine& machine, machine::SyncId id) {
+    if (!machine.sync().valid(id))
+        return "?";
+    return std::string(machine::sync_kind_name(machine.sync().object(id).kind)) + " #" + std::to_string(id);
+}
+
+std::string waiting_on_text(const machine::Machine& machine, const machine::Thread& tcb) {
+    using machine::WaitKind;
+    if (tcb.state != machine::ThreadState::Blocked)
+        return "";
+    machine::WaitInfo wait = machine.blocked_on(tcb.id);
+    std::string text;
+    switch (tcb.wait) {
+    case WaitKind::Sleep: return "sleep until " + seconds_text(tcb.wait_deadline);
+    case WaitKind::Io: return "I/O until " + seconds_text(tcb.wait_deadline);
+    case WaitKind::Join: return "join " + thread_label(machine, tcb.wait_object);
+    case WaitKind::Gil: text = "the GIL"; break;
+    case WaitKind::Children: return "its non-daemon threads to finish";
+    default: text = sync_label(machine, tcb.wait_object); break;
+    }
+    if (wait.holder != machine::kNoThread)
+        text += " held by " + thread_label(machine, wait.holder);
+    if (tcb.wait_deadline != machine::kNever && tcb.wait != WaitKind::Gil)
+        text += ", timeout at " + seconds_text(tcb.wait_deadline);
+    return text;
+}
+
+FrameView frame_view(python::Interpreter& vm, const python::Frame& frame,
+                     const std::unordered_map<const python::Code*, uint32_t>& code_ids) {
+    FrameView view;
+    const lang::CodeObject& code = *frame.code->source;
+    view.function = code.kind == lang::CodeKind::Module ? "<module>" : code.qualname;
+    auto id = code_ids.find(frame.code);
+    view.code = id != code_ids.end() ? id->second : 0;
+    view.ip = frame.ip > 0 ? frame.ip - 1 : 0;
+    lang::SourcePos pos = frame.position();
+    view.line = pos.line;
+    view.col = pos.col;
+    for (size_t i = 0; i < frame.locals.size() && i < code.local_names.size(); ++i)
+        if (frame.locals[i].kind != python::ValueKind::Empty)
+            view.locals.push_back({code.local_names[i], view_of(vm, frame.locals[i])});
+    const size_t cell_count = code.cell_names.size();
+    for (size_t i = 0; i < frame.cells.size(); ++i) {
+        const python::CellObject* cell = frame.cells[i];
+        const std::string& name = i < cell_count ? code.cell_names[i] : code.free_names[i - cell_count];
+        if (cell && cell->value.kind != python::ValueKind::Empty)
+            view.locals.push_back({name, view_of(vm, cell->value)});
+    }
+    for (const python::Value& v : frame.stack)
+        view.value_stack.push_back(view_of(vm, v));
+    return view;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+// ---------------------------------------------------------------------------------------------
+
+std::vector<CodeView> code_views(const python::Interpreter& vm,
+                                 std::unordered_map<const python::Code*, uint32_t>& ids) {
+    std::vector<CodeView> codes;
+    for (const auto& code : vm.codes) {
+        if (code->hidden)
+            continue;
+        const lang::CodeObject& source = *code->source;
+        ids.emplace(code.get(), static_cast<uint32_t>(codes.size()));
+        CodeView view;
+        view.id = static_cast<uint32_t>(codes.size());
+        view.name = source.kind == lang::CodeKind::Module ? "<module>" : source.qualname;
+        view.filename = source.filename;
+        view.first_line = source.first_line;
+        for (size_t i = 0; i < source.code.size(); ++i)
+            view.instructions.push_back({lang::instruction_text(source, i), source.positions[i].line,
+                                         source.positions[i].col});
+        codes.push_back(std::move(view));
+    }
+    return codes;
+}
+
+bool is_program_global(std::string_view name) { return name.size() < 2 || name.substr(0, 2) != "__"; }
+
+void mark_changes(LabSnapshot& now, const LabSnapshot& before) {
+    for (size_t p = 0; p < now.processes.size() && p < before.processes.size(); ++p) {
+        std::map<std::string_view, std::string_view> old_globals;
+        for (const Variable& g : before.processes[p].globals)
+            old_globals.emplace(g.name, g.value.repr);
+        for (Variable& g : now.processes[p].globals) {
+            auto old = old_globals.find(g.name);
+            g.changed = old == old_globals.end() || old->second != g.value.repr;
+        }
+        std::unordered_map<uint32_t, std::string_view> old_heap;
+        for (const HeapObjectView& o : before.processes[p].heap)
+            old_heap.emplace(o.id, o.repr);
+        for (HeapObjectView& o : now.processes[p].heap) {
+            auto old = old_heap.find(o.id);
+            o.changed = old == old_heap.end() || old->second != o.repr;
+        }
+    }
+    for (size_t t = 0; t < now.threads.size() && t < before.threads.size(); ++t) {
+        auto& frames = now.threads[t].frames;
+        const auto& old_frames = before.threads[t].frames;
+        for (size_t f = 0; f < frames.size() && f < old_frames.size(); ++f) {
+            if (frames[f].code != old_frames[f].code)
+                break;
+            std::map<std::string_view, std::string_view> old_locals;
+            for (const Variable& v : old_frames[f].locals)
+                old_locals.emplace(v.name, v.value.repr);
+            for (Variable& v : frames[f].locals) {
+                auto old = old_locals.find(v.name);
+                v.changed = old == old_locals.end() || old->second != v.value.repr;
+            }
+        }
+    }
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// capture
+// ---------------------------------------------------------------------------------------------
+
+std::shared_ptr<LabSnapshot> capture(python::PythonRun& run, const LabSnapshot* previous) {
+    auto snapshot = std::make_shared<LabSnapshot>();
+    const machine::Machine& machine = run.machine();
+    snapshot->now = machine.now();
+    snapshot->trace_hash = machine.trace().hash();
+
+    std::vector<std::unordered_map<const python::Code*, uint32_t>> code_ids(machine.process_count());
+    for (size_t p = 0; p < machine.process_count(); ++p) {
+        const machine::Process& process = machine.process(static_cast<machine::ProcessId>(p));
+        ProcessView view;
+        view.id = process.id;
+        view.name = process.name;
+        view.main_thread = process.main_thread;
+        view.gil_enabled = process.gil_enabled;
+        view.gil_holder = process.gil.holder();
+        if (python::Interpreter* vm = run.interpreter(static_cast<machine::ProcessId>(p))) {
+            view.codes = code_views(*vm, code_ids[p]);
+            if (!view.codes.empty()) {
+                auto source = vm->sources.find(view.codes.front().filename);
+                if (source != vm->sources.end())
+                    view.source = source->second;
+            }
+            HeapWalk walk{*vm, view.heap, {}, {}};
+            auto main = vm->modules.find("__main__");
+            if (main != vm->modules.end()) {
+                for (const python::TableEntry& e : main->second->globals.entries) {
+                    auto* name = python::as<python::StrObject>(e.key);
+                    if (!name || !is_program_global(name->text))
+                        continue;
+                    view.globals.push_back({name->text, view_of(*vm, e.value)});
+                    walk.reach(e.value, "global " + name->text);
+                }
+            }
+            for (size_t t = 0; t < machine.thread_count(); ++t) {
+                const python::Thread* thread = run.python_thread(static_cast<machine::ThreadId>(t));
+                if (!thread || machine.thread(static_cast<machine::ThreadId>(t)).process != process.id)
+                    continue;
+                for (const python::Frame& frame : thread->frames) {
+                    if (frame.is_native())
+                        continue;
+                    const std::string owner = machine.thread(static_cast<machine::ThreadId>(t)).name + " " +
+                                              frame.code->source->name + "()";
+                    for (size_t i = 0; i < frame.locals.size(); ++i)
+                        walk.reach(frame.locals[i], owner + ": local " + frame.code->source->local_names[i]);
+                }
+            }
+            walk.drain();
+        }
+        snapshot->processes.push_back(std::move(view));
+    }
+
+    for (size_t t = 0; t < machine.thread_count(); ++t) {
+        const machine::Thread& tcb = machine.thread(static_cast<machine::ThreadId>(t));
+        ThreadView view;
+        view.id = tcb.id;
+        view.process = tcb.process;
+        view.name = tcb.name;
+        view.state = tcb.state;
+        view.wait = tcb.wait;
+        view.waiting_on = waiting_on_text(machine, tcb);
+        view.cpu = tcb.cpu;
+        view.last_cpu = tcb.last_cpu;
+        view.cpu_time = tcb.cpu_time;
+        view.instructions = tcb.instructions;
+        view.context_switches = tcb.context_switches;
+        view.daemon = tcb.daemon;
+        view.is_main = tcb.is_main;
+        view.priority = tcb.priority;
+        view.holds_gil = tcb.holds_gil;
+        for (size_t s = 0; s < machine.sync().size(); ++s) {
+            const machine::SyncObject& object = machine.sync().object(static_cast<machine::SyncId>(s));
+            bool lock = object.kind == machine::SyncKind::Lock || object.kind == machine::SyncKind::RLock;
+            if (lock && object.count > 0 && object.owner == tcb.id)
+                view.holds.push_back(sync_label(machine, static_cast<machine::SyncId>(s)));
+        }
+        const python::Thread* thread = run.python_thread(tcb.id);
+        python::Interpreter* vm = run.interpreter(tcb.process);
+        if (thread && vm)
+            for (const python::Frame& frame : thread->frames)
+                if (!frame.is_native())
+                    view.frames.push_back(frame_view(*vm, frame, code_ids[static_cast<size_t>(tcb.process)]));
+        snapshot->processes[static_cast<size_t>(tcb.process)].threads.push_back(tcb.id);
+        snapshot->threads.push_back(std::move(view));
+    }
+
+    const machine::TraceStats& stats = machine.trace().stats();
+    for (int c = 0; c < machine.cpu_count(); ++c)
+        snapshot->cpus.push_back({machine.cpu(c).thread, stats.utilisation(c)});
+    snapshot->stats.wall_time = machine.now();
+    snapshot->stats.context_switches = stats.context_switches;
+    snapshot->stats.gil_handoffs = stats.gil_handoffs;
+    snapshot->stats.instructions = machine.instructions();
+
+    const machine::Trace& trace = machine.trace();
+    snapshot->output_first = trace.output_first();
+    for (uint64_t i = trace.output_first(); i < trace.output_count(); ++i) {
+        const machine::OutputLine& line = trace.output(i);
+        snapshot->output.push_back({line.time, line.thread, line.stream == machine::OutputStream::Stderr, line.text});
+    }
+
+    if (previous)
+        mark_changes(*snapshot, *previous);
+    return snapshot;
+}
+
+} // namespace lab

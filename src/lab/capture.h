@@ -1,0 +1,21 @@
+// Copies a running PythonRun into a LabSnapshot for the UI: the machine's tables (TCBs, CPUs,
+// processes, output, stats) and each process's Python state (code objects, globals, the heap
+// reachable from the program, every thread's frames). Runs on the engine's thread between two
+// runs of the machine; the snapshot owns copies of everything it shows.
+#pragma once
+#include <memory>
+
+#include "lab/snapshot.h"
+#include "python/python_machine.h"
+
+namespace lab {
+
+// How much of the heap a snapshot lists: the objects nearest to the program's variables first.
+constexpr size_t kMaxHeapObjects = 400;
+// Longest repr a snapshot keeps for one value; longer ones end in an ellipsis.
+constexpr size_t kMaxReprBytes = 96;
+
+// `previous` (a snapshot of the same run, or null) is compared against to mark what changed.
+std::shared_ptr<LabSnapshot> capture(python::PythonRun& run, const LabSnapshot* previous);
+
+} // namespace lab

@@ -1,0 +1,191 @@
+// What the lab's windows draw: a plain, immutable copy of one moment of a run, made on the
+// engine's thread and handed to the UI through a SnapshotChannel. Nothing in it points into the
+// engine, so the UI can keep it as long as it likes while the simulation moves on.
+//
+// Index:
+//   Values and variables     how a Python value looks in a panel
+//   Text region              code objects and their bytecode
+//   Threads                  the TCB and the stack of frames
+//   Processes                data (globals) and heap, per address space
+//   CPUs, output, stats      the rest of the machine
+//   LabSnapshot              all of it
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "machine/sim_time.h"
+#include "machine/thread_state.h"
+#include "machine/trace.h"
+
+namespace lab {
+
+// ---------------------------------------------------------------------------------------------
+// Values and variables
+// ---------------------------------------------------------------------------------------------
+
+constexpr uint32_t kNoObject = 0;
+
+// A Python value as a panel shows it: its type name and a short repr; heap objects also carry
+// their stable heap id, so a click can find them in the Heap list.
+struct ValueView {
+    std::string type;           // "int", "list", "FakeDatabase", ...
+    std::string repr;           // shortened repr, at most a line
+    uint32_t object = kNoObject; // heap id when the value is a heap object
+};
+
+struct Variable {
+    std::string name;
+    ValueView value;
+    bool changed = false; // different from the previous snapshot: the panel flashes it
+};
+
+// ---------------------------------------------------------------------------------------------
+// Text region
+// ---------------------------------------------------------------------------------------------
+
+struct Instruction {
+    std::string text; // "LOAD_FAST n", as `threadlab dis` prints it
+    int line = 0;     // 1-based source line
+    int col = 0;      // 0-based column
+};
+
+struct CodeView {
+    uint32_t id = 0;          // index among the process's code objects
+    std::string name;         // "<module>", "worker", "FakeDatabase.update"
+    std::string filename;
+    int first_line = 0;
+    std::vector<Instruction> instructions;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Threads
+// ---------------------------------------------------------------------------------------------
+
+struct FrameView {
+    std::string function;     // code name
+    uint32_t code = 0;        // CodeView::id in the thread's process
+    uint32_t ip = 0;          // the instruction being executed (index into CodeView::instructions)
+    int line = 0;             // where that instruction is in the source
+    int col = 0;
+    std::vector<Variable> locals;
+    std::vector<ValueView> value_stack; // the evaluation stack, bottom first
+};
+
+// The thread control block as the UI shows it, plus its stack (frames bottom first: the frame
+// running now is frames.back()).
+struct ThreadView {
+    int32_t id = -1;
+    int32_t process = 0;
+    std::string name;
+    machine::ThreadState state = machine::ThreadState::New;
+    machine::WaitKind wait = machine::WaitKind::None;
+    std::string waiting_on;       // plain words: "Lock #3 held by Thread-2", "sleep until 2.000 s"
+    std::vector<std::string> holds; // locks it holds, in words
+    int32_t cpu = -1;             // while running
+    int32_t last_cpu = -1;
+    machine::SimTime cpu_time = 0;
+    int64_t instructions = 0;
+    int64_t context_switches = 0;
+    bool daemon = false;
+    bool is_main = false;
+    int priority = 0;
+    bool holds_gil = false;
+    std::vector<FrameView> frames;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Processes
+// ---------------------------------------------------------------------------------------------
+
+struct HeapObjectView {
+    uint32_t id = kNoObject;
+    std::string type;
+    std::string repr;
+    uint32_t size_bytes = 0;           // an estimate, to draw the heap to scale
+    std::vector<std::string> referrers; // who refers to it: "global counter", "Thread-1 frame worker: local db", "list #12"
+    bool changed = false;
+};
+
+struct ProcessView {
+    int32_t id = 0;
+    std::string name;
+    int32_t main_thread = -1;
+    bool gil_enabled = true;
+    int32_t gil_holder = -1;            // thread id, -1 when free
+    std::string source;                 // the program's source, drawn beside its bytecode
+    std::vector<CodeView> codes;        // text
+    std::vector<Variable> globals;      // data: the __main__ module's dict
+    std::vector<HeapObjectView> heap;   // heap: objects reachable from the program
+    std::vector<int32_t> threads;       // its threads' ids: one stack each
+};
+
+// ---------------------------------------------------------------------------------------------
+// CPUs, output, stats
+// ---------------------------------------------------------------------------------------------
+
+struct CpuView {
+    int32_t thread = -1;  // running now, -1 idle
+    double utilisation = 0; // busy share of the time so far, 0..1
+};
+
+struct OutputLineView {
+    machine::SimTime time = 0;
+    int32_t thread = -1;
+    bool is_stderr = false;
+    std::string text; // without the newline
+};
+
+struct StatsView {
+    machine::SimTime wall_time = 0;
+    int64_t context_switches = 0;
+    int64_t gil_handoffs = 0;
+    int64_t instructions = 0;
+    double speedup = 0; // one-thread baseline's wall time / this wall time; 0: no baseline run
+    std::string baseline; // what the baseline made one: "THREADS = 1", "1 CPU"
+};
+
+// ---------------------------------------------------------------------------------------------
+// LabSnapshot
+// ---------------------------------------------------------------------------------------------
+
+enum class RunPhase : uint8_t {
+    Ready,     // loaded, nothing executed yet
+    Playing,
+    Paused,
+    Finished,
+    Deadlock,
+    TimeLimit,
+    Error,     // the program did not compile; see `error`
+};
+
+// A run's trace events in immutable pieces that every later snapshot shares, so handing the
+// whole trace to the timeline costs a few pointers, and a reader that skipped snapshots still
+// finds every event.
+using TraceChunk = std::vector<machine::TraceEvent>;
+
+struct LabSnapshot {
+    uint64_t run_id = 0;      // changes when the run restarts (new program or settings)
+    uint64_t sequence = 0;    // grows with every snapshot of the same run
+    RunPhase phase = RunPhase::Ready;
+    machine::SimTime now = 0;
+    std::string error;        // compile error (phase Error) or deadlock report, in words
+    // The last program sent does not compile, but an earlier one did and keeps running: its
+    // error in words, at error_line/error_col (phase Error uses those too).
+    std::string compile_error;
+    int error_line = 0;
+    int error_col = 0;
+    uint64_t trace_hash = 0;
+    std::vector<ProcessView> processes;
+    std::vector<ThreadView> threads;   // indexed by thread id
+    std::vector<CpuView> cpus;
+    std::vector<OutputLineView> output;
+    uint64_t output_first = 0;         // the run's line number of output[0] (older lines dropped)
+    std::vector<std::shared_ptr<const TraceChunk>> trace_chunks; // oldest first, from the run's start
+    uint64_t trace_events = 0;         // events in all chunks
+    bool trace_full = false;           // the chunks reached the lab's bound and stopped growing
+    StatsView stats;
+};
+
+} // namespace lab

@@ -1,0 +1,71 @@
+// Internal to the engine: how the interpreter sets up its built-in namespace, and the shared
+// pieces of the built-in functions and types.
+#pragma once
+#include "python/object.h"
+#include <string>
+#include <vector>
+
+namespace python {
+
+struct Interpreter;
+struct ModuleObject;
+
+// print, len, range, ... and __build_class__ into the builtins module (builtins.cpp).
+void install_builtins(Interpreter& vm, ModuleObject& builtins);
+
+// The methods of str, list, dict, tuple, int and float (methods.cpp).
+void install_methods(Interpreter& vm);
+
+// The natives the prelude's Python code builds on: output, sorting by precomputed keys.
+void install_prelude_natives(Interpreter& vm, ModuleObject& prelude);
+
+// Python source of the prelude (prelude.cpp): builtins that call back into Python code (sorted
+// with a key, map, filter, any, all, ...) and the slow paths natives hand over to when a
+// user-defined dunder must run (print of objects with __str__, repr of containers of them).
+extern const char kPreludeSource[];
+
+// Copies the prelude's public functions into builtins once it has run.
+void export_prelude(Interpreter& vm);
+
+// The prelude function `name` (it always exists once the interpreter is constructed).
+Value prelude_function(Interpreter& vm, const char* name);
+
+// str(v) and repr(v) as natives answer them: user-defined __str__/__repr__ (also inside
+// containers) run through frames; the rest is formatted natively (types.cpp).
+NativeResult str_of(Interpreter& vm, Value v);
+NativeResult repr_of(Interpreter& vm, Value v);
+bool needs_python_repr(Interpreter& vm, Value v, int depth = 0);
+
+// Adds the keys of an iterable to a set, as set(iterable) and set.update do; false when it raised.
+bool fill_set(Interpreter& vm, SetObject* set, Value iterable);
+
+// Whether formatting these arguments ("%" or str.format) runs a user-defined __str__, __repr__
+// or __format__: then the prelude's slow path formats them.
+bool format_args_need_python(Interpreter& vm, Value args);
+
+// Whether comparing v (an instance, or a container holding one) runs a user-defined __eq__,
+// __lt__, ... method, so that natives hand the comparison over to the prelude.
+bool needs_python_compare(Interpreter& vm, Value v, int depth = 0);
+bool any_needs_python_compare(Interpreter& vm, const std::vector<Value>& values);
+
+// The closest existing name to the one an uncaught NameError or AttributeError misses ("" if
+// none is close): CPython 3.11 appends ". Did you mean: 'name'?" to the report (suggestions.cpp).
+std::string name_suggestion(Interpreter& vm, Value exception);
+
+// Natives walk built-in iterables only. When one of the first `iterables` positional arguments
+// is an object whose class defines __iter__ in Python, the native asks the prelude to call
+// `function` (itself) again with such arguments turned into lists; otherwise this returns false.
+bool retry_with_lists(Interpreter& vm, Value function, CallArgs args, uint32_t iterables, NativeResult& out);
+
+// Continuation that ignores the call's result and returns `state` instead.
+NativeResult return_state(Interpreter& vm, Thread& thread, Value state, Value result);
+
+// A stable sort with Python's `<` (descending keeps equal items in their order, as
+// reverse=True does); with `keys`, items are ordered by the key at the same index. false when a
+// comparison raised.
+bool sort_values(Interpreter& vm, std::vector<Value>& items, const std::vector<Value>* keys, bool descending);
+
+// Continuation: the result of a __str__/__repr__/__format__ (named by `method_name`) must be a str.
+NativeResult check_str_result(Interpreter& vm, Thread& thread, Value method_name, Value result);
+
+} // namespace python

@@ -1,0 +1,745 @@
+// Text forms of values. Sections:
+//   1. repr() and str() of built-in values
+//   2. format(value, spec): the format-spec mini-language (f-strings, str.format)
+//   3. "%" formatting (printf style, as logging uses)
+//   4. str.format
+#include "python/interpreter.h"
+#include "lang/repr.h"
+#include "lang/utf8.h"
+#include <cmath>
+#include <cstdio>
+
+namespace python {
+
+// ---------------------------------------------------------------------------------------------
+// 1. repr() and str()
+// ---------------------------------------------------------------------------------------------
+
+// CPython shows an address; a heap id is this process's stable equivalent.
+static std::string address(const Object* object)
+{
+    char buffer[32];
+    snprintf(buffer, sizeof buffer, "0x%x", object->id);
+    return buffer;
+}
+
+static std::string class_path(const ClassObject* cls)
+{
+    return cls->module_name == "builtins" ? cls->qualname : cls->module_name + "." + cls->qualname;
+}
+
+namespace {
+
+// Containers that are being printed, so that a list containing itself prints as [...].
+struct ReprWriter {
+    Interpreter& vm;
+    std::vector<const Object*> active;
+
+    std::string sequence(const std::vector<Value>& items, const char* open, const char* close, bool tuple)
+    {
+        std::string out = open;
+        for (size_t i = 0; i < items.size(); i++) {
+            if (i)
+                out += ", ";
+            out += repr(items[i]);
+        }
+        if (tuple && items.size() == 1)
+            out += ",";
+        return out + close;
+    }
+
+    std::string repr(Value v)
+    {
+        switch (v.kind) {
+        case ValueKind::Empty: return "<NULL>";
+        case ValueKind::None: return "None";
+        case ValueKind::Bool: return v.boolean ? "True" : "False";
+        case ValueKind::Int: return std::to_string(v.integer);
+        case ValueKind::Float: return lang::float_repr(v.real);
+        case ValueKind::Object: break;
+        }
+        Object* o = v.object;
+        bool container = o->kind == ObjectKind::List || o->kind == ObjectKind::Tuple || o->kind == ObjectKind::Dict ||
+                         o->kind == ObjectKind::DictView || o->kind == ObjectKind::Set;
+        if (container) {
+            for (const Object* seen : active)
+                if (seen == o)
+                    return o->kind == ObjectKind::List ? "[...]" : o->kind == ObjectKind::Dict ? "{...}" : "(...)";
+            active.push_back(o);
+        }
+        std::string out = object_repr(o);
+        if (container)
+            active.pop_back();
+        return out;
+    }
+
+    std::string dict_items(const Table& table)
+    {
+        std::string out;
+        for (const TableEntry& e : table.entries) {
+            if (e.key.is_empty())
+                continue;
+            if (!out.empty())
+                out += ", ";
+            out += repr(e.key) + ": " + repr(e.value);
+        }
+        return out;
+    }
+
+    std::string object_repr(Object* o)
+    {
+        switch (o->kind) {
+        case ObjectKind::Str:
+            return lang::str_repr(static_cast<StrObject*>(o)->text);
+        case ObjectKind::List:
+            return sequence(static_cast<ListObject*>(o)->items, "[", "]", false);
+        case ObjectKind::Tuple:
+            return sequence(static_cast<TupleObject*>(o)->items, "(", ")", true);
+        case ObjectKind::Dict:
+            return "{" + dict_items(static_cast<DictObject*>(o)->table) + "}";
+        case ObjectKind::Set: {
+            auto* set = static_cast<SetObject*>(o);
+            std::vector<Value> keys;
+            for (const SetSlot& slot : set->table.slots)
+                if (!slot.key.is_empty())
+                    keys.push_back(slot.key);
+            const char* name = set->frozen ? "frozenset" : "set";
+            if (keys.empty())
+                return std::string(name) + "()";
+            std::string inner = sequence(keys, "{", "}", false);
+            return set->frozen ? "frozenset(" + inner + ")" : inner;
+        }
+        case ObjectKind::Function:
+            return "<function " + static_cast<FunctionObject*>(o)->qualname + " at " + address(o) + ">";
+        case ObjectKind::Native: {
+            auto* native = static_cast<NativeObject*>(o);
+            if (native->owner)
+                return std::string("<method '") + native->name + "' of '" + native->owner->name + "' objects>";
+            return std::string("<built-in function ") + native->name + ">";
+        }
+        case ObjectKind::BoundMethod: {
+            auto* method = static_cast<BoundMethodObject*>(o);
+            if (auto* native = as<NativeObject>(method->function))
+                return std::string("<built-in method ") + native->name + " of " + vm.type_name(method->self) + " object at " +
+                       (method->self.is_object() ? address(method->self.object) : std::string("0x0")) + ">";
+            auto* fn = as<FunctionObject>(method->function);
+            return "<bound method " + (fn ? fn->qualname : std::string("?")) + " of " + repr(method->self) + ">";
+        }
+        case ObjectKind::Class:
+            return "<class '" + class_path(static_cast<ClassObject*>(o)) + "'>";
+        case ObjectKind::Instance: {
+            auto* instance = static_cast<InstanceObject*>(o);
+            if (instance->cls->is_exception) {
+                Value* args = instance->attrs.find("args");
+                auto* tuple = args ? as<TupleObject>(*args) : nullptr;
+                std::string inner = tuple ? sequence(tuple->items, "(", ")", false) : "()";
+                return instance->cls->qualname + inner;
+            }
+            return "<" + class_path(instance->cls) + " object at " + address(o) + ">";
+        }
+        case ObjectKind::Module:
+            return "<module '" + static_cast<ModuleObject*>(o)->name + "' (built-in)>";
+        case ObjectKind::Cell:
+            return "<cell at " + address(o) + ">";
+        case ObjectKind::Code:
+            return "<code object " + static_cast<CodeRefObject*>(o)->code->source->name + " at " + address(o) + ">";
+        case ObjectKind::Range: {
+            auto* range = static_cast<RangeObject*>(o);
+            std::string out = "range(" + std::to_string(range->start) + ", " + std::to_string(range->stop);
+            if (range->step != 1)
+                out += ", " + std::to_string(range->step);
+            return out + ")";
+        }
+        case ObjectKind::Iterator:
+            return "<" + vm.type_of(Value::from_object(o))->name + " object at " + address(o) + ">";
+        case ObjectKind::Generator: {
+            auto* generator = static_cast<GeneratorObject*>(o);
+            return std::string(generator->coroutine ? "<coroutine" : "<generator") + " object " + generator->code->source->qualname +
+                   " at " + address(o) + ">";
+        }
+        case ObjectKind::Slice: {
+            auto* slice = static_cast<SliceObject*>(o);
+            return "slice(" + repr(slice->start) + ", " + repr(slice->stop) + ", " + repr(slice->step) + ")";
+        }
+        case ObjectKind::Super: {
+            auto* super = static_cast<SuperObject*>(o);
+            return "<super: <class '" + super->cls->name + "'>, <" + vm.type_name(super->self) + " object>>";
+        }
+        case ObjectKind::DictView: {
+            auto* view = static_cast<DictViewObject*>(o);
+            std::string items;
+            for (const TableEntry& e : view->dict->table.entries) {
+                if (e.key.is_empty())
+                    continue;
+                if (!items.empty())
+                    items += ", ";
+                if (view->view == DictViewKind::Keys)
+                    items += repr(e.key);
+                else if (view->view == DictViewKind::Values)
+                    items += repr(e.value);
+                else
+                    items += "(" + repr(e.key) + ", " + repr(e.value) + ")";
+            }
+            return vm.type_of(Value::from_object(o))->name + "([" + items + "])";
+        }
+        }
+        return "<object>";
+    }
+};
+
+} // namespace
+
+std::string Interpreter::repr(Value v)
+{
+    ReprWriter writer{*this, {}};
+    return writer.repr(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. format(value, spec)
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+
+struct FormatSpec {
+    std::string fill = " ";
+    char align = 0;      // < > ^ =
+    char sign = 0;       // + - space
+    bool alternate = false;
+    bool zero = false;
+    int width = -1;
+    char grouping = 0;   // , or _
+    int precision = -1;
+    char type = 0;
+};
+
+bool is_align(char c) { return c == '<' || c == '>' || c == '^' || c == '='; }
+
+bool parse_spec(std::string_view spec, FormatSpec& out)
+{
+    size_t i = 0;
+    if (!spec.empty()) {
+        size_t after_first = 0;
+        lang::decode_utf8(spec, after_first);
+        if (after_first < spec.size() && is_align(spec[after_first])) {
+            out.fill = std::string(spec.substr(0, after_first));
+            out.align = spec[after_first];
+            i = after_first + 1;
+        } else if (is_align(spec[0])) {
+            out.align = spec[0];
+            i = 1;
+        }
+    }
+    if (i < spec.size() && (spec[i] == '+' || spec[i] == '-' || spec[i] == ' '))
+        out.sign = spec[i++];
+    if (i < spec.size() && spec[i] == '#') {
+        out.alternate = true;
+        i++;
+    }
+    if (i < spec.size() && spec[i] == '0') {
+        out.zero = true;
+        i++;
+    }
+    auto number = [&](int& target) {
+        if (i >= spec.size() || spec[i] < '0' || spec[i] > '9')
+            return;
+        target = 0;
+        while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9')
+            target = target * 10 + (spec[i++] - '0');
+    };
+    number(out.width);
+    if (i < spec.size() && (spec[i] == ',' || spec[i] == '_'))
+        out.grouping = spec[i++];
+    if (i < spec.size() && spec[i] == '.') {
+        i++;
+        number(out.precision);
+        if (out.precision < 0)
+            return false;
+    }
+    if (i < spec.size())
+        out.type = spec[i++];
+    return i == spec.size();
+}
+
+size_t code_points(std::string_view text)
+{
+    size_t n = 0;
+    for (char c : text)
+        if (!lang::is_utf8_continuation(c))
+            n++;
+    return n;
+}
+
+std::string repeat(const std::string& fill, size_t count)
+{
+    std::string out;
+    for (size_t i = 0; i < count; i++)
+        out += fill;
+    return out;
+}
+
+// Pads `body` to the width; `sign_part` (sign and 0x prefix) stays in front of '=' padding.
+std::string pad(const FormatSpec& spec, std::string sign_part, std::string body, char default_align)
+{
+    char align = spec.align ? spec.align : (spec.zero ? '=' : default_align);
+    std::string fill = spec.align || !spec.zero ? spec.fill : "0";
+    size_t length = code_points(sign_part) + code_points(body);
+    if (spec.width < 0 || (size_t)spec.width <= length)
+        return sign_part + body;
+    size_t missing = (size_t)spec.width - length;
+    switch (align) {
+    case '<': return sign_part + body + repeat(fill, missing);
+    case '^': return repeat(fill, missing / 2) + sign_part + body + repeat(fill, missing - missing / 2);
+    case '=': return sign_part + repeat(fill, missing) + body;
+    default: return repeat(fill, missing) + sign_part + body;
+    }
+}
+
+std::string group_digits(const std::string& digits, char separator, size_t every)
+{
+    if (!separator)
+        return digits;
+    std::string out;
+    size_t count = 0;
+    for (size_t i = digits.size(); i-- > 0;) {
+        out.insert(out.begin(), digits[i]);
+        if (++count % every == 0 && i > 0)
+            out.insert(out.begin(), separator);
+    }
+    return out;
+}
+
+std::string sign_of(bool negative, char sign)
+{
+    if (negative)
+        return "-";
+    if (sign == '+')
+        return "+";
+    if (sign == ' ')
+        return " ";
+    return "";
+}
+
+std::string unsigned_in_base(uint64_t magnitude, int base, bool upper)
+{
+    if (magnitude == 0)
+        return "0";
+    const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    std::string out;
+    while (magnitude) {
+        out.insert(out.begin(), digits[magnitude % (uint64_t)base]);
+        magnitude /= (uint64_t)base;
+    }
+    return out;
+}
+
+// The digits of a float in C's %e/%f/%g style with Python's extras (no trailing dot, inf/nan).
+std::string float_body(double magnitude, char type, int precision, bool alternate)
+{
+    if (std::isinf(magnitude))
+        return (type >= 'A' && type <= 'Z') ? "INF" : "inf";
+    if (std::isnan(magnitude))
+        return (type >= 'A' && type <= 'Z') ? "NAN" : "nan";
+    char buffer[512];
+    char conversion = type == 'F' ? 'f' : type;
+    char format[16];
+    snprintf(format, sizeof format, alternate ? "%%#.*%c" : "%%.*%c", conversion);
+    snprintf(buffer, sizeof buffer, format, precision, magnitude);
+    return buffer;
+}
+
+} // namespace
+
+bool Interpreter::format_value(Value v, std::string_view spec_text, std::string& out)
+{
+    FormatSpec spec;
+    ClassObject* type = type_of(v);
+    if (!parse_spec(spec_text, spec)) {
+        fail(types.value_error, "Invalid format specifier '" + std::string(spec_text) + "' for object of type '" + type->name + "'");
+        return false;
+    }
+    auto unknown_code = [&]() {
+        fail(types.value_error, std::string("Unknown format code '") + spec.type + "' for object of type '" + type->name + "'");
+        return false;
+    };
+    if (auto* s = as<StrObject>(v)) {
+        if (spec.type && spec.type != 's')
+            return unknown_code();
+        if (spec.align == '=') {
+            fail(types.value_error, "'=' alignment not allowed in string format specifier");
+            return false;
+        }
+        if (spec.sign) {
+            fail(types.value_error, "Sign not allowed in string format specifier");
+            return false;
+        }
+        std::string text = s->text;
+        if (spec.precision >= 0 && code_points(text) > (size_t)spec.precision) {
+            size_t at = 0;
+            for (int n = 0; n < spec.precision; n++)
+                lang::decode_utf8(text, at);
+            text.resize(at);
+        }
+        out = pad(spec, "", text, '<');
+        return true;
+    }
+    bool is_float_type = spec.type && std::string_view("eEfFgG%n").find(spec.type) != std::string_view::npos;
+    if (v.is_integral() && !is_float_type) {
+        if (v.is_bool() && !spec.type && spec_text.empty()) {
+            out = v.boolean ? "True" : "False";
+            return true;
+        }
+        if (spec.precision >= 0) {
+            fail(types.value_error, "Precision not allowed in integer format specifier");
+            return false;
+        }
+        int64_t n = v.as_integral();
+        bool negative = n < 0;
+        uint64_t magnitude = negative ? 0 - (uint64_t)n : (uint64_t)n;
+        std::string prefix, digits;
+        switch (spec.type) {
+        case 0: case 'd': case 'n': digits = group_digits(std::to_string(magnitude), spec.grouping, 3); break;
+        case 'x': case 'X':
+            digits = group_digits(unsigned_in_base(magnitude, 16, spec.type == 'X'), spec.grouping == '_' ? '_' : 0, 4);
+            prefix = spec.alternate ? (spec.type == 'X' ? "0X" : "0x") : "";
+            break;
+        case 'o':
+            digits = group_digits(unsigned_in_base(magnitude, 8, false), spec.grouping == '_' ? '_' : 0, 4);
+            prefix = spec.alternate ? "0o" : "";
+            break;
+        case 'b':
+            digits = group_digits(unsigned_in_base(magnitude, 2, false), spec.grouping == '_' ? '_' : 0, 4);
+            prefix = spec.alternate ? "0b" : "";
+            break;
+        case 'c': {
+            if (n < 0 || n > 0x10FFFF) {
+                fail(types.overflow_error, "%c arg not in range(0x110000)");
+                return false;
+            }
+            std::string ch;
+            lang::append_utf8(ch, (uint32_t)n);
+            out = pad(spec, "", ch, '<');
+            return true;
+        }
+        default:
+            return unknown_code();
+        }
+        out = pad(spec, sign_of(negative, spec.sign) + prefix, digits, '>');
+        return true;
+    }
+    if (v.is_number()) {
+        double x = v.as_double();
+        bool negative = std::signbit(x) && !std::isnan(x);
+        double magnitude = std::fabs(x);
+        std::string body;
+        char t = spec.type;
+        if (t == 0 && spec.precision < 0) {
+            body = lang::float_repr(magnitude);
+        } else if (t == 0) {
+            body = float_body(magnitude, 'g', spec.precision == 0 ? 1 : spec.precision, spec.alternate);
+            if (std::isfinite(magnitude) && body.find_first_of(".e") == std::string::npos)
+                body += ".0";
+        } else if (t == '%') {
+            body = float_body(magnitude * 100, 'f', spec.precision < 0 ? 6 : spec.precision, spec.alternate) + "%";
+        } else if (t == 'n') {
+            body = float_body(magnitude, 'g', spec.precision < 0 ? 6 : spec.precision, spec.alternate);
+        } else {
+            body = float_body(magnitude, t, spec.precision < 0 ? 6 : spec.precision, spec.alternate);
+        }
+        if (spec.grouping && std::isfinite(magnitude)) {
+            size_t end = body.find_first_of(".eE%");
+            std::string integer_part = body.substr(0, end);
+            body = group_digits(integer_part, spec.grouping, 3) + (end == std::string::npos ? "" : body.substr(end));
+        }
+        out = pad(spec, sign_of(negative, spec.sign), body, '>');
+        return true;
+    }
+    if (!spec_text.empty()) {
+        fail(types.type_error, "unsupported format string passed to " + type->name + ".__format__");
+        return false;
+    }
+    out = str(v);
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. "%" formatting
+// ---------------------------------------------------------------------------------------------
+
+Value Interpreter::percent_format(const StrObject* format, Value args)
+{
+    const std::string& f = format->text;
+    std::vector<Value> values;
+    auto* mapping = as<DictObject>(args);
+    if (auto* tuple = as<TupleObject>(args))
+        values = tuple->items;
+    else if (!mapping)
+        values.push_back(args);
+    size_t next_value = 0;
+    auto take = [&](Value& out) {
+        if (next_value >= values.size()) {
+            fail(types.type_error, "not enough arguments for format string");
+            return false;
+        }
+        out = values[next_value++];
+        return true;
+    };
+    std::string out;
+    for (size_t i = 0; i < f.size(); i++) {
+        if (f[i] != '%') {
+            out += f[i];
+            continue;
+        }
+        i++;
+        Value value;
+        bool have_value = false;
+        if (i < f.size() && f[i] == '(') {
+            size_t close = f.find(')', i);
+            if (close == std::string::npos)
+                return fail(types.value_error, "incomplete format key");
+            if (!mapping)
+                return fail(types.type_error, "format requires a mapping");
+            Value* found = mapping->table.find(std::string_view(f).substr(i + 1, close - i - 1));
+            if (!found)
+                return fail(types.key_error, lang::str_repr(f.substr(i + 1, close - i - 1)));
+            value = *found;
+            have_value = true;
+            i = close + 1;
+        }
+        FormatSpec spec;
+        for (; i < f.size() && std::string_view("-+ 0#").find(f[i]) != std::string_view::npos; i++) {
+            if (f[i] == '-') spec.align = '<';
+            else if (f[i] == '+') spec.sign = '+';
+            else if (f[i] == ' ' && spec.sign != '+') spec.sign = ' ';
+            else if (f[i] == '0') spec.zero = true;
+            else spec.alternate = true;
+        }
+        auto number = [&](int& target) {
+            if (i < f.size() && f[i] == '*') {
+                Value star;
+                if (!take(star))
+                    return false;
+                if (!star.is_integral()) {
+                    fail(types.type_error, "* wants int");
+                    return false;
+                }
+                target = (int)star.as_integral();
+                i++;
+                return true;
+            }
+            if (i < f.size() && f[i] >= '0' && f[i] <= '9') {
+                target = 0;
+                while (i < f.size() && f[i] >= '0' && f[i] <= '9')
+                    target = target * 10 + (f[i++] - '0');
+            }
+            return true;
+        };
+        if (!number(spec.width))
+            return Value::empty();
+        if (i < f.size() && f[i] == '.') {
+            i++;
+            spec.precision = 0;
+            if (!number(spec.precision))
+                return Value::empty();
+        }
+        while (i < f.size() && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L'))
+            i++;
+        if (i >= f.size())
+            return fail(types.value_error, "incomplete format");
+        char conversion = f[i];
+        if (spec.align == '<')
+            spec.zero = false;
+        if (conversion == '%') {
+            out += '%';
+            continue;
+        }
+        if (!have_value && !take(value))
+            return Value::empty();
+        std::string piece;
+        switch (conversion) {
+        case 's': case 'r': case 'a': {
+            std::string text = conversion == 's' ? str(value) : repr(value);
+            if (spec.precision >= 0 && code_points(text) > (size_t)spec.precision) {
+                size_t at = 0;
+                for (int n = 0; n < spec.precision; n++)
+                    lang::decode_utf8(text, at);
+                text.resize(at);
+            }
+            spec.precision = -1;
+            spec.zero = false;
+            piece = pad(spec, "", text, '>');
+            break;
+        }
+        case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
+            if (!value.is_number())
+                return fail(types.type_error, std::string("%") + conversion + " format: " +
+                                                  (conversion == 'd' || conversion == 'i' || conversion == 'u' ? "a real number" : "an integer") +
+                                                  " is required, not " + type_name(value));
+            if (value.is_float() && (conversion == 'x' || conversion == 'X' || conversion == 'o'))
+                return fail(types.type_error, std::string("%") + conversion + " format: an integer is required, not float");
+            double d = value.as_double();
+            if (value.is_float() && !(std::fabs(d) < 9.2233720368547758e18))
+                return fail(std::isnan(d) ? types.value_error : types.overflow_error,
+                            std::isnan(d) ? "cannot convert float NaN to integer" : "integer result does not fit in 64 bits (Threadlab's ints are 64-bit)");
+            int64_t n = value.is_float() ? (int64_t)std::trunc(d) : value.as_integral();
+            bool negative = n < 0;
+            uint64_t magnitude = negative ? 0 - (uint64_t)n : (uint64_t)n;
+            std::string digits = conversion == 'x' || conversion == 'X' ? unsigned_in_base(magnitude, 16, conversion == 'X')
+                                 : conversion == 'o'                    ? unsigned_in_base(magnitude, 8, false)
+                                                                        : std::to_string(magnitude);
+            if (spec.precision > (int)digits.size())
+                digits.insert(0, (size_t)spec.precision - digits.size(), '0');
+            std::string prefix = spec.alternate && conversion != 'd' && conversion != 'i' && conversion != 'u'
+                                     ? (conversion == 'o' ? "0o" : conversion == 'x' ? "0x" : conversion == 'X' ? "0X" : "")
+                                     : "";
+            piece = pad(spec, sign_of(negative, spec.sign) + prefix, digits, '>');
+            break;
+        }
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
+            if (!value.is_number())
+                return fail(types.type_error, "must be real number, not " + type_name(value));
+            double x = value.as_double();
+            bool negative = std::signbit(x) && !std::isnan(x);
+            std::string body = float_body(std::fabs(x), conversion, spec.precision < 0 ? 6 : spec.precision, spec.alternate);
+            piece = pad(spec, sign_of(negative, spec.sign), body, '>');
+            break;
+        }
+        case 'c': {
+            std::string ch;
+            if (auto* s = as<StrObject>(value); s && s->length == 1)
+                ch = s->text;
+            else if (value.is_integral())
+                lang::append_utf8(ch, (uint32_t)value.as_integral());
+            else
+                return fail(types.type_error, "%c requires int or char");
+            spec.zero = false;
+            piece = pad(spec, "", ch, '>');
+            break;
+        }
+        default: {
+            char detail[96];
+            snprintf(detail, sizeof detail, "unsupported format character '%c' (0x%x) at index %zu", conversion, (unsigned char)conversion, i);
+            return fail(types.value_error, detail);
+        }
+        }
+        out += piece;
+    }
+    if (next_value < values.size() && !mapping)
+        return fail(types.type_error, "not all arguments converted during string formatting");
+    return new_str(out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. str.format
+// ---------------------------------------------------------------------------------------------
+
+// A field's decimal index ("0", "12"); huge numbers saturate (no exceptions in the engine).
+static int64_t field_number(std::string_view digits)
+{
+    int64_t n = 0;
+    for (char c : digits)
+        n = n > INT64_MAX / 100 ? INT64_MAX / 10 : n * 10 + (c - '0');
+    return n;
+}
+
+Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
+{
+    std::string out;
+    int auto_index = 0;
+    bool used_auto = false, used_manual = false;
+    uint32_t positional = args.positional_count();
+    for (size_t i = 0; i < f.size(); i++) {
+        char c = f[i];
+        if (c == '}') {
+            if (i + 1 < f.size() && f[i + 1] == '}') {
+                out += '}';
+                i++;
+                continue;
+            }
+            return fail(types.value_error, "Single '}' encountered in format string");
+        }
+        if (c != '{') {
+            out += c;
+            continue;
+        }
+        if (i + 1 < f.size() && f[i + 1] == '{') {
+            out += '{';
+            i++;
+            continue;
+        }
+        // Find the matching '}' (format specs may nest one level of {}).
+        size_t end = i + 1;
+        int depth = 1;
+        for (; end < f.size(); end++) {
+            if (f[end] == '{') depth++;
+            else if (f[end] == '}' && --depth == 0) break;
+        }
+        if (end >= f.size())
+            return fail(types.value_error, "Single '{' encountered in format string");
+        std::string_view field = f.substr(i + 1, end - i - 1);
+        i = end;
+        size_t spec_at = field.find(':');
+        size_t conversion_at = field.find('!');
+        if (conversion_at != std::string_view::npos && spec_at != std::string_view::npos && conversion_at > spec_at)
+            conversion_at = std::string_view::npos;
+        std::string_view name = field.substr(0, std::min(spec_at, conversion_at));
+        char conversion = conversion_at != std::string_view::npos && conversion_at + 1 < field.size() ? field[conversion_at + 1] : 0;
+        std::string spec = spec_at != std::string_view::npos ? std::string(field.substr(spec_at + 1)) : "";
+        if (spec.find('{') != std::string::npos) {
+            Value nested = str_format(spec, args, first);
+            if (nested.is_empty())
+                return nested;
+            spec = as<StrObject>(nested)->text;
+        }
+        size_t part_end = name.find_first_of(".[");
+        std::string_view head = name.substr(0, part_end);
+        Value value;
+        if (head.empty() || (head[0] >= '0' && head[0] <= '9')) {
+            int index;
+            if (head.empty()) {
+                if (used_manual)
+                    return fail(types.value_error, "cannot switch from manual field specification to automatic field numbering");
+                used_auto = true;
+                index = auto_index++;
+            } else {
+                if (used_auto)
+                    return fail(types.value_error, "cannot switch from automatic field numbering to manual field specification");
+                used_manual = true;
+                index = (int)std::min<int64_t>(field_number(head), INT32_MAX);
+            }
+            if ((uint32_t)index + first >= positional)
+                return fail(types.index_error, "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
+            value = args[(uint32_t)index + first];
+        } else {
+            value = args.keyword(head);
+            if (value.is_empty())
+                return fail(types.key_error, lang::str_repr(head));
+        }
+        while (part_end != std::string_view::npos && part_end < name.size()) {
+            if (name[part_end] == '.') {
+                size_t next = name.find_first_of(".[", part_end + 1);
+                value = get_attr(value, name.substr(part_end + 1, next == std::string_view::npos ? std::string_view::npos : next - part_end - 1));
+                part_end = next;
+            } else {
+                size_t close = name.find(']', part_end);
+                std::string_view key = name.substr(part_end + 1, close - part_end - 1);
+                bool numeric = !key.empty() && key.find_first_not_of("0123456789") == std::string_view::npos;
+                value = get_item(value, numeric ? Value::from_int(field_number(key)) : new_str(key));
+                part_end = close == std::string_view::npos ? close : close + 1;
+            }
+            if (value.is_empty())
+                return value;
+        }
+        std::string text;
+        if (conversion == 'r' || conversion == 'a')
+            value = new_str(repr(value));
+        else if (conversion == 's')
+            value = new_str(str(value));
+        if (!format_value(value, spec, text))
+            return Value::empty();
+        out += text;
+    }
+    return new_str(out);
+}
+
+} // namespace python

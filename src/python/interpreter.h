@@ -1,0 +1,222 @@
+// Interpreter: one Python process (its heap, modules, code and threads) and the bytecode loop.
+//
+// Threads are data. A Thread holds its frames; a Frame holds its code, instruction pointer,
+// value stack, locals and block stack. Calling a Python function pushes a Frame (no C++
+// recursion), so any thread can stop after any instruction and another can run; the UI reads
+// the frames directly. Native functions (builtins, module functions) run inside one instruction
+// and answer with a NativeResult: a value, an exception, a request to call Python code (whose
+// result comes back to a continuation), or a suspension that parks the thread until the host
+// resumes it. Dunder methods written in Python (__init__, __str__, __eq__, __enter__, ...) are
+// always called through frames too.
+//
+// Frames (and the Block stack inside them) are declared in object.h, since a suspended
+// generator keeps its frame in the heap. Sections of this header:
+//   1. Threads
+//   2. The Interpreter: loading, running, resuming
+//   3. Services for native functions: values, classes, errors, conversions, operations
+#pragma once
+#include "python/heap.h"
+#include "python/host.h"
+#include "python/modules.h"
+#include "python/object.h"
+#include "lang/source.h"
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace lang { struct CompiledModule; }
+
+namespace python {
+
+// ---------------------------------------------------------------------------------------------
+// 1. Threads
+// ---------------------------------------------------------------------------------------------
+
+enum class ThreadState : uint8_t {
+    Runnable,
+    Suspended,  // a native suspended it: waits for Interpreter::resume
+    Finished,
+};
+
+struct Thread {
+    uint32_t id = 0;
+    std::string name;
+    ThreadState state = ThreadState::Runnable;
+    std::vector<Frame> frames;   // frames.back() runs
+    Value handled_exception;     // the exception an except clause is handling (bare `raise`)
+    Value result;                // Finished: the return value of the bottom call
+    Value uncaught;              // Finished by an exception: that exception, else None
+    std::string uncaught_text;   // its last traceback line, "ValueError: bad" (set with uncaught)
+    uint64_t instructions = 0;   // executed so far
+};
+
+enum class StopReason : uint8_t {
+    BudgetUsed,  // ran `budget` instructions and can continue
+    Finished,    // returned from its bottom frame
+    Suspended,   // parked by a native (lock, sleep, join, ...)
+    Error,       // finished by an uncaught exception (Thread::uncaught)
+};
+
+struct RunResult {
+    uint64_t executed = 0;
+    StopReason reason = StopReason::BudgetUsed;
+};
+
+// The built-in classes; values of these types are not Instances (except exceptions).
+struct BuiltinTypes {
+    ClassObject *object, *type, *none_type, *bool_type, *int_type, *float_type, *str, *list, *tuple, *dict, *set, *frozenset;
+    ClassObject *function, *builtin_function, *method, *module, *cell, *code, *range, *slice, *super_type;
+    ClassObject *dict_keys, *dict_values, *dict_items, *generator, *coroutine;
+    ClassObject* iterators[kIteratorKindCount];  // by IteratorKind
+    ClassObject *base_exception, *system_exit, *keyboard_interrupt, *exception, *arithmetic_error,
+        *overflow_error, *zero_division_error, *assertion_error, *attribute_error, *import_error,
+        *module_not_found_error, *lookup_error, *index_error, *key_error, *name_error,
+        *unbound_local_error, *runtime_error, *recursion_error, *not_implemented_error,
+        *stop_iteration, *type_error, *value_error, *os_error, *timeout_error, *generator_exit;
+};
+
+// ---------------------------------------------------------------------------------------------
+// 2. The Interpreter
+// ---------------------------------------------------------------------------------------------
+
+struct LoadResult {
+    Thread* thread = nullptr;                // the main thread, ready to run the module
+    std::optional<lang::SourceError> error;  // a syntax error or unsupported construct
+};
+
+struct Interpreter {
+    explicit Interpreter(Host& host, std::span<const ModuleDef> modules = standard_modules());
+    Interpreter(const Interpreter&) = delete;
+    Interpreter& operator=(const Interpreter&) = delete;
+    ~Interpreter();
+
+    Host& host;
+    Heap heap;
+    BuiltinTypes types{};
+    ModuleObject* builtins = nullptr;
+    ModuleObject* prelude = nullptr;                  // hidden helpers written in Python
+    std::map<std::string, ModuleObject*> modules;     // imported so far, by name
+    std::vector<ModuleDef> module_table;              // what `import` can find
+    std::vector<std::unique_ptr<Code>> codes;         // the text region
+    std::map<std::string, std::string> sources;       // file name -> source (tracebacks)
+    std::string main_file;                            // the program's file name (sys.argv[0])
+    std::vector<std::unique_ptr<Thread>> threads;
+    std::vector<Value> pinned;                        // extra GC roots held by the host
+    Value pending = Value::empty();                   // the exception a native is raising
+    uint32_t recursion_limit = 1000;                  // frames per thread, as CPython's default
+    uint32_t next_thread_id = 1;
+
+    // Compiles `source` as __main__ and creates the main thread to run it.
+    LoadResult load_main(std::string_view source, std::string_view filename);
+
+    // A new thread that calls callable(*args); it starts Runnable.
+    Thread& start_thread(Value callable, std::vector<Value> args, std::string name);
+
+    // Executes up to `budget` instructions of `thread` (Runnable) and says why it stopped.
+    RunResult run(Thread& thread, uint64_t budget);
+    // Exactly one instruction: the same loop as run(), so stepping and running agree.
+    RunResult step(Thread& thread) { return run(thread, 1); }
+
+    // Ends a suspension: the suspended native call returns `result` (or raises `exception`).
+    void resume(Thread& thread, Value result);
+    void resume_with_exception(Thread& thread, Value exception);
+
+    // What CPython prints for an exception that ends a thread: "Traceback (most recent call
+    // last):", the frames with their source lines, then Thread::uncaught_text.
+    std::string format_uncaught(const Thread& thread);
+
+    // Frees what no thread, module or code object can reach. Runs by itself between
+    // instructions; callable by the host at any point where it holds no Values of its own
+    // outside `pinned`.
+    void collect_garbage();
+
+    // -----------------------------------------------------------------------------------------
+    // 3. Services for native functions (and the interpreter's own files)
+    // -----------------------------------------------------------------------------------------
+
+    // Making values
+    Value new_str(std::string_view text);
+    Value new_list(std::vector<Value> items = {});
+    Value new_tuple(std::vector<Value> items);
+    DictObject* new_dict();
+    ModuleObject* new_module(std::string name);
+    ClassObject* new_class(std::string name, ClassObject* base, std::string module_name);
+    NativeObject* new_native(const char* name, NativeFunction function, Value data = {});
+    void add_native(ModuleObject& module, const char* name, NativeFunction function, Value data = {});
+    void add_method(ClassObject* cls, const char* name, NativeFunction function);
+    void set_attr(Table& table, std::string_view name, Value value);
+
+    // Types
+    ClassObject* type_of(Value v) const;
+    std::string type_name(Value v) const { return type_of(v)->name; }
+    bool is_instance(Value v, const ClassObject* cls) const { return type_of(v)->is_subclass_of(cls); }
+    // The user-level (Python) method `name` of v's class, or Empty: the dunders that must run
+    // through frames.
+    Value python_method(Value v, std::string_view name) const;
+
+    // Raising. `raise` and `fail` set `pending`; natives return raise(...), helpers return
+    // fail(...) (an Empty value).
+    Value make_exception(ClassObject* type, std::string message);
+    // StopIteration(value): how a generator's `return value` reaches whoever resumed it.
+    Value make_stop_iteration(Value value);
+    // StopIteration's value: its first argument, or None.
+    Value stop_iteration_value(Value exception);
+    NativeResult raise(ClassObject* type, std::string message);
+    Value fail(ClassObject* type, std::string message);
+    // NameError and AttributeError record the name (and object) they miss, as CPython's do:
+    // the uncaught report suggests a close existing name from them.
+    Value fail_name(Value name);
+    // "unhashable type: 'list'" (and the clear refusal for classes with a Python __hash__).
+    Value fail_unhashable(Value v);
+    Value fail_attribute(Value object, std::string_view name, std::string message);
+
+    // Conversions that need no Python code (callers check python_method first for instances).
+    std::string repr(Value v);
+    std::string str(Value v);
+    bool truthy(Value v) const;
+    // Whether v's truth comes from a user-defined __bool__ or __len__ (then bool(v) runs it).
+    bool has_python_truth(Value v) const;
+    // The text a traceback's last line shows for an exception: "KeyError: 'k'".
+    std::string exception_line(Value exception);
+
+    // Operations with Python's semantics on built-in types; Empty (or false) when they raised.
+    Value binary_op(lang::BinaryOp op, Value a, Value b, bool in_place);
+    Value set_operation(lang::BinaryOp op, SetObject* a, SetObject* b, bool in_place);
+    Value unary_op(lang::UnaryOp op, Value v);
+    Value compare(lang::CompareOp op, Value a, Value b);
+    int equals(Value a, Value b);  // 1, 0, or -1 when it raised
+    Value contains(Value container, Value item);
+    Value get_item(Value container, Value index);
+    bool set_item(Value container, Value index, Value value);
+    bool delete_item(Value container, Value index);
+    Value get_attr(Value object, std::string_view name);
+    bool set_attr_checked(Value object, std::string_view name, Value value);
+    bool delete_attr(Value object, std::string_view name);
+    Value length(Value v);
+    Value get_iter(Value iterable);
+    // Advances a built-in iterator: true with `out` set, or false at the end (or when it
+    // raised: then `pending` is set).
+    bool next(IteratorObject* iterator, Value& out);
+    // Every element of an iterable, in order; false when it raised.
+    bool collect(Value iterable, std::vector<Value>& out);
+    Value hash(Value v);
+
+    // Formatting (format.cpp): format(value, spec), "%" formatting, str.format.
+    bool format_value(Value v, std::string_view spec, std::string& out);
+    Value percent_format(const StrObject* format, Value args);
+    Value str_format(std::string_view format, CallArgs args, uint32_t first);
+
+    // Turns compiled code into this process's text region; returns the module body's code.
+    Code* load_compiled(std::unique_ptr<lang::CompiledModule> compiled, bool hidden);
+
+private:
+    void install_types();
+    void run_module_source(ModuleObject* module, const char* source, const char* filename);
+    std::vector<std::unique_ptr<lang::CompiledModule>> compiled_modules;
+};
+
+} // namespace python

@@ -1,0 +1,414 @@
+#include "python/table.h"
+#include "python/object.h"
+#include <cmath>
+#include <cstring>
+
+namespace python {
+
+// Deterministic hashes (no per-process seed): the same program hashes alike natively, in
+// WebAssembly and on every run.
+static uint64_t mix(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+uint64_t hash_string(std::string_view text)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (char c : text) {
+        h ^= (unsigned char)c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+bool is_hashable(Value v)
+{
+    if (v.kind != ValueKind::Object)
+        return v.kind != ValueKind::Empty;
+    switch (v.object->kind) {
+    case ObjectKind::List: case ObjectKind::Dict: case ObjectKind::DictView:
+        return false;
+    case ObjectKind::Set:
+        return static_cast<SetObject*>(v.object)->frozen;
+    case ObjectKind::Instance: {
+        // As in Python: defining __eq__ without __hash__ makes instances unhashable. A
+        // user-defined __hash__ is not called by the tables, so such instances are refused too.
+        ClassObject* cls = static_cast<InstanceObject*>(v.object)->cls;
+        Value* hash = cls->lookup("__hash__");
+        if (hash)
+            return !hash->is_none() && !as<FunctionObject>(*hash);
+        Value* eq = cls->lookup("__eq__");
+        return !(eq && as<FunctionObject>(*eq));
+    }
+    case ObjectKind::Tuple:
+        for (Value item : static_cast<TupleObject*>(v.object)->items)
+            if (!is_hashable(item))
+                return false;
+        return true;
+    default:
+        return true;
+    }
+}
+
+uint64_t hash_value(Value v)
+{
+    switch (v.kind) {
+    case ValueKind::Empty: return 0;
+    case ValueKind::None: return 0x9e3779b97f4a7c15ULL;
+    case ValueKind::Bool: return mix((uint64_t)v.boolean);
+    case ValueKind::Int: return mix((uint64_t)v.integer);
+    case ValueKind::Float: {
+        double d = v.real;
+        // Equal numbers hash equal: 2.0 must find the key 2.
+        if (std::isfinite(d) && d == std::floor(d) && d >= -9.2e18 && d <= 9.2e18)
+            return mix((uint64_t)(int64_t)d);
+        // (memcpy, not std::bit_cast: Emscripten 3.1.6's libc++ has no bit_cast)
+        uint64_t bits;
+        std::memcpy(&bits, &d, sizeof bits);
+        return mix(bits);
+    }
+    case ValueKind::Object:
+        break;
+    }
+    if (auto* s = as<StrObject>(v))
+        return s->hash;
+    if (auto* t = as<TupleObject>(v)) {
+        uint64_t h = 0x345678;
+        for (Value item : t->items)
+            h = mix(h ^ hash_value(item)) + 0x9e3779b97f4a7c15ULL;
+        return h;
+    }
+    if (auto* set = as<SetObject>(v)) {
+        uint64_t h = 0x1f2e3d4c;  // order-independent: equal frozensets hash alike
+        for (const SetSlot& slot : set->table.slots)
+            if (!slot.key.is_empty())
+                h += mix(hash_value(slot.key));
+        return h;
+    }
+    return mix(v.object->id);
+}
+
+bool keys_equal(Value a, Value b)
+{
+    if (a.is_number() && b.is_number()) {
+        if (a.kind == ValueKind::Float || b.kind == ValueKind::Float)
+            return a.as_double() == b.as_double();
+        return a.as_integral() == b.as_integral();
+    }
+    if (a.kind != b.kind)
+        return false;
+    if (a.kind == ValueKind::None || a.kind == ValueKind::Empty)
+        return true;
+    if (a.object == b.object)
+        return true;
+    if (auto* sa = as<StrObject>(a)) {
+        auto* sb = as<StrObject>(b);
+        return sb && sa->hash == sb->hash && sa->text == sb->text;
+    }
+    if (auto* sa = as<SetObject>(a)) {
+        auto* sb = as<SetObject>(b);
+        if (!sb || sa->table.used != sb->table.used)
+            return false;
+        for (const SetSlot& slot : sa->table.slots)
+            if (!slot.key.is_empty() && !sb->table.contains(slot.key))
+                return false;
+        return true;
+    }
+    if (auto* ta = as<TupleObject>(a)) {
+        auto* tb = as<TupleObject>(b);
+        if (!tb || ta->items.size() != tb->items.size())
+            return false;
+        for (size_t i = 0; i < ta->items.size(); i++)
+            if (!keys_equal(ta->items[i], tb->items[i]))
+                return false;
+        return true;
+    }
+    return false;
+}
+
+int32_t Table::find_index(Value key, uint64_t hash) const
+{
+    if (slots.empty())
+        return -1;
+    size_t mask = slots.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        int32_t index = slots[i];
+        if (index < 0)
+            return -1;
+        const TableEntry& e = entries[(size_t)index];
+        if (e.hash == hash && !e.key.is_empty() && keys_equal(e.key, key))
+            return index;
+    }
+}
+
+int32_t Table::find_str_index(std::string_view key, uint64_t hash) const
+{
+    if (slots.empty())
+        return -1;
+    size_t mask = slots.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        int32_t index = slots[i];
+        if (index < 0)
+            return -1;
+        const TableEntry& e = entries[(size_t)index];
+        if (e.hash == hash)
+            if (auto* s = as<StrObject>(e.key); s && s->text == key)
+                return index;
+    }
+}
+
+Value* Table::find(Value key)
+{
+    int32_t index = find_index(key, hash_value(key));
+    return index < 0 ? nullptr : &entries[(size_t)index].value;
+}
+
+Value* Table::find(std::string_view str_key)
+{
+    int32_t index = find_str_index(str_key, hash_string(str_key));
+    return index < 0 ? nullptr : &entries[(size_t)index].value;
+}
+
+void Table::rebuild(size_t slot_count)
+{
+    std::vector<TableEntry> kept;
+    kept.reserve(live);
+    for (TableEntry& e : entries)
+        if (!e.key.is_empty())
+            kept.push_back(e);
+    entries = std::move(kept);
+    slots.assign(slot_count, -1);
+    size_t mask = slot_count - 1;
+    for (size_t index = 0; index < entries.size(); index++) {
+        size_t i = entries[index].hash & mask;
+        while (slots[i] >= 0)
+            i = (i + 1) & mask;
+        slots[i] = (int32_t)index;
+    }
+}
+
+void Table::set(Value key, Value value)
+{
+    uint64_t hash = hash_value(key);
+    int32_t index = find_index(key, hash);
+    if (index >= 0) {
+        entries[(size_t)index].value = value;
+        return;
+    }
+    // Removed entries still occupy slots, so the load counts every entry.
+    if ((entries.size() + 1) * 3 >= slots.size() * 2) {
+        size_t wanted = 8;
+        while (wanted * 2 <= (size_t)(live + 1) * 3)
+            wanted *= 2;
+        rebuild(wanted * 2);
+    }
+    entries.push_back({key, value, hash});
+    size_t mask = slots.size() - 1;
+    size_t i = hash & mask;
+    while (slots[i] >= 0)
+        i = (i + 1) & mask;
+    slots[i] = (int32_t)(entries.size() - 1);
+    live++;
+    version++;
+}
+
+bool Table::remove(Value key)
+{
+    int32_t index = find_index(key, hash_value(key));
+    if (index < 0)
+        return false;
+    entries[(size_t)index].key = Value::empty();
+    entries[(size_t)index].value = Value::none();
+    live--;
+    version++;
+    return true;
+}
+
+void Table::clear()
+{
+    entries.clear();
+    slots.clear();
+    live = 0;
+    version++;
+}
+
+// --- SetTable --------------------------------------------------------------------------------
+
+// Probing visits a few neighbouring slots, then jumps by a perturbed step (the same sequence as
+// CPython's sets, so that slot order, and so printing order, agree).
+constexpr size_t kLinearProbes = 9;
+constexpr int kPerturbShift = 5;
+constexpr int64_t kRemovedHash = -1;
+
+int64_t set_hash(Value v)
+{
+    constexpr int64_t kModulus = (int64_t(1) << 61) - 1;
+    if (v.is_integral() || (v.is_float() && std::isfinite(v.real) && v.real == std::floor(v.real) && std::fabs(v.real) < 9.2e18)) {
+        int64_t n = v.is_float() ? (int64_t)v.real : v.as_integral();
+        int64_t h = n < 0 ? -((int64_t)(-(uint64_t)n % (uint64_t)kModulus)) : n % kModulus;
+        return h == -1 ? -2 : h;
+    }
+    int64_t h = (int64_t)(hash_value(v) >> 2);
+    return h == -1 ? -2 : h;
+}
+
+// The slot holding `key` (whose hash is `hash`), or kNotFound. The probe sequence is add()'s.
+size_t SetTable::find(Value key, int64_t hash) const
+{
+    size_t mask = slots.size() - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    while (true) {
+        size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
+        for (size_t j = i; j <= i + probes; j++) {
+            const SetSlot& slot = slots[j];
+            if (slot.key.is_empty() && slot.hash == 0)
+                return kNotFound;
+            if (!slot.key.is_empty() && slot.hash == hash && keys_equal(slot.key, key))
+                return j;
+        }
+        perturb >>= kPerturbShift;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+bool SetTable::contains(Value key) const
+{
+    return find(key, set_hash(key)) != kNotFound;
+}
+
+void SetTable::add(Value key)
+{
+    int64_t hash = set_hash(key);
+    size_t mask = slots.size() - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    SetSlot* reusable = nullptr;
+    while (true) {
+        size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
+        for (size_t j = i; j <= i + probes; j++) {
+            SetSlot& slot = slots[j];
+            if (slot.key.is_empty() && slot.hash == 0) {
+                version++;
+                used++;
+                if (reusable) {
+                    *reusable = {key, hash};
+                    return;
+                }
+                slot = {key, hash};
+                fill++;
+                if (fill * 5 >= mask * 3)
+                    resize(used > 50000 ? used * 2 : used * 4);
+                return;
+            }
+            if (!slot.key.is_empty() && slot.hash == hash && keys_equal(slot.key, key))
+                return;
+            if (slot.key.is_empty() && slot.hash == kRemovedHash && !reusable)
+                reusable = &slot;
+        }
+        perturb >>= kPerturbShift;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+void SetTable::insert_clean(Value key, int64_t hash)
+{
+    size_t mask = slots.size() - 1;
+    size_t i = (size_t)hash & mask;
+    size_t perturb = (size_t)hash;
+    while (true) {
+        size_t probes = i + kLinearProbes <= mask ? kLinearProbes : 0;
+        for (size_t j = i; j <= i + probes; j++)
+            if (slots[j].key.is_empty()) {
+                slots[j] = {key, hash};
+                return;
+            }
+        perturb >>= kPerturbShift;
+        i = (i * 5 + 1 + perturb) & mask;
+    }
+}
+
+void SetTable::resize(size_t minimum_used)
+{
+    size_t size = 8;
+    while (size <= minimum_used)
+        size <<= 1;
+    std::vector<SetSlot> old = std::move(slots);
+    slots.assign(size, SetSlot{Value::empty(), 0});
+    for (const SetSlot& slot : old)
+        if (!slot.key.is_empty())
+            insert_clean(slot.key, slot.hash);
+    fill = used;
+}
+
+bool SetTable::remove(Value key)
+{
+    const size_t found = find(key, set_hash(key));
+    if (found == kNotFound)
+        return false;
+    slots[found] = {Value::empty(), kRemovedHash};
+    used--;
+    version++;
+    return true;
+}
+
+Value SetTable::pop()
+{
+    if (used == 0)
+        return Value::empty();
+    size_t i = finger & (slots.size() - 1);
+    while (slots[i].key.is_empty())
+        i = (i + 1) & (slots.size() - 1);
+    Value key = slots[i].key;
+    slots[i] = {Value::empty(), kRemovedHash};
+    used--;
+    version++;
+    finger = i + 1;
+    return key;
+}
+
+void SetTable::merge(const SetTable& other)
+{
+    if (other.used == 0)
+        return;
+    size_t mask = slots.size() - 1;
+    if ((fill + other.used) * 5 >= mask * 3)
+        resize((used + other.used) * 2);
+    version++;
+    if (fill == 0 && slots.size() == other.slots.size() && other.fill == other.used) {
+        slots = other.slots;
+        fill = used = other.used;
+        return;
+    }
+    if (fill == 0) {
+        for (const SetSlot& slot : other.slots)
+            if (!slot.key.is_empty())
+                insert_clean(slot.key, slot.hash);
+        fill = used = other.used;
+        return;
+    }
+    for (const SetSlot& slot : other.slots)
+        if (!slot.key.is_empty())
+            add(slot.key);
+}
+
+void SetTable::reserve_for(size_t count)
+{
+    if ((fill + count) * 5 >= (slots.size() - 1) * 3)
+        resize((used + count) * 2);
+}
+
+void SetTable::clear()
+{
+    slots.assign(8, SetSlot{Value::empty(), 0});
+    used = fill = finger = 0;
+    version++;
+}
+
+} // namespace python
