@@ -25,7 +25,7 @@ bool operator==(const LabConfig& a, const LabConfig& b)
     auto fields = [](const LabConfig& c) {
         return std::tie(c.lesson, c.source, c.cpus, c.policy, c.slice, c.gil, c.switch_interval, c.bytecode_cost,
                         c.context_switch_cost, c.io_latency.kind, c.io_latency.a, c.io_latency.b, c.max_time, c.seed,
-                        c.sliders, c.time, c.selected_thread, c.language, c.zoom_begin, c.zoom_end);
+                        c.max_memory, c.max_threads, c.schedule, c.sliders, c.time, c.selected_thread, c.language, c.step, c.zoom_begin, c.zoom_end);
     };
     return fields(a) == fields(b);
 }
@@ -43,6 +43,8 @@ machine::MachineConfig to_machine_config(const LabConfig& config)
     machine.io_latency = config.io_latency;
     machine.max_time = config.max_time;
     machine.seed = config.seed;
+    machine.max_memory = config.max_memory;
+    machine.max_threads = config.max_threads;
     return machine;
 }
 
@@ -58,6 +60,69 @@ void set_machine_settings(LabConfig& config, const machine::MachineConfig& machi
     config.io_latency = machine.io_latency;
     config.max_time = machine.max_time;
     config.seed = machine.seed;
+    config.max_memory = machine.max_memory;
+    config.max_threads = machine.max_threads;
+}
+
+namespace {
+struct MemoryUnit {
+    const char* name;
+    uint64_t bytes;
+};
+constexpr MemoryUnit kMemoryUnits[] = {{"GiB", uint64_t{1} << 30}, {"MiB", uint64_t{1} << 20}, {"KiB", uint64_t{1} << 10}};
+} // namespace
+
+std::string format_memory_size(uint64_t bytes)
+{
+    for (const MemoryUnit& unit : kMemoryUnits)
+        if (bytes % unit.bytes == 0 && bytes > 0)
+            return std::to_string(bytes / unit.bytes) + unit.name;
+    return std::to_string(bytes) + "B";
+}
+
+std::optional<uint64_t> parse_memory_size(std::string_view text)
+{
+    size_t digits = 0;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
+        digits++;
+    if (digits == 0 || digits > 12)
+        return std::nullopt;
+    uint64_t count = 0;
+    for (size_t i = 0; i < digits; i++)
+        count = count * 10 + uint64_t(text[i] - '0');
+    for (const MemoryUnit& unit : kMemoryUnits)
+        if (text.substr(digits) == unit.name)
+            return count * unit.bytes;
+    return std::nullopt;
+}
+
+size_t first_invalid_utf8(std::string_view text)
+{
+    size_t i = 0;
+    while (i < text.size()) {
+        auto byte = [&](size_t k) { return uint8_t(text[k]); };
+        uint8_t lead = byte(i);
+        if (lead == 0)
+            return i;
+        if (lead < 0x80) {
+            i++;
+            continue;
+        }
+        int extra = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : -1;
+        if (extra < 0 || text.size() - i <= size_t(extra))
+            return i;
+        uint32_t code = lead & (0x3f >> extra);
+        for (int k = 1; k <= extra; k++) {
+            if ((byte(i + k) & 0xc0) != 0x80)
+                return i;
+            code = code << 6 | (byte(i + k) & 0x3f);
+        }
+        constexpr uint32_t kSmallest[4] = {0, 0x80, 0x800, 0x10000};  // shorter forms are overlong
+        if (code < kSmallest[extra] || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+            return i;
+        i += size_t(extra) + 1;
+    }
+    return std::string_view::npos;
 }
 
 const EmbeddedFile* find_lesson(std::string_view lesson)

@@ -8,6 +8,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,13 @@ inline constexpr Range kContextSwitchCostRange = {0, 10 * machine::kMillisecond}
 inline constexpr Range kIoLatencyRange = {0, 10 * machine::kSecond};
 inline constexpr Range kMaxTimeRange = {machine::kMillisecond, 3600 * machine::kSecond};
 inline constexpr Range kSelectedThreadRange = {0, 1000000};
+inline constexpr Range kLessonStepRange = {0, 16};
+// A process's heap budget, in bytes, and its live threads (see machine::MachineConfig).
+inline constexpr Range kMaxMemoryRange = {SimTime{1} << 20, SimTime{4} << 30};
+inline constexpr Range kMaxThreadsRange = {1, 100000};
+// A schedule's choices (machine/schedule.h) that a link may carry: far more than a search
+// produces or a person picks.
+inline constexpr size_t kMaxScheduleChoices = 10000;
 // An edited program, after decompression (the permalink's cap; the lessons are a few KiB).
 inline constexpr size_t kMaxSourceBytes = 64 * 1024;
 
@@ -58,6 +66,11 @@ struct LabConfig {
     machine::LatencyDistribution io_latency = machine::MachineConfig{}.io_latency;
     SimTime max_time = machine::MachineConfig{}.max_time;
     uint64_t seed = machine::MachineConfig{}.seed;
+    uint64_t max_memory = machine::MachineConfig{}.max_memory;
+    int max_threads = machine::MachineConfig{}.max_threads;
+    // The choices that differ from the machine's own (a witness of the explorer, or the picks
+    // of "you are the scheduler"); empty: the machine decides alone.
+    machine::Schedule schedule;
 
     // The program's sliders that are set: name as declared in the program -> value.
     std::map<std::string, int64_t> sliders;
@@ -66,6 +79,7 @@ struct LabConfig {
     SimTime time = 0;              // the moment shown
     int selected_thread = -1;      // none
     Language language = Language::English;
+    int step = 0;                  // the lesson's try-this step last applied (1-based); 0: none
     SimTime zoom_begin = 0;        // the timeline's visible range; both 0: the whole run
     SimTime zoom_end = 0;
 };
@@ -75,6 +89,15 @@ bool operator==(const LabConfig& a, const LabConfig& b);
 machine::MachineConfig to_machine_config(const LabConfig& config);
 // The other way: the lab's settings of `machine` into `config` (the rest of config is kept).
 void set_machine_settings(LabConfig& config, const machine::MachineConfig& machine);
+
+// Memory sizes as the lab writes them: a whole number of KiB, MiB or GiB ("64MiB", "512KiB"),
+// the largest unit that keeps it whole. parse_memory_size reads only that form.
+std::string format_memory_size(uint64_t bytes);
+std::optional<uint64_t> parse_memory_size(std::string_view text);
+
+// Where `text` stops being UTF-8 a program may hold (a malformed or overlong sequence, a
+// surrogate, a NUL byte): the offset of that byte, or npos when all of it is.
+size_t first_invalid_utf8(std::string_view text);
 
 // The shipped example named `lesson` ("race" for race.py), or null.
 const EmbeddedFile* find_lesson(std::string_view lesson);

@@ -105,35 +105,6 @@ std::string encode_source(std::string_view source)
     return base64url_encode(compressed);
 }
 
-bool valid_utf8(std::string_view text)
-{
-    size_t i = 0;
-    while (i < text.size()) {
-        auto byte = [&](size_t k) { return uint8_t(text[k]); };
-        uint8_t lead = byte(i);
-        if (lead == 0)
-            return false;
-        if (lead < 0x80) {
-            i++;
-            continue;
-        }
-        int extra = lead >= 0xc2 && lead <= 0xdf ? 1 : lead >= 0xe0 && lead <= 0xef ? 2 : lead >= 0xf0 && lead <= 0xf4 ? 3 : -1;
-        if (extra < 0 || text.size() - i <= size_t(extra))
-            return false;
-        uint32_t code = lead & (0x3f >> extra);
-        for (int k = 1; k <= extra; k++) {
-            if ((byte(i + k) & 0xc0) != 0x80)
-                return false;
-            code = code << 6 | (byte(i + k) & 0x3f);
-        }
-        constexpr uint32_t kSmallest[4] = {0, 0x80, 0x800, 0x10000};  // shorter forms are overlong
-        if (code < kSmallest[extra] || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
-            return false;
-        i += size_t(extra) + 1;
-    }
-    return true;
-}
-
 std::string read_source(std::string_view text, std::string& out)
 {
     std::optional<std::vector<uint8_t>> bytes = base64url_decode(text);
@@ -147,7 +118,7 @@ std::string read_source(std::string_view text, std::string& out)
         return std::string(inflate_error_text(inflated.error)) + " (the link may be cut short or changed)";
     if (inflated.output.empty())
         return "the program is empty";
-    if (!valid_utf8(inflated.output))
+    if (first_invalid_utf8(inflated.output) != std::string_view::npos)
         return "the program is not UTF-8 text";
     out = std::move(inflated.output);
     return {};
@@ -257,6 +228,30 @@ const FieldDef kSettingFields[] = {
     {"max-time",
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.max_time, d.max_time, machine::format_duration(c.max_time)); },
      [](std::string_view text, LabConfig& c) { return read_duration(text, kMaxTimeRange, c.max_time); }},
+    {"max-memory",
+     [](const LabConfig& c, const LabConfig& d) {
+         return unless_default(c.max_memory, d.max_memory, format_memory_size(c.max_memory));
+     },
+     [](std::string_view text, LabConfig& c) -> std::string {
+         std::optional<uint64_t> bytes = parse_memory_size(text);
+         const std::string range = format_memory_size(uint64_t(kMaxMemoryRange.min)) + ".." +
+                                   format_memory_size(uint64_t(kMaxMemoryRange.max));
+         if (!bytes)
+             return "must be a size such as 64MiB, 512KiB or 1GiB";
+         if (!kMaxMemoryRange.contains(SimTime(*bytes)))
+             return "must be " + range;
+         c.max_memory = *bytes;
+         return {};
+     }},
+    {"max-threads",
+     [](const LabConfig& c, const LabConfig& d) { return unless_default(c.max_threads, d.max_threads, std::to_string(c.max_threads)); },
+     [](std::string_view text, LabConfig& c) {
+         SimTime threads = 0;
+         std::string error = read_number(text, kMaxThreadsRange, threads);
+         if (error.empty())
+             c.max_threads = int(threads);
+         return error;
+     }},
     {"seed",
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.seed, d.seed, std::to_string(c.seed)); },
      [](std::string_view text, LabConfig& c) -> std::string {
@@ -264,6 +259,23 @@ const FieldDef kSettingFields[] = {
          if (!seed)
              return "must be a whole number 0..18446744073709551615";
          c.seed = *seed;
+         return {};
+     }},
+    {"schedule",
+     [](const LabConfig& c, const LabConfig&) -> std::optional<std::string> {
+         if (c.schedule.choices.empty())
+             return std::nullopt;
+         return machine::format_schedule(c.schedule);
+     },
+     [](std::string_view text, LabConfig& c) -> std::string {
+         std::string error;
+         std::optional<machine::Schedule> schedule = machine::parse_schedule(text, error);
+         if (!schedule)
+             return "must be a schedule such as 412:2,530:1 (" + error + ")";
+         if (schedule->choices.size() > kMaxScheduleChoices)
+             return "has " + std::to_string(schedule->choices.size()) + " choices, more than " +
+                    std::to_string(kMaxScheduleChoices);
+         c.schedule = std::move(*schedule);
          return {};
      }},
 };
@@ -300,6 +312,15 @@ const FieldDef kViewFields[] = {
          c.zoom_begin = *begin;
          c.zoom_end = *end;
          return {};
+     }},
+    {"step",
+     [](const LabConfig& c, const LabConfig& d) { return unless_default(c.step, d.step, std::to_string(c.step)); },
+     [](std::string_view text, LabConfig& c) {
+         SimTime step = 0;
+         std::string error = read_number(text, kLessonStepRange, step);
+         if (error.empty())
+             c.step = int(step);
+         return error;
      }},
     {"lang",
      [](const LabConfig& c, const LabConfig& d) {

@@ -6,6 +6,8 @@
 //   capture       all of it, and what changed since the previous snapshot
 #include "lab/capture.h"
 
+#include "lang/repr.h"
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <unordered_map>
@@ -32,6 +34,16 @@ size_t container_length(const python::Value& v) {
     return 0;
 }
 
+// At most `bytes` bytes of `text`, never splitting a UTF-8 character.
+std::string utf8_prefix(std::string_view text, size_t bytes) {
+    if (text.size() <= bytes)
+        return std::string(text);
+    size_t cut = bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
+    return std::string(text.substr(0, cut));
+}
+
 ValueView view_of(python::Interpreter& vm, python::Value v) {
     ValueView view;
     view.type = vm.type_name(v);
@@ -42,12 +54,11 @@ ValueView view_of(python::Interpreter& vm, python::Value v) {
         view.repr = view.type + " of " + std::to_string(length) + " items";
         return view;
     }
-    view.repr = vm.repr(v);
+    // A long string's repr is made from its start only: a 50 MB string costs no more to show.
+    auto* str = python::as<python::StrObject>(v);
+    view.repr = str && str->text.size() > kMaxReprBytes ? lang::str_repr(utf8_prefix(str->text, kMaxReprBytes)) : vm.repr(v);
     if (view.repr.size() > kMaxReprBytes) {
-        size_t cut = kMaxReprBytes;
-        while (cut > 0 && (static_cast<unsigned char>(view.repr[cut]) & 0xC0) == 0x80)
-            --cut; // never split a UTF-8 character
-        view.repr.resize(cut);
+        view.repr = utf8_prefix(view.repr, kMaxReprBytes);
         view.repr += "…";
     }
     return view;
@@ -69,27 +80,39 @@ bool walk_into(const python::Object* object) {
     }
 }
 
+// The first children of a huge container stand for it: a snapshot walks at most this many of
+// one object's (its repr already says how many items it has).
+constexpr size_t kMaxChildrenWalked = 64;
+
 template <class Visit>
 void for_each_child(python::Object* object, Visit&& visit) {
     using namespace python;
+    auto items = [&](const std::vector<Value>& values) {
+        for (size_t i = 0; i < values.size() && i < kMaxChildrenWalked; ++i)
+            visit(values[i], "[" + std::to_string(i) + "]");
+    };
+    auto entries = [&](const Table& table, bool attributes) {
+        size_t walked = 0;
+        for (const TableEntry& e : table.entries) {
+            if (e.key.kind == ValueKind::Empty || (attributes && !as<StrObject>(e.key)))
+                continue;
+            if (walked++ == kMaxChildrenWalked)
+                break;
+            visit(e.value, attributes ? "." + as<StrObject>(e.key)->text : std::string("value"));
+        }
+    };
     switch (object->kind) {
     case ObjectKind::List:
-        for (size_t i = 0; i < static_cast<ListObject*>(object)->items.size(); ++i)
-            visit(static_cast<ListObject*>(object)->items[i], "[" + std::to_string(i) + "]");
+        items(static_cast<ListObject*>(object)->items);
         break;
     case ObjectKind::Tuple:
-        for (size_t i = 0; i < static_cast<TupleObject*>(object)->items.size(); ++i)
-            visit(static_cast<TupleObject*>(object)->items[i], "[" + std::to_string(i) + "]");
+        items(static_cast<TupleObject*>(object)->items);
         break;
     case ObjectKind::Dict:
-        for (const TableEntry& e : static_cast<DictObject*>(object)->table.entries)
-            if (e.key.kind != ValueKind::Empty)
-                visit(e.value, "value");
+        entries(static_cast<DictObject*>(object)->table, false);
         break;
     case ObjectKind::Instance:
-        for (const TableEntry& e : static_cast<InstanceObject*>(object)->attrs.entries)
-            if (auto* name = as<StrObject>(e.key))
-                visit(e.value, "." + name->text);
+        entries(static_cast<InstanceObject*>(object)->attrs, true);
         break;
     case ObjectKind::Cell:
         visit(static_cast<CellObject*>(object)->value, "cell");
@@ -340,6 +363,15 @@ std::shared_ptr<LabSnapshot> capture(python::PythonRun& run, const LabSnapshot* 
         snapshot->processes.push_back(std::move(view));
     }
 
+    // The locks each thread holds, in one pass over the sync objects (a program that starts
+    // 100 000 threads has as many Events: thread by object would be quadratic).
+    std::unordered_map<machine::ThreadId, std::vector<std::string>> holds;
+    for (size_t s = 0; s < machine.sync().size(); ++s) {
+        const machine::SyncObject& object = machine.sync().object(static_cast<machine::SyncId>(s));
+        bool lock = object.kind == machine::SyncKind::Lock || object.kind == machine::SyncKind::RLock;
+        if (lock && object.count > 0)
+            holds[object.owner].push_back(sync_label(machine, static_cast<machine::SyncId>(s)));
+    }
     for (size_t t = 0; t < machine.thread_count(); ++t) {
         const machine::Thread& tcb = machine.thread(static_cast<machine::ThreadId>(t));
         ThreadView view;
@@ -358,12 +390,8 @@ std::shared_ptr<LabSnapshot> capture(python::PythonRun& run, const LabSnapshot* 
         view.is_main = tcb.is_main;
         view.priority = tcb.priority;
         view.holds_gil = tcb.holds_gil;
-        for (size_t s = 0; s < machine.sync().size(); ++s) {
-            const machine::SyncObject& object = machine.sync().object(static_cast<machine::SyncId>(s));
-            bool lock = object.kind == machine::SyncKind::Lock || object.kind == machine::SyncKind::RLock;
-            if (lock && object.count > 0 && object.owner == tcb.id)
-                view.holds.push_back(sync_label(machine, static_cast<machine::SyncId>(s)));
-        }
+        if (auto held = holds.find(tcb.id); held != holds.end())
+            view.holds = std::move(held->second);
         const python::Thread* thread = run.python_thread(tcb.id);
         python::Interpreter* vm = run.interpreter(tcb.process);
         if (thread && vm)
@@ -383,10 +411,13 @@ std::shared_ptr<LabSnapshot> capture(python::PythonRun& run, const LabSnapshot* 
     snapshot->stats.instructions = machine.instructions();
 
     const machine::Trace& trace = machine.trace();
-    snapshot->output_first = trace.output_first();
-    for (uint64_t i = trace.output_first(); i < trace.output_count(); ++i) {
+    snapshot->output_first = std::max(trace.output_first(), trace.output_count() - std::min<uint64_t>(trace.output_count(), kMaxOutputLines));
+    for (uint64_t i = snapshot->output_first; i < trace.output_count(); ++i) {
         const machine::OutputLine& line = trace.output(i);
-        snapshot->output.push_back({line.time, line.thread, line.stream == machine::OutputStream::Stderr, line.text});
+        std::string text = utf8_prefix(line.text, kMaxOutputLineBytes);
+        if (text.size() < line.text.size())
+            text += "… (" + std::to_string(line.text.size() - text.size()) + " more bytes)";
+        snapshot->output.push_back({line.time, line.thread, line.stream == machine::OutputStream::Stderr, std::move(text)});
     }
 
     if (previous)

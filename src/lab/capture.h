@@ -14,6 +14,10 @@ namespace lab {
 constexpr size_t kMaxHeapObjects = 400;
 // Longest repr a snapshot keeps for one value; longer ones end in an ellipsis.
 constexpr size_t kMaxReprBytes = 96;
+// The output a snapshot copies: the newest lines, each cut at a length that a window can draw
+// (the run's own output keeps more; see machine::TraceLimits).
+constexpr uint64_t kMaxOutputLines = 2000;
+constexpr size_t kMaxOutputLineBytes = 2048;
 
 // `previous` (a snapshot of the same run, or null) is compared against to mark what changed.
 std::shared_ptr<LabSnapshot> capture(python::PythonRun& run, const LabSnapshot* previous);

@@ -150,6 +150,11 @@ struct StatsView {
 // LabSnapshot
 // ---------------------------------------------------------------------------------------------
 
+// A run in the page pauses after this many instructions (the CLI's --max-steps default), and
+// again after as many more each time Play continues it: a program that never ends stops using
+// the visitor's CPU.
+inline constexpr int64_t kRunBudgetInstructions = 200'000'000;
+
 enum class RunPhase : uint8_t {
     Ready,     // loaded, nothing executed yet
     Playing,
@@ -176,6 +181,10 @@ struct LabSnapshot {
     std::string compile_error;
     int error_line = 0;
     int error_col = 0;
+    // Paused by the run budget (kRunBudgetInstructions per Play): a program that never ends
+    // does not run on in the background. Play (the notice's Continue) grants as many again.
+    bool budget_paused = false;
+    int64_t budget_instructions = 0;  // the budget it used up so far
     uint64_t trace_hash = 0;
     std::vector<ProcessView> processes;
     std::vector<ThreadView> threads;   // indexed by thread id

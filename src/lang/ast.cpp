@@ -180,6 +180,10 @@ struct Dumper {
                 line(depth, "Await", e->pos);
                 expr(n.value.get(), depth + 1);
             },
+            [&](const NamedExpr& n) {
+                line(depth, "NamedExpr " + n.target, e->pos);
+                expr(n.value.get(), depth + 1);
+            },
         }, e->node);
     }
 
@@ -187,6 +191,14 @@ struct Dumper {
     {
         for (const ExprPtr& e : list)
             expr(e.get(), depth);
+    }
+
+    void decorators(const ExprList& list, int depth)
+    {
+        if (list.empty())
+            return;
+        label(depth, "decorators");
+        exprs(list, depth + 1);
     }
 
     void params(const Parameters& p, int depth)
@@ -266,11 +278,13 @@ struct Dumper {
             },
             [&](const FunctionDefStmt& n) {
                 line(depth, (n.is_async ? "AsyncFunctionDef " : "FunctionDef ") + n.name, s.pos);
+                decorators(n.decorators, depth + 1);
                 params(n.params, depth + 1);
                 block(n.body, depth + 1, "body");
             },
             [&](const ClassDefStmt& n) {
                 line(depth, "ClassDef " + n.name, s.pos);
+                decorators(n.decorators, depth + 1);
                 if (!n.bases.empty()) {
                     label(depth + 1, "bases");
                     exprs(n.bases, depth + 2);
@@ -298,6 +312,7 @@ struct Dumper {
             [&](const RaiseStmt& n) {
                 line(depth, "Raise", s.pos);
                 expr(n.exception.get(), depth + 1);
+                expr(n.cause.get(), depth + 1, "cause");
             },
             [&](const WithStmt& n) {
                 line(depth, n.is_async ? "AsyncWith" : "With", s.pos);
@@ -313,7 +328,67 @@ struct Dumper {
                 line(depth, "Delete", s.pos);
                 exprs(n.targets, depth + 1);
             },
+            [&](const MatchStmt& n) {
+                line(depth, "Match", s.pos);
+                expr(n.subject.get(), depth + 1, "subject");
+                for (const MatchCase& c : n.cases) {
+                    label(depth + 1, "case");
+                    pattern(*c.pattern, depth + 2);
+                    expr(c.guard.get(), depth + 2, "guard");
+                    block(c.body, depth + 2, "body");
+                }
+            },
         }, s.node);
+    }
+
+    void patterns(const PatternList& list, int depth)
+    {
+        for (const PatternPtr& p : list)
+            pattern(*p, depth);
+    }
+
+    void pattern(const Pattern& p, int depth)
+    {
+        std::visit(Overloaded{
+            [&](const MatchValue& n) {
+                line(depth, "MatchValue", p.pos);
+                expr(n.value.get(), depth + 1);
+            },
+            [&](const MatchSingleton& n) {
+                line(depth, "MatchSingleton", p.pos);
+                expr(n.value.get(), depth + 1);
+            },
+            [&](const MatchSequence& n) {
+                line(depth, "MatchSequence", p.pos);
+                patterns(n.patterns, depth + 1);
+            },
+            [&](const MatchStar& n) { line(depth, "MatchStar " + (n.name.empty() ? std::string("_") : n.name), p.pos); },
+            [&](const MatchMapping& n) {
+                line(depth, n.rest.empty() ? std::string("MatchMapping") : "MatchMapping **" + n.rest, p.pos);
+                for (size_t i = 0; i < n.keys.size(); i++) {
+                    expr(n.keys[i].get(), depth + 1, "key");
+                    pattern(*n.patterns[i], depth + 2);
+                }
+            },
+            [&](const MatchClass& n) {
+                line(depth, "MatchClass", p.pos);
+                expr(n.cls.get(), depth + 1, "cls");
+                patterns(n.patterns, depth + 1);
+                for (size_t i = 0; i < n.kwd_attrs.size(); i++) {
+                    line(depth + 1, n.kwd_attrs[i] + "=", {});
+                    pattern(*n.kwd_patterns[i], depth + 2);
+                }
+            },
+            [&](const MatchAs& n) {
+                line(depth, n.name.empty() && !n.pattern ? std::string("MatchAs _") : "MatchAs " + n.name, p.pos);
+                if (n.pattern)
+                    pattern(*n.pattern, depth + 1);
+            },
+            [&](const MatchOr& n) {
+                line(depth, "MatchOr", p.pos);
+                patterns(n.patterns, depth + 1);
+            },
+        }, p.node);
     }
 
     static std::string names(const std::vector<std::string>& list)

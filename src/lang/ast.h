@@ -32,6 +32,7 @@ struct Param {
 
 struct Parameters {
     std::vector<Param> positional;
+    size_t positional_only = 0;  // how many of them come before '/'
     std::string varargs;     // *args ("" when absent)
     std::vector<Param> keyword_only;
     std::string varkwargs;   // **kwargs ("" when absent)
@@ -40,7 +41,7 @@ struct Parameters {
 // --- Expressions -------------------------------------------------------------------------------
 
 struct NameExpr { std::string id; };
-struct IntExpr { int64_t value; };
+struct IntExpr { int64_t value; std::string big_digits; };  // big_digits: a literal past 64 bits, as spelled (0x.. or decimal)
 struct FloatExpr { double value; };
 struct StrExpr { std::string value; };
 struct BoolExpr { bool value; };
@@ -83,13 +84,14 @@ struct StarredExpr { ExprPtr value; };
 struct YieldExpr { ExprPtr value; };      // value may be null (yields None)
 struct YieldFromExpr { ExprPtr value; };
 struct AwaitExpr { ExprPtr value; };
+struct NamedExpr { std::string target; ExprPtr value; };  // target := value
 
 struct Expr {
     SourcePos pos;
     std::variant<NameExpr, IntExpr, FloatExpr, StrExpr, BoolExpr, NoneExpr, FStringExpr, FormattedValueExpr,
                  BinOpExpr, UnaryOpExpr, BoolOpExpr, CompareExpr, CallExpr, AttributeExpr, SubscriptExpr,
                  SliceExpr, ListExpr, TupleExpr, DictExpr, SetExpr, ComprehensionExpr, LambdaExpr, IfExpr, StarredExpr,
-                 YieldExpr, YieldFromExpr, AwaitExpr>
+                 YieldExpr, YieldFromExpr, AwaitExpr, NamedExpr>
         node;
 };
 
@@ -106,8 +108,23 @@ struct BreakStmt {};
 struct ContinueStmt {};
 struct PassStmt {};
 struct ReturnStmt { ExprPtr value; };  // may be null
-struct FunctionDefStmt { std::string name; Parameters params; StmtList body; bool is_async = false; int scope = kNoScope; };
-struct ClassDefStmt { std::string name; ExprList bases; StmtList body; int scope = kNoScope; };
+// `decorators` in source order: the last one is applied first.
+struct FunctionDefStmt {
+    std::string name;
+    Parameters params;
+    StmtList body;
+    ExprList decorators;
+    bool is_async = false;
+    int scope = kNoScope;
+};
+struct ClassDefStmt {
+    std::string name;
+    ExprList bases;
+    std::vector<Keyword> keywords;  // class C(Base, key=value): passed to __init_subclass__
+    StmtList body;
+    ExprList decorators;
+    int scope = kNoScope;
+};
 struct GlobalStmt { std::vector<std::string> names; };
 struct NonlocalStmt { std::vector<std::string> names; };
 struct AssertStmt { ExprPtr test, message; };
@@ -118,7 +135,7 @@ struct ExceptHandler {
     SourcePos pos;
 };
 struct TryStmt { StmtList body; std::vector<ExceptHandler> handlers; StmtList orelse, finalbody; };
-struct RaiseStmt { ExprPtr exception; };  // null: re-raise the exception being handled
+struct RaiseStmt { ExprPtr exception, cause; };  // exception null: re-raise the one being handled; cause: `from`
 struct WithItem { ExprPtr context; ExprPtr target; };
 struct WithStmt { std::vector<WithItem> items; StmtList body; bool is_async = false; };
 struct ImportAlias { std::string name, asname; SourcePos pos; };
@@ -126,11 +143,38 @@ struct ImportStmt { std::vector<ImportAlias> names; };
 struct ImportFromStmt { std::string module; std::vector<ImportAlias> names; };
 struct DeleteStmt { ExprList targets; };
 
+// --- Patterns of the match statement (CPython's ast.pattern nodes) -------------------------------
+
+struct Pattern;
+using PatternPtr = std::unique_ptr<Pattern>;
+using PatternList = std::vector<PatternPtr>;
+
+struct MatchValue { ExprPtr value; };             // a literal or dotted name, compared with ==
+struct MatchSingleton { ExprPtr value; };         // None, True, False: compared with `is`
+struct MatchSequence { PatternList patterns; };   // at most one MatchStar among them
+struct MatchStar { std::string name; };           // *name ("" for *_)
+struct MatchMapping { ExprList keys; PatternList patterns; std::string rest; };  // rest: **name or ""
+struct MatchClass { ExprPtr cls; PatternList patterns; std::vector<std::string> kwd_attrs; PatternList kwd_patterns; };
+struct MatchAs { PatternPtr pattern; std::string name; };  // both empty: the wildcard _; no pattern: a capture
+struct MatchOr { PatternList patterns; };
+
+struct Pattern {
+    SourcePos pos;
+    std::variant<MatchValue, MatchSingleton, MatchSequence, MatchStar, MatchMapping, MatchClass, MatchAs, MatchOr> node;
+};
+
+struct MatchCase {
+    PatternPtr pattern;
+    ExprPtr guard;  // may be null
+    StmtList body;
+};
+struct MatchStmt { ExprPtr subject; std::vector<MatchCase> cases; };
+
 struct Stmt {
     SourcePos pos;
     std::variant<ExprStmt, AssignStmt, AugAssignStmt, AnnAssignStmt, IfStmt, WhileStmt, ForStmt, BreakStmt,
                  ContinueStmt, PassStmt, ReturnStmt, FunctionDefStmt, ClassDefStmt, GlobalStmt, NonlocalStmt,
-                 AssertStmt, TryStmt, RaiseStmt, WithStmt, ImportStmt, ImportFromStmt, DeleteStmt>
+                 AssertStmt, TryStmt, RaiseStmt, WithStmt, ImportStmt, ImportFromStmt, DeleteStmt, MatchStmt>
         node;
 };
 

@@ -47,6 +47,7 @@ int stack_effect(Op op, int32_t arg, bool jumping)
     case Op::DeleteGlobal: case Op::DeleteName: case Op::LoadAttr: case Op::UnaryOp: case Op::Jump:
     case Op::GetIter: case Op::ListToTuple: case Op::PopBlock: case Op::PopExcept: case Op::CheckExcMatch:
     case Op::BeforeWith: case Op::BeforeAsyncWith: case Op::YieldValue: case Op::GetYieldFromIter: case Op::GetAwaitable:
+    case Op::MatchSequence: case Op::MatchMapping: case Op::GetLen:
         return 0;
     case Op::Send:
         return jumping ? -1 : 0;
@@ -60,9 +61,10 @@ int stack_effect(Op op, int32_t arg, bool jumping)
     case Op::PopTop: case Op::StoreFast: case Op::StoreDeref: case Op::StoreGlobal: case Op::StoreName:
     case Op::DeleteAttr: case Op::BinarySubscr: case Op::BinaryOp: case Op::CompareOp: case Op::PopJumpIfFalse:
     case Op::PopJumpIfTrue: case Op::ListAppend: case Op::ListExtend: case Op::DictMerge: case Op::ReturnValue: case Op::SetAdd:
+    case Op::SetUpdate: case Op::DictUpdate:
     case Op::Reraise: case Op::ImportStar:
         return -1;
-    case Op::StoreAttr: case Op::DeleteSubscr: case Op::MapAdd:
+    case Op::StoreAttr: case Op::DeleteSubscr: case Op::MapAdd: case Op::MatchClass:
         return -2;
     case Op::StoreSubscr:
         return -3;
@@ -103,7 +105,7 @@ std::string constant_repr(const Constant& constant, const CompiledModule* module
     switch (constant.kind) {
     case Constant::Kind::None: return "None";
     case Constant::Kind::Bool: return constant.int_value ? "True" : "False";
-    case Constant::Kind::Int: return std::to_string(constant.int_value);
+    case Constant::Kind::Int: return constant.str_value.empty() ? std::to_string(constant.int_value) : constant.str_value;
     case Constant::Kind::Float: return float_repr(constant.float_value);
     case Constant::Kind::Str: return str_repr(constant.str_value);
     case Constant::Kind::Tuple: {

@@ -68,7 +68,9 @@ namespace lang {
     X(ListToTuple, None)                                                                               \
     X(MapAdd, Count)       /* pops value and key */                                                   \
     X(SetAdd, Count)                                                                                   \
-    X(DictMerge, Count)                                                                                \
+    X(SetUpdate, Count)    /* {*a}: pops an iterable, adds its items to the set arg slots down */     \
+    X(DictMerge, Count)    /* f(**a): pops a dict, adds its keys (a key given twice raises) */        \
+    X(DictUpdate, Count)   /* {**a}: pops a dict, adds its items (later keys win) */                  \
     X(FormatValue, Format) /* arg: kFormat* conversion, | kFormatHasSpec */                           \
     X(UnpackSequence, Count)                                                                           \
     X(UnpackEx, Count)     /* a, *b, c = ...: arg = targets before the star | (after << 8) */        \
@@ -84,7 +86,7 @@ namespace lang {
     X(GetAwaitable, None)  /* await: TOS becomes a coroutine or the iterator of its __await__() */  \
     X(Send, Jump)          /* sends TOS to the iterator below: pushes what it yields, or pops it,  \
                               pushes its return value and jumps */                                  \
-    X(Raise, Count)        /* 0: re-raise the exception being handled; 1: raise TOS */               \
+    X(Raise, Count)        /* 0: re-raise the one being handled; 1: raise TOS; 2: TOS1 from TOS */  \
     X(SetupFinally, Jump)  /* pushes a handler block */                                               \
     X(PopBlock, None)                                                                                  \
     X(PopExcept, None)     /* leaves an except clause: restores the previously handled exception */  \
@@ -95,7 +97,12 @@ namespace lang {
     X(WithExcept, Local)   /* TOS exc: pushes local(type(exc), exc, None) */                          \
     X(ImportName, Name)                                                                                \
     X(ImportFrom, Name)                                                                                \
-    X(ImportStar, None)
+    X(ImportStar, None)                                                                                \
+    X(MatchSequence, None) /* match: TOS becomes whether it is a sequence (list, tuple, range) */     \
+    X(MatchMapping, None)  /* match: TOS becomes whether it is a mapping (dict) */                   \
+    X(GetLen, None)        /* match: TOS becomes len(TOS) */                                         \
+    X(MatchClass, Count)   /* [subject, class, names tuple]: a tuple of the arg positional          \
+                              attributes (by __match_args__) and the named ones, or None */
 
 enum class Op : uint8_t {
 #define X(name, arg) name,
@@ -106,6 +113,11 @@ enum class Op : uint8_t {
 enum class OpArg : uint8_t { None, Const, Local, Cell, Name, Count, BinaryOp, UnaryOp, CompareOp, Jump, Format };
 
 constexpr int32_t kInPlace = 0x100;  // BinaryOp: `a += b` (lists extend in place)
+
+// ListExtend and DictMerge: unpacking the arguments of a call (errors then name the callable,
+// which is below the NULL slot under the list, or under the args tuple for the dict).
+constexpr int32_t kUnpackInCall = 0x100;
+constexpr int32_t kCountMask = 0xFF;
 
 // BuildSet: the display holds three or more constants. CPython builds such a set from a
 // frozenset constant, which fixes the slot order of colliding keys; the interpreter repeats it.
@@ -131,7 +143,7 @@ struct Constant {
     Kind kind = Kind::None;
     int64_t int_value = 0;  // Bool, Int; Code: index in CompiledModule::codes
     double float_value = 0;
-    std::string str_value;
+    std::string str_value;        // Str; Int: the digits of an int past 64 bits (0x.. or decimal)
     std::vector<Constant> items;  // Tuple
 };
 
@@ -158,6 +170,7 @@ struct CodeObject {
     std::vector<int> cell_from_param;      // per cell: the parameter local it starts as, or -1
 
     int positional_count = 0;
+    int positional_only_count = 0;  // the first positional parameters, before '/'
     int keyword_only_count = 0;
     bool has_varargs = false;
     bool has_varkwargs = false;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <map>
+#include <mutex>
 #include <set>
 
 namespace lang {
@@ -155,6 +156,7 @@ struct SymbolTable {
             if (n->value)
                 expr(*n->value, s);
         } else if (auto* n = std::get_if<FunctionDefStmt>(&st.node)) {
+            exprs(n->decorators, s);
             assign(s, n->name, pos);
             int inner = new_scope(ScopeKind::Function, n->name, s, pos);
             n->scope = inner;
@@ -162,8 +164,11 @@ struct SymbolTable {
             params(n->params, s, inner);
             stmts(n->body, inner);
         } else if (auto* n = std::get_if<ClassDefStmt>(&st.node)) {
+            exprs(n->decorators, s);
             for (ExprPtr& base : n->bases)
                 expr(*base, s);
+            for (Keyword& keyword : n->keywords)
+                expr(*keyword.value, s);
             assign(s, n->name, pos);
             int inner = new_scope(ScopeKind::Class, n->name, s, pos);
             n->scope = inner;
@@ -198,6 +203,8 @@ struct SymbolTable {
         } else if (auto* n = std::get_if<RaiseStmt>(&st.node)) {
             if (n->exception)
                 expr(*n->exception, s);
+            if (n->cause)
+                expr(*n->cause, s);
         } else if (auto* n = std::get_if<WithStmt>(&st.node)) {
             if (n->is_async && !scope.is_coroutine)
                 return fail(pos, scope.kind == ScopeKind::Function ? "'async with' outside async function" : "'async with' outside function");
@@ -222,6 +229,48 @@ struct SymbolTable {
         } else if (auto* n = std::get_if<DeleteStmt>(&st.node)) {
             for (ExprPtr& target : n->targets)
                 store(*target, s);
+        } else if (auto* n = std::get_if<MatchStmt>(&st.node)) {
+            expr(*n->subject, s);
+            for (MatchCase& c : n->cases) {
+                pattern(*c.pattern, s);
+                if (c.guard)
+                    expr(*c.guard, s);
+                stmts(c.body, s);
+            }
+        }
+    }
+
+    // A pattern's captures are assignments; its values and classes are uses.
+    void pattern(Pattern& p, int s)
+    {
+        if (auto* n = std::get_if<MatchValue>(&p.node)) {
+            expr(*n->value, s);
+        } else if (auto* n = std::get_if<MatchSequence>(&p.node)) {
+            for (PatternPtr& element : n->patterns)
+                pattern(*element, s);
+        } else if (auto* n = std::get_if<MatchStar>(&p.node)) {
+            if (!n->name.empty())
+                assign(s, n->name, p.pos);
+        } else if (auto* n = std::get_if<MatchMapping>(&p.node)) {
+            exprs(n->keys, s);
+            for (PatternPtr& value : n->patterns)
+                pattern(*value, s);
+            if (!n->rest.empty())
+                assign(s, n->rest, p.pos);
+        } else if (auto* n = std::get_if<MatchClass>(&p.node)) {
+            expr(*n->cls, s);
+            for (PatternPtr& element : n->patterns)
+                pattern(*element, s);
+            for (PatternPtr& element : n->kwd_patterns)
+                pattern(*element, s);
+        } else if (auto* n = std::get_if<MatchAs>(&p.node)) {
+            if (n->pattern)
+                pattern(*n->pattern, s);
+            if (!n->name.empty())
+                assign(s, n->name, p.pos);
+        } else if (auto* n = std::get_if<MatchOr>(&p.node)) {
+            for (PatternPtr& alternative : n->patterns)
+                pattern(*alternative, s);
         }
     }
 
@@ -346,6 +395,30 @@ struct SymbolTable {
         expr(*n.orelse, s);
     }
     void expr_node(StarredExpr& n, SourcePos, int s) { expr(*n.value, s); }
+    // `name := value` binds in the scope around any comprehensions it is in (PEP 572): they
+    // reach the name as a free variable (or a global at module level).
+    void expr_node(NamedExpr& n, SourcePos pos, int s)
+    {
+        expr(*n.value, s);
+        int target = s;
+        while (comprehension_description(scopes[(size_t)target])) {
+            auto it = scopes[(size_t)target].symbols.find(n.target);
+            if (it != scopes[(size_t)target].symbols.end() && it->second.assigned)
+                return fail(pos, "assignment expression cannot rebind comprehension iteration variable '" + n.target + "'");
+            target = scopes[(size_t)target].parent;
+        }
+        if (target != s && scopes[(size_t)target].kind == ScopeKind::Class)
+            return fail(pos, "assignment expression within a comprehension cannot be used in a class body");
+        for (int inner = s; inner != target; inner = scopes[(size_t)inner].parent) {
+            Symbol& symbol = scopes[(size_t)inner].symbol(n.target, pos);
+            symbol.used = true;
+            if (scopes[(size_t)target].kind == ScopeKind::Module)
+                symbol.declared_global = true;
+            else
+                symbol.declared_nonlocal = true;
+        }
+        assign(target, n.target, pos);
+    }
     void expr_node(YieldExpr& n, SourcePos pos, int s)
     {
         if (n.value)
@@ -843,7 +916,7 @@ struct CodeGenerator {
         if (auto* b = std::get_if<BoolExpr>(&e.node))
             return b->value;
         if (auto* i = std::get_if<IntExpr>(&e.node))
-            return i->value != 0;
+            return i->value != 0 || !i->big_digits.empty();
         return false;
     }
 
@@ -1058,13 +1131,32 @@ struct CodeGenerator {
     static void count_params(CodeObject& c, const Parameters& p)
     {
         c.positional_count = (int)p.positional.size();
+        c.positional_only_count = (int)p.positional_only;
         c.keyword_only_count = (int)p.keyword_only.size();
         c.has_varargs = !p.varargs.empty();
         c.has_varkwargs = !p.varkwargs.empty();
     }
 
+    // Decorators are evaluated before the definition, each with the NULL slot of its call;
+    // apply_decorators then calls them on the new object, the innermost (last written) first.
+    void load_decorators(const ExprList& decorators)
+    {
+        for (const ExprPtr& decorator : decorators) {
+            expr(*decorator);
+            emit(Op::PushNull);
+        }
+    }
+    void apply_decorators(const ExprList& decorators)
+    {
+        for (size_t i = decorators.size(); i-- > 0;) {
+            PositionScope at(*this, decorators[i]->pos);
+            emit(Op::Call, 1);
+        }
+    }
+
     void stmt_node(const FunctionDefStmt& n)
     {
+        load_decorators(n.decorators);
         begin_unit(n.scope, CodeKind::Function, n.name, pos.line);
         count_params(code(), n.params);
         body_skipping_docstring(n.body);
@@ -1072,11 +1164,13 @@ struct CodeGenerator {
             implicit_return(n.body);
         int index = end_unit();
         make_function(n.scope, index, &n.params);
+        apply_decorators(n.decorators);
         store_name(n.name);
     }
 
     void stmt_node(const ClassDefStmt& n)
     {
+        load_decorators(n.decorators);
         emit(Op::LoadBuildClass);
         emit(Op::PushNull);
         begin_unit(n.scope, CodeKind::ClassBody, n.name, pos.line);
@@ -1093,7 +1187,22 @@ struct CodeGenerator {
         load_str(n.name);
         for (const ExprPtr& base : n.bases)
             expr(*base);
-        emit(Op::Call, 2 + (int32_t)n.bases.size());
+        if (n.keywords.empty()) {
+            emit(Op::Call, 2 + (int32_t)n.bases.size());
+        } else {
+            Constant names;
+            names.kind = Constant::Kind::Tuple;
+            for (const Keyword& keyword : n.keywords) {
+                expr(*keyword.value);
+                Constant name_constant;
+                name_constant.kind = Constant::Kind::Str;
+                name_constant.str_value = keyword.name;
+                names.items.push_back(name_constant);
+            }
+            load_const(names);
+            emit(Op::CallKw, 2 + (int32_t)(n.bases.size() + n.keywords.size()));
+        }
+        apply_decorators(n.decorators);
         store_name(n.name);
     }
 
@@ -1116,7 +1225,11 @@ struct CodeGenerator {
 
     void stmt_node(const RaiseStmt& n)
     {
-        if (n.exception) {
+        if (n.exception && n.cause) {
+            expr(*n.exception);
+            expr(*n.cause);
+            emit(Op::Raise, 2);
+        } else if (n.exception) {
             expr(*n.exception);
             emit(Op::Raise, 1);
         } else {
@@ -1267,6 +1380,266 @@ struct CodeGenerator {
         emit(Op::PopTop);
     }
 
+    // The match statement: the subject waits in a hidden local; each case's pattern tests it and
+    // binds its captures as it goes (PEP 634 allows a failed match to leave some bound); a test
+    // that fails jumps to the next case.
+    void stmt_node(const MatchStmt& n)
+    {
+        int subject = hidden_local(".subject");
+        expr(*n.subject);
+        emit(Op::StoreFast, subject);
+        int end = new_label();
+        for (size_t i = 0; i < n.cases.size(); i++) {
+            const MatchCase& c = n.cases[i];
+            if (i + 1 < n.cases.size() && !c.guard)
+                if (const Pattern* catch_all = irrefutable(*c.pattern))
+                    return fail_unreachable(*catch_all);
+            int next = new_label();
+            std::vector<std::string> bound;
+            {
+                PositionScope at(*this, c.pattern->pos);
+                match_pattern(*c.pattern, subject, next, bound);
+            }
+            if (c.guard)
+                branch(*c.guard, next, false);
+            body(c.body);
+            emit(Op::Jump, end);
+            bind(next);
+        }
+        bind(end);
+    }
+
+    // The capture or wildcard that makes a pattern match anything, or null.
+    static const Pattern* irrefutable(const Pattern& p)
+    {
+        if (auto* as = std::get_if<MatchAs>(&p.node))
+            return !as->pattern ? &p : irrefutable(*as->pattern);
+        if (auto* alternatives = std::get_if<MatchOr>(&p.node))
+            for (const PatternPtr& alternative : alternatives->patterns)
+                if (const Pattern* found = irrefutable(*alternative))
+                    return found;
+        return nullptr;
+    }
+
+    void fail_unreachable(const Pattern& catch_all)
+    {
+        const std::string& name = std::get<MatchAs>(catch_all.node).name;
+        fail(catch_all.pos, name.empty() ? "wildcard makes remaining patterns unreachable"
+                                         : "name capture '" + name + "' makes remaining patterns unreachable");
+    }
+
+    void bind_capture(const std::string& name, SourcePos where, std::vector<std::string>& bound)
+    {
+        if (std::find(bound.begin(), bound.end(), name) != bound.end())
+            return fail(where, "multiple assignments to name '" + name + "' in pattern");
+        bound.push_back(name);
+        store_name(name);
+    }
+
+    static bool is_wildcard(const Pattern& p)
+    {
+        auto* as = std::get_if<MatchAs>(&p.node);
+        return as && !as->pattern && as->name.empty();
+    }
+
+    // Loads `local`[index] into a new hidden local and matches `p` against it.
+    void match_item(const Pattern& p, int local, const Constant& index, int fail_label, std::vector<std::string>& bound)
+    {
+        if (is_wildcard(p))
+            return;
+        int item = hidden_local(".item");
+        emit(Op::LoadFast, local);
+        load_const(index);
+        emit(Op::BinarySubscr);
+        emit(Op::StoreFast, item);
+        match_pattern(p, item, fail_label, bound);
+    }
+
+    static Constant int_constant(int64_t value)
+    {
+        Constant c;
+        c.kind = Constant::Kind::Int;
+        c.int_value = value;
+        return c;
+    }
+
+    // Tests the value in fast local `local` against `p`; jumps to `fail_label` when it does not
+    // match. `bound` collects the names bound so far in this case's pattern.
+    void match_pattern(const Pattern& p, int local, int fail_label, std::vector<std::string>& bound)
+    {
+        if (error)
+            return;
+        PositionScope at(*this, p.pos);
+        if (auto* n = std::get_if<MatchValue>(&p.node)) {
+            emit(Op::LoadFast, local);
+            expr(*n->value);
+            emit(Op::CompareOp, (int32_t)CompareOp::Eq);
+            emit(Op::PopJumpIfFalse, fail_label);
+        } else if (auto* n = std::get_if<MatchSingleton>(&p.node)) {
+            emit(Op::LoadFast, local);
+            expr(*n->value);
+            emit(Op::CompareOp, (int32_t)CompareOp::Is);
+            emit(Op::PopJumpIfFalse, fail_label);
+        } else if (auto* n = std::get_if<MatchAs>(&p.node)) {
+            if (n->pattern)
+                match_pattern(*n->pattern, local, fail_label, bound);
+            if (!n->name.empty()) {
+                emit(Op::LoadFast, local);
+                bind_capture(n->name, p.pos, bound);
+            }
+        } else if (auto* n = std::get_if<MatchSequence>(&p.node)) {
+            match_sequence(*n, p.pos, local, fail_label, bound);
+        } else if (auto* n = std::get_if<MatchMapping>(&p.node)) {
+            match_mapping(*n, p.pos, local, fail_label, bound);
+        } else if (auto* n = std::get_if<MatchClass>(&p.node)) {
+            match_class(*n, local, fail_label, bound);
+        } else if (auto* n = std::get_if<MatchOr>(&p.node)) {
+            match_or(*n, local, fail_label, bound);
+        }
+    }
+
+    void match_sequence(const MatchSequence& n, SourcePos where, int local, int fail_label, std::vector<std::string>& bound)
+    {
+        int star = -1;
+        for (size_t i = 0; i < n.patterns.size(); i++)
+            if (std::holds_alternative<MatchStar>(n.patterns[i]->node)) {
+                if (star >= 0)
+                    return fail(where, "multiple starred names in sequence pattern");
+                star = (int)i;
+            }
+        int64_t size = (int64_t)n.patterns.size();
+        emit(Op::LoadFast, local);
+        emit(Op::MatchSequence);
+        emit(Op::PopJumpIfFalse, fail_label);
+        emit(Op::LoadFast, local);
+        emit(Op::GetLen);
+        load_const(int_constant(star < 0 ? size : size - 1));
+        emit(Op::CompareOp, (int32_t)(star < 0 ? CompareOp::Eq : CompareOp::GtE));
+        emit(Op::PopJumpIfFalse, fail_label);
+        for (int64_t i = 0; i < size; i++) {
+            const Pattern& element = *n.patterns[(size_t)i];
+            if (i != star) {
+                // Elements after the star are counted from the end.
+                match_item(element, local, int_constant(star >= 0 && i > star ? i - size : i), fail_label, bound);
+                continue;
+            }
+            const std::string& name = std::get<MatchStar>(element.node).name;
+            if (name.empty())
+                continue;
+            // *name binds a list: the subject copied into one (any sequence can be), then sliced.
+            PositionScope at(*this, element.pos);
+            emit(Op::BuildList, 0);
+            emit(Op::LoadFast, local);
+            emit(Op::ListExtend, 1);
+            load_const(int_constant(star));
+            if (i + 1 < size)
+                load_const(int_constant(star + 1 - size));
+            else
+                load_none();
+            emit(Op::BuildSlice, 2);
+            emit(Op::BinarySubscr);
+            bind_capture(name, element.pos, bound);
+        }
+    }
+
+    void match_mapping(const MatchMapping& n, SourcePos where, int local, int fail_label, std::vector<std::string>& bound)
+    {
+        std::vector<std::string> literal_keys;
+        for (const ExprPtr& key : n.keys)
+            if (std::optional<Constant> c = constant_of(*key)) {
+                std::string text = constant_repr(*c);
+                if (std::find(literal_keys.begin(), literal_keys.end(), text) != literal_keys.end())
+                    return fail(where, "mapping pattern checks duplicate key (" + text + ")");
+                literal_keys.push_back(text);
+            }
+        emit(Op::LoadFast, local);
+        emit(Op::MatchMapping);
+        emit(Op::PopJumpIfFalse, fail_label);
+        for (size_t i = 0; i < n.keys.size(); i++) {
+            expr(*n.keys[i]);
+            emit(Op::LoadFast, local);
+            emit(Op::CompareOp, (int32_t)CompareOp::In);
+            emit(Op::PopJumpIfFalse, fail_label);
+            if (is_wildcard(*n.patterns[i]))
+                continue;
+            int item = hidden_local(".item");
+            emit(Op::LoadFast, local);
+            expr(*n.keys[i]);
+            emit(Op::BinarySubscr);
+            emit(Op::StoreFast, item);
+            match_pattern(*n.patterns[i], item, fail_label, bound);
+        }
+        if (n.rest.empty())
+            return;
+        // **rest: a copy of the mapping without the keys matched.
+        emit(Op::BuildMap, 0);
+        emit(Op::LoadFast, local);
+        emit(Op::DictUpdate, 1);
+        for (const ExprPtr& key : n.keys) {
+            emit(Op::DupTop);
+            expr(*key);
+            emit(Op::DeleteSubscr);
+        }
+        bind_capture(n.rest, where, bound);
+    }
+
+    void match_class(const MatchClass& n, int local, int fail_label, std::vector<std::string>& bound)
+    {
+        Constant names;
+        names.kind = Constant::Kind::Tuple;
+        for (size_t i = 0; i < n.kwd_attrs.size(); i++) {
+            for (size_t j = 0; j < i; j++)
+                if (n.kwd_attrs[j] == n.kwd_attrs[i])
+                    return fail(n.kwd_patterns[i]->pos, "attribute name repeated in class pattern: " + n.kwd_attrs[i]);
+            Constant name_constant;
+            name_constant.kind = Constant::Kind::Str;
+            name_constant.str_value = n.kwd_attrs[i];
+            names.items.push_back(name_constant);
+        }
+        int attributes = hidden_local(".attributes");
+        emit(Op::LoadFast, local);
+        expr(*n.cls);
+        load_const(names);
+        emit(Op::MatchClass, (int32_t)n.patterns.size());
+        emit(Op::StoreFast, attributes);
+        emit(Op::LoadFast, attributes);
+        load_none();
+        emit(Op::CompareOp, (int32_t)CompareOp::Is);
+        emit(Op::PopJumpIfTrue, fail_label);
+        int64_t index = 0;
+        for (const PatternList* list : {&n.patterns, &n.kwd_patterns})
+            for (const PatternPtr& element : *list)
+                match_item(*element, attributes, int_constant(index++), fail_label, bound);
+    }
+
+    // Each alternative is tried in turn; all must bind the same names.
+    void match_or(const MatchOr& n, int local, int fail_label, std::vector<std::string>& bound)
+    {
+        int success = new_label();
+        std::vector<std::string> first_names;
+        for (size_t i = 0; i < n.patterns.size(); i++) {
+            const Pattern& alternative = *n.patterns[i];
+            if (i + 1 < n.patterns.size())
+                if (const Pattern* catch_all = irrefutable(alternative))
+                    return fail_unreachable(*catch_all);
+            std::vector<std::string> names = bound;
+            int next = i + 1 < n.patterns.size() ? new_label() : fail_label;
+            match_pattern(alternative, local, next, names);
+            std::vector<std::string> added(names.begin() + (long)bound.size(), names.end());
+            std::sort(added.begin(), added.end());
+            if (i == 0)
+                first_names = added;
+            else if (added != first_names)
+                return fail(alternative.pos, "alternative patterns bind different names");
+            if (i + 1 < n.patterns.size()) {
+                emit(Op::Jump, success);
+                bind(next);
+            }
+        }
+        bind(success);
+        bound.insert(bound.end(), first_names.begin(), first_names.end());
+    }
+
     void stmt_node(const DeleteStmt& n)
     {
         for (const ExprPtr& target : n.targets)
@@ -1305,6 +1678,7 @@ struct CodeGenerator {
         if (auto* n = std::get_if<IntExpr>(&e.node)) {
             c.kind = Constant::Kind::Int;
             c.int_value = n->value;
+            c.str_value = n->big_digits;
         } else if (auto* n = std::get_if<FloatExpr>(&e.node)) {
             c.kind = Constant::Kind::Float;
             c.float_value = n->value;
@@ -1322,6 +1696,8 @@ struct CodeGenerator {
                 return std::nullopt;
             c = *operand;
             c.int_value = -c.int_value;
+            if (!c.str_value.empty())
+                c.str_value = c.str_value[0] == '-' ? c.str_value.substr(1) : "-" + c.str_value;
             c.float_value = -c.float_value;
         } else if (auto* n = std::get_if<TupleExpr>(&e.node)) {
             c.kind = Constant::Kind::Tuple;
@@ -1490,7 +1866,7 @@ struct CodeGenerator {
         for (const ExprPtr& arg : n.args) {
             if (auto* star = std::get_if<StarredExpr>(&arg->node)) {
                 expr(*star->value);
-                emit(Op::ListExtend, 1);
+                emit(Op::ListExtend, 1 | kUnpackInCall);
             } else {
                 expr(*arg);
                 emit(Op::ListAppend, 1);
@@ -1505,7 +1881,7 @@ struct CodeGenerator {
         for (const Keyword& k : n.keywords) {
             if (k.name.empty()) {
                 expr(*k.value);
-                emit(Op::DictMerge, 1);
+                emit(Op::DictMerge, 1 | kUnpackInCall);
             } else {
                 load_str(k.name);
                 expr(*k.value);
@@ -1540,8 +1916,35 @@ struct CodeGenerator {
         emit(Op::BuildSlice, n.step ? 3 : 2);
     }
 
+    static bool any_starred(const ExprList& elements)
+    {
+        for (const ExprPtr& element : elements)
+            if (std::holds_alternative<StarredExpr>(element->node))
+                return true;
+        return false;
+    }
+
+    // A display with *iterable elements: an empty list (or set) that each element is appended
+    // to and each iterable extends, as CPython's LIST_EXTEND and SET_UPDATE build them.
+    void unpacking_display(const ExprList& elements, bool set)
+    {
+        emit(set ? Op::BuildSet : Op::BuildList, 0);
+        for (const ExprPtr& element : elements) {
+            if (auto* star = std::get_if<StarredExpr>(&element->node)) {
+                expr(*star->value);
+                PositionScope at(*this, element->pos);
+                emit(set ? Op::SetUpdate : Op::ListExtend, 1);
+            } else {
+                expr(*element);
+                emit(set ? Op::SetAdd : Op::ListAppend, 1);
+            }
+        }
+    }
+
     void expr_node(const ListExpr& n)
     {
+        if (any_starred(n.elts))
+            return unpacking_display(n.elts, false);
         for (const ExprPtr& element : n.elts)
             expr(*element);
         emit(Op::BuildList, (int32_t)n.elts.size());
@@ -1549,6 +1952,11 @@ struct CodeGenerator {
 
     void expr_node(const TupleExpr& n)
     {
+        if (any_starred(n.elts)) {
+            unpacking_display(n.elts, false);
+            emit(Op::ListToTuple);
+            return;
+        }
         for (const ExprPtr& element : n.elts)
             expr(*element);
         emit(Op::BuildTuple, (int32_t)n.elts.size());
@@ -1556,6 +1964,8 @@ struct CodeGenerator {
 
     void expr_node(const SetExpr& n)
     {
+        if (any_starred(n.elts))
+            return unpacking_display(n.elts, true);
         bool constants = n.elts.size() > 2;
         for (const ExprPtr& element : n.elts) {
             constants = constants && constant_of(*element).has_value();
@@ -1585,7 +1995,7 @@ struct CodeGenerator {
                 emit(Op::MapAdd, 1);
             } else {
                 expr(*n.values[i]);
-                emit(Op::DictMerge, 1);
+                emit(Op::DictUpdate, 1);
             }
         }
     }
@@ -1707,6 +2117,13 @@ struct CodeGenerator {
         bind(end);
     }
 
+    void expr_node(const NamedExpr& n)
+    {
+        expr(*n.value);
+        emit(Op::DupTop);
+        store_name(n.target);
+    }
+
     void expr_node(const StarredExpr& n)
     {
         fail(pos, "can't use starred expression here");
@@ -1754,6 +2171,26 @@ CompileResult compile_source(std::string_view source, std::string_view filename)
         return result;
     }
     return compile_module(*parsed.module, filename);
+}
+
+CompileResult compile_source_once(std::string_view source, std::string_view filename)
+{
+    static std::mutex mutex;
+    static std::map<std::pair<std::string, std::string>, std::unique_ptr<CompiledModule>, std::less<>> compiled;
+    std::lock_guard<std::mutex> lock(mutex);
+    auto key = std::make_pair(std::string(source), std::string(filename));
+    auto found = compiled.find(key);
+    if (found == compiled.end()) {
+        CompileResult result = compile_source(source, filename);
+        if (result.error)
+            return result;
+        found = compiled.emplace(std::move(key), std::move(result.module)).first;
+    }
+    CompileResult copy;
+    copy.module = std::make_unique<CompiledModule>();
+    for (const std::unique_ptr<CodeObject>& code : found->second->codes)
+        copy.module->codes.push_back(std::make_unique<CodeObject>(*code));
+    return copy;
 }
 
 } // namespace lang

@@ -21,4 +21,9 @@ CompileResult compile_module(Module& ast, std::string_view filename);
 // Parse and compile in one step (what the CLI and the interpreter's module loader use).
 CompileResult compile_source(std::string_view source, std::string_view filename);
 
+// The same, for text that is compiled again and again (the standard modules' sources, which
+// every interpreter imports, and every run of the schedule explorer): compiled once per
+// program and copied, which is far cheaper than lexing and parsing. Safe from any thread.
+CompileResult compile_source_once(std::string_view source, std::string_view filename);
+
 } // namespace lang

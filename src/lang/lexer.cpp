@@ -321,6 +321,9 @@ bool Lexer::name_or_prefixed_string()
     return true;
 }
 
+// The runtime's limit on the size of an int (python/bigint.h's kMaxIntBits).
+constexpr size_t kMaxLiteralBits = 1u << 20;
+
 bool Lexer::number()
 {
     size_t start = at;
@@ -345,15 +348,23 @@ bool Lexer::number()
             return fail(pos_of(bad), std::string("invalid ") + what + " literal");
         }
         uint64_t value = 0;
+        std::string spelled = base == 16 ? "0x" : base == 8 ? "0o" : "0b";
+        bool big = false;
         for (size_t i = digits_start; i < at; i++) {
             if (src[i] == '_')
                 continue;
+            spelled += src[i];
             uint64_t next = value * (uint64_t)base + (uint64_t)hex_digit_value(src[i]);
-            if (value > (UINT64_MAX - 15) / (uint64_t)base || next > (uint64_t)INT64_MAX)
-                return fail(pos_of(start), "integer literal too large: Threadlab's ints are 64-bit", "OverflowError");
+            big = big || value > (UINT64_MAX - 15) / (uint64_t)base || next > (uint64_t)INT64_MAX;
             value = next;
         }
-        emit(TokenKind::Int, start, at).int_value = (int64_t)value;
+        if ((spelled.size() - 2) * (base == 16 ? 4 : base == 8 ? 3 : 1) > kMaxLiteralBits)
+            return fail(pos_of(start), "integer literal too large: Threadlab's ints hold at most 1048576 bits", "OverflowError");
+        Token& token = emit(TokenKind::Int, start, at);
+        if (big)
+            token.value = spelled;  // the runtime makes it a big int
+        else
+            token.int_value = (int64_t)value;
         return true;
     }
     digits(is_digit);
@@ -391,13 +402,21 @@ bool Lexer::number()
     }
     if (clean.size() > 1 && clean[0] == '0' && clean.find_first_not_of('0') != std::string::npos)
         return fail(pos_of(start), "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers");
+    if (clean.size() > 4300)
+        return fail(pos_of(start), "Exceeds the limit (4300 digits) for integer string conversion: value has " + std::to_string(clean.size()) +
+                                       " digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge "
+                                       "integer literals to avoid decimal conversion limits.");
     uint64_t value = 0;
+    bool big = false;
     for (char c : clean) {
-        if (value > (uint64_t)INT64_MAX / 10 || value * 10 + (uint64_t)(c - '0') > (uint64_t)INT64_MAX)
-            return fail(pos_of(start), "integer literal too large: Threadlab's ints are 64-bit", "OverflowError");
+        big = big || value > (uint64_t)INT64_MAX / 10 || value * 10 + (uint64_t)(c - '0') > (uint64_t)INT64_MAX;
         value = value * 10 + (uint64_t)(c - '0');
     }
-    emit(TokenKind::Int, start, at).int_value = (int64_t)value;
+    Token& token = emit(TokenKind::Int, start, at);
+    if (big)
+        token.value = clean;  // the runtime makes it a big int
+    else
+        token.int_value = (int64_t)value;
     return true;
 }
 

@@ -28,7 +28,7 @@ struct Token {
     TokenKind kind = TokenKind::End;
     SourcePos pos;
     std::string_view text;   // the spelling in the source
-    std::string value;       // String: decoded value; FString: raw body between the quotes
+    std::string value;       // String: decoded value; FString: raw body between the quotes; Int: its digits when past 64 bits
     SourcePos body_pos;      // FString: where the body starts (errors inside {expressions})
     bool raw = false;        // FString: r-prefixed, backslashes are literal
     int64_t int_value = 0;

@@ -1,6 +1,6 @@
 // Parser. Sections:
 //   1. Token helpers and errors
-//   2. Statements (simple, then compound)
+//   2. Statements (simple, then compound, then match and its patterns)
 //   3. Expressions, by precedence from lambda/if-else down to atoms
 //   4. Calls, subscripts, displays and comprehensions
 //   5. f-strings
@@ -24,6 +24,15 @@ ExprPtr make_expr(SourcePos pos, Node&& node)
 }
 
 template <class Node>
+PatternPtr make_pattern(SourcePos pos, Node&& node)
+{
+    auto p = std::make_unique<Pattern>();
+    p->pos = pos;
+    p->node = std::forward<Node>(node);
+    return p;
+}
+
+template <class Node>
 std::unique_ptr<Stmt> make_stmt(SourcePos pos, Node&& node)
 {
     auto s = std::make_unique<Stmt>();
@@ -42,6 +51,9 @@ const char* expression_description(const Expr& e)
     if (std::holds_alternative<CallExpr>(e.node)) return "function call";
     if (std::holds_alternative<FStringExpr>(e.node)) return "f-string expression";
     if (std::holds_alternative<CompareExpr>(e.node)) return "comparison";
+    if (std::holds_alternative<NamedExpr>(e.node)) return "named expression";
+    if (std::holds_alternative<AttributeExpr>(e.node)) return "attribute";
+    if (std::holds_alternative<SubscriptExpr>(e.node)) return "subscript";
     if (std::holds_alternative<LambdaExpr>(e.node)) return "lambda";
     if (std::holds_alternative<IfExpr>(e.node)) return "conditional expression";
     if (std::holds_alternative<DictExpr>(e.node)) return "dict literal";
@@ -113,10 +125,10 @@ struct Parser {
         const Token& t = tok();
         if (t.kind == TokenKind::Indent)
             return fail(t.pos, "unexpected indent", "IndentationError");
-        if (t.kind == TokenKind::Operator && t.text == ":=")
-            return unsupported(t.pos, "assignment expressions (:=)");
         if (t.kind == TokenKind::Operator && t.text == "@")
-            return unsupported(t.pos, "the '@' operator and decorators are");
+            return unsupported(t.pos, "the '@' operator");
+        if (t.kind == TokenKind::Keyword && t.text == "async" && peek(1).kind == TokenKind::Keyword && peek(1).text == "for")
+            return unsupported(t.pos, "asynchronous comprehensions are");
         return fail(t.pos, "invalid syntax");
     }
     std::nullptr_t unsupported(SourcePos pos, const std::string& what)
@@ -181,15 +193,25 @@ struct Parser {
             out.push_back(std::move(s));
             return true;
         }
-        if (is_op("@"))
-            return unsupported(tok().pos, "decorators are"), false;
-        if (is(TokenKind::Name) && tok().text == "match" && looks_like_match_statement())
-            return unsupported(tok().pos, "the 'match' statement"), false;
+        if (is_op("@")) {
+            std::unique_ptr<Stmt> s = decorated();
+            if (!s)
+                return false;
+            out.push_back(std::move(s));
+            return true;
+        }
+        if (is(TokenKind::Name) && tok().text == "match" && looks_like_match_statement()) {
+            std::unique_ptr<Stmt> s = match_stmt();
+            if (!s)
+                return false;
+            out.push_back(std::move(s));
+            return true;
+        }
         return simple_statements(out);
     }
 
-    // `match` is a soft keyword: only a line ending in ':' followed by an indented block is a
-    // match statement (an expression statement cannot end with ':').
+    // `match` is a soft keyword: only a line ending in ':' is a match statement (an expression
+    // statement cannot end with ':').
     bool looks_like_match_statement() const
     {
         const Token& next = peek(1);
@@ -197,8 +219,7 @@ struct Parser {
             return false;
         for (size_t i = at + 1; i < tokens.size(); i++) {
             if (tokens[i].kind == TokenKind::Newline)
-                return i + 1 < tokens.size() && tokens[i - 1].kind == TokenKind::Operator && tokens[i - 1].text == ":" &&
-                       tokens[i + 1].kind == TokenKind::Indent;
+                return tokens[i - 1].kind == TokenKind::Operator && tokens[i - 1].text == ":";
         }
         return false;
     }
@@ -378,8 +399,11 @@ struct Parser {
             raise.exception = test();
             if (!raise.exception)
                 return nullptr;
-            if (is_kw("from"))
-                return unsupported(tok().pos, "'raise ... from ...'");
+            if (accept_kw("from")) {
+                raise.cause = test();
+                if (!raise.cause)
+                    return nullptr;
+            }
         }
         return make_stmt(pos, std::move(raise));
     }
@@ -629,6 +653,37 @@ struct Parser {
         return with;
     }
 
+    // One `@expression` line per decorator, then the def or class they apply to.
+    std::unique_ptr<Stmt> decorated()
+    {
+        ExprList decorators;
+        while (accept_op("@")) {
+            ExprPtr decorator = named_expression();
+            if (!decorator)
+                return nullptr;
+            if (!is(TokenKind::Newline))
+                return fail_here();
+            advance();
+            decorators.push_back(std::move(decorator));
+        }
+        std::unique_ptr<Stmt> s;
+        if (is_kw("def"))
+            s = function_def();
+        else if (is_kw("class"))
+            s = class_def();
+        else if (is_kw("async") && peek(1).kind == TokenKind::Keyword && peek(1).text == "def")
+            s = async_stmt();
+        else
+            return fail_here();
+        if (!s)
+            return nullptr;
+        if (auto* def = std::get_if<FunctionDefStmt>(&s->node))
+            def->decorators = std::move(decorators);
+        else
+            std::get<ClassDefStmt>(s->node).decorators = std::move(decorators);
+        return s;
+    }
+
     std::unique_ptr<Stmt> function_def() { return function_def(tok().pos, false); }
 
     std::unique_ptr<Stmt> function_def(SourcePos pos, bool is_async)
@@ -657,12 +712,21 @@ struct Parser {
     bool parameters(Parameters& params, std::string_view closing)
     {
         bool lambda = closing == ":";
-        bool seen_star = false, seen_default = false;
+        bool seen_star = false, seen_default = false, seen_slash = false;
         while (!is_op(closing)) {
             SourcePos pos = tok().pos;
             if (accept_op("/")) {
-                unsupported(pos, "positional-only parameters ('/') are");
-                return false;
+                if (seen_slash)
+                    return fail(pos, "/ may appear only once"), false;
+                if (seen_star)
+                    return fail(pos, "/ must be ahead of *"), false;
+                if (params.positional.empty())
+                    return fail(pos, "at least one argument must precede /"), false;
+                seen_slash = true;
+                params.positional_only = params.positional.size();
+                if (!is_op(closing) && !expect_op(","))
+                    return false;
+                continue;
             }
             if (accept_op("**")) {
                 if (!expect_name(params.varkwargs))
@@ -725,8 +789,23 @@ struct Parser {
         if (accept_op("(")) {
             bracket_depth++;
             while (!is_op(")")) {
-                if (is(TokenKind::Name) && peek(1).kind == TokenKind::Operator && peek(1).text == "=")
-                    return unsupported(tok().pos, "class keywords (metaclass=...) are");
+                if (is(TokenKind::Name) && peek(1).kind == TokenKind::Operator && peek(1).text == "=") {
+                    SourcePos keyword_pos = tok().pos;
+                    std::string name(tok().text);
+                    if (name == "metaclass")
+                        return unsupported(keyword_pos, "metaclasses are");
+                    advance();
+                    advance();
+                    ExprPtr value = test();
+                    if (!value)
+                        return nullptr;
+                    def.keywords.push_back({std::move(name), std::move(value), keyword_pos});
+                    if (!is_op(")") && !expect_op(","))
+                        return nullptr;
+                    continue;
+                }
+                if (!def.keywords.empty())
+                    return fail(tok().pos, "positional argument follows keyword argument");
                 ExprPtr base = test();
                 if (!base)
                     return nullptr;
@@ -740,6 +819,286 @@ struct Parser {
         if (!block(def.body, "class definition", pos.line))
             return nullptr;
         return make_stmt(pos, std::move(def));
+    }
+
+    // match subject: then an indented block of `case pattern [if guard]:` clauses.
+    std::unique_ptr<Stmt> match_stmt()
+    {
+        SourcePos pos = tok().pos;
+        advance();
+        MatchStmt m;
+        m.subject = star_expressions();
+        if (!m.subject || !expect_op(":"))
+            return nullptr;
+        if (!is(TokenKind::Newline))
+            return fail_here();
+        advance();
+        if (!is(TokenKind::Indent))
+            return fail(tok().pos, "expected an indented block after 'match' statement on line " + std::to_string(pos.line), "IndentationError");
+        advance();
+        while (!is(TokenKind::Dedent) && !is(TokenKind::End)) {
+            if (!is(TokenKind::Name) || tok().text != "case")
+                return fail_here();
+            int line = tok().pos.line;
+            advance();
+            MatchCase c;
+            c.pattern = open_sequence_pattern();
+            if (!c.pattern)
+                return nullptr;
+            if (accept_kw("if")) {
+                c.guard = named_expression();
+                if (!c.guard)
+                    return nullptr;
+            } else if (!is_op(":")) {
+                return fail_here();
+            }
+            if (!block(c.body, "'case' statement", line))
+                return nullptr;
+            m.cases.push_back(std::move(c));
+        }
+        advance();
+        return make_stmt(pos, std::move(m));
+    }
+
+    // `case a, *rest:` is a sequence pattern without brackets.
+    PatternPtr open_sequence_pattern()
+    {
+        SourcePos pos = tok().pos;
+        PatternPtr first = maybe_star_pattern();
+        if (!first)
+            return nullptr;
+        if (!is_op(",")) {
+            if (std::holds_alternative<MatchStar>(first->node))
+                return fail_here();
+            return first;
+        }
+        MatchSequence sequence;
+        sequence.patterns.push_back(std::move(first));
+        while (accept_op(",") && !is_op(":") && !is_kw("if")) {
+            PatternPtr next = maybe_star_pattern();
+            if (!next)
+                return nullptr;
+            sequence.patterns.push_back(std::move(next));
+        }
+        return make_pattern(pos, std::move(sequence));
+    }
+
+    PatternPtr maybe_star_pattern()
+    {
+        if (!is_op("*"))
+            return pattern();
+        SourcePos pos = tok().pos;
+        advance();
+        if (!is(TokenKind::Name))
+            return fail_here();
+        std::string name = tok().text == "_" ? "" : std::string(tok().text);
+        advance();
+        return make_pattern(pos, MatchStar{std::move(name)});
+    }
+
+    // pattern [as name]
+    PatternPtr pattern()
+    {
+        SourcePos pos = tok().pos;
+        PatternPtr p = or_pattern();
+        if (!p || !accept_kw("as"))
+            return p;
+        if (!is(TokenKind::Name))
+            return fail(tok().pos, "invalid pattern target");
+        if (tok().text == "_")
+            return fail(tok().pos, "cannot use '_' as a target");
+        std::string name(tok().text);
+        advance();
+        return make_pattern(pos, MatchAs{std::move(p), std::move(name)});
+    }
+
+    PatternPtr or_pattern()
+    {
+        SourcePos pos = tok().pos;
+        PatternPtr first = closed_pattern();
+        if (!first || !is_op("|"))
+            return first;
+        MatchOr alternatives;
+        alternatives.patterns.push_back(std::move(first));
+        while (accept_op("|")) {
+            PatternPtr next = closed_pattern();
+            if (!next)
+                return nullptr;
+            alternatives.patterns.push_back(std::move(next));
+        }
+        return make_pattern(pos, std::move(alternatives));
+    }
+
+    // A number, optionally negative; `1 + 2j` would be a complex literal, outside the subset.
+    ExprPtr number_literal()
+    {
+        SourcePos pos = tok().pos;
+        bool negative = accept_op("-");
+        if (!is(TokenKind::Int) && !is(TokenKind::Float))
+            return fail_here();
+        ExprPtr number = atom();
+        if (negative)
+            number = make_expr(pos, UnaryOpExpr{UnaryOp::Negative, std::move(number)});
+        if (is_op("+") || is_op("-")) {
+            advance();
+            return fail(tok().pos, "imaginary number required in complex literal");
+        }
+        return number;
+    }
+
+    PatternPtr closed_pattern()
+    {
+        SourcePos pos = tok().pos;
+        if (is_op("-") || is(TokenKind::Int) || is(TokenKind::Float)) {
+            ExprPtr number = number_literal();
+            if (!number)
+                return nullptr;
+            return make_pattern(pos, MatchValue{std::move(number)});
+        }
+        if (is(TokenKind::FString))
+            return fail(pos, "patterns may only match literals and attribute lookups");
+        if (is(TokenKind::String)) {
+            ExprPtr text = strings();
+            if (!text)
+                return nullptr;
+            if (std::holds_alternative<FStringExpr>(text->node))
+                return fail(pos, "patterns may only match literals and attribute lookups");
+            return make_pattern(pos, MatchValue{std::move(text)});
+        }
+        if (is_kw("None") || is_kw("True") || is_kw("False"))
+            return make_pattern(pos, MatchSingleton{atom()});
+        if (is(TokenKind::Name))
+            return name_pattern();
+        if (is_op("(") || is_op("["))
+            return bracketed_pattern();
+        if (is_op("{"))
+            return mapping_pattern();
+        return fail_here();
+    }
+
+    // A capture, the wildcard _, a dotted value (a.b), or a class pattern (C(...), a.C(...)).
+    PatternPtr name_pattern()
+    {
+        SourcePos pos = tok().pos;
+        ExprPtr e = make_expr(pos, NameExpr{std::string(tok().text)});
+        advance();
+        bool dotted = false;
+        while (accept_op(".")) {
+            std::string attr;
+            if (!expect_name(attr))
+                return nullptr;
+            e = make_expr(pos, AttributeExpr{std::move(e), std::move(attr)});
+            dotted = true;
+        }
+        if (is_op("("))
+            return class_pattern(std::move(e), pos);
+        if (dotted)
+            return make_pattern(pos, MatchValue{std::move(e)});
+        std::string name = std::get<NameExpr>(e->node).id;
+        return make_pattern(pos, MatchAs{nullptr, name == "_" ? "" : name});
+    }
+
+    PatternPtr class_pattern(ExprPtr cls, SourcePos pos)
+    {
+        advance();  // (
+        bracket_depth++;
+        MatchClass c;
+        c.cls = std::move(cls);
+        while (!is_op(")")) {
+            if (is(TokenKind::Name) && peek(1).kind == TokenKind::Operator && peek(1).text == "=") {
+                c.kwd_attrs.push_back(std::string(tok().text));
+                advance();
+                advance();
+                PatternPtr value = pattern();
+                if (!value)
+                    return nullptr;
+                c.kwd_patterns.push_back(std::move(value));
+            } else {
+                PatternPtr value = pattern();
+                if (!value)
+                    return nullptr;
+                if (!c.kwd_patterns.empty())
+                    return fail(value->pos, "positional patterns follow keyword patterns");
+                c.patterns.push_back(std::move(value));
+            }
+            if (!is_op(")") && !expect_op(","))
+                return nullptr;
+        }
+        bracket_depth--;
+        advance();
+        return make_pattern(pos, std::move(c));
+    }
+
+    // (pattern) groups; (a, b), (a,), () and [a, b] are sequence patterns.
+    PatternPtr bracketed_pattern()
+    {
+        SourcePos pos = tok().pos;
+        bool parenthesis = is_op("(");
+        const char* closing = parenthesis ? ")" : "]";
+        advance();
+        bracket_depth++;
+        MatchSequence sequence;
+        bool comma = false;
+        while (!is_op(closing)) {
+            PatternPtr element = maybe_star_pattern();
+            if (!element)
+                return nullptr;
+            sequence.patterns.push_back(std::move(element));
+            if (is_op(closing))
+                break;
+            if (!expect_op(","))
+                return nullptr;
+            comma = true;
+        }
+        bracket_depth--;
+        advance();
+        if (parenthesis && !comma && sequence.patterns.size() == 1) {
+            if (std::holds_alternative<MatchStar>(sequence.patterns[0]->node))
+                return fail(sequence.patterns[0]->pos, "invalid syntax");
+            return std::move(sequence.patterns[0]);
+        }
+        return make_pattern(pos, std::move(sequence));
+    }
+
+    // {key: pattern, ..., **rest}: keys are literals or dotted values.
+    PatternPtr mapping_pattern()
+    {
+        SourcePos pos = tok().pos;
+        advance();
+        bracket_depth++;
+        MatchMapping mapping;
+        while (!is_op("}")) {
+            if (accept_op("**")) {
+                if (!expect_name(mapping.rest))
+                    return nullptr;
+                accept_op(",");
+                if (!is_op("}"))
+                    return fail_here();
+                break;
+            }
+            PatternPtr key = closed_pattern();
+            if (!key)
+                return nullptr;
+            ExprPtr key_value;
+            if (auto* value = std::get_if<MatchValue>(&key->node))
+                key_value = std::move(value->value);
+            else if (auto* singleton = std::get_if<MatchSingleton>(&key->node))
+                key_value = std::move(singleton->value);
+            else
+                return fail_here();
+            if (!expect_op(":"))
+                return nullptr;
+            PatternPtr value = pattern();
+            if (!value)
+                return nullptr;
+            mapping.keys.push_back(std::move(key_value));
+            mapping.patterns.push_back(std::move(value));
+            if (!is_op("}") && !expect_op(","))
+                return nullptr;
+        }
+        bracket_depth--;
+        advance();
+        return make_pattern(pos, std::move(mapping));
     }
 
     std::unique_ptr<Stmt> try_stmt()
@@ -856,12 +1215,21 @@ struct Parser {
         return test();
     }
 
+    // Where `name := value` may stand unparenthesized: conditions, call arguments, display
+    // elements, subscripts, decorators. Elsewhere test() refuses the ':=' as CPython does.
     ExprPtr named_expression()
     {
-        ExprPtr e = test();
-        if (e && is_op(":="))
-            return unsupported(tok().pos, "assignment expressions (:=) are");
-        return e;
+        if (is(TokenKind::Name) && peek(1).kind == TokenKind::Operator && peek(1).text == ":=") {
+            SourcePos pos = tok().pos;
+            std::string target(tok().text);
+            advance();
+            advance();
+            ExprPtr value = test();
+            if (!value)
+                return nullptr;
+            return make_expr(pos, NamedExpr{std::move(target), std::move(value)});
+        }
+        return test();
     }
 
     // `yield`, `yield value(s)` or `yield from iterable`: where a whole expression stands.
@@ -894,8 +1262,11 @@ struct Parser {
         ExprPtr body = or_test();
         if (!body)
             return nullptr;
-        if (is_op(":="))
-            return unsupported(tok().pos, "assignment expressions (:=) are");
+        if (is_op(":=")) {
+            if (std::holds_alternative<NameExpr>(body->node))
+                return fail_here();
+            return fail(body->pos, std::string("cannot use assignment expressions with ") + expression_description(*body));
+        }
         if (!is_kw("if"))
             return body;
         advance();
@@ -1124,7 +1495,7 @@ struct Parser {
         SourcePos pos = tok().pos;
         ExprPtr lower;
         if (!is_op(":")) {
-            lower = test();
+            lower = named_expression();
             if (!lower || !is_op(":"))
                 return lower;
         }
@@ -1199,7 +1570,7 @@ struct Parser {
                 c.keywords.push_back({std::move(name), std::move(value), arg_pos});
                 seen_keyword = true;
             } else {
-                ExprPtr value = test();
+                ExprPtr value = named_expression();
                 if (!value)
                     return nullptr;
                 if (is_op("=")) {
@@ -1239,9 +1610,9 @@ struct Parser {
             return make_expr(pos, NameExpr{std::move(id)});
         }
         case TokenKind::Int: {
-            int64_t value = t.int_value;
+            IntExpr literal{t.int_value, t.value};
             advance();
-            return make_expr(pos, IntExpr{value});
+            return make_expr(pos, std::move(literal));
         }
         case TokenKind::Float: {
             double value = t.float_value;
@@ -1267,12 +1638,12 @@ struct Parser {
         }
     }
 
-    // An element of a list/tuple display, where *iterable is not supported.
+    // An element of a list, tuple or set display: an expression or *iterable.
     ExprPtr display_element()
     {
         if (is_op("*"))
-            return unsupported(tok().pos, "unpacking (*iterable) in displays");
-        ExprPtr e = test();
+            return star_or_bitwise_or();
+        ExprPtr e = named_expression();
         if (e && starts_expression(tok()) && !is_op("-") && !is_op("+") && !is_op("(") && !is_op("["))
             return fail(e->pos, "invalid syntax. Perhaps you forgot a comma?");
         return e;
@@ -1291,15 +1662,17 @@ struct Parser {
         if (!first)
             return nullptr;
         if (is_kw("for")) {
+            if (std::holds_alternative<StarredExpr>(first->node))
+                return fail(first->pos, "iterable unpacking cannot be used in comprehension");
             ExprPtr gen = comprehension(ComprehensionKind::Generator, std::move(first), nullptr, pos);
             bracket_depth--;
             if (!gen || !expect_op(")"))
                 return nullptr;
             return gen;
         }
-        if (is_op(":="))
-            return unsupported(tok().pos, "assignment expressions (:=) are");
         if (!is_op(",")) {
+            if (std::holds_alternative<StarredExpr>(first->node))
+                return fail(first->pos, "cannot use starred expression here");
             bracket_depth--;
             if (!expect_op(")"))
                 return nullptr;
@@ -1330,6 +1703,8 @@ struct Parser {
             if (!first)
                 return nullptr;
             if (is_kw("for")) {
+                if (std::holds_alternative<StarredExpr>(first->node))
+                    return fail(first->pos, "iterable unpacking cannot be used in comprehension");
                 ExprPtr comp = comprehension(ComprehensionKind::List, std::move(first), nullptr, pos);
                 bracket_depth--;
                 if (!comp || !expect_op("]"))
@@ -1365,8 +1740,12 @@ struct Parser {
                 dict.keys.push_back(nullptr);
                 dict.values.push_back(std::move(value));
             } else {
-                if (first && is_op("*"))
-                    return unsupported(tok().pos, "unpacking (*iterable) in displays");
+                if (first && is_op("*")) {
+                    ExprPtr starred = star_or_bitwise_or();
+                    if (!starred)
+                        return nullptr;
+                    return set_display(std::move(starred), pos);
+                }
                 ExprPtr key = test();
                 if (!key)
                     return nullptr;
@@ -1402,6 +1781,8 @@ struct Parser {
     ExprPtr set_display(ExprPtr first, SourcePos pos)
     {
         if (is_kw("for")) {
+            if (std::holds_alternative<StarredExpr>(first->node))
+                return fail(first->pos, "iterable unpacking cannot be used in comprehension");
             ExprPtr comp = comprehension(ComprehensionKind::Set, std::move(first), nullptr, pos);
             bracket_depth--;
             if (!comp || !expect_op("}"))

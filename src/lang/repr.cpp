@@ -104,4 +104,25 @@ std::string str_repr(std::string_view utf8)
     return out;
 }
 
+std::string ascii_escape(std::string_view utf8)
+{
+    std::string out;
+    for (size_t at = 0; at < utf8.size();) {
+        uint32_t cp = decode_utf8(utf8, at);
+        if (cp < 0x80) {
+            out += (char)cp;
+            continue;
+        }
+        char buffer[12];
+        if (cp < 0x100)
+            snprintf(buffer, sizeof buffer, "\\x%02x", (unsigned)cp);
+        else if (cp < 0x10000)
+            snprintf(buffer, sizeof buffer, "\\u%04x", (unsigned)cp);
+        else
+            snprintf(buffer, sizeof buffer, "\\U%08x", (unsigned)cp);
+        out += buffer;
+    }
+    return out;
+}
+
 } // namespace lang

@@ -13,4 +13,7 @@ std::string float_repr(double value);
 // control characters, printable non-ASCII kept as is.
 std::string str_repr(std::string_view utf8);
 
+// What ascii() makes of a repr: each non-ASCII code point as \xhh, \uhhhh or \Uhhhhhhhh.
+std::string ascii_escape(std::string_view utf8);
+
 } // namespace lang

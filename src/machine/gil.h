@@ -34,6 +34,8 @@ public:
     // A waiter's switch interval ran out; `seen_switch` is switch_number() when it started
     // that interval. Returns true when this sets the drop request.
     bool interval_expired(uint64_t seen_switch);
+    // The holder lets go without waking a waiter: a schedule switches threads itself.
+    void give_up() { holder_ = kNoThread; }
     // A killed thread leaves the queues.
     void forget(ThreadId thread);
 

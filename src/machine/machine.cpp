@@ -168,6 +168,9 @@ void Machine::step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& inst
         }
     }
 
+    if (controller_ && offer_choice(c))
+        return;
+
     Cpu& cpu = cpus_[c];
     SimTime bound = std::min({next_timer, cpu.slice_end, cpu.interrupt_at, until, config_.max_time});
     const CpuId other = earliest_other(c);
@@ -178,10 +181,15 @@ void Machine::step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& inst
     // Lockstep CPUs ask for one instruction at a time: spare them the division.
     int64_t n = span <= cost ? 1 : bound == kNever ? kMaxBatch : (span + cost - 1) / cost;
     n = std::clamp<int64_t>(n, 1, std::min(kMaxBatch, std::max<int64_t>(instruction_budget, 1)));
+    if (controller_)
+        n = 1;  // every instruction boundary is a choice point
 
     Thread& th = threads_[t];
     RunResult result = th.program->run(n, th.resume_with);
     th.resume_with = {};
+    cpu.fresh = false;
+    if (controller_ && result.request.kind != RequestKind::None)
+        controller_->on_request(t, result.request);
     const SimTime ran = result.executed * cost;
     th.instructions += result.executed;
     th.cpu_time += ran;
@@ -205,6 +213,7 @@ ProcessId Machine::new_process(std::string name) {
     p.id = static_cast<ProcessId>(processes_.size());
     p.name = std::move(name);
     p.gil_enabled = config_.gil;
+    p.switch_interval = config_.switch_interval;
     trace_.name_process(p.id, p.name);
     processes_.push_back(std::move(p));
     ++live_processes_;
@@ -220,6 +229,7 @@ ThreadId Machine::new_thread(ProcessId process, std::string name, std::unique_pt
     th.daemon = daemon;
     th.priority = std::clamp(priority, kMinPriority, kMaxPriority);
     th.created_at = now_;
+    th.creator = creator;
     th.program = std::move(program);
     trace_.name_thread(th.id, process, th.name);
     scheduler_.add_thread(th.id, th.priority);
@@ -335,6 +345,7 @@ void Machine::dispatch(CpuId c, ThreadId t) {
     cpu.time = start + config_.context_switch_cost;
     cpu.slice_end = saturating_add(cpu.time, scheduler_.slice_for(t));
     cpu.interrupt_at = kNever;
+    cpu.fresh = true;
     idle_mask_ &= ~(uint64_t{1} << c);
     record(TraceKind::ThreadRun, t, -1, th.last_cpu, 0, cpu.time, c);
     th.state = ThreadState::Running;
@@ -412,6 +423,56 @@ void Machine::place_ready() {
     }
     if (victim != kNoCpu && scheduler_.should_preempt(cpus_[victim].thread))
         cpus_[victim].interrupt_at = std::max(now_, cpus_[victim].time);
+}
+
+// The thread on CPU c holds what it needs and is about to execute: the controller hears of
+// every step, and may let another thread run instead. Candidates are the threads that could execute at once in its place:
+// ready ones (unless another thread holds their process's GIL) and the waiters of the GIL the
+// current thread holds. True when the controller switched (CPU c has a new thread).
+bool Machine::offer_choice(CpuId c) {
+    const ThreadId t = cpus_[c].thread;
+    const ProcessId pid = threads_[t].process;
+    choice_others_.clear();
+    for (const Thread& th : threads_) {
+        if (th.id == t)
+            continue;
+        const Process& p = processes_[th.process];
+        const ThreadId gil_holder = p.gil_enabled ? p.gil.holder() : kNoThread;
+        const bool ready = th.state == ThreadState::Ready && (gil_holder == kNoThread || gil_holder == th.id || gil_holder == t);
+        const bool gil_waiter = th.state == ThreadState::Blocked && th.wait == WaitKind::Gil && th.process == pid &&
+                                gil_holder == t;
+        if (ready || gil_waiter)
+            choice_others_.push_back(th.id);
+    }
+    const ChoicePoint point{instructions_, c, t, cpus_[c].fresh, choice_others_};
+    const ThreadId chosen = controller_->choose(point);
+    if (chosen == t || std::find(choice_others_.begin(), choice_others_.end(), chosen) == choice_others_.end())
+        return false;
+    switch_to(c, chosen);
+    return true;
+}
+
+// A schedule's choice: `next` takes CPU c (and the GIL, which the current thread gives up
+// without waking a waiter) at once; the current thread goes to the back of the run queue.
+void Machine::switch_to(CpuId c, ThreadId next) {
+    const ThreadId t = cpus_[c].thread;
+    Thread& th = threads_[t];
+    if (th.holds_gil) {
+        th.holds_gil = false;
+        processes_[th.process].gil.give_up();
+        record(TraceKind::GilRelease, t, th.process, -1, static_cast<uint8_t>(GilReleaseReason::Scheduled));
+    }
+    Thread& chosen = threads_[next];
+    if (chosen.state == ThreadState::Blocked) {  // it waited for the GIL t just gave up
+        processes_[chosen.process].gil.forget(next);
+        ++chosen.wait_token;
+        --blocked_forever_;  // GIL waits have no deadline
+        mark_ready(next, ReadyReason::GilReleased, t, false);
+    }
+    scheduler_.remove(next);
+    vacate_cpu(c, StopReason::Scheduled);
+    mark_ready(t, ReadyReason::Preempted, kNoThread, false);
+    dispatch(c, next);
 }
 
 void Machine::make_ready(ThreadId t, ReadyReason reason, ThreadId waker) {
@@ -510,8 +571,12 @@ void Machine::drop_gil_for_switch(CpuId c) {
 // CPython's waiter loop: wait one switch interval; if the holder has not changed meanwhile, set
 // the drop request. Repeats while the thread waits.
 void Machine::arm_gil_interval(ThreadId t) {
-    const Gil& gil = processes_[threads_[t].process].gil;
-    push_timer(saturating_add(now_, config_.switch_interval), TimerKind::GilInterval, t, gil.switch_number());
+    const Process& p = processes_[threads_[t].process];
+    push_timer(saturating_add(now_, p.switch_interval), TimerKind::GilInterval, t, p.gil.switch_number());
+}
+
+void Machine::set_switch_interval(ProcessId process, SimTime interval) {
+    processes_[process].switch_interval = std::max<SimTime>(interval, 0);
 }
 
 // ---- Requests and timers -----------------------------------------------------------------------
@@ -576,6 +641,10 @@ void Machine::handle_request(CpuId c, Request&& r) {
     case RequestKind::SpawnProcess: {
         ProcessId pid = threads_[t].process;
         const bool own_process = r.kind == RequestKind::SpawnProcess;
+        if (!own_process && thread_limit_reached(pid)) {
+            threads_[t].resume_with = {KernelError::ThreadLimit, kNoThread};
+            return;
+        }
         if (own_process)
             pid = new_process(std::move(r.text));
         const ThreadId child = new_thread(pid, own_process ? "MainThread" : std::move(r.text), std::move(r.program),
@@ -788,6 +857,10 @@ void Machine::flush_output(SimTime up_to) {
     }
 }
 
+bool Machine::thread_limit_reached(ProcessId process) const {
+    return processes_[process].live_threads >= config_.max_threads;
+}
+
 WaitInfo Machine::blocked_on(ThreadId t) const {
     const Thread& th = threads_[t];
     WaitInfo info;
@@ -853,6 +926,9 @@ std::string Machine::describe_stats() const {
     out += "threads created   " + std::to_string(s.threads_created) + "\n";
     out += "instructions      " + std::to_string(instructions_) + "\n";
     out += "trace events      " + std::to_string(s.events) + " (" + std::to_string(s.dropped_events) + " dropped)\n";
+    out += "output lines      " + std::to_string(trace_.output_count()) + " (" + std::to_string(trace_.output_first()) +
+           " dropped: the lab keeps the newest " + std::to_string(config_.trace.max_output_lines) + " lines, " +
+           std::to_string(config_.trace.max_output_bytes >> 20) + " MiB)\n";
     out += "thread                      state       cpu time       switches  response      turnaround\n";
     for (const Thread& th : threads_) {
         const auto time_or_dash = [](SimTime t, bool known) { return known ? millis(t) : std::string("-"); };

@@ -34,6 +34,7 @@
 #include <vector>
 #include "machine/gil.h"
 #include "machine/random.h"
+#include "machine/schedule.h"
 #include "machine/scheduler.h"
 #include "machine/sim_time.h"
 #include "machine/sync.h"
@@ -133,6 +134,9 @@ public:
 
 // --- Configuration -------------------------------------------------------------------------------
 
+constexpr uint64_t kDefaultMaxMemory = uint64_t{64} << 20;
+constexpr int kDefaultMaxThreads = 2000;
+
 struct MachineConfig {
     int cpus = 1;                                    // 1..64
     SchedulerConfig scheduler;
@@ -146,6 +150,11 @@ struct MachineConfig {
     uint64_t seed = 1;
     SimTime sync_window = 1 * kMicrosecond;          // how far one CPU may run ahead of another
     TraceLimits trace;
+    // What one process may take: its heap (past it, Python's MemoryError) and its live threads,
+    // main included (past it, starting one more fails: "can't start new thread"). The defaults
+    // fit the page, whose WebAssembly memory is 256 MiB for everything.
+    uint64_t max_memory = kDefaultMaxMemory;
+    int max_threads = kDefaultMaxThreads;
 };
 
 constexpr int kMaxCpus = 64;
@@ -162,6 +171,7 @@ struct Thread {  // the TCB
     SimTime wait_deadline = kNever;
     bool daemon = false;
     bool is_main = false;
+    ThreadId creator = kNoThread;  // the thread that started it (none for a process's first)
     int priority = 0;
     bool holds_gil = false;
     CpuId cpu = kNoCpu;         // while running
@@ -190,6 +200,7 @@ struct Process {
     ThreadId main_thread = kNoThread;
     bool gil_enabled = true;
     Gil gil;
+    SimTime switch_interval = 0;     // the GIL's; starts as the config's, sys.setswitchinterval sets it
     int live_threads = 0;
     int live_non_daemon_others = 0;  // non-daemon threads besides main: main's exit waits for them
     int running = 0;                 // threads on a CPU now
@@ -206,6 +217,7 @@ struct Cpu {
     // thread's request, and the run time not yet charged to it.
     Request pending;
     SimTime uncharged = 0;
+    bool fresh = false;  // its thread has not executed since it got the CPU (schedule.h)
 };
 
 enum class RunStatus : uint8_t { Paused, Finished, Deadlock, TimeLimit };
@@ -260,8 +272,16 @@ public:
     // A line of program output written at `time`, which may lie ahead of now(): a thread that
     // prints in the middle of its batch. Lines enter the trace in time order.
     void emit_output(ThreadId thread, SimTime time, OutputStream stream, std::string_view line, bool newline = true);
+    // sys.setswitchinterval: the GIL switch interval of one process, from its next wait on.
+    void set_switch_interval(ProcessId process, SimTime interval);
     // The run's one PRNG, for the program's own randomness (Python's `random`).
     Random& random() { return random_; }
+    // From now on, ask `controller` at every scheduling choice (machine/schedule.h); null: the
+    // machine decides alone. Threads then execute one instruction per batch.
+    void set_controller(ScheduleController* controller) { controller_ = controller; }
+
+    // Whether `process` has as many live threads as MachineConfig::max_threads allows.
+    bool thread_limit_reached(ProcessId process) const;
 
     WaitInfo blocked_on(ThreadId thread) const;
     const DeadlockReport& deadlock() const { return deadlock_; }
@@ -320,6 +340,8 @@ private:
     void wake(ThreadId thread, const KernelResult& result, ReadyReason reason, ThreadId waker);
     void move_wait(ThreadId thread, SyncId object);
     SimTime window_for(CpuId c) const;
+    bool offer_choice(CpuId c);
+    void switch_to(CpuId c, ThreadId next);
     // Section: the GIL
     bool take_gil(CpuId c);
     void release_gil(ThreadId thread, GilReleaseReason reason);
@@ -366,6 +388,8 @@ private:
     bool boost_armed_ = false;
     RunStatus status_ = RunStatus::Paused;
     DeadlockReport deadlock_;
+    ScheduleController* controller_ = nullptr;
+    std::vector<ThreadId> choice_others_;  // offer_choice's candidates, kept to spare allocations
 };
 
 } // namespace machine

@@ -12,7 +12,8 @@ const char* kernel_error_exception(KernelError error) {
     case KernelError::WaitUnowned:
     case KernelError::NotifyUnowned:
     case KernelError::JoinSelf:
-    case KernelError::WrongObject: return "RuntimeError";
+    case KernelError::WrongObject:
+    case KernelError::ThreadLimit: return "RuntimeError";
     case KernelError::SemaphoreOverflow: return "ValueError";
     case KernelError::BrokenBarrier: return "BrokenBarrierError";
     }
@@ -30,6 +31,7 @@ const char* kernel_error_message(KernelError error) {
     case KernelError::BrokenBarrier: return "";
     case KernelError::JoinSelf: return "cannot join current thread";
     case KernelError::WrongObject: return "operation not supported by this object";
+    case KernelError::ThreadLimit: return "can't start new thread";
     }
     return "";
 }

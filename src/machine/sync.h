@@ -49,6 +49,7 @@ enum class KernelError : uint8_t {
     BrokenBarrier,
     JoinSelf,           // a thread joining itself
     WrongObject,        // the operation does not apply to this object: a caller's bug
+    ThreadLimit,        // the process has MachineConfig::max_threads live threads already
 };
 const char* kernel_error_exception(KernelError error);  // "RuntimeError", "ValueError", ...
 const char* kernel_error_message(KernelError error);    // CPython's message text

@@ -40,6 +40,7 @@ const char* stop_reason_name(StopReason reason) {
     case StopReason::GilDropped: return "dropped the GIL";
     case StopReason::Exited: return "exited";
     case StopReason::Killed: return "killed";
+    case StopReason::Scheduled: return "switched by the schedule";
     }
     return "?";
 }
@@ -62,6 +63,7 @@ const char* gil_release_reason_name(GilReleaseReason reason) {
     case GilReleaseReason::Blocking: return "blocking call";
     case GilReleaseReason::DropRequest: return "drop request";
     case GilReleaseReason::Exited: return "thread ended";
+    case GilReleaseReason::Scheduled: return "the schedule switched threads";
     }
     return "?";
 }

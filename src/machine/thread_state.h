@@ -30,6 +30,7 @@ enum class StopReason : uint8_t {
     GilDropped,    // it released the GIL on a drop request and waits for it again
     Exited,
     Killed,        // a daemon thread, at its process's exit
+    Scheduled,     // a schedule's choice (machine/schedule.h) switched to another thread
 };
 
 enum class ReadyReason : uint8_t {
@@ -42,7 +43,7 @@ enum class ReadyReason : uint8_t {
     GilReleased,   // it waited for the GIL and the GIL was released
 };
 
-enum class GilReleaseReason : uint8_t { Blocking, DropRequest, Exited };
+enum class GilReleaseReason : uint8_t { Blocking, DropRequest, Exited, Scheduled };
 
 const char* thread_state_name(ThreadState state);  // "new", "ready", "running", ...
 const char* wait_kind_name(WaitKind kind);         // "sleep", "I/O", "lock", ...

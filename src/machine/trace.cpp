@@ -127,20 +127,18 @@ void Trace::add_output(SimTime time, ThreadId thread, std::string_view text, Out
     record(e);
     hash_bytes(text.data(), text.size());
 
-    OutputLine line{time, thread, stream, newline, std::string(text)};
-    if (output_ring_.size() < limits_.max_output_lines) {
-        output_ring_.push_back(std::move(line));
-        ++output_ring_count_;
-    } else {
-        output_ring_[output_head_] = std::move(line);
-        output_head_ = (output_head_ + 1) % output_ring_.size();
+    output_ring_.push_back(OutputLine{time, thread, stream, newline, std::string(text)});
+    output_ring_bytes_ += text.size();
+    while (output_ring_.size() > 1 &&
+           (output_ring_.size() > limits_.max_output_lines || output_ring_bytes_ > limits_.max_output_bytes)) {
+        output_ring_bytes_ -= output_ring_.front().text.size();
+        output_ring_.pop_front();
     }
     ++output_total_;
 }
 
 const OutputLine& Trace::output(uint64_t index) const {
-    const uint64_t offset = index - output_first();
-    return output_ring_[(output_head_ + offset) % output_ring_.size()];
+    return output_ring_[index - output_first()];
 }
 
 void Trace::name_process(ProcessId process, std::string_view name) {
@@ -199,8 +197,6 @@ void Trace::finish(SimTime end, uint8_t status) {
 // thread t. Spans are "X" (complete) events, built by pairing start and end events; a span
 // whose start was dropped from the ring starts at the oldest retained event.
 
-namespace {
-
 void append_json_string(std::string& out, std::string_view s) {
     out += '"';
     for (unsigned char c : s) {
@@ -223,6 +219,9 @@ void append_json_string(std::string& out, std::string_view s) {
     }
     out += '"';
 }
+
+namespace {
+
 
 // Microseconds with three decimals, from integer nanoseconds (no floating point formatting).
 void append_micros(std::string& out, SimTime ns) {

@@ -2,7 +2,8 @@
 // its 64-bit hash, and its export as Chrome Trace Event JSON (which Perfetto opens).
 //
 // Memory is bounded: the trace keeps the newest `max_events` events (32 bytes each) and the
-// newest `max_output_lines` output lines in rings. Older detail is dropped once a ring is full,
+// newest output lines, at most `max_output_lines` of them and `max_output_bytes` of text (the
+// newest line is kept whatever its length). Older detail is dropped once a ring is full,
 // but the stats and the hash are computed as events arrive, so they always cover the whole run.
 // Front ends that want every output line read them as they come (output_count() only grows).
 //
@@ -10,6 +11,7 @@
 // two runs are the same run exactly when their hashes match.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,13 +61,14 @@ struct OutputLine {
     SimTime time = 0;
     ThreadId thread = kNoThread;
     OutputStream stream = OutputStream::Stdout;
-    bool newline = true;  // false only for a last line the program left unterminated
+    bool newline = true;  // false for a last line the program left unterminated (or a very long one, in pieces)
     std::string text;     // without the newline
 };
 
 struct TraceLimits {
     size_t max_events = size_t{1} << 19;      // 16 MiB of events
     size_t max_output_lines = size_t{1} << 16;
+    size_t max_output_bytes = size_t{16} << 20;
 };
 
 struct CpuStats {
@@ -107,7 +110,7 @@ public:
     const TraceEvent& at(size_t i) const { return ring_[(head_ + i) % ring_.size()]; }
     // Retained output lines: indices [output_first(), output_count()).
     uint64_t output_count() const { return output_total_; }
-    uint64_t output_first() const { return output_total_ - output_ring_count_; }
+    uint64_t output_first() const { return output_total_ - output_ring_.size(); }
     const OutputLine& output(uint64_t index) const;
 
     const TraceStats& stats() const { return stats_; }
@@ -128,9 +131,8 @@ private:
     std::vector<TraceEvent> ring_;
     size_t head_ = 0;   // oldest retained event once the ring has wrapped
     size_t count_ = 0;
-    std::vector<OutputLine> output_ring_;
-    size_t output_head_ = 0;
-    size_t output_ring_count_ = 0;
+    std::deque<OutputLine> output_ring_;
+    size_t output_ring_bytes_ = 0;  // text of the retained lines
     uint64_t output_total_ = 0;
     std::vector<std::string> process_names_;
     std::vector<std::string> thread_names_;
@@ -144,5 +146,7 @@ private:
 // blocked on what) and per process's GIL (who held it), instants for output lines, GIL drop
 // requests, lock operations and kills. Times are microseconds with nanosecond decimals.
 std::string chrome_trace_json(const Trace& trace);
+// `s` as a JSON string literal, quotes included, appended to `out`.
+void append_json_string(std::string& out, std::string_view s);
 
 } // namespace machine

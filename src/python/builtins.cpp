@@ -9,7 +9,9 @@
 //   5. Classes
 //   6. Installation (builtins and the prelude's natives)
 #include "python/builtins.h"
+#include "python/bigint.h"
 #include "python/native.h"
+#include "lang/repr.h"
 #include "lang/utf8.h"
 #include <cmath>
 #include <cstdio>
@@ -73,6 +75,8 @@ NativeResult builtin_print(Interpreter& vm, Thread&, Value, CallArgs args)
             text += sep;
         text += vm.str(args[i]);
     }
+    if (!vm.pending.is_empty())
+        return NativeResult::raised();
     text += end;
     vm.host.write_stdout(text);
     return NativeResult::of(Value::none());
@@ -85,9 +89,26 @@ NativeResult builtin_repr(Interpreter& vm, Thread&, Value, CallArgs args)
     return repr_of(vm, args[0]);
 }
 
-NativeResult builtin_ascii(Interpreter& vm, Thread& t, Value data, CallArgs args)
+// The result of repr (native, a __repr__ or the prelude's) with non-ASCII characters escaped.
+NativeResult escape_repr(Interpreter& vm, Thread&, Value, Value repr)
 {
-    return builtin_repr(vm, t, data, args);
+    auto* text = as<StrObject>(repr);
+    if (!text)
+        return vm.raise(vm.types.type_error, "__repr__ returned non-string (type " + vm.type_name(repr) + ")");
+    return NativeResult::of(vm.new_str(lang::ascii_escape(text->text)));
+}
+
+// ascii(x): repr(x) with its non-ASCII characters escaped.
+NativeResult builtin_ascii(Interpreter& vm, Thread& t, Value, CallArgs args)
+{
+    if (!check_arity(vm, "ascii", args, 1, 1))
+        return NativeResult::raised();
+    NativeResult r = repr_of(vm, args[0]);
+    if (r.status == NativeStatus::Return)
+        return escape_repr(vm, t, Value(), r.value);
+    if (r.status == NativeStatus::Call)
+        r.then = escape_repr;
+    return r;
 }
 
 NativeResult builtin_format(Interpreter& vm, Thread&, Value, CallArgs args)
@@ -166,11 +187,9 @@ NativeResult builtin_abs(Interpreter& vm, Thread&, Value, CallArgs args)
     if (!check_arity(vm, "abs", args, 1, 1))
         return NativeResult::raised();
     Value v = args[0];
-    if (v.is_integral()) {
-        int64_t n = v.as_integral();
-        if (n == INT64_MIN)
-            return vm.raise(vm.types.overflow_error, "integer result does not fit in 64 bits (Threadlab's ints are 64-bit)");
-        return NativeResult::of(Value::from_int(n < 0 ? -n : n));
+    if (is_int(v)) {
+        Value r = int_abs(vm, v);
+        return r.is_empty() ? NativeResult::raised() : NativeResult::of(r);
     }
     if (v.is_float())
         return NativeResult::of(Value::from_float(std::fabs(v.real)));
@@ -189,25 +208,24 @@ NativeResult builtin_round(Interpreter& vm, Thread&, Value, CallArgs args)
         return vm.raise(vm.types.type_error, "round() takes at most 2 arguments");
     Value x = args[0];
     Value digits = positional == 2 ? args[1] : args.keyword("ndigits");
-    if (!x.is_number())
+    if (!is_real(x))
         return vm.raise(vm.types.type_error, "type " + vm.type_name(x) + " doesn't define __round__ method");
     if (digits.is_empty() || digits.is_none()) {
-        if (x.is_integral())
-            return NativeResult::of(Value::from_int(x.as_integral()));
+        if (is_int(x))
+            return NativeResult::of(x.is_bool() ? Value::from_int(x.as_integral()) : x);
         if (!std::isfinite(x.real))
             return vm.raise(std::isnan(x.real) ? vm.types.value_error : vm.types.overflow_error,
                             std::isnan(x.real) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
         // nearbyint rounds half to even in the default rounding mode, as Python's round().
-        return NativeResult::of(Value::from_int((int64_t)std::nearbyint(x.real)));
+        return NativeResult::of(int_from_double(vm, std::nearbyint(x.real)));
     }
     int64_t n;
     if (!int_argument(vm, digits, n))
         return NativeResult::raised();
-    if (x.is_integral()) {
+    if (is_int(x)) {
         if (n >= 0)
-            return NativeResult::of(Value::from_int(x.as_integral()));
-        double scale = std::pow(10.0, (double)-n);
-        return NativeResult::of(Value::from_int((int64_t)(std::nearbyint((double)x.as_integral() / scale) * scale)));
+            return NativeResult::of(x.is_bool() ? Value::from_int(x.as_integral()) : x);
+        return NativeResult::of(round_int_to_decimals(vm, x, -n));
     }
     if (!std::isfinite(x.real) || n > 300)
         return NativeResult::of(x);
@@ -226,6 +244,9 @@ NativeResult builtin_divmod(Interpreter& vm, Thread&, Value, CallArgs args)
 {
     if (!check_arity(vm, "divmod", args, 2, 2))
         return NativeResult::raised();
+    if (!is_real(args[0]) || !is_real(args[1]))
+        return vm.raise(vm.types.type_error, "unsupported operand type(s) for divmod(): '" + vm.type_name(args[0]) + "' and '" +
+                                                 vm.type_name(args[1]) + "'");
     if ((args[0].is_float() || args[1].is_float()) && args[1].is_number() && args[1].as_double() == 0)
         return vm.raise(vm.types.zero_division_error, "float divmod()");
     Value q = vm.binary_op(lang::BinaryOp::FloorDiv, args[0], args[1], false);
@@ -245,34 +266,10 @@ NativeResult builtin_pow(Interpreter& vm, Thread&, Value, CallArgs args)
         Value r = vm.binary_op(lang::BinaryOp::Pow, args[0], args[1], false);
         return r.is_empty() ? NativeResult::raised() : NativeResult::of(r);
     }
-    int64_t base, exponent, modulus;
-    if (!int_argument(vm, args[0], base) || !int_argument(vm, args[1], exponent) || !int_argument(vm, args[2], modulus))
+    if (!is_int(args[0]) || !is_int(args[1]) || !is_int(args[2]))
         return vm.raise(vm.types.type_error, "pow() 3rd argument not allowed unless all arguments are integers");
-    if (modulus == 0)
-        return vm.raise(vm.types.value_error, "pow() 3rd argument cannot be 0");
-    if (exponent < 0)
-        return vm.raise(vm.types.value_error, "Threadlab's pow() supports no negative exponent with a modulus");
-    __int128 result = 1, b = ((base % modulus) + modulus) % modulus;
-    for (; exponent > 0; exponent >>= 1) {
-        if (exponent & 1)
-            result = result * b % modulus;
-        b = b * b % modulus;
-    }
-    int64_t r = (int64_t)result;
-    if (r != 0 && (r < 0) != (modulus < 0))
-        r += modulus;
-    return NativeResult::of(Value::from_int(r));
-}
-
-std::string int_in_base(int64_t n, int base, const char* prefix)
-{
-    uint64_t magnitude = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
-    std::string digits;
-    do {
-        digits.insert(digits.begin(), "0123456789abcdef"[magnitude % (uint64_t)base]);
-        magnitude /= (uint64_t)base;
-    } while (magnitude);
-    return (n < 0 ? "-" : "") + std::string(prefix) + digits;
+    Value r = int_modular_pow(vm, args[0], args[1], args[2]);
+    return r.is_empty() ? NativeResult::raised() : NativeResult::of(r);
 }
 
 template <int Base>
@@ -280,10 +277,9 @@ NativeResult base_text(Interpreter& vm, CallArgs args, const char* name, const c
 {
     if (!check_arity(vm, name, args, 1, 1))
         return NativeResult::raised();
-    int64_t n;
-    if (!int_argument(vm, args[0], n))
-        return NativeResult::raised();
-    return NativeResult::of(vm.new_str(int_in_base(n, Base, prefix)));
+    if (!is_int(args[0]))
+        return vm.raise(vm.types.type_error, "'" + vm.type_name(args[0]) + "' object cannot be interpreted as an integer");
+    return NativeResult::of(vm.new_str((int_is_negative(args[0]) ? "-" : "") + std::string(prefix) + int_magnitude_digits(args[0], Base, false)));
 }
 
 NativeResult builtin_hex(Interpreter& vm, Thread&, Value, CallArgs args) { return base_text<16>(vm, args, "hex", "0x"); }
@@ -379,9 +375,6 @@ NativeResult builtin_next(Interpreter& vm, Thread&, Value, CallArgs args)
 
 NativeResult builtin_sum(Interpreter& vm, Thread&, Value, CallArgs args)
 {
-    NativeResult retried;
-    if (retry_with_lists(vm, builtin_named(vm, "sum"), args, 1, retried))
-        return retried;
     if (!check_keywords(vm, "sum", args, {"start"}))
         return NativeResult::raised();
     uint32_t positional = args.positional_count();
@@ -392,6 +385,8 @@ NativeResult builtin_sum(Interpreter& vm, Thread&, Value, CallArgs args)
         total = Value::from_int(0);
     if (as<StrObject>(total))
         return vm.raise(vm.types.type_error, "sum() can't sum strings [use ''.join(seq) instead]");
+    if (as<GeneratorObject>(args[0]) || !vm.python_method(args[0], "__iter__").is_empty())
+        return NativeResult::call(prelude_function(vm, "_sum_lazily"), {args[0], total});
     std::vector<Value> items;
     if (!vm.collect(args[0], items))
         return NativeResult::raised();
@@ -532,6 +527,29 @@ NativeResult builtin_issubclass(Interpreter& vm, Thread&, Value, CallArgs args)
     return NativeResult::of(Value::from_bool(false));
 }
 
+// getattr(obj, name, default) and hasattr: an AttributeError from a property's getter (or
+// another descriptor's __get__) counts as a missing attribute.
+NativeResult fallback_on_attribute_error(Interpreter& vm, Thread&, Value fallback, Value exception)
+{
+    if (!vm.is_instance(exception, vm.types.attribute_error)) {
+        vm.pending = exception;
+        return NativeResult::raised();
+    }
+    return NativeResult::of(fallback);
+}
+
+NativeResult return_true(Interpreter&, Thread&, Value, Value) { return NativeResult::of(Value::from_bool(true)); }
+
+// The read of a descriptor's value as a call, or false when get_attr answers alone.
+bool descriptor_read_call(Interpreter& vm, Value object, std::string_view name, NativeResult& out)
+{
+    DescriptorCall d;
+    if (!descriptor_read(vm, object, name, d))
+        return false;
+    out = NativeResult::call(d.callee, std::vector<Value>(d.args, d.args + d.argc));
+    return true;
+}
+
 NativeResult builtin_getattr(Interpreter& vm, Thread&, Value, CallArgs args)
 {
     if (!check_arity(vm, "getattr", args, 2, 3))
@@ -539,6 +557,14 @@ NativeResult builtin_getattr(Interpreter& vm, Thread&, Value, CallArgs args)
     const StrObject* name;
     if (!str_argument(vm, args[1], "attribute name", name))
         return NativeResult::raised();
+    if (NativeResult r; descriptor_read_call(vm, args[0], name->text, r)) {
+        if (args.count == 3) {
+            r.then = pass_value;
+            r.recover = fallback_on_attribute_error;
+            r.state = args[2];
+        }
+        return r;
+    }
     Value v = vm.get_attr(args[0], name->text);
     if (v.is_empty() && args.count == 3 && vm.is_instance(vm.pending, vm.types.attribute_error)) {
         vm.pending = Value::empty();
@@ -554,6 +580,12 @@ NativeResult builtin_hasattr(Interpreter& vm, Thread&, Value, CallArgs args)
     const StrObject* name;
     if (!str_argument(vm, args[1], "attribute name", name))
         return NativeResult::raised();
+    if (NativeResult r; descriptor_read_call(vm, args[0], name->text, r)) {
+        r.then = return_true;
+        r.recover = fallback_on_attribute_error;
+        r.state = Value::from_bool(false);
+        return r;
+    }
     Value v = vm.get_attr(args[0], name->text);
     if (v.is_empty()) {
         if (!vm.is_instance(vm.pending, vm.types.attribute_error))
@@ -616,8 +648,9 @@ NativeResult builtin_callable(Interpreter& vm, Thread&, Value, CallArgs args)
     if (!check_arity(vm, "callable", args, 1, 1))
         return NativeResult::raised();
     Value v = args[0];
+    auto* instance = as<InstanceObject>(v);
     bool callable = as<FunctionObject>(v) || as<NativeObject>(v) || as<BoundMethodObject>(v) || as<ClassObject>(v) ||
-                    !vm.python_method(v, "__call__").is_empty();
+                    (instance && instance->cls->lookup("__call__"));
     return NativeResult::of(Value::from_bool(callable));
 }
 
@@ -626,7 +659,7 @@ NativeResult builtin_callable(Interpreter& vm, Thread&, Value, CallArgs args)
 // ---------------------------------------------------------------------------------------------
 
 // After the class body ran in its namespace: the class object, from state (body, name, base, namespace).
-NativeResult finish_class(Interpreter& vm, Thread&, Value state, Value)
+NativeResult finish_class(Interpreter& vm, Thread& t, Value state, Value)
 {
     const std::vector<Value>& parts = as<TupleObject>(state)->items;
     auto* body = as<FunctionObject>(parts[0]);
@@ -641,10 +674,11 @@ NativeResult finish_class(Interpreter& vm, Thread&, Value state, Value)
             class_cell = as<CellObject>(e.value);
         else
             cls->attrs.set(e.key, e.value);
+        note_class_attribute(cls, e.value);
     }
     if (class_cell)
         class_cell->value = Value::from_object(cls);
-    return NativeResult::of(Value::from_object(cls));
+    return class_ready(vm, t, cls, as<DictObject>(parts[4]));
 }
 
 NativeResult builtin_build_class(Interpreter& vm, Thread&, Value, CallArgs args)
@@ -652,9 +686,13 @@ NativeResult builtin_build_class(Interpreter& vm, Thread&, Value, CallArgs args)
     auto* body = as<FunctionObject>(args[0]);
     auto* name = as<StrObject>(args[1]);
     ClassObject* base = vm.types.object;
-    if (args.count > 3)
+    uint32_t positional = args.positional_count();
+    if (positional > 3)
         return vm.raise(vm.types.type_error, "multiple inheritance is not supported by Threadlab (class " + name->text + ")");
-    if (args.count == 3) {
+    DictObject* keywords = vm.new_dict();
+    for (uint32_t k = 0; k < args.kwcount; k++)
+        keywords->table.set(args.kwnames[k], args[positional + k]);
+    if (positional == 3) {
         base = as<ClassObject>(args[2]);
         if (!base)
             return vm.raise(vm.types.type_error, "a class can only derive from a class, not from " + vm.type_name(args[2]));
@@ -664,7 +702,7 @@ NativeResult builtin_build_class(Interpreter& vm, Thread&, Value, CallArgs args)
     DictObject* ns = vm.new_dict();
     vm.set_attr(ns->table, "__module__", vm.new_str(body->module ? body->module->name : "__main__"));
     vm.set_attr(ns->table, "__qualname__", vm.new_str(body->code->source->qualname));
-    Value state = vm.new_tuple({args[0], args[1], Value::from_object(base), Value::from_object(ns)});
+    Value state = vm.new_tuple({args[0], args[1], Value::from_object(base), Value::from_object(ns), Value::from_object(keywords)});
     return NativeResult::call(args[0], {Value::from_object(ns)}, finish_class, state);
 }
 
@@ -688,6 +726,12 @@ NativeResult prelude_sort_by_keys(Interpreter& vm, Thread&, Value, CallArgs args
     if (!sort_values(vm, items->items, &keys->items, vm.truthy(args[2])))
         return NativeResult::raised();
     return NativeResult::of(Value::none());
+}
+
+// bytes and bytearray exist as names (isinstance(x, bytes) is simply False) but cannot be made.
+NativeResult refuse_binary(Interpreter& vm, Thread&, Value cls, CallArgs)
+{
+    return vm.raise(vm.types.not_implemented_error, as<ClassObject>(cls)->name + " objects are not supported by Threadlab");
 }
 
 } // namespace
@@ -720,10 +764,16 @@ void install_builtins(Interpreter& vm, ModuleObject& builtins)
         t.arithmetic_error, t.overflow_error, t.zero_division_error, t.assertion_error, t.attribute_error,
         t.import_error, t.module_not_found_error, t.lookup_error, t.index_error, t.key_error, t.name_error,
         t.unbound_local_error, t.runtime_error, t.recursion_error, t.not_implemented_error, t.stop_iteration,
-        t.type_error, t.value_error, t.os_error, t.timeout_error, t.generator_exit,
+        t.type_error, t.value_error, t.os_error, t.timeout_error, t.generator_exit, t.memory_error, t.property, t.staticmethod, t.classmethod,
     };
     for (ClassObject* cls : classes)
         vm.set_attr(builtins.globals, cls->name, Value::from_object(cls));
+    for (const char* binary : {"bytes", "bytearray"}) {
+        ClassObject* cls = vm.new_class(binary, t.object, "builtins");
+        cls->is_builtin = true;
+        cls->constructor = refuse_binary;
+        vm.set_attr(builtins.globals, binary, Value::from_object(cls));
+    }
 }
 
 void install_prelude_natives(Interpreter& vm, ModuleObject& prelude)

@@ -16,6 +16,35 @@ void install_builtins(Interpreter& vm, ModuleObject& builtins);
 // The methods of str, list, dict, tuple, int and float (methods.cpp).
 void install_methods(Interpreter& vm);
 
+// property, staticmethod and classmethod (descriptors.cpp).
+void install_descriptors(Interpreter& vm);
+
+// The descriptor protocol (descriptors.cpp). An attribute access that a descriptor answers is
+// a call: callee(args[0..argc)), e.g. __get__(descriptor, instance or None, owner class).
+struct DescriptorCall {
+    Value callee;  // Empty when finding it raised (`pending` is set)
+    Value args[3];
+    uint32_t argc = 0;
+};
+// Reading `name`: true when a descriptor's __get__ must run; false when get_attr answers alone.
+bool descriptor_read(Interpreter& vm, Value object, std::string_view name, DescriptorCall& call);
+// Assigning (or deleting) `name` on an instance whose class has a data descriptor for it.
+bool descriptor_write(Interpreter& vm, Value object, std::string_view name, Value value, bool deleting, DescriptorCall& call);
+// staticmethod(function), as str.maketrans is.
+Value new_staticmethod(Interpreter& vm, Value function);
+// Whether a class in cls's MRO holds a data descriptor (else an instance's own attributes win).
+bool any_data_descriptor(const ClassObject* cls);
+// Keeps ClassObject::has_data_descriptor true once the class holds one (a new class attribute).
+void note_class_attribute(ClassObject* cls, Value value);
+// A class just made from its body: its __slots__ checked, __set_name__ of the attributes that
+// define it, then the bases' __init_subclass__ with the class keywords (through the prelude
+// when one is Python code or there are keywords). Its result is the class.
+NativeResult class_ready(Interpreter& vm, Thread& thread, ClassObject* cls, DictObject* keywords);
+// Whether __slots__ let instances of `cls` have the attribute `name` (see has_slots).
+bool slots_allow(ClassObject* cls, std::string_view name);
+// object.__new__(cls): a new instance of a Python class.
+NativeResult object_new(Interpreter& vm, Thread& thread, Value data, CallArgs args);
+
 // The natives the prelude's Python code builds on: output, sorting by precomputed keys.
 void install_prelude_natives(Interpreter& vm, ModuleObject& prelude);
 

@@ -4,6 +4,7 @@
 //   3. "%" formatting (printf style, as logging uses)
 //   4. str.format
 #include "python/interpreter.h"
+#include "python/bigint.h"
 #include "lang/repr.h"
 #include "lang/utf8.h"
 #include <cmath>
@@ -91,6 +92,13 @@ struct ReprWriter {
         switch (o->kind) {
         case ObjectKind::Str:
             return lang::str_repr(static_cast<StrObject*>(o)->text);
+        case ObjectKind::BigInt: {
+            // Past the digit limit this raises ValueError; the native that asked for the text
+            // sees vm.pending set and raises it.
+            std::string digits;
+            int_to_decimal(vm, Value::from_object(o), digits);
+            return digits;
+        }
         case ObjectKind::List:
             return sequence(static_cast<ListObject*>(o)->items, "[", "]", false);
         case ObjectKind::Tuple:
@@ -134,6 +142,10 @@ struct ReprWriter {
                 auto* tuple = args ? as<TupleObject>(*args) : nullptr;
                 std::string inner = tuple ? sequence(tuple->items, "(", ")", false) : "()";
                 return instance->cls->qualname + inner;
+            }
+            if (instance->cls == vm.types.staticmethod || instance->cls == vm.types.classmethod) {
+                Value* function = instance->attrs.find("__func__");
+                return "<" + instance->cls->name + "(" + (function ? repr(*function) : std::string("?")) + ")>";
             }
             return "<" + class_path(instance->cls) + " object at " + address(o) + ">";
         }
@@ -320,19 +332,6 @@ std::string sign_of(bool negative, char sign)
     return "";
 }
 
-std::string unsigned_in_base(uint64_t magnitude, int base, bool upper)
-{
-    if (magnitude == 0)
-        return "0";
-    const char* digits = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-    std::string out;
-    while (magnitude) {
-        out.insert(out.begin(), digits[magnitude % (uint64_t)base]);
-        magnitude /= (uint64_t)base;
-    }
-    return out;
-}
-
 // The digits of a float in C's %e/%f/%g style with Python's extras (no trailing dot, inf/nan).
 std::string float_body(double magnitude, char type, int precision, bool alternate)
 {
@@ -384,7 +383,7 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
         return true;
     }
     bool is_float_type = spec.type && std::string_view("eEfFgG%n").find(spec.type) != std::string_view::npos;
-    if (v.is_integral() && !is_float_type) {
+    if (is_int(v) && !is_float_type) {
         if (v.is_bool() && !spec.type && spec_text.empty()) {
             out = v.boolean ? "True" : "False";
             return true;
@@ -393,25 +392,30 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
             fail(types.value_error, "Precision not allowed in integer format specifier");
             return false;
         }
-        int64_t n = v.as_integral();
-        bool negative = n < 0;
-        uint64_t magnitude = negative ? 0 - (uint64_t)n : (uint64_t)n;
+        bool negative = int_is_negative(v);
         std::string prefix, digits;
         switch (spec.type) {
-        case 0: case 'd': case 'n': digits = group_digits(std::to_string(magnitude), spec.grouping, 3); break;
+        case 0: case 'd': case 'n': {
+            std::string decimal;
+            if (!int_to_decimal(*this, v, decimal))
+                return false;
+            digits = group_digits(negative ? decimal.substr(1) : decimal, spec.grouping, 3);
+            break;
+        }
         case 'x': case 'X':
-            digits = group_digits(unsigned_in_base(magnitude, 16, spec.type == 'X'), spec.grouping == '_' ? '_' : 0, 4);
+            digits = group_digits(int_magnitude_digits(v, 16, spec.type == 'X'), spec.grouping == '_' ? '_' : 0, 4);
             prefix = spec.alternate ? (spec.type == 'X' ? "0X" : "0x") : "";
             break;
         case 'o':
-            digits = group_digits(unsigned_in_base(magnitude, 8, false), spec.grouping == '_' ? '_' : 0, 4);
+            digits = group_digits(int_magnitude_digits(v, 8, false), spec.grouping == '_' ? '_' : 0, 4);
             prefix = spec.alternate ? "0o" : "";
             break;
         case 'b':
-            digits = group_digits(unsigned_in_base(magnitude, 2, false), spec.grouping == '_' ? '_' : 0, 4);
+            digits = group_digits(int_magnitude_digits(v, 2, false), spec.grouping == '_' ? '_' : 0, 4);
             prefix = spec.alternate ? "0b" : "";
             break;
         case 'c': {
+            int64_t n = v.is_integral() ? v.as_integral() : -1;
             if (n < 0 || n > 0x10FFFF) {
                 fail(types.overflow_error, "%c arg not in range(0x110000)");
                 return false;
@@ -427,8 +431,10 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
         out = pad(spec, sign_of(negative, spec.sign) + prefix, digits, '>');
         return true;
     }
-    if (v.is_number()) {
-        double x = v.as_double();
+    if (is_real(v)) {
+        double x;
+        if (!real_to_double(*this, v, x))
+            return false;
         bool negative = std::signbit(x) && !std::isnan(x);
         double magnitude = std::fabs(x);
         std::string body;
@@ -571,22 +577,26 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
             break;
         }
         case 'd': case 'i': case 'u': case 'x': case 'X': case 'o': {
-            if (!value.is_number())
+            if (!is_real(value))
                 return fail(types.type_error, std::string("%") + conversion + " format: " +
                                                   (conversion == 'd' || conversion == 'i' || conversion == 'u' ? "a real number" : "an integer") +
                                                   " is required, not " + type_name(value));
             if (value.is_float() && (conversion == 'x' || conversion == 'X' || conversion == 'o'))
                 return fail(types.type_error, std::string("%") + conversion + " format: an integer is required, not float");
-            double d = value.as_double();
-            if (value.is_float() && !(std::fabs(d) < 9.2233720368547758e18))
-                return fail(std::isnan(d) ? types.value_error : types.overflow_error,
-                            std::isnan(d) ? "cannot convert float NaN to integer" : "integer result does not fit in 64 bits (Threadlab's ints are 64-bit)");
-            int64_t n = value.is_float() ? (int64_t)std::trunc(d) : value.as_integral();
-            bool negative = n < 0;
-            uint64_t magnitude = negative ? 0 - (uint64_t)n : (uint64_t)n;
-            std::string digits = conversion == 'x' || conversion == 'X' ? unsigned_in_base(magnitude, 16, conversion == 'X')
-                                 : conversion == 'o'                    ? unsigned_in_base(magnitude, 8, false)
-                                                                        : std::to_string(magnitude);
+            if (value.is_float() && !std::isfinite(value.real))
+                return fail(std::isnan(value.real) ? types.value_error : types.overflow_error,
+                            std::isnan(value.real) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+            Value integer = value.is_float() ? int_from_double(*this, value.real) : value;
+            if (integer.is_empty())
+                return integer;
+            bool negative = int_is_negative(integer);
+            int base = conversion == 'x' || conversion == 'X' ? 16 : conversion == 'o' ? 8 : 10;
+            if (base == 10 && is_big_int(integer)) {
+                std::string checked;  // the digit limit applies to %d as to str()
+                if (!int_to_decimal(*this, integer, checked))
+                    return Value::empty();
+            }
+            std::string digits = int_magnitude_digits(integer, base, conversion == 'X');
             if (spec.precision > (int)digits.size())
                 digits.insert(0, (size_t)spec.precision - digits.size(), '0');
             std::string prefix = spec.alternate && conversion != 'd' && conversion != 'i' && conversion != 'u'

@@ -6,8 +6,10 @@
 //   5. The bytecode loop
 //   6. Resuming suspended threads, garbage collection
 #include "python/interpreter.h"
+#include "python/bigint.h"
 #include "python/builtins.h"
 #include "lang/compiler.h"
+#include "lang/repr.h"
 #include <algorithm>
 #include <functional>
 
@@ -33,6 +35,24 @@ enum class Flow : uint8_t {
 };
 
 NativeResult discard_result(Interpreter&, Thread&, Value, Value) { return NativeResult::of(Value::empty()); }
+
+// LOAD_METHOD answered by a descriptor: its value is the callable, with the NULL self slot
+// after it (this runs once its native frame is gone, so the frame on top is the caller's).
+NativeResult push_with_null_self(Interpreter&, Thread& t, Value, Value result)
+{
+    t.frames.back().stack.push_back(result);
+    t.frames.back().stack.push_back(Value::empty());
+    return NativeResult::of(Value::empty());
+}
+
+static Value intern_name(Interpreter& vm, std::string_view name)
+{
+    auto it = vm.interned_names.find(name);
+    if (it == vm.interned_names.end())
+        it = vm.interned_names.emplace(std::string(name), vm.new_str(name)).first;
+    return it->second;
+}
+
 
 } // namespace
 
@@ -92,7 +112,9 @@ Code* Interpreter::load_compiled(std::unique_ptr<lang::CompiledModule> compiled,
             switch (c.kind) {
             case lang::Constant::Kind::None: return Value::none();
             case lang::Constant::Kind::Bool: return Value::from_bool(c.int_value != 0);
-            case lang::Constant::Kind::Int: return Value::from_int(c.int_value);
+            case lang::Constant::Kind::Int:
+                // A literal past 64 bits (the lexer kept it within the size limits, so this cannot raise).
+                return c.str_value.empty() ? Value::from_int(c.int_value) : parse_int_text(*this, c.str_value, 0);
             case lang::Constant::Kind::Float: return Value::from_float(c.float_value);
             case lang::Constant::Kind::Str: return new_str(c.str_value);
             case lang::Constant::Kind::Tuple: {
@@ -109,7 +131,7 @@ Code* Interpreter::load_compiled(std::unique_ptr<lang::CompiledModule> compiled,
         for (const lang::Constant& c : source.constants)
             code->constants.push_back(convert(c));
         for (const std::string& name : source.names)
-            code->names.push_back(new_str(name));
+            code->names.push_back(intern_name(*this, name));
         return code;
     };
     Code* body = load(0);
@@ -139,7 +161,7 @@ static Thread& new_thread(Interpreter& vm, std::string name)
 
 void Interpreter::run_module_source(ModuleObject* module, const char* source, const char* filename)
 {
-    lang::CompileResult compiled = lang::compile_source(source, filename);
+    lang::CompileResult compiled = lang::compile_source_once(source, filename);
     if (compiled.error) {
         host.write_stderr(lang::format_source_error(*compiled.error, filename, source));
         return;
@@ -204,6 +226,38 @@ static std::string quoted_list(const std::vector<std::string>& names)
 }
 
 // Fills a new frame's locals from the call's arguments, with CPython's error messages.
+// A cleared frame, from the thread's spare frames when it has one (keeping its buffers' capacity).
+static Frame take_frame(Thread& t)
+{
+    if (t.spare_frames.empty())
+        return Frame();
+    Frame frame = std::move(t.spare_frames.back());
+    t.spare_frames.pop_back();
+    frame.stack.clear();
+    frame.locals.clear();
+    frame.cells.clear();
+    frame.blocks.clear();
+    frame.code = nullptr;
+    frame.function = nullptr;
+    frame.module = nullptr;
+    frame.ip = 0;
+    frame.resume = nullptr;
+    frame.recover = nullptr;
+    frame.state = Value();
+    frame.generator = nullptr;
+    return frame;
+}
+
+// Pops the top frame (a function that returned), keeping it for the next call. A few are enough
+// for any recursion: each returning frame is reused by the next call at that depth.
+static void recycle_top_frame(Thread& t)
+{
+    constexpr size_t kSpareFrames = 16;
+    if (t.spare_frames.size() < kSpareFrames)
+        t.spare_frames.push_back(std::move(t.frames.back()));
+    t.frames.pop_back();
+}
+
 static bool bind_arguments(Interpreter& vm, FunctionObject* fn, const Value* args, uint32_t argc, const Value* kwnames,
                            uint32_t kwcount, Frame& frame)
 {
@@ -215,6 +269,12 @@ static bool bind_arguments(Interpreter& vm, FunctionObject* fn, const Value* arg
     frame.stack.reserve((size_t)code.max_stack + 1);
     uint32_t positional = argc - kwcount;
     uint32_t params = (uint32_t)code.positional_count;
+    // The common call, f(a, b) of a def f(a, b) without closures: nothing else to bind.
+    if (kwcount == 0 && positional == params && code.keyword_only_count == 0 && !code.has_varargs && !code.has_varkwargs &&
+        code.cell_names.empty() && fn->closure.empty()) {
+        std::copy(args, args + positional, frame.locals.begin());
+        return true;
+    }
     uint32_t named_params = params + (uint32_t)code.keyword_only_count;
     const std::string& fname = fn->qualname;
 
@@ -240,15 +300,24 @@ static bool bind_arguments(Interpreter& vm, FunctionObject* fn, const Value* arg
         varkw = vm.new_dict();
         frame.locals[varkw_slot] = Value::from_object(varkw);
     }
+    std::vector<std::string> positional_only_by_name;
     for (uint32_t k = 0; k < kwcount; k++) {
         const std::string& key = static_cast<StrObject*>(kwnames[k].object)->text;
         Value value = args[positional + k];
         uint32_t slot = UINT32_MAX;
-        for (uint32_t p = 0; p < named_params; p++)
+        for (uint32_t p = (uint32_t)code.positional_only_count; p < named_params; p++)
             if (code.local_names[p] == key) {
                 slot = p;
                 break;
             }
+        if (slot == UINT32_MAX && !varkw)
+            for (uint32_t p = 0; p < (uint32_t)code.positional_only_count; p++)
+                if (code.local_names[p] == key) {
+                    positional_only_by_name.push_back(key);
+                    slot = p;
+                }
+        if (!positional_only_by_name.empty())
+            continue;
         if (slot == UINT32_MAX) {
             if (!varkw) {
                 vm.fail(vm.types.type_error, fname + "() got an unexpected keyword argument '" + key + "'");
@@ -262,6 +331,13 @@ static bool bind_arguments(Interpreter& vm, FunctionObject* fn, const Value* arg
             return false;
         }
         frame.locals[slot] = value;
+    }
+    if (!positional_only_by_name.empty()) {
+        std::string names;
+        for (const std::string& name : positional_only_by_name)
+            names += (names.empty() ? "'" : ", '") + name + "'";
+        vm.fail(vm.types.type_error, fname + "() got some positional-only arguments passed as keyword arguments: " + names);
+        return false;
     }
     size_t first_default = params - fn->defaults.size();
     std::vector<std::string> missing;
@@ -321,7 +397,7 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
         switch (callee.object->kind) {
         case ObjectKind::Function: {
             auto* fn = static_cast<FunctionObject*>(callee.object);
-            Frame frame;
+            Frame frame = take_frame(t);
             if (!bind_arguments(vm, fn, args, argc, kwnames, kwcount, frame)) {
                 drop_from_top(drop);
                 return Flow::Raised;
@@ -363,7 +439,9 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
         case ObjectKind::Class:
             return construct(static_cast<ClassObject*>(callee.object), args, argc, kwnames, kwcount, drop);
         case ObjectKind::Instance: {
-            Value method = vm.python_method(callee, "__call__");
+            // __call__ may be native too (a staticmethod is callable).
+            Value* found = static_cast<InstanceObject*>(callee.object)->cls->lookup("__call__");
+            Value method = found && (as<FunctionObject>(*found) || as<NativeObject>(*found)) ? *found : Value::empty();
             if (!method.is_empty()) {
                 std::vector<Value> with_self;
                 with_self.push_back(callee);
@@ -460,6 +538,9 @@ Flow Runner::native_result(NativeResult r)
 {
     switch (r.status) {
     case NativeStatus::Return:
+        // A native whose text of a value raised (an int past the digit limit) raises it.
+        if (!vm.pending.is_empty())
+            return Flow::Raised;
         return deliver(r.value);
     case NativeStatus::Raise:
         return Flow::Raised;
@@ -521,8 +602,26 @@ static NativeResult init_must_return_none(Interpreter& vm, Thread&, Value instan
     return NativeResult::of(instance);
 }
 
+// After a Python __new__(cls, ...) returned: __init__ runs on the result only when it is an
+// instance of cls, as CPython decides. state = (cls, positional args, keyword names, keyword values).
+static NativeResult after_new(Interpreter& vm, Thread&, Value state, Value result)
+{
+    const std::vector<Value>& parts = as<TupleObject>(state)->items;
+    auto* cls = as<ClassObject>(parts[0]);
+    if (!vm.is_instance(result, cls))
+        return NativeResult::of(result);
+    std::vector<Value> init_args{result};
+    for (size_t part = 1; part <= 3; part += 2)
+        for (Value v : as<TupleObject>(parts[part])->items)
+            init_args.push_back(v);
+    NativeResult r = NativeResult::call(*cls->lookup("__init__"), std::move(init_args), init_must_return_none, result);
+    r.call_kwnames = as<TupleObject>(parts[2])->items;
+    return r;
+}
+
 // Calling a class: built-in types build their value natively; other classes get a new
-// instance, then their __init__ runs (through a frame when it is Python code).
+// instance (from their __new__ when it is Python code), then their __init__ runs (through a
+// frame when it is Python code).
 Flow Runner::construct(ClassObject* cls, const Value* args, uint32_t argc, const Value* kwnames, uint32_t kwcount, uint32_t drop)
 {
     // User classes derive only from object, exceptions and other user classes, so a class
@@ -530,6 +629,19 @@ Flow Runner::construct(ClassObject* cls, const Value* args, uint32_t argc, const
     if (cls->is_builtin) {
         NativeResult r = cls->constructor(vm, t, Value::from_object(cls), CallArgs{args, argc, kwnames, kwcount});
         drop_from_top(drop);
+        return native_result(std::move(r));
+    }
+    if (Value* new_method = cls->lookup("__new__"); new_method && as<FunctionObject>(*new_method)) {
+        uint32_t positional = argc - kwcount;
+        std::vector<Value> new_args{Value::from_object(cls)};
+        new_args.insert(new_args.end(), args, args + argc);
+        Value state = vm.new_tuple({Value::from_object(cls), vm.new_tuple(std::vector<Value>(args, args + positional)),
+                                    vm.new_tuple(std::vector<Value>(kwnames, kwnames + kwcount)),
+                                    vm.new_tuple(std::vector<Value>(args + positional, args + argc))});
+        std::vector<Value> names(kwnames, kwnames + kwcount);
+        drop_from_top(drop);
+        NativeResult r = NativeResult::call(*new_method, std::move(new_args), after_new, state);
+        r.call_kwnames = std::move(names);
         return native_result(std::move(r));
     }
     auto* instance = vm.heap.make<InstanceObject>(cls);
@@ -694,14 +806,21 @@ static std::string traceback_lines(Interpreter& vm, const InstanceObject* instan
 
 std::string Interpreter::format_uncaught(const Thread& thread)
 {
-    // Exceptions raised while another was being handled come after it, as CPython prints them.
+    // The exceptions that led to this one come before it, as CPython prints them: its
+    // __cause__ (raise ... from ...), else its __context__ (raised while handling another)
+    // unless `from` suppressed it. chain[i] led to chain[i - 1]; `direct[i]` says how.
     std::vector<const InstanceObject*> chain;
+    std::vector<bool> direct;
     for (Value e = thread.uncaught; auto* instance = as<InstanceObject>(e); ) {
         if (std::find(chain.begin(), chain.end(), instance) != chain.end() || chain.size() > 20)
             break;
         chain.push_back(instance);
+        Value* cause = instance->attrs.find("__cause__");
+        Value* suppress = instance->attrs.find("__suppress_context__");
         Value* context = instance->attrs.find("__context__");
-        e = context ? *context : Value::none();
+        bool caused = cause && !cause->is_none();
+        direct.push_back(caused);
+        e = caused ? *cause : (suppress && truthy(*suppress)) || !context ? Value::none() : *context;
     }
     std::string out;
     for (size_t i = chain.size(); i-- > 1;) {
@@ -710,7 +829,9 @@ std::string Interpreter::format_uncaught(const Thread& thread)
         std::string hint = name_suggestion(*this, earlier);
         if (!hint.empty())
             line += ". Did you mean: '" + hint + "'?";
-        out += traceback_lines(*this, chain[i]) + line + "\n\nDuring handling of the above exception, another exception occurred:\n\n";
+        out += traceback_lines(*this, chain[i]) + line +
+               (direct[i - 1] ? "\n\nThe above exception was the direct cause of the following exception:\n\n"
+                              : "\n\nDuring handling of the above exception, another exception occurred:\n\n");
     }
     return out + traceback_lines(*this, as<InstanceObject>(thread.uncaught)) + thread.uncaught_text + "\n";
 }
@@ -745,7 +866,7 @@ static NativeResult import_step(Interpreter& vm, Thread&, Value name_value)
             if (def->install)
                 def->install(vm, *module);
             if (def->python_source) {
-                lang::CompileResult compiled = lang::compile_source(def->python_source, "<" + part + ">");
+                lang::CompileResult compiled = lang::compile_source_once(def->python_source, "<" + part + ">");
                 if (compiled.error)
                     return vm.raise(vm.types.import_error, "module '" + part + "' failed to compile: " + compiled.error->message);
                 Code* code = vm.load_compiled(std::move(compiled.module), true);
@@ -781,6 +902,103 @@ static NativeResult raise_result(Interpreter& vm, Thread&, Value, Value exceptio
         return vm.raise(vm.types.type_error, "exceptions must derive from BaseException");
     vm.pending = exception;
     return NativeResult::raised();
+}
+
+// `raise exception from cause`, once both are instances (or the cause is None): the cause is
+// kept as __cause__ and the context will not be printed.
+static NativeResult raise_caused(Interpreter& vm, Thread&, Value cause, Value exception)
+{
+    auto* instance = as<InstanceObject>(exception);
+    if (!instance || !vm.is_instance(exception, vm.types.base_exception))
+        return vm.raise(vm.types.type_error, "exceptions must derive from BaseException");
+    vm.set_attr(instance->attrs, "__cause__", cause);
+    vm.set_attr(instance->attrs, "__suppress_context__", Value::from_bool(true));
+    vm.pending = exception;
+    return NativeResult::raised();
+}
+
+// The cause was a class and is now an instance; the exception may still be a class to call.
+static NativeResult cause_ready(Interpreter& vm, Thread& t, Value exception, Value cause)
+{
+    if (as<ClassObject>(exception))
+        return NativeResult::call(exception, {}, raise_caused, cause);
+    return raise_caused(vm, t, cause, exception);
+}
+
+// The built-in types whose class pattern's one positional sub-pattern matches the subject itself.
+static bool matches_itself(const BuiltinTypes& types, const ClassObject* cls)
+{
+    for (const ClassObject* self_matching : {types.bool_type, types.dict, types.float_type, types.frozenset, types.int_type,
+                                             types.list, types.set, types.str, types.tuple})
+        if (cls == self_matching)
+            return true;
+    return false;
+}
+
+// MATCH_CLASS: when `subject` is an instance of `cls`, the tuple of the attributes that the
+// positional sub-patterns (through cls.__match_args__) and the keyword ones name; None when it
+// is not, or lacks one of them; Empty when the pattern is wrong (pending set).
+static Value match_class_attributes(Interpreter& vm, Value subject, Value cls_value, Value names, int32_t positional)
+{
+    auto* cls = as<ClassObject>(cls_value);
+    if (!cls)
+        return vm.fail(vm.types.type_error, "called match pattern must be a type");
+    if (!vm.is_instance(subject, cls))
+        return Value::none();
+    std::vector<Value> attribute_names;
+    std::vector<Value> values;
+    if (positional > 0) {
+        Value* match_args = cls->lookup("__match_args__");
+        if (!match_args && matches_itself(vm.types, cls)) {
+            if (positional > 1)
+                return vm.fail(vm.types.type_error, cls->name + "() accepts 1 positional sub-pattern (" + std::to_string(positional) + " given)");
+            values.push_back(subject);
+        } else {
+            auto* tuple = match_args ? as<TupleObject>(*match_args) : nullptr;
+            if (match_args && !tuple)
+                return vm.fail(vm.types.type_error, cls->name + ".__match_args__ must be a tuple (got " + vm.type_name(*match_args) + ")");
+            size_t available = tuple ? tuple->items.size() : 0;
+            if ((size_t)positional > available)
+                return vm.fail(vm.types.type_error, cls->name + "() accepts " + std::to_string(available) + " positional sub-pattern" +
+                                                        (available == 1 ? "" : "s") + " (" + std::to_string(positional) + " given)");
+            for (int32_t i = 0; i < positional; i++) {
+                if (!as<StrObject>(tuple->items[(size_t)i]))
+                    return vm.fail(vm.types.type_error, "__match_args__ elements must be strings (got " + vm.type_name(tuple->items[(size_t)i]) + ")");
+                attribute_names.push_back(tuple->items[(size_t)i]);
+            }
+        }
+    }
+    const std::vector<Value>& keywords = as<TupleObject>(names)->items;
+    attribute_names.insert(attribute_names.end(), keywords.begin(), keywords.end());
+    for (size_t i = 0; i < attribute_names.size(); i++) {
+        std::string_view name = as<StrObject>(attribute_names[i])->text;
+        for (size_t j = 0; j < i; j++)
+            if (as<StrObject>(attribute_names[j])->text == name)
+                return vm.fail(vm.types.type_error, cls->name + "() got multiple sub-patterns for attribute '" + std::string(name) + "'");
+        Value v = vm.get_attr(subject, name);
+        if (v.is_empty()) {
+            if (!vm.is_instance(vm.pending, vm.types.attribute_error))
+                return v;
+            vm.pending = Value::empty();
+            return Value::none();
+        }
+        values.push_back(v);
+    }
+    return vm.new_tuple(std::move(values));
+}
+
+// How CPython's argument errors name a callable: "__main__.f()", "print()".
+static std::string callable_description(Interpreter& vm, Value callee)
+{
+    if (auto* method = as<BoundMethodObject>(callee))
+        callee = method->function;
+    if (auto* fn = as<FunctionObject>(callee))
+        return (fn->module && fn->module->name != "builtins" ? fn->module->name + "." : std::string()) + fn->qualname + "()";
+    if (auto* native = as<NativeObject>(callee))
+        return std::string(native->name) + "()";
+    if (auto* cls = as<ClassObject>(callee))
+        return (cls->module_name != "builtins" ? cls->module_name + "." : std::string()) + cls->qualname + "()";
+    return vm.type_name(callee) + " object";
 }
 
 static NativeResult pass_result(Interpreter&, Thread&, Value, Value result)
@@ -904,6 +1122,10 @@ reload:
     stack = &f->stack;
 
     while (executed < budget) {
+        // The instruction before this one may have taken the heap past its budget: it raises
+        // MemoryError here, inside the same try block as the allocation.
+        if (heap.bytes >= heap.collection_bytes && memory_exhausted())
+            goto error;
         const lang::Instruction in = code[f->ip++];
         executed++;
         std::vector<Value>& s = *stack;
@@ -1033,6 +1255,17 @@ reload:
             }
             continue;
         case Op::LoadAttr: {
+            // The common case first: an instance's own attribute, no property in its class.
+            if (auto* instance = as<InstanceObject>(s.back()); instance && !any_data_descriptor(instance->cls))
+                if (Value* own = instance->attrs.find(names[in.arg])) {
+                    s.back() = *own;
+                    continue;
+                }
+            if (DescriptorCall d; descriptor_read(*this, s.back(), as<StrObject>(names[in.arg])->text, d)) {
+                s.pop_back();
+                flow = runner.call(d.callee, std::span<const Value>(d.args, d.argc));
+                goto after_call;
+            }
             Value v = get_attr(s.back(), as<StrObject>(names[in.arg])->text);
             if (v.is_empty())
                 goto error;
@@ -1043,6 +1276,12 @@ reload:
             Value object = s.back();
             Value value = s[s.size() - 2];
             s.resize(s.size() - 2);
+            if (DescriptorCall d; descriptor_write(*this, object, as<StrObject>(names[in.arg])->text, value, false, d)) {
+                if (d.callee.is_empty())
+                    goto error;
+                flow = runner.call_then(d.callee, std::span<const Value>(d.args, d.argc), discard_result, Value());
+                goto after_call;
+            }
             if (!set_attr_checked(object, as<StrObject>(names[in.arg])->text, value))
                 goto error;
             continue;
@@ -1050,6 +1289,12 @@ reload:
         case Op::DeleteAttr: {
             Value object = s.back();
             s.pop_back();
+            if (DescriptorCall d; descriptor_write(*this, object, as<StrObject>(names[in.arg])->text, Value(), true, d)) {
+                if (d.callee.is_empty())
+                    goto error;
+                flow = runner.call_then(d.callee, std::span<const Value>(d.args, d.argc), discard_result, Value());
+                goto after_call;
+            }
             if (!delete_attr(object, as<StrObject>(names[in.arg])->text))
                 goto error;
             continue;
@@ -1074,6 +1319,11 @@ reload:
                 s.back() = method;
                 s.push_back(object);
                 continue;
+            }
+            if (DescriptorCall d; descriptor_read(*this, object, name, d)) {
+                s.pop_back();
+                flow = runner.call_then(d.callee, std::span<const Value>(d.args, d.argc), push_with_null_self, Value());
+                goto after_call;
             }
             Value v = get_attr(object, name);
             if (v.is_empty())
@@ -1506,7 +1756,8 @@ reload:
             as<ListObject>(s[s.size() - (size_t)in.arg])->items.push_back(v);
             continue;
         }
-        case Op::ListExtend: {
+        case Op::ListExtend:
+        case Op::SetUpdate: {
             Value v = s.back();
             s.pop_back();
             if (!python_method(v, "__iter__").is_empty() || as<GeneratorObject>(v)) {
@@ -1516,13 +1767,26 @@ reload:
             }
             std::vector<Value> items;
             if (!collect(v, items)) {
-                if (pending.is_empty() || as<InstanceObject>(pending)->cls == types.type_error) {
+                bool type_error = pending.is_empty() || as<InstanceObject>(pending)->cls == types.type_error;
+                if (type_error && in.op == Op::ListExtend) {
                     pending = Value::empty();
-                    fail(types.type_error, "Value after * must be an iterable, not " + type_name(v));
+                    std::string subject = (in.arg & lang::kUnpackInCall) ? callable_description(*this, s[s.size() - 3]) + " argument" : "Value";
+                    fail(types.type_error, subject + " after * must be an iterable, not " + type_name(v));
                 }
                 goto error;
             }
-            auto* list = as<ListObject>(s[s.size() - (size_t)in.arg]);
+            Value target = s[s.size() - (size_t)(in.arg & lang::kCountMask)];
+            if (auto* set = as<SetObject>(target)) {
+                for (Value item : items) {
+                    if (!is_hashable(item)) {
+                        fail_unhashable(item);
+                        goto error;
+                    }
+                    set->table.add(item);
+                }
+                continue;
+            }
+            auto* list = as<ListObject>(target);
             list->items.insert(list->items.end(), items.begin(), items.end());
             continue;
         }
@@ -1539,18 +1803,30 @@ reload:
             as<DictObject>(s[s.size() - (size_t)in.arg])->table.set(key, value);
             continue;
         }
-        case Op::DictMerge: {
+        case Op::DictMerge:
+        case Op::DictUpdate: {
             Value v = s.back();
             s.pop_back();
             auto* source = as<DictObject>(v);
+            bool merge = in.op == Op::DictMerge;
+            // In a call the stack is [callable, self-or-NULL, args tuple, kwargs dict].
+            Value callee = merge && (in.arg & lang::kUnpackInCall) ? s[s.size() - 4] : Value::empty();
             if (!source) {
-                fail(types.type_error, "argument after ** must be a mapping, not " + type_name(v));
+                fail(types.type_error, merge ? callable_description(*this, callee) + " argument after ** must be a mapping, not " + type_name(v)
+                                             : "'" + type_name(v) + "' object is not a mapping");
                 goto error;
             }
-            auto* target = as<DictObject>(s[s.size() - (size_t)in.arg]);
-            for (const TableEntry& e : source->table.entries)
-                if (!e.key.is_empty())
-                    target->table.set(e.key, e.value);
+            auto* target = as<DictObject>(s[s.size() - (size_t)(in.arg & lang::kCountMask)]);
+            for (const TableEntry& e : source->table.entries) {
+                if (e.key.is_empty())
+                    continue;
+                if (merge && target->table.find(e.key)) {
+                    fail(types.type_error, callable_description(*this, callee) + " got multiple values for keyword argument '" +
+                                               str(e.key) + "'");
+                    goto error;
+                }
+                target->table.set(e.key, e.value);
+            }
             continue;
         }
         case Op::FormatValue: {
@@ -1591,10 +1867,14 @@ reload:
                 }
             }
             std::string text;
-            if (conversion == 2 || conversion == 3)
+            if (conversion == 2)
                 text = repr(v);
+            else if (conversion == 3)
+                text = lang::ascii_escape(repr(v));
             else if (conversion == 1)
                 text = str(v);
+            if (!pending.is_empty())
+                goto error;
             if (conversion != 0) {
                 if (!spec_text.empty()) {
                     std::string formatted;
@@ -1753,7 +2033,7 @@ reload:
                 pending = make_stop_iteration(v);
                 goto error;
             }
-            t.frames.pop_back();
+            recycle_top_frame(t);
             flow = runner.deliver(v);
             goto after_call;
         }
@@ -1775,6 +2055,29 @@ reload:
                 }
                 exception = t.handled_exception;
                 goto reraise;
+            }
+            if (in.arg == 2) {
+                Value cause = s.back();
+                Value raised = s[s.size() - 2];
+                s.resize(s.size() - 2);
+                bool exception_class = as<ClassObject>(raised) && as<ClassObject>(raised)->is_subclass_of(types.base_exception);
+                if (!exception_class && !is_instance(raised, types.base_exception)) {
+                    fail(types.type_error, "exceptions must derive from BaseException");
+                    goto error;
+                }
+                if (auto* cls = as<ClassObject>(cause); cls && cls->is_subclass_of(types.base_exception)) {
+                    flow = runner.call_then(cause, {}, cause_ready, raised);
+                    goto after_call;
+                }
+                if (!cause.is_none() && !is_instance(cause, types.base_exception)) {
+                    fail(types.type_error, "exception causes must derive from BaseException");
+                    goto error;
+                }
+                if (exception_class)
+                    flow = runner.call_then(raised, {}, raise_caused, cause);
+                else
+                    flow = runner.native_result(raise_caused(*this, t, cause, raised));
+                goto after_call;
             }
             Value v = s.back();
             s.pop_back();
@@ -1877,6 +2180,27 @@ reload:
                     f->module->globals.set(e.key, e.value);
             continue;
         }
+        case Op::MatchSequence:
+            s.back() = Value::from_bool(as<ListObject>(s.back()) || as<TupleObject>(s.back()) || as<RangeObject>(s.back()));
+            continue;
+        case Op::MatchMapping:
+            s.back() = Value::from_bool(as<DictObject>(s.back()) != nullptr);
+            continue;
+        case Op::GetLen: {
+            Value n = length(s.back());
+            if (n.is_empty())
+                goto error;
+            s.back() = n;
+            continue;
+        }
+        case Op::MatchClass: {
+            Value attributes = match_class_attributes(*this, s[s.size() - 3], s[s.size() - 2], s.back(), in.arg);
+            if (attributes.is_empty())
+                goto error;
+            s.resize(s.size() - 2);
+            s.back() = attributes;
+            continue;
+        }
         }
     }
     goto stop;
@@ -1898,6 +2222,7 @@ reraise:
 
 stop:
     t.instructions += executed;
+    heap.count_instructions(executed);
     RunResult result;
     result.executed = executed;
     if (t.state == ThreadState::Finished)
@@ -1954,6 +2279,29 @@ void Interpreter::collect_garbage()
     heap.mark(pending);
     heap.trace();
     heap.sweep();
+}
+
+bool Interpreter::memory_exhausted()
+{
+    // Only live bytes count against the budget: collect first.
+    collect_garbage();
+    if (!heap.over_budget())
+        return false;
+    // Past it: MemoryError, with room for the handler to run (CPython's failed allocation takes
+    // no memory, here it was made). A program that catches it and grows on gets it again at
+    // each instruction once it is a quarter past the budget, so the process stays bounded.
+    const size_t ceiling = heap.max_bytes + heap.max_bytes / 4;
+    heap.collection_bytes = std::min(heap.bytes + heap.max_bytes / 16, ceiling);
+    fail(types.memory_error, "");
+    return true;
+}
+
+bool Interpreter::reserve(size_t bytes)
+{
+    if (heap.could_fit(bytes))
+        return true;
+    fail(types.memory_error, "");
+    return false;
 }
 
 } // namespace python

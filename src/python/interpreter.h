@@ -47,6 +47,9 @@ struct Thread {
     std::string name;
     ThreadState state = ThreadState::Runnable;
     std::vector<Frame> frames;   // frames.back() runs
+    // Frames that returned, kept with their buffers (stack, locals) so that the next call
+    // allocates nothing: take_frame() and recycle_top_frame() in interpreter.cpp.
+    std::vector<Frame> spare_frames;
     Value handled_exception;     // the exception an except clause is handling (bare `raise`)
     Value result;                // Finished: the return value of the bottom call
     Value uncaught;              // Finished by an exception: that exception, else None
@@ -71,12 +74,13 @@ struct BuiltinTypes {
     ClassObject *object, *type, *none_type, *bool_type, *int_type, *float_type, *str, *list, *tuple, *dict, *set, *frozenset;
     ClassObject *function, *builtin_function, *method, *module, *cell, *code, *range, *slice, *super_type;
     ClassObject *dict_keys, *dict_values, *dict_items, *generator, *coroutine;
+    ClassObject *property, *staticmethod, *classmethod;  // descriptors: their values are Instances
     ClassObject* iterators[kIteratorKindCount];  // by IteratorKind
     ClassObject *base_exception, *system_exit, *keyboard_interrupt, *exception, *arithmetic_error,
         *overflow_error, *zero_division_error, *assertion_error, *attribute_error, *import_error,
         *module_not_found_error, *lookup_error, *index_error, *key_error, *name_error,
         *unbound_local_error, *runtime_error, *recursion_error, *not_implemented_error,
-        *stop_iteration, *type_error, *value_error, *os_error, *timeout_error, *generator_exit;
+        *stop_iteration, *type_error, *value_error, *os_error, *timeout_error, *generator_exit, *memory_error;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -102,6 +106,9 @@ struct Interpreter {
     std::map<std::string, ModuleObject*> modules;     // imported so far, by name
     std::vector<ModuleDef> module_table;              // what `import` can find
     std::vector<std::unique_ptr<Code>> codes;         // the text region
+    // One str object per name the codes use (kept alive by the codes): a global stored by one
+    // function and loaded by another is then the same key, found without comparing text.
+    std::map<std::string, Value, std::less<>> interned_names;
     std::map<std::string, std::string> sources;       // file name -> source (tracebacks)
     std::string main_file;                            // the program's file name (sys.argv[0])
     std::vector<std::unique_ptr<Thread>> threads;
@@ -133,6 +140,12 @@ struct Interpreter {
     // instructions; callable by the host at any point where it holds no Values of its own
     // outside `pinned`.
     void collect_garbage();
+    // Between instructions, once heap.bytes reached heap.collection_bytes: collects and, if the
+    // process is past its heap budget even then, sets MemoryError pending and returns true.
+    bool memory_exhausted();
+    // For a native about to allocate `bytes` at once: false with MemoryError pending when that
+    // could never fit in the process's budget.
+    bool reserve(size_t bytes);
 
     // -----------------------------------------------------------------------------------------
     // 3. Services for native functions (and the interpreter's own files)

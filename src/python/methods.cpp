@@ -8,6 +8,7 @@
 //   6. generators and coroutines: send, throw, close
 //   7. install_methods
 #include "python/builtins.h"
+#include "python/bigint.h"
 #include "python/native.h"
 #include "lang/utf8.h"
 #include <algorithm>
@@ -603,6 +604,210 @@ NativeResult str_format_method(Interpreter& vm, Thread&, Value, CallArgs args)
     return out.is_empty() ? NativeResult::raised() : NativeResult::of(out);
 }
 
+// format_map(mapping): str.format with the dict's items as keyword arguments.
+NativeResult str_format_map(Interpreter& vm, Thread& t, Value data, CallArgs args)
+{
+    if (!check_arity(vm, "format_map", args, 2, 2))
+        return NativeResult::raised();
+    auto* mapping = as<DictObject>(args[1]);
+    if (!mapping)
+        return vm.raise(vm.types.type_error, "format_map() argument must be a mapping, not " + vm.type_name(args[1]));
+    std::vector<Value> values{args[0]};
+    std::vector<Value> names;
+    for (const TableEntry& e : mapping->table.entries) {
+        if (e.key.is_empty() || !as<StrObject>(e.key))
+            continue;
+        values.push_back(e.value);
+        names.push_back(e.key);
+    }
+    return str_format_method(vm, t, data, CallArgs{values.data(), (uint32_t)values.size(), names.data(), (uint32_t)names.size()});
+}
+
+// casefold: lower case, and the German sharp s folds to "ss" as Unicode's full folding says.
+NativeResult str_casefold(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    NativeResult lowered = map_case(vm, args, "casefold", 'l');
+    if (lowered.status != NativeStatus::Return)
+        return lowered;
+    const std::string& text = as<StrObject>(lowered.value)->text;
+    if (text.find("\xC3\x9F") == std::string::npos)
+        return lowered;
+    std::string out;
+    for (size_t at = 0; at < text.size();) {
+        uint32_t cp = lang::decode_utf8(text, at);
+        if (cp == 0xDF)
+            out += "ss";
+        else
+            lang::append_utf8(out, cp);
+    }
+    return NativeResult::of(vm.new_str(out));
+}
+
+// expandtabs(tabsize=8): each tab becomes spaces up to the next multiple of tabsize; a newline
+// or carriage return starts the column count again.
+NativeResult str_expandtabs(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_keywords(vm, "expandtabs", args, {"tabsize"}))
+        return NativeResult::raised();
+    if (args.count > 2)
+        return vm.raise(vm.types.type_error, "expandtabs() takes at most 1 argument (" + std::to_string(args.count - 1) + " given)");
+    int64_t tabsize = 8;
+    if (args.count == 2 && !int_argument(vm, args[1], tabsize))
+        return NativeResult::raised();
+    const std::string& text = self_str(args)->text;
+    std::string out;
+    int64_t column = 0;
+    for (size_t at = 0; at < text.size();) {
+        size_t start = at;
+        uint32_t cp = lang::decode_utf8(text, at);
+        if (cp == '\t') {
+            if (tabsize > 0) {
+                int64_t spaces = tabsize - column % tabsize;
+                out.append((size_t)spaces, ' ');
+                column += spaces;
+            }
+            continue;
+        }
+        out.append(text, start, at - start);
+        column = cp == '\n' || cp == '\r' ? 0 : column + 1;
+    }
+    return NativeResult::of(vm.new_str(out));
+}
+
+// istitle: upper case letters only after uncased characters, lower case only after cased
+// ones, and at least one cased character.
+NativeResult str_istitle(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "istitle", args, 1, 1))
+        return NativeResult::raised();
+    const std::string& text = self_str(args)->text;
+    bool previous_cased = false, any_cased = false;
+    for (size_t at = 0; at < text.size();) {
+        uint32_t cp = lang::decode_utf8(text, at);
+        if (is_upper_cp(cp)) {
+            if (previous_cased)
+                return NativeResult::of(Value::from_bool(false));
+            previous_cased = any_cased = true;
+        } else if (is_lower_cp(cp)) {
+            if (!previous_cased)
+                return NativeResult::of(Value::from_bool(false));
+            previous_cased = any_cased = true;
+        } else {
+            previous_cased = false;
+        }
+    }
+    return NativeResult::of(Value::from_bool(any_cased));
+}
+
+NativeResult str_isascii(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "isascii", args, 1, 1))
+        return NativeResult::raised();
+    return NativeResult::of(Value::from_bool(self_str(args)->ascii));
+}
+
+// isprintable: no control characters (C0, DEL, C1) nor the soft hyphen and line separators.
+NativeResult str_isprintable(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "isprintable", args, 1, 1))
+        return NativeResult::raised();
+    const std::string& text = self_str(args)->text;
+    for (size_t at = 0; at < text.size();) {
+        uint32_t cp = lang::decode_utf8(text, at);
+        if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xAD || cp == 0x2028 || cp == 0x2029)
+            return NativeResult::of(Value::from_bool(false));
+    }
+    return NativeResult::of(Value::from_bool(true));
+}
+
+// The one code point of a str of length 1, or -1.
+int64_t single_code_point(Value v)
+{
+    auto* s = as<StrObject>(v);
+    if (!s || s->length != 1)
+        return -1;
+    size_t at = 0;
+    return lang::decode_utf8(s->text, at);
+}
+
+// str.maketrans(mapping) or str.maketrans(from, to[, deleted]): a dict from code points to
+// code points, strings or None, as translate() reads it.
+NativeResult str_maketrans(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "maketrans", args, 1, 3))
+        return NativeResult::raised();
+    DictObject* table = vm.new_dict();
+    if (args.count == 1) {
+        auto* mapping = as<DictObject>(args[0]);
+        if (!mapping)
+            return vm.raise(vm.types.type_error, "if you give only one argument to maketrans it must be a dict");
+        for (const TableEntry& e : mapping->table.entries) {
+            if (e.key.is_empty())
+                continue;
+            if (as<StrObject>(e.key)) {
+                int64_t cp = single_code_point(e.key);
+                if (cp < 0)
+                    return vm.raise(vm.types.value_error, "string keys in translate table must be of length 1");
+                table->table.set(Value::from_int(cp), e.value);
+            } else if (e.key.is_integral()) {
+                table->table.set(Value::from_int(e.key.as_integral()), e.value);
+            } else {
+                return vm.raise(vm.types.type_error, "keys in translate table must be strings or integers");
+            }
+        }
+        return NativeResult::of(Value::from_object(table));
+    }
+    for (uint32_t i = 0; i < args.count; i++)
+        if (!as<StrObject>(args[i]))
+            return vm.raise(vm.types.type_error, "maketrans() argument " + std::to_string(i + 1) + " must be str, not " + vm.type_name(args[i]));
+    const StrObject* from = as<StrObject>(args[0]);
+    const StrObject* to = as<StrObject>(args[1]);
+    if (from->length != to->length)
+        return vm.raise(vm.types.value_error, "the first two maketrans arguments must have equal length");
+    for (size_t a = 0, b = 0; a < from->text.size();) {
+        uint32_t key = lang::decode_utf8(from->text, a);
+        uint32_t value = lang::decode_utf8(to->text, b);
+        table->table.set(Value::from_int(key), Value::from_int(value));
+    }
+    if (args.count == 3) {
+        const std::string& deleted = as<StrObject>(args[2])->text;
+        for (size_t at = 0; at < deleted.size();)
+            table->table.set(Value::from_int(lang::decode_utf8(deleted, at)), Value::none());
+    }
+    return NativeResult::of(Value::from_object(table));
+}
+
+// translate(table): each code point found in the dict becomes its value (a code point, a str,
+// or nothing for None); the others stay.
+NativeResult str_translate(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "translate", args, 2, 2))
+        return NativeResult::raised();
+    auto* table = as<DictObject>(args[1]);
+    if (!table)
+        return vm.raise(vm.types.type_error, "translate() needs a dict as its table here, not " + vm.type_name(args[1]));
+    const std::string& text = self_str(args)->text;
+    std::string out;
+    for (size_t at = 0; at < text.size();) {
+        size_t start = at;
+        uint32_t cp = lang::decode_utf8(text, at);
+        Value* mapped = table->table.find(Value::from_int(cp));
+        if (!mapped) {
+            out.append(text, start, at - start);
+        } else if (mapped->is_integral()) {
+            int64_t value = mapped->as_integral();
+            if (value < 0 || value > 0x10FFFF)
+                return vm.raise(vm.types.value_error, "character mapping must be in range(0x110000)");
+            lang::append_utf8(out, (uint32_t)value);
+        } else if (auto* s = as<StrObject>(*mapped)) {
+            out += s->text;
+        } else if (!mapped->is_none()) {
+            return vm.raise(vm.types.type_error, "character mapping must return integer, None or str");
+        }
+    }
+    return NativeResult::of(vm.new_str(out));
+}
+
 // ---------------------------------------------------------------------------------------------
 // 2. list
 // ---------------------------------------------------------------------------------------------
@@ -1083,14 +1288,15 @@ NativeResult int_bit_length(Interpreter& vm, Thread&, Value, CallArgs args)
 {
     if (!check_arity(vm, "bit_length", args, 1, 1))
         return NativeResult::raised();
-    int64_t n = args[0].as_integral();
-    uint64_t magnitude = n < 0 ? 0 - (uint64_t)n : (uint64_t)n;
-    int bits = 0;
-    while (magnitude) {
-        bits++;
-        magnitude >>= 1;
-    }
-    return NativeResult::of(Value::from_int(bits));
+    return NativeResult::of(Value::from_int(python::int_bit_length(args[0])));
+}
+
+NativeResult int_bit_count(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "bit_count", args, 1, 1))
+        return NativeResult::raised();
+    std::string bits = int_magnitude_digits(args[0], 2, false);
+    return NativeResult::of(Value::from_int((int64_t)std::count(bits.begin(), bits.end(), '1')));
 }
 
 NativeResult float_is_integer(Interpreter& vm, Thread&, Value, CallArgs args)
@@ -1239,13 +1445,15 @@ void install_methods(Interpreter& vm)
         {"find", str_find}, {"rfind", str_rfind}, {"index", str_index}, {"rindex", str_rindex}, {"count", str_count},
         {"join", str_join}, {"split", str_split}, {"rsplit", str_rsplit}, {"splitlines", str_splitlines},
         {"strip", str_strip}, {"lstrip", str_lstrip}, {"rstrip", str_rstrip}, {"upper", str_upper}, {"lower", str_lower},
-        {"casefold", str_lower}, {"swapcase", str_swapcase}, {"capitalize", str_capitalize}, {"title", str_title},
+        {"casefold", str_casefold}, {"swapcase", str_swapcase}, {"capitalize", str_capitalize}, {"title", str_title},
         {"startswith", str_startswith}, {"endswith", str_endswith}, {"replace", str_replace}, {"isdigit", str_isdigit},
         {"isdecimal", str_isdigit}, {"isnumeric", str_isdigit}, {"isalpha", str_isalpha}, {"isalnum", str_isalnum},
         {"isspace", str_isspace}, {"isupper", str_isupper}, {"islower", str_islower}, {"isidentifier", str_isidentifier},
         {"center", str_center}, {"ljust", str_ljust}, {"rjust", str_rjust}, {"zfill", str_zfill},
         {"partition", str_partition}, {"rpartition", str_rpartition}, {"removeprefix", str_removeprefix},
-        {"removesuffix", str_removesuffix}, {"format", str_format_method},
+        {"removesuffix", str_removesuffix}, {"format", str_format_method}, {"format_map", str_format_map},
+        {"expandtabs", str_expandtabs}, {"istitle", str_istitle}, {"isascii", str_isascii},
+        {"isprintable", str_isprintable}, {"translate", str_translate},
     };
     static constexpr MethodDef kList[] = {
         {"append", list_append}, {"extend", list_extend}, {"insert", list_insert}, {"pop", list_pop},
@@ -1269,6 +1477,9 @@ void install_methods(Interpreter& vm)
         {"symmetric_difference_update", set_symmetric_difference_update},
     };
     for (const MethodDef& m : kStr) vm.add_method(vm.types.str, m.name, m.function);
+    NativeObject* maketrans = vm.new_native("maketrans", str_maketrans);
+    maketrans->owner = vm.types.str;
+    vm.set_attr(vm.types.str->attrs, "maketrans", new_staticmethod(vm, Value::from_object(maketrans)));
     for (const MethodDef& m : kList) vm.add_method(vm.types.list, m.name, m.function);
     for (const MethodDef& m : kDict) vm.add_method(vm.types.dict, m.name, m.function);
     for (const MethodDef& m : kTuple) vm.add_method(vm.types.tuple, m.name, m.function);
@@ -1290,6 +1501,7 @@ void install_methods(Interpreter& vm)
         vm.add_method(cls, "close", generator_close);
     }
     vm.add_method(vm.types.int_type, "bit_length", int_bit_length);
+    vm.add_method(vm.types.int_type, "bit_count", int_bit_count);
     vm.add_method(vm.types.float_type, "is_integer", float_is_integer);
 }
 

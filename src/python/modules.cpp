@@ -8,6 +8,22 @@ void install_sys(Interpreter& vm, ModuleObject& module);
 extern const char kSysSource[];
 void install_random(Interpreter& vm, ModuleObject& module);
 extern const char kRandomSource[];
+extern const char kOperatorSource[];
+extern const char kCollectionsSource[];
+extern const char kItertoolsSource[];
+void install_functools(Interpreter& vm, ModuleObject& module);
+extern const char kFunctoolsSource[];
+extern const char kHeapqSource[];
+extern const char kBisectSource[];
+void install_copy(Interpreter& vm, ModuleObject& module);
+extern const char kCopySource[];
+extern const char kStringSource[];
+extern const char kIoSource[];
+extern const char kContextlibSource[];
+extern const char kTypingSource[];
+extern const char kFutureSource[];
+extern const char kJsonSource[];
+extern const char kStatisticsSource[];
 
 std::span<const ModuleDef> standard_modules()
 {
@@ -15,6 +31,20 @@ std::span<const ModuleDef> standard_modules()
         {"math", install_math, nullptr},
         {"sys", install_sys, kSysSource},
         {"random", install_random, kRandomSource},
+        {"operator", nullptr, kOperatorSource},
+        {"collections", nullptr, kCollectionsSource},
+        {"itertools", nullptr, kItertoolsSource},
+        {"functools", install_functools, kFunctoolsSource},
+        {"heapq", nullptr, kHeapqSource},
+        {"bisect", nullptr, kBisectSource},
+        {"copy", install_copy, kCopySource},
+        {"string", nullptr, kStringSource},
+        {"io", nullptr, kIoSource},
+        {"contextlib", nullptr, kContextlibSource},
+        {"typing", nullptr, kTypingSource},
+        {"__future__", nullptr, kFutureSource},
+        {"json", nullptr, kJsonSource},
+        {"statistics", nullptr, kStatisticsSource},
     };
     return kModules;
 }

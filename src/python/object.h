@@ -19,7 +19,7 @@ struct GeneratorObject;
 
 enum class ObjectKind : uint8_t {
     Str, List, Tuple, Dict, Set, Function, Native, BoundMethod, Class, Instance, Module, Cell, Code,
-    Range, Iterator, Slice, Super, DictView, Generator,
+    Range, Iterator, Slice, Super, DictView, Generator, BigInt,
 };
 
 struct Object {
@@ -42,11 +42,14 @@ struct StrObject : Object {
 struct ListObject : Object {
     std::vector<Value> items;
     ListObject() : Object(ObjectKind::List) {}
+    // Made with its items, so that the heap counts them when it adopts the list.
+    explicit ListObject(std::vector<Value> v) : Object(ObjectKind::List), items(std::move(v)) {}
 };
 
 struct TupleObject : Object {
     std::vector<Value> items;
     TupleObject() : Object(ObjectKind::Tuple) {}
+    explicit TupleObject(std::vector<Value> v) : Object(ObjectKind::Tuple), items(std::move(v)) {}
 };
 
 struct DictObject : Object {
@@ -184,6 +187,8 @@ struct ClassObject : Object {
     NativeFunction constructor = nullptr;  // built-in types: how calling the type builds a value
     bool is_exception = false;             // derives from BaseException
     bool is_builtin = false;               // int, str, list, ...: values are not Instances
+    bool has_data_descriptor = false;      // holds a property (or another data descriptor): instance reads look here first
+    bool has_slots = false;                // it and its bases define __slots__: instances take only those attributes
     ClassObject() : Object(ObjectKind::Class) {}
 
     // The attribute from this class or the first base that has it.

@@ -56,16 +56,12 @@ Value Interpreter::new_str(std::string_view text)
 
 Value Interpreter::new_list(std::vector<Value> items)
 {
-    auto* list = heap.make<ListObject>();
-    list->items = std::move(items);
-    return Value::from_object(list);
+    return Value::from_object(heap.make<ListObject>(std::move(items)));
 }
 
 Value Interpreter::new_tuple(std::vector<Value> items)
 {
-    auto* tuple = heap.make<TupleObject>();
-    tuple->items = std::move(items);
-    return Value::from_object(tuple);
+    return Value::from_object(heap.make<TupleObject>(std::move(items)));
 }
 
 DictObject* Interpreter::new_dict()
@@ -138,6 +134,7 @@ ClassObject* Interpreter::type_of(Value v) const
     }
     switch (v.object->kind) {
     case ObjectKind::Str: return types.str;
+    case ObjectKind::BigInt: return types.int_type;
     case ObjectKind::List: return types.list;
     case ObjectKind::Tuple: return types.tuple;
     case ObjectKind::Dict: return types.dict;

@@ -1,15 +1,18 @@
 // Python's operators and protocols on built-in types, with CPython's error messages.
 // Sections:
-//   1. Arithmetic (ints are 64-bit: leaving the range is an OverflowError)
+//   1. Arithmetic (ints themselves are in bigint.cpp)
 //   2. Comparison, equality, membership
 //   3. Items: indexing and slicing
 //   4. Attributes
 //   5. Length, iteration, hashing
 #include "python/interpreter.h"
+#include "python/bigint.h"
+#include "python/builtins.h"
 #include "lang/repr.h"
 #include "lang/utf8.h"
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 
 namespace python {
@@ -20,75 +23,6 @@ using lang::CompareOp;
 // ---------------------------------------------------------------------------------------------
 // 1. Arithmetic
 // ---------------------------------------------------------------------------------------------
-
-static constexpr const char* kIntOverflow = "integer result does not fit in 64 bits (Threadlab's ints are 64-bit)";
-
-static Value int_power(Interpreter& vm, int64_t base, int64_t exponent)
-{
-    int64_t result = 1;
-    while (exponent > 0) {
-        if (exponent & 1)
-            if (__builtin_mul_overflow(result, base, &result))
-                return vm.fail(vm.types.overflow_error, kIntOverflow);
-        exponent >>= 1;
-        if (exponent && __builtin_mul_overflow(base, base, &base))
-            return vm.fail(vm.types.overflow_error, kIntOverflow);
-    }
-    return Value::from_int(result);
-}
-
-static Value int_op(Interpreter& vm, BinaryOp op, int64_t a, int64_t b)
-{
-    int64_t r;
-    switch (op) {
-    case BinaryOp::Add:
-        if (__builtin_add_overflow(a, b, &r)) return vm.fail(vm.types.overflow_error, kIntOverflow);
-        return Value::from_int(r);
-    case BinaryOp::Sub:
-        if (__builtin_sub_overflow(a, b, &r)) return vm.fail(vm.types.overflow_error, kIntOverflow);
-        return Value::from_int(r);
-    case BinaryOp::Mul:
-        if (__builtin_mul_overflow(a, b, &r)) return vm.fail(vm.types.overflow_error, kIntOverflow);
-        return Value::from_int(r);
-    case BinaryOp::TrueDiv:
-        if (b == 0) return vm.fail(vm.types.zero_division_error, "division by zero");
-        return Value::from_float((double)a / (double)b);
-    case BinaryOp::FloorDiv:
-    case BinaryOp::Mod: {
-        if (b == 0)
-            return vm.fail(vm.types.zero_division_error, op == BinaryOp::Mod ? "integer modulo by zero" : "integer division or modulo by zero");
-        if (a == INT64_MIN && b == -1)
-            return op == BinaryOp::Mod ? Value::from_int(0) : vm.fail(vm.types.overflow_error, kIntOverflow);
-        int64_t q = a / b, m = a % b;
-        // Python rounds the quotient down, so the remainder takes the divisor's sign.
-        if (m != 0 && ((m < 0) != (b < 0))) {
-            q -= 1;
-            m += b;
-        }
-        return Value::from_int(op == BinaryOp::Mod ? m : q);
-    }
-    case BinaryOp::Pow:
-        if (b < 0) {
-            if (a == 0)
-                return vm.fail(vm.types.zero_division_error, "0.0 cannot be raised to a negative power");
-            return Value::from_float(std::pow((double)a, (double)b));
-        }
-        return int_power(vm, a, b);
-    case BinaryOp::LShift:
-        if (b < 0) return vm.fail(vm.types.value_error, "negative shift count");
-        if (a == 0) return Value::from_int(0);
-        if (b >= 63 || (a > 0 ? a > (INT64_MAX >> b) : a < (INT64_MIN >> b)))
-            return vm.fail(vm.types.overflow_error, kIntOverflow);
-        return Value::from_int((int64_t)((uint64_t)a << b));
-    case BinaryOp::RShift:
-        if (b < 0) return vm.fail(vm.types.value_error, "negative shift count");
-        return Value::from_int(b >= 64 ? (a < 0 ? -1 : 0) : a >> b);
-    case BinaryOp::BitAnd: return Value::from_int(a & b);
-    case BinaryOp::BitOr: return Value::from_int(a | b);
-    case BinaryOp::BitXor: return Value::from_int(a ^ b);
-    }
-    return Value::empty();
-}
 
 static Value float_op(Interpreter& vm, BinaryOp op, double a, double b)
 {
@@ -146,22 +80,30 @@ static Value repeat_sequence(Interpreter& vm, Value sequence, int64_t times)
 {
     if (times < 0)
         times = 0;
-    if (auto* s = as<StrObject>(sequence)) {
-        if (times > 0 && s->text.size() * (uint64_t)times > (1u << 30))
-            return vm.fail(vm.types.overflow_error, "repeated string is too long");
+    auto* str = as<StrObject>(sequence);
+    const std::vector<Value>* items = str ? nullptr : as<ListObject>(sequence) ? &as<ListObject>(sequence)->items : &as<TupleObject>(sequence)->items;
+    // What cannot fit in the process's memory budget fails before it is made, as CPython's
+    // failed malloc does (`[0] * 10**12` is MemoryError there too).
+    const size_t unit = str ? str->text.size() : items->size() * kValueBytes;
+    if (unit > 0 && (uint64_t)times > SIZE_MAX / unit)
+        return vm.fail(vm.types.memory_error, "");
+    if (!vm.reserve(unit * (size_t)times))
+        return Value::empty();
+    if (str) {
+        if (str->text.empty())
+            return vm.new_str("");  // '' * 2**62 is '' at once, not 2**62 appends
         std::string out;
-        out.reserve(s->text.size() * (size_t)times);
+        out.reserve(str->text.size() * (size_t)times);
         for (int64_t i = 0; i < times; i++)
-            out += s->text;
+            out += str->text;
         return vm.new_str(out);
     }
-    const std::vector<Value>& items = as<ListObject>(sequence) ? as<ListObject>(sequence)->items : as<TupleObject>(sequence)->items;
-    if (times > 0 && items.size() * (uint64_t)times > (1u << 26))
-        return vm.fail(vm.types.overflow_error, "repeated sequence is too long");
+    if (items->empty())
+        times = 0;
     std::vector<Value> out;
-    out.reserve(items.size() * (size_t)times);
+    out.reserve(items->size() * (size_t)times);
     for (int64_t i = 0; i < times; i++)
-        out.insert(out.end(), items.begin(), items.end());
+        out.insert(out.end(), items->begin(), items->end());
     return as<ListObject>(sequence) ? vm.new_list(std::move(out)) : vm.new_tuple(std::move(out));
 }
 
@@ -228,15 +170,18 @@ Value Interpreter::set_operation(BinaryOp op, SetObject* a, SetObject* b, bool i
 
 Value Interpreter::binary_op(BinaryOp op, Value a, Value b, bool in_place)
 {
-    if (a.is_integral() && b.is_integral()) {
+    if (is_int(a) && is_int(b)) {
         bool bitwise = op == BinaryOp::BitAnd || op == BinaryOp::BitOr || op == BinaryOp::BitXor;
-        Value r = int_op(*this, op, a.as_integral(), b.as_integral());
+        Value r = int_binary_op(*this, op, a, b);
         if (bitwise && a.is_bool() && b.is_bool())
             return Value::from_bool(r.integer != 0);
         return r;
     }
-    if (a.is_number() && b.is_number()) {
-        Value r = float_op(*this, op, a.as_double(), b.as_double());
+    if (is_real(a) && is_real(b)) {
+        double x, y;
+        if (!real_to_double(*this, a, x) || !real_to_double(*this, b, y))
+            return Value::empty();
+        Value r = float_op(*this, op, x, y);
         if (!r.is_empty() || !pending.is_empty())
             return r;
     }
@@ -279,6 +224,8 @@ Value Interpreter::binary_op(BinaryOp op, Value a, Value b, bool in_place)
         if (is_sequence(a) || is_sequence(b)) {
             Value sequence = is_sequence(a) ? a : b;
             Value count = is_sequence(a) ? b : a;
+            if (is_big_int(count))
+                return fail(types.overflow_error, "cannot fit 'int' into an index-sized integer");
             if (!count.is_integral())
                 return fail(types.type_error, "can't multiply sequence by non-int of type '" + type_name(count) + "'");
             if (in_place && as<ListObject>(a)) {
@@ -310,7 +257,8 @@ Value Interpreter::binary_op(BinaryOp op, Value a, Value b, bool in_place)
     default:
         break;
     }
-    return fail(types.type_error, std::string("unsupported operand type(s) for ") + lang::binary_op_symbol(op) + (in_place ? "=" : "") +
+    const char* symbol = op == BinaryOp::Pow && !in_place ? "** or pow()" : lang::binary_op_symbol(op);
+    return fail(types.type_error, std::string("unsupported operand type(s) for ") + symbol + (in_place ? "=" : "") +
                                       ": '" + type_name(a) + "' and '" + type_name(b) + "'");
 }
 
@@ -321,23 +269,22 @@ Value Interpreter::unary_op(lang::UnaryOp op, Value v)
     case lang::UnaryOp::Not:
         return Value::from_bool(!truthy(v));
     case lang::UnaryOp::Negative:
-        if (v.is_integral()) {
-            if (v.as_integral() == INT64_MIN)
-                return fail(types.overflow_error, kIntOverflow);
-            return Value::from_int(-v.as_integral());
-        }
+        if (is_int(v))
+            return int_negate(*this, v);
         if (v.is_float())
             return Value::from_float(-v.real);
         break;
     case lang::UnaryOp::Positive:
         if (v.is_integral())
             return Value::from_int(v.as_integral());
+        if (is_big_int(v))
+            return v;
         if (v.is_float())
             return v;
         break;
     case lang::UnaryOp::Invert:
-        if (v.is_integral())
-            return Value::from_int(~v.as_integral());
+        if (is_int(v))
+            return int_invert(*this, v);
         break;
     }
     return fail(types.type_error, std::string("bad operand type for unary ") + kSymbols[(int)op] + ": '" + type_name(v) + "'");
@@ -363,8 +310,8 @@ static bool identical(Value a, Value b)
 
 int Interpreter::equals(Value a, Value b)
 {
-    if (a.is_number() && b.is_number())
-        return keys_equal(a, b) ? 1 : 0;
+    if (is_real(a) && is_real(b))
+        return compare_reals(a, b) == 0 ? 1 : 0;
     if (identical(a, b))
         return a.is_float() && std::isnan(a.real) ? 0 : 1;
     if (a.kind != ValueKind::Object || b.kind != ValueKind::Object)
@@ -422,14 +369,8 @@ int Interpreter::equals(Value a, Value b)
 static int order(Interpreter& vm, Value a, Value b, bool& ok)
 {
     ok = true;
-    if (a.is_number() && b.is_number()) {
-        if (a.is_integral() && b.is_integral())
-            return a.as_integral() < b.as_integral() ? -1 : a.as_integral() > b.as_integral() ? 1 : 0;
-        double x = a.as_double(), y = b.as_double();
-        if (std::isnan(x) || std::isnan(y))
-            return 2;  // unordered: every comparison is False
-        return x < y ? -1 : x > y ? 1 : 0;
-    }
+    if (is_real(a) && is_real(b))
+        return compare_reals(a, b);  // 2: a NaN, unordered, every comparison is False
     if (auto* sa = as<StrObject>(a))
         if (auto* sb = as<StrObject>(b))
             return sa->text.compare(sb->text) < 0 ? -1 : sa->text == sb->text ? 0 : 1;
@@ -540,6 +481,8 @@ Value Interpreter::contains(Value container, Value item)
         return Value::from_bool(set->table.contains(item));
     }
     if (auto* range = as<RangeObject>(container)) {
+        if (is_big_int(item))
+            return Value::from_bool(false);  // a range's bounds are 64-bit
         if (item.is_integral()) {
             int64_t i = item.as_integral();
             bool inside = range->step > 0 ? (i >= range->start && i < range->stop) : (i <= range->start && i > range->stop);
@@ -629,6 +572,8 @@ static std::vector<int64_t> slice_positions(int64_t start, int64_t stop, int64_t
 
 Value Interpreter::get_item(Value container, Value index)
 {
+    if (is_big_int(index) && (as<ListObject>(container) || as<TupleObject>(container) || as<StrObject>(container) || as<RangeObject>(container)))
+        return fail(types.index_error, "cannot fit 'int' into an index-sized integer");
     const std::vector<Value>* items = nullptr;
     const char* kind = nullptr;
     if (auto* list = as<ListObject>(container)) {
@@ -856,13 +801,15 @@ Value Interpreter::get_attr(Value object, std::string_view name)
             return fail_attribute(object, name, "module '" + module->name + "' has no attribute '" + std::string(name) + "'");
         }
         case ObjectKind::Super: {
+            // super(C, cls), as in a classmethod, reads cls's MRO and binds nothing.
             auto* super = static_cast<SuperObject*>(object.object);
-            const std::vector<ClassObject*>& mro = type_of(super->self)->mro;
+            auto* self_class = as<ClassObject>(super->self);
+            const std::vector<ClassObject*>& mro = (self_class ? self_class : type_of(super->self))->mro;
             auto it = std::find(mro.begin(), mro.end(), super->cls);
             if (it != mro.end())
                 for (++it; it != mro.end(); ++it)
                     if (Value* v = (*it)->attrs.find(name))
-                        return bind(*this, super->self, *v);
+                        return self_class ? *v : bind(*this, super->self, *v);
             return fail_attribute(object, name, "'super' object has no attribute '" + std::string(name) + "'");
         }
         case ObjectKind::Function: {
@@ -902,6 +849,10 @@ Value Interpreter::get_attr(Value object, std::string_view name)
 bool Interpreter::set_attr_checked(Value object, std::string_view name, Value value)
 {
     if (auto* instance = as<InstanceObject>(object)) {
+        if (instance->cls->has_slots && !slots_allow(instance->cls, name)) {
+            fail_attribute(object, name, "'" + instance->cls->name + "' object has no attribute '" + std::string(name) + "'");
+            return false;
+        }
         set_attr(instance->attrs, name, value);
         return true;
     }
@@ -911,6 +862,7 @@ bool Interpreter::set_attr_checked(Value object, std::string_view name, Value va
             return false;
         }
         set_attr(cls->attrs, name, value);
+        note_class_attribute(cls, value);
         return true;
     }
     if (auto* module = as<ModuleObject>(object)) {
@@ -933,6 +885,11 @@ bool Interpreter::delete_attr(Value object, std::string_view name)
     if (table && table->find(name)) {
         table->remove(new_str(name));
         return true;
+    }
+    // An unset slot: CPython's message is the bare name.
+    if (auto* instance = as<InstanceObject>(object); instance && instance->cls->has_slots && slots_allow(instance->cls, name)) {
+        fail(types.attribute_error, std::string(name));
+        return false;
     }
     fail(types.attribute_error, "'" + type_name(object) + "' object has no attribute '" + std::string(name) + "'");
     return false;
@@ -1095,8 +1052,12 @@ bool Interpreter::collect(Value iterable, std::vector<Value>& out)
     if (it.is_empty())
         return false;
     Value v;
-    while (next(as<IteratorObject>(it), v))
+    while (next(as<IteratorObject>(it), v)) {
+        // list(range(10**10)) is one instruction: it must stop at the budget by itself.
+        if ((out.size() & 0xffff) == 0xffff && !reserve(out.size() * kValueBytes))
+            return false;
         out.push_back(v);
+    }
     return pending.is_empty();
 }
 
@@ -1104,11 +1065,11 @@ Value Interpreter::hash(Value v)
 {
     if (!is_hashable(v))
         return fail_unhashable(v);
-    // Small numbers hash to themselves, as in CPython; the rest is Threadlab's own hash.
-    if (v.is_integral() || (v.is_float() && v.real == std::floor(v.real) && std::fabs(v.real) < 1e18)) {
-        int64_t n = v.is_float() ? (int64_t)v.real : v.as_integral();
-        return Value::from_int(n == -1 ? -2 : n);
-    }
+    // Numbers hash as in CPython (modulo 2**61 - 1); the rest is Threadlab's own hash.
+    if (is_int(v))
+        return Value::from_int(int_hash(v));
+    if (v.is_float())
+        return Value::from_int(float_hash(v.real));
     return Value::from_int((int64_t)(hash_value(v) >> 1));
 }
 

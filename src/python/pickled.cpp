@@ -14,8 +14,12 @@ namespace {
 
 // Modules whose classes' instances may travel: the program's own and multiprocessing's
 // (a Process object is what the parent sends).
+// The program's classes, multiprocessing's own (its queues, locks and shared values), and the
+// built-in exceptions (a pool worker sends back the exception its task raised).
 bool sendable_class(const ClassObject* cls)
 {
+    if (cls->is_exception && cls->module_name == "builtins")
+        return true;
     return !cls->is_builtin && (cls->module_name == "__main__" || cls->module_name == "__mp_main__" ||
                                 cls->module_name == "multiprocessing");
 }

@@ -7,6 +7,15 @@
 namespace python {
 
 const char kPreludeSource[] = R"PY(
+def _class_ready(cls, named, keywords):
+    # A new class: the __set_name__ written in Python of its attributes, then its bases'
+    # __init_subclass__ with the class keywords (class_ready in descriptors.cpp does the
+    # native ones itself).
+    for value, name in named:
+        type(value).__set_name__(value, cls, name)
+    super(cls, cls).__init_subclass__(**keywords)
+
+
 def _print_slow(args, sep, end, file):
     # Each piece is written as soon as it is made, so output before a failing __str__ stays.
     write = _write if file is None else file.write
@@ -278,6 +287,14 @@ def _compare_slow(op, a, b):
 def _call_with_lists(function, args, kwargs, convert):
     # Natives walk built-in iterables only: user-defined ones become lists first.
     return function(*[[x for x in a] if c else a for a, c in zip(args, convert)], **kwargs)
+
+
+def _sum_lazily(iterable, total):
+    # sum() of a generator or a user-defined iterable takes one item at a time, as CPython's
+    # does: sum(i * i for i in range(5_000_000)) never holds five million ints.
+    for x in iterable:
+        total = total + x
+    return total
 
 
 def _list_from_iterable(iterable, as_list):

@@ -1,5 +1,5 @@
 // Sections: the modules of a machine process | the host | a Python thread on the machine |
-//           the run
+//           the run | mirrors
 #include "python/python_machine.h"
 
 #include <algorithm>
@@ -13,10 +13,13 @@ namespace python {
 // ---- The modules of a machine process ----------------------------------------------------------
 
 void install_threading(Interpreter& vm, ModuleObject& module);
+void install_machine_sys(Interpreter& vm, ModuleObject& module);
+extern const char kSysSource[];
 void install_time(Interpreter& vm, ModuleObject& module);
 extern const char kTimeSource[];
 extern const char* const kThreadingSource;
 extern const char* const kAsyncioSource;
+void install_asyncio(Interpreter& vm, ModuleObject& module);
 void install_os(Interpreter& vm, ModuleObject& module);
 extern const char kOsSource[];
 void install_multiprocessing(Interpreter& vm, ModuleObject& module);
@@ -25,8 +28,13 @@ extern const char kQueueSource[];
 void install_logging(Interpreter& vm, ModuleObject& module);
 extern const char kLoggingSource[];
 extern const char kFuturesSource[];
+extern const char kConcurrentSource[];
 
 namespace {
+
+// What one thread's writes may hold before they are emitted (a line longer than this goes out in
+// pieces, each a line without its newline): `print(x, end='')` forever must not grow one buffer.
+constexpr size_t kMaxUnfinishedLine = 64 * 1024;
 
 // Emits each complete line of `text` (keeping an unfinished last line in it), and with
 // `final`, that last line too.
@@ -130,17 +138,20 @@ void PythonThread::on_created(ThreadId self) {
 }
 
 machine::RunResult PythonThread::run(int64_t budget, const KernelResult& resumed) {
-    if (thread_.state == ThreadState::Suspended)
+    Thread& thread = *thread_;
+    run_.refresh_mirrors(vm_, thread);
+    if (thread.state == ThreadState::Suspended)
         deliver(resumed);
     machine::RunResult out;
-    if (thread_.state == ThreadState::Runnable) {
+    if (thread.state == ThreadState::Runnable) {
         run_.set_running(this);
-        out.executed = static_cast<int64_t>(vm_.run(thread_, static_cast<uint64_t>(std::min(budget, kPythonBatch))).executed);
+        out.executed = static_cast<int64_t>(vm_.run(thread, static_cast<uint64_t>(std::min(budget, kPythonBatch))).executed);
         run_.set_running(nullptr);
+        run_.publish_mirrors(vm_);
     }
     const Machine& machine = run_.machine();
     const SimTime end = machine.now() + out.executed * machine.config().bytecode_cost;
-    switch (thread_.state) {
+    switch (thread.state) {
     case ThreadState::Runnable: flush_writes(end, false); break;
     case ThreadState::Suspended:
         flush_writes(end, false);
@@ -148,13 +159,15 @@ machine::RunResult PythonThread::run(int64_t budget, const KernelResult& resumed
         break;
     case ThreadState::Finished:
         if (!reported_) {
+            run_.forget_locals(vm_, thread);
             run_.set_running(this);
             report_uncaught();
             run_.set_running(nullptr);
             flush_writes(end, true);
             reported_ = true;
         }
-        out.request = run_.exit_request(vm_, id_);
+        // The hooks run on this machine thread as a new batch: ask for nothing but the time.
+        out.request = start_exit_hooks() ? Request::now() : run_.exit_request(vm_, id_);
         break;
     }
     return out;
@@ -162,15 +175,20 @@ machine::RunResult PythonThread::run(int64_t budget, const KernelResult& resumed
 
 void PythonThread::deliver(const KernelResult& resumed) {
     if (resumed.error == KernelError::None) {
-        vm_.resume(thread_, Value::from_int(resumed.value));
+        vm_.resume(*thread_, Value::from_int(resumed.value));
         return;
     }
     Value exception = vm_.make_exception(exception_class(vm_, resumed.error), kernel_error_message(resumed.error));
-    vm_.resume_with_exception(thread_, exception);
+    vm_.resume_with_exception(*thread_, exception);
 }
 
 void PythonThread::buffer_write(OutputStream stream, std::string_view text) {
-    pending_[static_cast<int>(stream)] += text;
+    std::string& pending = pending_[static_cast<int>(stream)];
+    pending += text;
+    // A batch that prints megabytes goes out as it prints, stamped with the batch's start: the
+    // buffer stays small, and the trace's own caps bound the rest.
+    if (pending.size() >= kMaxUnfinishedLine)
+        emit_lines(run_.machine(), id_, run_.machine().now(), stream, pending, true);
 }
 
 void PythonThread::flush_writes(SimTime time, bool thread_done) {
@@ -180,14 +198,40 @@ void PythonThread::flush_writes(SimTime time, bool thread_done) {
 
 // As CPython: the main thread's uncaught exception decides the exit status; another thread's
 // is printed as "Exception in thread NAME:" and its traceback; SystemExit in a thread is silent.
+// An exception in the exit hooks is printed but leaves the exit status as the program set it.
 void PythonThread::report_uncaught() {
-    if (run_.machine().thread(id_).is_main) {
-        run_.main_finished(vm_, thread_);
+    const Thread& thread = *thread_;
+    const bool main = run_.machine().thread(id_).is_main;
+    if (main && !exit_hooks_) {
+        run_.main_finished(vm_, thread);
         return;
     }
-    if (thread_.uncaught.is_none() || vm_.is_instance(thread_.uncaught, vm_.types.system_exit))
+    if (thread.uncaught.is_none() || vm_.is_instance(thread.uncaught, vm_.types.system_exit))
         return;
-    vm_.host.write_stderr("Exception in thread " + run_.machine().thread(id_).name + ":\n" + vm_.format_uncaught(thread_));
+    const std::string heading = main ? "" : "Exception in thread " + run_.machine().thread(id_).name + ":\n";
+    vm_.host.write_stderr(heading + vm_.format_uncaught(thread));
+}
+
+// CPython's threading._shutdown, when a main thread's code is done: first the exit hooks that
+// threading._register_atexit collected (concurrent.futures shuts its pools down there, joining
+// the workers), run by the main thread itself; then the wait for the non-daemon threads.
+bool PythonThread::start_exit_hooks() {
+    if (exit_hooks_ || !run_.machine().thread(id_).is_main)
+        return false;
+    exit_hooks_ = true;
+    auto threading = vm_.modules.find("threading");
+    if (threading == vm_.modules.end())
+        return false;
+    Value* hooks = threading->second->globals.find("_threading_atexits");
+    Value* runner = threading->second->globals.find("_run_exit_hooks");
+    auto* list = hooks ? as<ListObject>(*hooks) : nullptr;
+    if (!list || list->items.empty() || !runner)
+        return false;
+    Thread& hook_thread = vm_.start_thread(*runner, {}, thread_->name);
+    run_.rebind(vm_, hook_thread, *this);
+    thread_ = &hook_thread;
+    reported_ = false;
+    return true;
 }
 
 // ---- The run -----------------------------------------------------------------------------------
@@ -197,20 +241,27 @@ PythonRun::PythonRun(const MachineConfig& config) : machine_(config) {
     modules_.assign(standard.begin(), standard.end());
     // After the standard modules: a name found in both is taken from here (import uses the last
     // row that matches).
+    modules_.push_back({"sys", install_machine_sys, kSysSource});
     modules_.push_back({"time", install_time, kTimeSource});
     modules_.push_back({"threading", install_threading, kThreadingSource});
-    modules_.push_back({"asyncio", nullptr, kAsyncioSource});
+    modules_.push_back({"asyncio", install_asyncio, kAsyncioSource});
     modules_.push_back({"os", install_os, kOsSource});
     modules_.push_back({"multiprocessing", install_multiprocessing, kMultiprocessingSource});
     modules_.push_back({"queue", nullptr, kQueueSource});
     modules_.push_back({"logging", install_logging, kLoggingSource});
-    modules_.push_back({"concurrent", nullptr, nullptr});
+    modules_.push_back({"concurrent", nullptr, kConcurrentSource});
     modules_.push_back({"concurrent.futures", nullptr, kFuturesSource});
+}
+
+std::unique_ptr<Interpreter> PythonRun::new_interpreter() {
+    auto vm = std::make_unique<Interpreter>(host_, modules_);
+    vm->heap.set_budget(static_cast<size_t>(std::min<uint64_t>(machine_.config().max_memory, SIZE_MAX / 2)));
+    return vm;
 }
 
 std::optional<lang::SourceError> PythonRun::start(std::string_view source, std::string_view filename) {
     PythonProcess process;
-    process.vm = std::make_unique<Interpreter>(host_, modules_);
+    process.vm = new_interpreter();
     LoadResult loaded = process.vm->load_main(source, filename);
     if (loaded.error)
         return loaded.error;
@@ -224,7 +275,7 @@ std::optional<lang::SourceError> PythonRun::start(std::string_view source, std::
 
 std::unique_ptr<PythonThread> PythonRun::start_child(Interpreter& parent, Pickled sent, bool daemon) {
     PythonProcess child;
-    child.vm = std::make_unique<Interpreter>(host_, modules_);
+    child.vm = new_interpreter();
     child.parent = static_cast<int>(&process(parent) - processes_.data());
     child.daemon = daemon;
     Interpreter& vm = *child.vm;
@@ -296,6 +347,13 @@ std::unique_ptr<PythonThread> PythonRun::adopt(Interpreter& vm, Thread& thread) 
     return program;
 }
 
+void PythonRun::rebind(Interpreter& vm, Thread& thread, PythonThread& program) {
+    std::vector<PythonThread*>& threads = process(vm).threads;
+    if (thread.id >= threads.size())
+        threads.resize(thread.id + 1, nullptr);
+    threads[thread.id] = &program;
+}
+
 void PythonRun::write(OutputStream stream, std::string_view text) {
     if (running_) {
         running_->buffer_write(stream, text);
@@ -337,6 +395,145 @@ Request PythonRun::exit_request(const Interpreter& vm, ThreadId thread) {
             return Request::end_process(child.machine_id);
         }
     return Request::exit();
+}
+
+// ---- Mirrors -------------------------------------------------------------------------------------
+
+namespace {
+
+constexpr std::string_view kParkedLocals = "_local__dicts";
+
+// Sets an int or bool attribute without allocating once it exists (mirrors refresh often).
+void set_mirrored(Interpreter& vm, Table& attrs, std::string_view name, Value value) {
+    if (Value* slot = attrs.find(name))
+        *slot = value;
+    else
+        vm.set_attr(attrs, name, value);
+}
+
+// The dict of parked per-thread attributes of a threading.local, or null if it is not one.
+DictObject* parked_locals(InstanceObject& local) {
+    Value* parked = local.attrs.find(kParkedLocals);
+    return parked ? as<DictObject>(*parked) : nullptr;
+}
+
+// A fresh attribute table for a thread that has not used `local` yet.
+void fresh_locals(Interpreter& vm, InstanceObject& local, DictObject* parked) {
+    local.attrs = Table{};
+    vm.set_attr(local.attrs, kParkedLocals, Value::from_object(parked));
+}
+
+// Parks thread `from`'s attributes of `local` and loads thread `to`'s.
+void switch_local(Interpreter& vm, InstanceObject& local, DictObject* parked, uint32_t from, uint32_t to) {
+    if (from != 0) {
+        DictObject* out = vm.new_dict();
+        std::swap(out->table, local.attrs);
+        parked->table.set(Value::from_int(from), Value::from_object(out));
+    }
+    const Value key = Value::from_int(to);
+    Value* in = parked->table.find(key);
+    auto* own = in ? as<DictObject>(*in) : nullptr;
+    if (!own) {
+        fresh_locals(vm, local, parked);
+        return;
+    }
+    std::swap(local.attrs, own->table);
+    parked->table.remove(key);
+}
+
+// Whether `mirror` still names a live object of the kind it was registered as.
+bool mirror_alive(Interpreter& vm, const Mirror& mirror) {
+    if (vm.heap.find(mirror.object_id) != mirror.object || mirror.object->kind != ObjectKind::Instance)
+        return false;
+    if (mirror.kind == Mirror::Kind::Local)
+        return parked_locals(*mirror.object) != nullptr;
+    if (mirror.kind == Mirror::Kind::Shared) {
+        Value* slot = mirror.object->attrs.find("_slot");
+        return slot && slot->is_integral() && slot->as_integral() == mirror.slot;
+    }
+    Value* id = mirror.object->attrs.find("_id");
+    return id && id->is_integral() && id->as_integral() == mirror.sync;
+}
+
+void refresh_sync_mirror(Interpreter& vm, const Mirror& mirror, const machine::SyncObject& sync) {
+    Table& attrs = mirror.object->attrs;
+    if (mirror.kind == Mirror::Kind::Semaphore) {
+        set_mirrored(vm, attrs, "_value", Value::from_int(sync.count));
+        return;
+    }
+    set_mirrored(vm, attrs, "n_waiting", Value::from_int(sync.broken ? 0 : sync.count));
+    set_mirrored(vm, attrs, "broken", Value::from_bool(sync.broken));
+}
+
+} // namespace
+
+void PythonRun::add_mirror(Interpreter& vm, Mirror mirror) {
+    PythonProcess& p = process(vm);
+    switch (mirror.kind) {
+    case Mirror::Kind::Local: fresh_locals(vm, *mirror.object, vm.new_dict()); break;
+    case Mirror::Kind::Shared:
+        mirror.loaded = shared_slots_[static_cast<size_t>(mirror.slot)];
+        set_mirrored(vm, mirror.object->attrs, "value", mirror.loaded);
+        break;
+    default: refresh_sync_mirror(vm, mirror, machine_.sync().object(mirror.sync)); break;
+    }
+    p.mirrors.push_back(mirror);
+}
+
+void PythonRun::refresh_mirrors(Interpreter& vm, const Thread& thread) {
+    PythonProcess& p = process(vm);
+    const uint32_t from = std::exchange(p.locals_thread, thread.id);
+    size_t kept = 0;
+    for (Mirror& mirror : p.mirrors) {
+        if (!mirror_alive(vm, mirror))
+            continue;  // collected (or no longer what it was): forget it
+        switch (mirror.kind) {
+        case Mirror::Kind::Local:
+            if (from != thread.id)
+                switch_local(vm, *mirror.object, parked_locals(*mirror.object), from, thread.id);
+            break;
+        case Mirror::Kind::Shared:
+            mirror.loaded = shared_slots_[static_cast<size_t>(mirror.slot)];
+            set_mirrored(vm, mirror.object->attrs, "value", mirror.loaded);
+            break;
+        default: refresh_sync_mirror(vm, mirror, machine_.sync().object(mirror.sync)); break;
+        }
+        p.mirrors[kept++] = mirror;
+    }
+    p.mirrors.resize(kept);
+}
+
+// A batch that assigned a Value's `value` (a number) writes it to the shared slot, converted
+// to the Value's type as ctypes converts it.
+void PythonRun::publish_mirrors(Interpreter& vm) {
+    for (const Mirror& mirror : process(vm).mirrors) {
+        if (mirror.kind != Mirror::Kind::Shared || !mirror_alive(vm, mirror))
+            continue;
+        Value* now = mirror.object->attrs.find("value");
+        if (!now || !now->is_number())
+            continue;
+        const bool changed = now->kind != mirror.loaded.kind || (now->is_float() ? now->real != mirror.loaded.real
+                                                                                 : now->as_integral() != mirror.loaded.as_integral());
+        if (!changed)
+            continue;
+        shared_slots_[static_cast<size_t>(mirror.slot)] =
+            mirror.integral ? Value::from_int(now->is_float() ? static_cast<int64_t>(now->real) : now->as_integral())
+                            : Value::from_float(now->as_double());
+    }
+}
+
+void PythonRun::forget_locals(Interpreter& vm, const Thread& thread) {
+    PythonProcess& p = process(vm);
+    for (const Mirror& mirror : p.mirrors) {
+        if (mirror.kind != Mirror::Kind::Local || !mirror_alive(vm, mirror))
+            continue;
+        DictObject* parked = parked_locals(*mirror.object);
+        parked->table.remove(Value::from_int(thread.id));
+        if (p.locals_thread == thread.id)
+            fresh_locals(vm, *mirror.object, parked);
+    }
+    if (p.locals_thread == thread.id)
+        p.locals_thread = 0;
 }
 
 } // namespace python

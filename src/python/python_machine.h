@@ -15,6 +15,7 @@
 // they happened in. Batches of Python threads are capped at kPythonBatch instructions, which
 // bounds that error (20 us at the default bytecode cost).
 #pragma once
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -73,14 +74,14 @@ private:
 // One Python thread as the machine runs it.
 class PythonThread final : public ThreadProgram {
 public:
-    PythonThread(PythonRun& run, Interpreter& vm, Thread& thread) : run_(run), vm_(vm), thread_(thread) {}
+    PythonThread(PythonRun& run, Interpreter& vm, Thread& thread) : run_(run), vm_(vm), thread_(&thread) {}
     void on_created(ThreadId self) override;
     machine::RunResult run(int64_t budget, const KernelResult& resumed) override;
 
     // A native parks here the request it suspends for.
     void set_request(Request request) { request_ = std::move(request); }
     ThreadId id() const { return id_; }
-    const Thread& python_thread() const { return thread_; }
+    const Thread& python_thread() const { return *thread_; }
     // Text the thread wrote during the current batch, stamped and split into lines at its end.
     void buffer_write(OutputStream stream, std::string_view text);
 
@@ -88,10 +89,12 @@ private:
     void deliver(const KernelResult& resumed);
     void flush_writes(SimTime time, bool thread_done);
     void report_uncaught();
+    bool start_exit_hooks();
 
     PythonRun& run_;
     Interpreter& vm_;
-    Thread& thread_;
+    Thread* thread_;            // a main thread's moves to its exit hooks once its code is done
+    bool exit_hooks_ = false;   // a main thread: threading's exit hooks have been started
     ThreadId id_ = kNoThread;
     Request request_;
     bool reported_ = false;   // its end (uncaught exception, exit status) has been reported
@@ -108,6 +111,24 @@ NativeResult ask_machine(Interpreter& vm, Thread& thread, Request request,
 // raised) for anything else or a negative value, which `what` names ("sleep length").
 bool seconds_argument(Interpreter& vm, Value v, const char* what, SimTime& out);
 
+// An object whose attributes the machine keeps current for the Python code that reads them:
+// Python has no descriptors here, so before each batch of a thread of the process its mirrors
+// are refreshed. A threading.local gets the running thread's own attributes (the others'
+// are parked in its `_local__dicts`, keyed by thread); a Semaphore its `_value`; a Barrier its
+// `n_waiting` and `broken`; a multiprocessing.Value its `value`, in every process that has it. The pointer is used only while the heap still holds it at its id.
+struct Mirror {
+    enum class Kind : uint8_t { Local, Semaphore, Barrier, Shared };
+    Kind kind = Kind::Local;
+    uint32_t object_id = 0;
+    InstanceObject* object = nullptr;
+    SyncId sync = kNoSync;  // Semaphore, Barrier
+    // Shared: a multiprocessing.Value, whose `value` is loaded from shared slot `slot` before
+    // each batch and written back after it when the batch changed it.
+    int64_t slot = -1;
+    bool integral = false;
+    Value loaded;
+};
+
 // A Python process: its interpreter and the bookkeeping multiprocessing needs.
 struct PythonProcess {
     std::unique_ptr<Interpreter> vm;
@@ -118,6 +139,8 @@ struct PythonProcess {
     int exit_code = 0;                   // set when its main thread ends
     int signal = 0;                      // ended by terminate()/kill(): exitcode is -signal
     Pickled sent;                // a child: the Process object its parent started
+    std::vector<Mirror> mirrors;
+    uint32_t locals_thread = 0;  // the Thread::id whose attributes the threading.locals hold
 };
 
 class PythonRun {
@@ -147,6 +170,8 @@ public:
     PythonThread& python_thread(const Interpreter& vm, const Thread& thread);
     // The program of a thread just created in `vm`, for Request::spawn.
     std::unique_ptr<PythonThread> adopt(Interpreter& vm, Thread& thread);
+    // `program` goes on running `thread` (its main thread's exit hooks).
+    void rebind(Interpreter& vm, Thread& thread, PythonThread& program);
 
     // The thread whose batch is running (its writes are buffered), or null between batches.
     void set_running(PythonThread* thread) { running_ = thread; }
@@ -156,10 +181,25 @@ public:
     // handler does for multiprocessing: terminate daemonic children, join the others.
     Request exit_request(const Interpreter& vm, ThreadId thread);
 
+    // Mirrors (see Mirror): registered by the threading module, refreshed before each batch of
+    // `thread`, and a finished thread's local attributes dropped.
+    void add_mirror(Interpreter& vm, Mirror mirror);
+    void refresh_mirrors(Interpreter& vm, const Thread& thread);
+    void publish_mirrors(Interpreter& vm);
+    void forget_locals(Interpreter& vm, const Thread& thread);
+
     // multiprocessing: a new process started by `parent` (not yet on the machine) whose main
     // thread runs the program as __mp_main__, then sent.run(). Returns that thread's program,
     // for Request::spawn_process.
     std::unique_ptr<PythonThread> start_child(Interpreter& parent, Pickled sent, bool daemon);
+
+    // multiprocessing's memory outside every process: channels of pickled values (its queues
+    // and pipes) and shared slots (Value, Array), both bounded so a program cannot exhaust the
+    // host. The machine's sync objects are shared by all processes already.
+    static constexpr size_t kMaxChannelItems = 100000;
+    static constexpr size_t kMaxSharedSlots = 1000000;
+    std::vector<std::deque<Pickled>>& channels() { return channels_; }
+    std::vector<Value>& shared_slots() { return shared_slots_; }
     PythonProcess& process(const Interpreter& vm);
     const std::vector<PythonProcess>& processes() const { return processes_; }
     // The process with os.getpid() `pid`, or null.
@@ -167,11 +207,16 @@ public:
     int64_t pid(const PythonProcess& p) const { return kFirstPid + p.machine_id; }
 
 private:
+    // A process's interpreter, its heap held to MachineConfig::max_memory.
+    std::unique_ptr<Interpreter> new_interpreter();
+
     Machine machine_;
     ProcessHost host_{*this};  // the host of every process: they share the machine's streams
     std::vector<ModuleDef> modules_;
     std::string source_, filename_;  // the main program, which children run again
     std::vector<PythonProcess> processes_;
+    std::vector<std::deque<Pickled>> channels_;
+    std::vector<Value> shared_slots_;  // None, bool, int or float only
     PythonThread* running_ = nullptr;
     int exit_status_ = 0;
 };

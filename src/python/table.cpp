@@ -1,5 +1,5 @@
 #include "python/table.h"
-#include "python/object.h"
+#include "python/bigint.h"
 #include <cmath>
 #include <cstring>
 
@@ -68,6 +68,9 @@ uint64_t hash_value(Value v)
         // Equal numbers hash equal: 2.0 must find the key 2.
         if (std::isfinite(d) && d == std::floor(d) && d >= -9.2e18 && d <= 9.2e18)
             return mix((uint64_t)(int64_t)d);
+        // Beyond 64 bits an integral float equals a big int: both take CPython's numeric hash.
+        if (std::isfinite(d) && d == std::floor(d))
+            return mix((uint64_t)float_hash(d));
         // (memcpy, not std::bit_cast: Emscripten 3.1.6's libc++ has no bit_cast)
         uint64_t bits;
         std::memcpy(&bits, &d, sizeof bits);
@@ -78,6 +81,8 @@ uint64_t hash_value(Value v)
     }
     if (auto* s = as<StrObject>(v))
         return s->hash;
+    if (is_big_int(v))
+        return mix((uint64_t)int_hash(v));
     if (auto* t = as<TupleObject>(v)) {
         uint64_t h = 0x345678;
         for (Value item : t->items)
@@ -96,11 +101,8 @@ uint64_t hash_value(Value v)
 
 bool keys_equal(Value a, Value b)
 {
-    if (a.is_number() && b.is_number()) {
-        if (a.kind == ValueKind::Float || b.kind == ValueKind::Float)
-            return a.as_double() == b.as_double();
-        return a.as_integral() == b.as_integral();
-    }
+    if (is_real(a) && is_real(b))
+        return compare_reals(a, b) == 0;
     if (a.kind != b.kind)
         return false;
     if (a.kind == ValueKind::None || a.kind == ValueKind::Empty)

@@ -6,6 +6,7 @@
 //   3. object and BaseException
 //   4. install_types
 #include "python/builtins.h"
+#include "python/bigint.h"
 #include "python/native.h"
 #include "lang/repr.h"
 #include <cmath>
@@ -58,6 +59,10 @@ bool check_keywords(Interpreter& vm, const char* name, CallArgs args, std::initi
 
 bool int_argument(Interpreter& vm, Value v, int64_t& out)
 {
+    if (is_big_int(v)) {
+        vm.fail(vm.types.overflow_error, "Python int too large to convert to C ssize_t");
+        return false;
+    }
     if (!v.is_integral()) {
         vm.fail(vm.types.type_error, "'" + vm.type_name(v) + "' object cannot be interpreted as an integer");
         return false;
@@ -82,58 +87,6 @@ namespace {
 
 // Parses Python's int() literal syntax: optional sign, underscores between digits, and a
 // 0x/0o/0b prefix when base is 0 or matches.
-bool parse_int(std::string_view text, int base, int64_t& out)
-{
-    size_t start = text.find_first_not_of(" \t\n\r\f\v");
-    size_t end = text.find_last_not_of(" \t\n\r\f\v");
-    if (start == std::string_view::npos)
-        return false;
-    text = text.substr(start, end - start + 1);
-    bool negative = false;
-    if (text[0] == '+' || text[0] == '-') {
-        negative = text[0] == '-';
-        text.remove_prefix(1);
-    }
-    if (text.size() > 2 && text[0] == '0') {
-        char p = (char)(text[1] | 0x20);
-        int prefix_base = p == 'x' ? 16 : p == 'o' ? 8 : p == 'b' ? 2 : 0;
-        if (prefix_base && (base == 0 || base == prefix_base)) {
-            base = prefix_base;
-            text.remove_prefix(2);
-            if (!text.empty() && text[0] == '_')
-                text.remove_prefix(1);
-        }
-    }
-    if (base == 0) {
-        if (text.size() > 1 && text[0] == '0' && text.find_first_not_of("0_") != std::string_view::npos)
-            return false;
-        base = 10;
-    }
-    if (text.empty() || text.front() == '_' || text.back() == '_')
-        return false;
-    uint64_t value = 0;
-    char previous = 0;
-    for (char c : text) {
-        if (c == '_') {
-            if (previous == '_')
-                return false;
-            previous = c;
-            continue;
-        }
-        previous = c;
-        int digit = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? (c | 0x20) - 'a' + 10 : 99;
-        if (digit >= base)
-            return false;
-        if (value > (UINT64_MAX - (uint64_t)digit) / (uint64_t)base)
-            return false;
-        value = value * (uint64_t)base + (uint64_t)digit;
-    }
-    if (value > (uint64_t)INT64_MAX + (negative ? 1 : 0))
-        return false;
-    out = negative ? (int64_t)(0 - value) : (int64_t)value;
-    return true;
-}
-
 bool parse_float(std::string_view text, double& out)
 {
     size_t start = text.find_first_not_of(" \t\n\r\f\v");
@@ -211,28 +164,23 @@ NativeResult construct_int(Interpreter& vm, Thread&, Value, CallArgs args)
         auto* s = as<StrObject>(v);
         if (!s)
             return vm.raise(vm.types.type_error, "int() can't convert non-string with explicit base");
-        int64_t out;
-        if (!parse_int(s->text, (int)base, out))
-            return vm.raise(vm.types.value_error, "invalid literal for int() with base " + std::to_string(base) + ": " + lang::str_repr(s->text));
-        return NativeResult::of(Value::from_int(out));
+        Value out = parse_int_text(vm, s->text, (int)base);
+        return out.is_empty() ? NativeResult::raised() : NativeResult::of(out);
     }
     if (v.is_integral())
         return NativeResult::of(Value::from_int(v.as_integral()));
+    if (is_big_int(v))
+        return NativeResult::of(v);
     if (v.is_float()) {
         if (std::isnan(v.real))
             return vm.raise(vm.types.value_error, "cannot convert float NaN to integer");
         if (std::isinf(v.real))
             return vm.raise(vm.types.overflow_error, "cannot convert float infinity to integer");
-        double truncated = std::trunc(v.real);
-        if (truncated >= 9.2233720368547758e18 || truncated < -9.2233720368547758e18)
-            return vm.raise(vm.types.overflow_error, "integer result does not fit in 64 bits (Threadlab's ints are 64-bit)");
-        return NativeResult::of(Value::from_int((int64_t)truncated));
+        return NativeResult::of(int_from_double(vm, v.real));
     }
     if (auto* s = as<StrObject>(v)) {
-        int64_t out;
-        if (!parse_int(s->text, 10, out))
-            return vm.raise(vm.types.value_error, "invalid literal for int() with base 10: " + lang::str_repr(s->text));
-        return NativeResult::of(Value::from_int(out));
+        Value out = parse_int_text(vm, s->text, 10);
+        return out.is_empty() ? NativeResult::raised() : NativeResult::of(out);
     }
     return vm.raise(vm.types.type_error, "int() argument must be a string, a bytes-like object or a real number, not '" + vm.type_name(v) + "'");
 }
@@ -244,8 +192,10 @@ NativeResult construct_float(Interpreter& vm, Thread&, Value, CallArgs args)
     if (args.count == 0)
         return NativeResult::of(Value::from_float(0));
     Value v = args[0];
-    if (v.is_number())
-        return NativeResult::of(Value::from_float(v.as_double()));
+    if (is_real(v)) {
+        double d;
+        return real_to_double(vm, v, d) ? NativeResult::of(Value::from_float(d)) : NativeResult::raised();
+    }
     if (auto* s = as<StrObject>(v)) {
         double out;
         if (!parse_float(s->text, out))
@@ -511,11 +461,16 @@ NativeResult cannot_create(Interpreter& vm, Thread&, Value cls, CallArgs)
 // 3. object and BaseException
 // ---------------------------------------------------------------------------------------------
 
+// Extra arguments are an error unless a Python __new__ took them (and __init__ is object's).
 NativeResult object_init(Interpreter& vm, Thread&, Value, CallArgs args)
 {
     if (args.count > 1) {
         ClassObject* cls = vm.type_of(args[0]);
-        return vm.raise(vm.types.type_error, cls->name + "() takes no arguments");
+        Value* init = cls->lookup("__init__");
+        Value* new_method = cls->lookup("__new__");
+        bool taken_by_new = new_method && as<FunctionObject>(*new_method) && init && !as<FunctionObject>(*init);
+        if (!taken_by_new)
+            return vm.raise(vm.types.type_error, cls->name + "() takes no arguments");
     }
     return NativeResult::of(Value::none());
 }
@@ -767,6 +722,7 @@ void Interpreter::install_types()
     types.iterators[(int)IteratorKind::Reversed]->constructor = construct_reversed;
 
     add_method(types.object, "__init__", object_init);
+    add_method(types.object, "__new__", object_new);
     add_method(types.object, "__repr__", object_repr);
     add_method(types.object, "__str__", object_str);
     add_method(types.object, "__eq__", object_eq);
@@ -779,6 +735,10 @@ void Interpreter::install_types()
     };
     types.base_exception = exception("BaseException", types.object);
     add_method(types.base_exception, "__init__", exception_init);
+    // What an exception has before it is raised in a chain (raise_caused and raise_here set them).
+    set_attr(types.base_exception->attrs, "__cause__", Value::none());
+    set_attr(types.base_exception->attrs, "__context__", Value::none());
+    set_attr(types.base_exception->attrs, "__suppress_context__", Value::from_bool(false));
     types.system_exit = exception("SystemExit", types.base_exception);
     types.keyboard_interrupt = exception("KeyboardInterrupt", types.base_exception);
     types.exception = exception("Exception", types.base_exception);
@@ -804,6 +764,8 @@ void Interpreter::install_types()
     types.os_error = exception("OSError", types.exception);
     types.timeout_error = exception("TimeoutError", types.os_error);
     types.generator_exit = exception("GeneratorExit", types.base_exception);
+    install_descriptors(*this);
+    types.memory_error = exception("MemoryError", types.exception);
     install_methods(*this);
 }
 

@@ -3,9 +3,33 @@
 // `await` that has to wait, and costs no thread switch. When no task can run, the loop sleeps
 // the thread on the machine (time.sleep) until its earliest timer: the timeline shows the
 // thread blocked on sleep. Timers are kept in integer nanoseconds of the simulated clock, so a
-// sleep ends exactly when it should. Sections of the source: errors | futures | tasks | the
-// event loop | running coroutines (run, sleep, gather, wait_for, wait) | Event and Queue.
+// sleep ends exactly when it should. The loop API is 3.11's: get_event_loop() makes the main
+// thread's loop on first use, run_until_complete runs run_forever until the future is done,
+// call_soon/call_later/call_at, stop and close. Sections of the source: errors | futures |
+// tasks | the event loop | running coroutines (run, sleep, gather, wait_for, wait,
+// as_completed, shield, timeout, TaskGroup) | Lock, Semaphore, Event, Condition and the queues.
+#include "python/native.h"
+
 namespace python {
+
+namespace {
+
+// _export_builtin(name, value): makes a name of the module a built-in one, unless the
+// built-ins already have it (ExceptionGroup, which 3.11 has as a built-in).
+NativeResult export_builtin(Interpreter& vm, Thread&, Value, CallArgs args) {
+    const StrObject* name = nullptr;
+    if (!check_arity(vm, "_export_builtin", args, 2, 2) || !str_argument(vm, args[0], "name", name))
+        return NativeResult::raised();
+    if (!vm.builtins->globals.find(name->text))
+        vm.set_attr(vm.builtins->globals, name->text, args[1]);
+    return NativeResult::of(Value::none());
+}
+
+} // namespace
+
+void install_asyncio(Interpreter& vm, ModuleObject& module) {
+    vm.add_native(module, "_export_builtin", export_builtin);
+}
 
 extern const char* const kAsyncioSource = R"PY(
 import threading as _threading
@@ -37,6 +61,64 @@ class QueueFull(Exception):
     pass
 
 
+# What a TaskGroup raises. Python 3.11 has them as built-ins; Threadlab's asyncio provides them
+# (and makes them built-in names when it is imported, so `except ExceptionGroup` works).
+# Threadlab has single inheritance only, so ExceptionGroup derives from Exception alone and
+# shares its methods with BaseExceptionGroup.
+def _group_init(self, message, exceptions):
+    BaseException.__init__(self, message, tuple(exceptions))
+    self.message = message
+    self.exceptions = tuple(exceptions)
+
+
+def _group_str(self):
+    n = len(self.exceptions)
+    return "%s (%d sub-exception%s)" % (self.message, n, "" if n == 1 else "s")
+
+
+def _group_subgroup(self, condition):
+    matching = [e for e in self.exceptions if _group_matches(e, condition)]
+    return type(self)(self.message, matching) if matching else None
+
+
+def _group_split(self, condition):
+    matching = [e for e in self.exceptions if _group_matches(e, condition)]
+    rest = [e for e in self.exceptions if not _group_matches(e, condition)]
+    return (type(self)(self.message, matching) if matching else None,
+            type(self)(self.message, rest) if rest else None)
+
+
+class BaseExceptionGroup(BaseException):
+    __init__ = _group_init
+    __str__ = _group_str
+    subgroup = _group_subgroup
+    split = _group_split
+
+
+class ExceptionGroup(Exception):
+    __init__ = _group_init
+    __str__ = _group_str
+    subgroup = _group_subgroup
+    split = _group_split
+
+
+def _group_matches(exception, condition):
+    if isinstance(condition, type) or isinstance(condition, tuple):
+        return isinstance(exception, condition)
+    return condition(exception)
+
+
+def _exception_group(message, errors):
+    for e in errors:
+        if not isinstance(e, Exception):
+            return BaseExceptionGroup(message, errors)
+    return ExceptionGroup(message, errors)
+
+
+_export_builtin("BaseExceptionGroup", BaseExceptionGroup)
+_export_builtin("ExceptionGroup", ExceptionGroup)
+
+
 # ---- futures ----
 
 _PENDING = "PENDING"
@@ -51,6 +133,7 @@ class Future:
         self._result = None
         self._exception = None
         self._callbacks = []
+        self._cancel_message = None
 
     def get_loop(self):
         return self._loop
@@ -61,9 +144,14 @@ class Future:
     def cancelled(self):
         return self._state == _CANCELLED
 
+    def _cancelled_error(self):
+        if self._cancel_message is None:
+            return CancelledError()
+        return CancelledError(self._cancel_message)
+
     def result(self):
         if self._state == _CANCELLED:
-            raise CancelledError()
+            raise self._cancelled_error()
         if self._state == _PENDING:
             raise InvalidStateError("Result is not set.")
         if self._exception is not None:
@@ -72,7 +160,7 @@ class Future:
 
     def exception(self):
         if self._state == _CANCELLED:
-            raise CancelledError()
+            raise self._cancelled_error()
         if self._state == _PENDING:
             raise InvalidStateError("Exception is not set.")
         return self._exception
@@ -94,8 +182,17 @@ class Future:
     def cancel(self, msg=None):
         if self._state != _PENDING:
             return False
+        self._cancel_message = msg
         self._finish(_CANCELLED)
         return True
+
+    def __repr__(self):
+        state = self._state.lower()
+        if self._state == _FINISHED:
+            if self._exception is not None:
+                return "<Future finished exception=%r>" % (self._exception,)
+            return "<Future finished result=%r>" % (self._result,)
+        return "<Future %s>" % state
 
     def add_done_callback(self, callback):
         if self.done():
@@ -139,6 +236,7 @@ class Task(Future):
         self._coro = coro
         self._waiting_on = None
         self._must_cancel = False
+        self._cancel_requests = 0
         self._loop._tasks.append(self)
         self._loop.call_soon(self._step)
 
@@ -158,11 +256,21 @@ class Task(Future):
     def cancel(self, msg=None):
         if self.done():
             return False
-        if self._waiting_on is not None and self._waiting_on.cancel():
-            # Its wake-up throws CancelledError into the coroutine.
+        self._cancel_requests += 1
+        if self._waiting_on is not None and self._waiting_on.cancel(msg):
+            # Its wake-up throws CancelledError(msg) into the coroutine.
             return True
         self._must_cancel = True
+        self._cancel_message = msg
         return True
+
+    def cancelling(self):
+        return self._cancel_requests
+
+    def uncancel(self):
+        if self._cancel_requests > 0:
+            self._cancel_requests -= 1
+        return self._cancel_requests
 
     # Runs the coroutine up to its next wait (or its end).
     def _step(self, error=None):
@@ -170,7 +278,7 @@ class Task(Future):
             return
         if self._must_cancel:
             self._must_cancel = False
-            error = CancelledError()
+            error = self._cancelled_error()
         self._waiting_on = None
         loop = self._loop
         loop._current = self
@@ -181,8 +289,8 @@ class Task(Future):
                 waited = self._coro.throw(error)
         except StopIteration as stop:
             Future.set_result(self, stop.value)
-        except CancelledError:
-            Future.cancel(self)
+        except CancelledError as cancelled:
+            Future.cancel(self, cancelled.args[0] if cancelled.args else None)
         except (KeyboardInterrupt, SystemExit) as stop:
             Future.set_exception(self, stop)
             raise
@@ -202,6 +310,8 @@ class Task(Future):
             loop._current = None
 
     def _wake_up(self, future):
+        if self._loop._closed:
+            return
         try:
             future.result()
         except BaseException as failure:
@@ -244,11 +354,16 @@ class _EventLoop:
         self._tasks = []
         self._current = None
         self._running = False
+        self._stopping = False
         self._closed = False
+        self._debug = False
         self._executor = None
         self._in_threads = 0       # calls run_in_executor started that have not come back
         self._from_threads = []    # (future, concurrent future) pairs that ended in a thread
         self._thread_ended = None  # a Condition the loop waits on while calls are in threads
+
+    def __repr__(self):
+        return "<_UnixSelectorEventLoop running=%s closed=%s debug=%s>" % (self._running, self._closed, self._debug)
 
     def time(self):
         return _monotonic()
@@ -259,10 +374,32 @@ class _EventLoop:
     def is_closed(self):
         return self._closed
 
+    def get_debug(self):
+        return self._debug
+
+    def set_debug(self, enabled):
+        self._debug = enabled
+
+    def _check_closed(self):
+        if self._closed:
+            raise RuntimeError("Event loop is closed")
+
     def close(self):
+        if self._running:
+            raise RuntimeError("Cannot close a running event loop")
+        if self._closed:
+            return
         self._closed = True
+        self._ready = []
+        self._timers = []
+        if self._executor is not None:
+            self._executor.shutdown(wait=False)
+
+    def stop(self):
+        self._stopping = True
 
     def call_soon(self, callback, *args):
+        self._check_closed()
         handle = Handle(callback, args)
         self._ready.append(handle)
         return handle
@@ -274,6 +411,7 @@ class _EventLoop:
         return self._call_at_ns(round(when * 1e9), callback, args)
 
     def _call_at_ns(self, when_ns, callback, args):
+        self._check_closed()
         self._timer_count += 1
         handle = TimerHandle(when_ns, self._timer_count, callback, args)
         at = len(self._timers)
@@ -320,10 +458,12 @@ class _EventLoop:
                 future.set_result(call.result())
 
     def create_task(self, coro, name=None):
+        self._check_closed()
         return Task(coro, self, name)
 
     # One round: when nothing is ready, wait for the earliest timer (or a call in a thread to
-    # end), then run what is ready.
+    # end), then run what is ready. With nothing at all to wait for, the thread blocks for good
+    # (CPython's loop would wait forever too): the machine reports it.
     def _run_once(self):
         self._timers = [t for t in self._timers if not t._cancelled]
         delay = self._timers[0]._when_ns - _monotonic_ns() if self._timers else None
@@ -332,8 +472,11 @@ class _EventLoop:
                 if not self._ready and not self._from_threads and (delay is None or delay > 0):
                     self._thread_ended.wait(None if delay is None else delay / 1e9)
             self._collect_from_threads()
-        elif not self._ready and delay is not None and delay > 0:
-            _thread_sleep(delay / 1e9)
+        elif not self._ready and not self._stopping:
+            if delay is None:
+                _threading.Event().wait()
+            elif delay > 0:
+                _thread_sleep(delay / 1e9)
         now = _monotonic_ns()
         while self._timers and self._timers[0]._when_ns <= now:
             self._ready.append(self._timers.pop(0))
@@ -343,18 +486,50 @@ class _EventLoop:
             if not handle._cancelled:
                 handle._callback(*handle._args)
 
-    def run_until_complete(self, future):
-        future = ensure_future(future, loop=self)
+    def _has_work(self):
+        return self._ready or self._in_threads or [t for t in self._timers if not t._cancelled]
+
+    def run_forever(self):
+        self._run(None)
+
+    # Runs rounds until stop(). Waiting for `until` (run_until_complete), a round with nothing
+    # ready, no timer and no call in a thread can never finish it: that stops with an error.
+    def _run(self, until):
+        self._check_closed()
+        if self._running:
+            raise RuntimeError("This event loop is already running")
+        if _get_running_loop() is not None:
+            raise RuntimeError("Cannot run the event loop while another loop is running")
         self._running = True
         _loops[_threading.get_ident()] = self
         try:
-            while not future.done():
-                if not self._ready and not self._in_threads and not [t for t in self._timers if not t._cancelled]:
-                    raise RuntimeError("Event loop stopped before Future completed.")
+            while True:
+                if until is not None and not until.done() and not self._has_work():
+                    break
                 self._run_once()
+                if self._stopping:
+                    break
         finally:
+            self._stopping = False
             self._running = False
             del _loops[_threading.get_ident()]
+
+    def run_until_complete(self, future):
+        self._check_closed()
+        if self._running:
+            raise RuntimeError("This event loop is already running")
+        future = ensure_future(future, loop=self)
+
+        def done(ignored):
+            self.stop()
+
+        future.add_done_callback(done)
+        try:
+            self._run(future)
+        finally:
+            future.remove_done_callback(done)
+        if not future.done():
+            raise RuntimeError("Event loop stopped before Future completed.")
         return future.result()
 
     def _cancel_remaining_tasks(self):
@@ -379,8 +554,28 @@ def get_running_loop():
     return loop
 
 
+_set_loops = {}   # thread id -> the loop set_event_loop gave it (None after a set to None)
+
+
+# 3.11: the running loop; else the thread's current one; the main thread gets a new one on
+# first use (at module level, before asyncio.run).
 def get_event_loop():
-    return get_running_loop()
+    loop = _get_running_loop()
+    if loop is not None:
+        return loop
+    ident = _threading.get_ident()
+    if ident not in _set_loops and _threading.current_thread() is _threading.main_thread():
+        _set_loops[ident] = new_event_loop()
+    loop = _set_loops.get(ident)
+    if loop is None:
+        raise RuntimeError("There is no current event loop in thread %r." % _threading.current_thread().name)
+    return loop
+
+
+def set_event_loop(loop):
+    if loop is not None and not isinstance(loop, _EventLoop):
+        raise TypeError("loop must be an instance of AbstractEventLoop or None, not '%s'" % type(loop).__name__)
+    _set_loops[_threading.get_ident()] = loop
 
 
 def new_event_loop():
@@ -430,19 +625,60 @@ def ensure_future(obj, loop=None):
     raise TypeError("An asyncio.Future, a coroutine or an awaitable is required")
 
 
-def run(main, debug=None):
+def run(main, *, debug=None):
     if _get_running_loop() is not None:
         raise RuntimeError("asyncio.run() cannot be called from a running event loop")
     if not iscoroutine(main):
         raise ValueError("a coroutine was expected, got " + repr(main))
     loop = _EventLoop()
+    if debug is not None:
+        loop.set_debug(debug)
+    set_event_loop(loop)
     try:
         return loop.run_until_complete(loop.create_task(main))
     finally:
-        loop._cancel_remaining_tasks()
-        if loop._executor is not None:
-            loop._executor.shutdown(wait=True)
-        loop.close()
+        try:
+            loop._cancel_remaining_tasks()
+            if loop._executor is not None:
+                loop._executor.shutdown(wait=True)
+        finally:
+            loop.close()
+            set_event_loop(None)
+
+
+class Runner:
+    def __init__(self, *, debug=None, loop_factory=None):
+        self._debug = debug
+        self._loop_factory = loop_factory
+        self._loop = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def get_loop(self):
+        if self._loop is None:
+            self._loop = new_event_loop() if self._loop_factory is None else self._loop_factory()
+            if self._debug is not None:
+                self._loop.set_debug(self._debug)
+            set_event_loop(self._loop)
+        return self._loop
+
+    def run(self, coro):
+        loop = self.get_loop()
+        return loop.run_until_complete(loop.create_task(coro))
+
+    def close(self):
+        if self._loop is None:
+            return
+        try:
+            self._loop._cancel_remaining_tasks()
+        finally:
+            self._loop.close()
+            self._loop = None
+            set_event_loop(None)
 
 
 def create_task(coro, name=None):
@@ -557,10 +793,19 @@ async def wait_for(aw, timeout):
 
 
 async def wait(aws, timeout=None, return_when=ALL_COMPLETED):
-    loop = get_running_loop()
-    futures = [ensure_future(aw, loop=loop) for aw in aws]
-    if not futures:
+    if isfuture(aws) or iscoroutine(aws):
+        raise TypeError("expect a list of futures, not %s" % type(aws).__name__)
+    if not aws:
         raise ValueError("Set of Tasks/Futures is empty.")
+    if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+        raise ValueError("Invalid return_when value: %s" % return_when)
+    loop = get_running_loop()
+    futures = []
+    for aw in aws:
+        if iscoroutine(aw):
+            raise TypeError("Passing coroutines is forbidden, use tasks explicitly.")
+        if aw not in futures:
+            futures.append(ensure_future(aw, loop=loop))
     waiter = loop.create_future()
 
     def enough():
@@ -591,7 +836,262 @@ async def wait(aws, timeout=None, return_when=ALL_COMPLETED):
     return done, pending
 
 
-# ---- Lock, Semaphore, Event and Queue ----
+# Yields awaitables that give the results in the order the futures finish (3.11's version).
+def as_completed(fs, *, timeout=None):
+    if isfuture(fs) or iscoroutine(fs):
+        raise TypeError("expect an iterable of futures, not %s" % type(fs).__name__)
+    loop = get_event_loop()
+    todo = []
+    for f in fs:
+        future = ensure_future(f, loop=loop)
+        if future not in todo:
+            todo.append(future)
+    done = Queue()
+    timeout_handle = None
+
+    def on_timeout():
+        for f in todo:
+            f.remove_done_callback(on_completion)
+            done.put_nowait(None)
+        todo.clear()
+
+    def on_completion(f):
+        if not todo:
+            return
+        todo.remove(f)
+        done.put_nowait(f)
+        if not todo and timeout_handle is not None:
+            timeout_handle.cancel()
+
+    async def wait_for_one():
+        f = await done.get()
+        if f is None:
+            raise TimeoutError()
+        return f.result()
+
+    for f in todo:
+        f.add_done_callback(on_completion)
+    if todo and timeout is not None:
+        timeout_handle = loop.call_later(timeout, on_timeout)
+    for i in range(len(todo)):
+        yield wait_for_one()
+
+
+# Cancelling the awaiting task does not cancel `arg`.
+def shield(arg):
+    inner = ensure_future(arg)
+    if inner.done():
+        return inner
+    outer = inner._loop.create_future()
+
+    def inner_done(inner):
+        if outer.cancelled():
+            return
+        if inner.cancelled():
+            outer.cancel()
+        elif inner.exception() is not None:
+            outer.set_exception(inner.exception())
+        else:
+            outer.set_result(inner.result())
+
+    def outer_done(outer):
+        if not inner.done():
+            inner.remove_done_callback(inner_done)
+
+    inner.add_done_callback(inner_done)
+    outer.add_done_callback(outer_done)
+    return outer
+
+
+_CREATED = "created"
+_ENTERED = "active"
+_EXPIRING = "expiring"
+_EXPIRED = "expired"
+_EXITED = "finished"
+
+
+# `async with timeout(delay):` cancels the task when the time is up and turns that
+# cancellation into TimeoutError on the way out.
+class Timeout:
+    def __init__(self, when):
+        self._state = _CREATED
+        self._timeout_handler = None
+        self._task = None
+        self._when = when
+
+    def when(self):
+        return self._when
+
+    def reschedule(self, when):
+        if self._state != _ENTERED:
+            raise RuntimeError("Timeout has not been entered" if self._state == _CREATED else "Cannot change state of %s Timeout" % self._state)
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+        self._when = when
+        if when is None:
+            self._timeout_handler = None
+            return
+        loop = get_running_loop()
+        if when <= loop.time():
+            self._timeout_handler = loop.call_soon(self._on_timeout)
+        else:
+            self._timeout_handler = loop.call_at(when, self._on_timeout)
+
+    def expired(self):
+        return self._state in (_EXPIRING, _EXPIRED)
+
+    def __repr__(self):
+        info = [self._state]
+        if self._state == _ENTERED:
+            info.append("when=%.3f" % self._when if self._when is not None else "when=None")
+        return "<Timeout [%s]>" % " ".join(info)
+
+    async def __aenter__(self):
+        self._state = _ENTERED
+        self._task = current_task()
+        if self._task is None:
+            raise RuntimeError("Timeout should be used inside a task")
+        self._cancelling = self._task.cancelling()
+        self.reschedule(self._when)
+        return self
+
+    async def __aexit__(self, exc_type, exc_val, exc_tb):
+        if self._timeout_handler is not None:
+            self._timeout_handler.cancel()
+            self._timeout_handler = None
+        if self._state == _EXPIRING:
+            self._state = _EXPIRED
+            if self._task.uncancel() <= self._cancelling and exc_type is CancelledError:
+                raise TimeoutError()
+        elif self._state == _ENTERED:
+            self._state = _EXITED
+        return None
+
+    def _on_timeout(self):
+        self._task.cancel()
+        self._state = _EXPIRING
+        self._timeout_handler = None
+
+
+def timeout(delay):
+    loop = get_running_loop()
+    return Timeout(loop.time() + delay if delay is not None else None)
+
+
+def timeout_at(when):
+    return Timeout(when)
+
+
+# 3.11's structured concurrency: the block waits for every task it created; the first failure
+# cancels the others (and the block), and the failures come out as one ExceptionGroup.
+class TaskGroup:
+    def __init__(self):
+        self._entered = False
+        self._exiting = False
+        self._aborting = False
+        self._loop = None
+        self._parent_task = None
+        self._parent_cancel_requested = False
+        self._tasks = []
+        self._errors = []
+        self._base_error = None
+        self._on_completed = None
+
+    def __repr__(self):
+        info = []
+        if self._tasks:
+            info.append("tasks=%d" % len(self._tasks))
+        if self._errors:
+            info.append("errors=%d" % len(self._errors))
+        if self._aborting:
+            info.append("cancelling")
+        elif self._entered:
+            info.append("entered")
+        return "<TaskGroup%s>" % ("".join(" " + i for i in info))
+
+    async def __aenter__(self):
+        if self._entered:
+            raise RuntimeError("TaskGroup %r has been already entered" % self)
+        self._entered = True
+        self._loop = get_running_loop()
+        self._parent_task = current_task(self._loop)
+        if self._parent_task is None:
+            raise RuntimeError("TaskGroup %r cannot determine the parent task" % self)
+        return self
+
+    async def __aexit__(self, et, exc, tb):
+        self._exiting = True
+        if exc is not None and self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        propagate_cancellation = exc if et is CancelledError else None
+        if self._parent_cancel_requested:
+            if self._parent_task.uncancel() == 0:
+                propagate_cancellation = None
+        if et is not None and not self._aborting:
+            self._abort()
+        while self._tasks:
+            if self._on_completed is None:
+                self._on_completed = self._loop.create_future()
+            try:
+                await self._on_completed
+            except CancelledError as cancelled:
+                if not self._aborting:
+                    propagate_cancellation = cancelled
+                    self._abort()
+            self._on_completed = None
+        if self._base_error is not None:
+            raise self._base_error
+        if propagate_cancellation is not None and not self._errors:
+            raise propagate_cancellation
+        if et is not None and et is not CancelledError:
+            self._errors.append(exc)
+        if self._errors:
+            errors = self._errors
+            self._errors = None
+            raise _exception_group("unhandled errors in a TaskGroup", errors)
+
+    def create_task(self, coro, *, name=None, context=None):
+        if not self._entered:
+            raise RuntimeError("TaskGroup %r has not been entered" % self)
+        if self._exiting and not self._tasks:
+            raise RuntimeError("TaskGroup %r is finished" % self)
+        if self._aborting:
+            raise RuntimeError("TaskGroup %r is shutting down" % self)
+        task = self._loop.create_task(coro, name=name)
+        self._tasks.append(task)
+        task.add_done_callback(self._on_task_done)
+        return task
+
+    def _is_base_error(self, exc):
+        return isinstance(exc, (SystemExit, KeyboardInterrupt))
+
+    def _abort(self):
+        self._aborting = True
+        for t in self._tasks:
+            if not t.done():
+                t.cancel()
+
+    def _on_task_done(self, task):
+        self._tasks.remove(task)
+        if self._on_completed is not None and not self._tasks and not self._on_completed.done():
+            self._on_completed.set_result(True)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is None:
+            return
+        self._errors.append(exc)
+        if self._is_base_error(exc) and self._base_error is None:
+            self._base_error = exc
+        if self._parent_task.done():
+            return
+        if not self._aborting and not self._parent_cancel_requested:
+            self._abort()
+            self._parent_cancel_requested = True
+            self._parent_task.cancel()
+
+
+# ---- Lock, Semaphore, Event, Condition and the queues ----
 
 class Semaphore:
     # A released unit goes straight to the longest waiter, so waiters get it in FIFO order.
@@ -683,6 +1183,69 @@ class Event:
         return True
 
 
+class Condition:
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = Lock()
+        self._lock = lock
+        self.locked = lock.locked
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = []
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+    async def wait(self):
+        if not self.locked():
+            raise RuntimeError("cannot wait on un-acquired lock")
+        self.release()
+        try:
+            waiter = get_running_loop().create_future()
+            self._waiters.append(waiter)
+            try:
+                await waiter
+                return True
+            finally:
+                self._waiters.remove(waiter)
+        finally:
+            # The lock is taken back even when the wait is cancelled.
+            cancelled = False
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except CancelledError:
+                    cancelled = True
+            if cancelled:
+                raise CancelledError()
+
+    async def wait_for(self, predicate):
+        result = predicate()
+        while not result:
+            await self.wait()
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self.locked():
+            raise RuntimeError("cannot notify on un-acquired lock")
+        woken = 0
+        for waiter in self._waiters:
+            if woken >= n:
+                break
+            if not waiter.done():
+                woken += 1
+                waiter.set_result(False)
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
+
+
 class Queue:
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
@@ -719,7 +1282,7 @@ class Queue:
     def put_nowait(self, item):
         if self.full():
             raise QueueFull()
-        self._items.append(item)
+        self._put(item)
         self._unfinished += 1
         self._all_done.clear()
         self._wake_one(self._getters)
@@ -734,9 +1297,15 @@ class Queue:
     def get_nowait(self):
         if self.empty():
             raise QueueEmpty()
-        item = self._items.pop(0)
+        item = self._get()
         self._wake_one(self._putters)
         return item
+
+    def _put(self, item):
+        self._items.append(item)
+
+    def _get(self):
+        return self._items.pop(0)
 
     def task_done(self):
         if self._unfinished <= 0:
@@ -748,6 +1317,58 @@ class Queue:
     async def join(self):
         if self._unfinished > 0:
             await self._all_done.wait()
+
+
+# heapq's push and pop, as CPython sifts, so equal priorities come out in CPython's order.
+# Moves heap[pos] up towards the root while it is smaller than its parent.
+def _siftdown(heap, pos):
+    item = heap[pos]
+    while pos > 0:
+        parent = (pos - 1) >> 1
+        if item < heap[parent]:
+            heap[pos] = heap[parent]
+            pos = parent
+            continue
+        break
+    heap[pos] = item
+
+
+def _heappush(heap, item):
+    heap.append(item)
+    _siftdown(heap, len(heap) - 1)
+
+
+def _heappop(heap):
+    last = heap.pop()
+    if not heap:
+        return last
+    top = heap[0]
+    end = len(heap)
+    pos = 0
+    child = 1
+    while child < end:
+        right = child + 1
+        if right < end and not heap[child] < heap[right]:
+            child = right
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = last
+    _siftdown(heap, pos)
+    return top
+
+
+class PriorityQueue(Queue):
+    def _put(self, item):
+        _heappush(self._items, item)
+
+    def _get(self):
+        return _heappop(self._items)
+
+
+class LifoQueue(Queue):
+    def _get(self):
+        return self._items.pop()
 )PY";
 
 } // namespace python

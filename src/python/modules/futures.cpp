@@ -3,9 +3,9 @@
 // named as CPython names them ("ThreadPoolExecutor-0_0") and wait for work in a SimpleQueue, so
 // an idle worker shows as waiting on a Queue.
 //
-// One difference from CPython: the workers are daemon threads. CPython joins the workers of a
-// pool that was never shut down from an exit hook the lab does not have; with non-daemon
-// workers such a program would never end.
+// As in CPython, the workers are not daemonic: when the main thread's code is done, the exit
+// hook registered with threading._register_atexit tells every worker to stop once the queued
+// work is done, and joins them; then the main thread ends.
 #include "python/python_machine.h"
 
 namespace python {
@@ -297,6 +297,24 @@ def _worker(executor):
 
 
 _pools_made = 0
+_shutting_down = False
+_threads_queues = {}
+_process_pools = []
+
+
+def _python_exit():
+    global _shutting_down
+    _shutting_down = True
+    for pool in _process_pools:
+        pool.shutdown(wait=True)
+    items = list(_threads_queues.items())
+    for t, q in items:
+        q.put(None)
+    for t, q in items:
+        t.join()
+
+
+_threading._register_atexit(_python_exit)
 
 
 class ThreadPoolExecutor(Executor):
@@ -323,6 +341,8 @@ class ThreadPoolExecutor(Executor):
         with self._shutdown_lock:
             if self._shutdown:
                 raise RuntimeError("cannot schedule new futures after shutdown")
+            if _shutting_down:
+                raise RuntimeError("cannot schedule new futures after interpreter shutdown")
             f = Future()
             self._work_queue.put(_WorkItem(f, fn, args, kwargs))
             self._adjust_thread_count()
@@ -333,9 +353,10 @@ class ThreadPoolExecutor(Executor):
             return
         if len(self._threads) < self._max_workers:
             name = "%s_%d" % (self._thread_name_prefix, len(self._threads))
-            t = _threading.Thread(name=name, target=self._run_worker, daemon=True)
+            t = _threading.Thread(name=name, target=self._run_worker)
             t.start()
             self._threads.append(t)
+            _threads_queues[t] = self._work_queue
 
     def _run_worker(self):
         if self._initializer is not None:
@@ -357,6 +378,74 @@ class ThreadPoolExecutor(Executor):
         if wait:
             for t in self._threads:
                 t.join()
+
+
+# Each worker is a process of the machine, with its own interpreter and GIL (a
+# multiprocessing.Pool underneath); a task's function and arguments must pickle, as in CPython.
+class ProcessPoolExecutor(Executor):
+    def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(), *, max_tasks_per_child=None):
+        import multiprocessing
+        if max_workers is None:
+            max_workers = _cpu_count()
+        if max_workers <= 0:
+            raise ValueError("max_workers must be greater than 0")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._max_workers = max_workers
+        self._pool = multiprocessing.Pool(max_workers, initializer, initargs)
+        self._shutdown = False
+        self._pending = []
+        _process_pools.append(self)
+
+    def submit(self, fn, *args, **kwargs):
+        if self._shutdown:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        if _shutting_down:
+            raise RuntimeError("cannot schedule new futures after interpreter shutdown")
+        f = Future()
+        self._pending.append(f)
+
+        def finished(result):
+            if f in self._pending:
+                self._pending.remove(f)
+            if f.set_running_or_notify_cancel():
+                f.set_result(result)
+
+        def failed(exception):
+            if f in self._pending:
+                self._pending.remove(f)
+            if f.set_running_or_notify_cancel():
+                f.set_exception(exception)
+
+        self._pool.apply_async(fn, args, kwargs, callback=finished, error_callback=failed)
+        return f
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        if cancel_futures:
+            for f in list(self._pending):
+                f.cancel()
+        if not self._shutdown:
+            self._shutdown = True
+            self._pool.close()
+            if self in _process_pools:
+                _process_pools.remove(self)
+        if wait:
+            self._pool.join()
+            # The workers are done; their last results may still be on the way to the futures.
+            for f in list(self._pending):
+                with f._condition:
+                    while not f.done():
+                        f._condition.wait()
+)PY";
+
+} // namespace python
+
+namespace python {
+
+// The package: `from concurrent import futures` finds its submodule as an attribute.
+extern const char kConcurrentSource[] = R"PY(
+import concurrent.futures
+del concurrent
 )PY";
 
 } // namespace python

@@ -1,5 +1,6 @@
 // The `math` module: the functions and constants a lesson computes with.
 #include "python/native.h"
+#include "python/bigint.h"
 #include <cmath>
 
 namespace python {
@@ -8,12 +9,11 @@ namespace {
 
 bool real_argument(Interpreter& vm, Value v, double& out)
 {
-    if (!v.is_number()) {
+    if (!is_real(v)) {
         vm.fail(vm.types.type_error, "must be real number, not " + vm.type_name(v));
         return false;
     }
-    out = v.as_double();
-    return true;
+    return real_to_double(vm, v, out);
 }
 
 // math functions of one real argument; `data` indexes kUnary.
@@ -68,17 +68,17 @@ NativeResult rounding(Interpreter& vm, CallArgs args, const char* name, double (
 {
     if (!check_arity(vm, name, args, 1, 1))
         return NativeResult::raised();
-    if (args[0].is_integral())
-        return NativeResult::of(Value::from_int(args[0].as_integral()));
+    if (is_int(args[0]))
+        return NativeResult::of(args[0].is_bool() ? Value::from_int(args[0].as_integral()) : args[0]);
     double x;
     if (!real_argument(vm, args[0], x))
         return NativeResult::raised();
     if (std::isnan(x))
         return vm.raise(vm.types.value_error, "cannot convert float NaN to integer");
     double r = round(x);
-    if (!std::isfinite(r) || r >= 9.2233720368547758e18 || r < -9.2233720368547758e18)
+    if (!std::isfinite(r))
         return vm.raise(vm.types.overflow_error, "cannot convert float infinity to integer");
-    return NativeResult::of(Value::from_int((int64_t)r));
+    return NativeResult::of(int_from_double(vm, r));
 }
 
 double floor_of(double x) { return std::floor(x); }
@@ -169,19 +169,13 @@ NativeResult math_gcd(Interpreter& vm, Thread&, Value, CallArgs args)
 {
     if (!check_arity(vm, "gcd", args, 0, 64))
         return NativeResult::raised();
-    int64_t result = 0;
+    BigInt result = 0;
     for (uint32_t i = 0; i < args.count; i++) {
-        int64_t n;
-        if (!int_argument(vm, args[i], n))
-            return NativeResult::raised();
-        n = n < 0 ? -n : n;
-        while (n) {
-            int64_t r = result % n;
-            result = n;
-            n = r;
-        }
+        if (!is_int(args[i]))
+            return vm.raise(vm.types.type_error, "'" + vm.type_name(args[i]) + "' object cannot be interpreted as an integer");
+        result = boost::multiprecision::gcd(result, BigInt(boost::multiprecision::abs(to_big(args[i]))));
     }
-    return NativeResult::of(Value::from_int(result));
+    return NativeResult::of(make_int(vm, result));
 }
 
 NativeResult math_factorial(Interpreter& vm, Thread&, Value, CallArgs args)
@@ -193,11 +187,25 @@ NativeResult math_factorial(Interpreter& vm, Thread&, Value, CallArgs args)
         return NativeResult::raised();
     if (n < 0)
         return vm.raise(vm.types.value_error, "factorial() not defined for negative values");
-    int64_t result = 1;
+    // log2(n!) by Stirling: refuse before computing a result past the size limit.
+    if (n > 2 && (double)n * std::log2((double)n) - 1.4427 * (double)n > (double)kMaxIntBits)
+        return vm.raise(vm.types.overflow_error, "int too large: Threadlab's ints hold at most " + std::to_string(kMaxIntBits) + " bits");
+    BigInt result = 1;
     for (int64_t i = 2; i <= n; i++)
-        if (__builtin_mul_overflow(result, i, &result))
-            return vm.raise(vm.types.overflow_error, "integer result does not fit in 64 bits (Threadlab's ints are 64-bit)");
-    return NativeResult::of(Value::from_int(result));
+        result *= i;
+    Value r = make_int(vm, result);
+    return r.is_empty() ? NativeResult::raised() : NativeResult::of(r);
+}
+
+NativeResult math_isqrt(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "isqrt", args, 1, 1))
+        return NativeResult::raised();
+    if (!is_int(args[0]))
+        return vm.raise(vm.types.type_error, "'" + vm.type_name(args[0]) + "' object cannot be interpreted as an integer");
+    if (int_is_negative(args[0]))
+        return vm.raise(vm.types.value_error, "isqrt() argument must be nonnegative");
+    return NativeResult::of(make_int(vm, boost::multiprecision::sqrt(to_big(args[0]))));
 }
 
 } // namespace
@@ -214,6 +222,7 @@ void install_math(Interpreter& vm, ModuleObject& module)
         {"floor", math_floor}, {"ceil", math_ceil}, {"trunc", math_trunc}, {"log", math_log}, {"pow", math_pow},
         {"atan2", math_atan2}, {"hypot", math_hypot}, {"isnan", math_isnan}, {"isinf", math_isinf},
         {"isfinite", math_isfinite}, {"isclose", math_isclose}, {"gcd", math_gcd}, {"factorial", math_factorial},
+        {"isqrt", math_isqrt},
     };
     for (const FunctionDef& f : kFunctions)
         vm.add_native(module, f.name, f.function);

@@ -10,9 +10,18 @@
 // child's traceback leaves out multiprocessing's own frames; exitcode is an attribute that
 // join(), is_alive() and repr() bring up to date; pids are 1000 + the machine's process number.
 //
+// Queues and pipes carry pickled values through channels that live outside every process
+// (PythonRun::channels); a waiting getter waits on a machine semaphore that counts the items,
+// so the wait shows on the timeline. Locks, semaphores, events and conditions are the machine's
+// sync objects, which every process reaches by their number. Value and Array keep their
+// contents in shared slots; a Value's `value` attribute is a Mirror, loaded before each batch
+// of a thread and written back after it, in every process that holds the Value.
+//
 // Sections: natives | Python source
 #include "python/native.h"
 #include "python/python_machine.h"
+
+#include <algorithm>
 
 namespace python {
 
@@ -77,12 +86,175 @@ NativeResult end(Interpreter& vm, Thread& thread, Value, CallArgs args) {
     return ask_machine(vm, thread, Request::end_process(child->machine_id), ended, vm.new_tuple({args[0], args[1]}));
 }
 
+// Registers the Mirror of a multiprocessing.Value (an instance with `_slot` and `_typecode`).
+void mirror_shared(Interpreter& vm, InstanceObject& value) {
+    Value* slot = value.attrs.find("_slot");
+    Value* typecode = value.attrs.find("_typecode");
+    auto* code = typecode ? as<StrObject>(*typecode) : nullptr;
+    PythonRun& run = PythonRun::of(vm);
+    if (!slot || !slot->is_integral() || !code || slot->as_integral() < 0 ||
+        static_cast<size_t>(slot->as_integral()) >= run.shared_slots().size())
+        return;
+    Mirror m;
+    m.kind = Mirror::Kind::Shared;
+    m.object_id = value.id;
+    m.object = &value;
+    m.slot = slot->as_integral();
+    m.integral = code->text != "d" && code->text != "f";
+    run.add_mirror(vm, m);
+}
+
+// Every Value reachable from `v` (a value just rebuilt in this process) gets its Mirror here.
+void adopt_shared_values(Interpreter& vm, Value v, std::vector<Object*>& seen) {
+    if (!v.is_object() || std::find(seen.begin(), seen.end(), v.object) != seen.end() || seen.size() > 10000)
+        return;
+    seen.push_back(v.object);
+    if (auto* instance = as<InstanceObject>(v)) {
+        if (instance->cls->name == "_SharedValue" && instance->cls->module_name == "multiprocessing") {
+            mirror_shared(vm, *instance);
+            return;
+        }
+        for (const TableEntry& entry : instance->attrs.entries)
+            adopt_shared_values(vm, entry.value, seen);
+    } else if (auto* tuple = as<TupleObject>(v)) {
+        for (Value item : tuple->items)
+            adopt_shared_values(vm, item, seen);
+    } else if (auto* list = as<ListObject>(v)) {
+        for (Value item : list->items)
+            adopt_shared_values(vm, item, seen);
+    } else if (auto* dict = as<DictObject>(v)) {
+        for (const TableEntry& entry : dict->table.entries)
+            adopt_shared_values(vm, entry.value, seen);
+    }
+}
+
+Value rebuilt(Interpreter& vm, const Pickled& p) {
+    const Value v = unpickle(vm, p);
+    std::vector<Object*> seen;
+    if (!v.is_empty())
+        adopt_shared_values(vm, v, seen);
+    return v;
+}
+
 // _received() -> the Process object the parent sent, rebuilt in this process.
 NativeResult received(Interpreter& vm, Thread&, Value, CallArgs args) {
     if (!check_arity(vm, "_received", args, 0, 0))
         return NativeResult::raised();
-    const Value process = unpickle(vm, PythonRun::of(vm).process(vm).sent);
+    const Value process = rebuilt(vm, PythonRun::of(vm).process(vm).sent);
     return process.is_empty() ? NativeResult::raised() : NativeResult::of(process);
+}
+
+// The entry a Python int names in one of PythonRun's tables, or `error` raised.
+template <class T>
+bool entry_argument(Interpreter& vm, Value v, std::vector<T>& table, ClassObject* error, const char* message, T*& out) {
+    int64_t index = 0;
+    if (!int_argument(vm, v, index))
+        return false;
+    if (index < 0 || static_cast<size_t>(index) >= table.size()) {
+        vm.fail(error, message);
+        return false;
+    }
+    out = &table[static_cast<size_t>(index)];
+    return true;
+}
+
+bool channel_argument(Interpreter& vm, Value v, std::deque<Pickled>*& out) {
+    return entry_argument(vm, v, PythonRun::of(vm).channels(), vm.types.value_error, "no such channel", out);
+}
+
+// _channel() -> id: a new, empty channel.
+NativeResult channel(Interpreter& vm, Thread&, Value, CallArgs args) {
+    if (!check_arity(vm, "_channel", args, 0, 0))
+        return NativeResult::raised();
+    auto& channels = PythonRun::of(vm).channels();
+    if (channels.size() >= PythonRun::kMaxChannelItems)
+        return vm.raise(vm.types.os_error, "[Errno 24] Too many open files: Threadlab's queues and pipes are bounded");
+    channels.emplace_back();
+    return NativeResult::of(Value::from_int(static_cast<int64_t>(channels.size() - 1)));
+}
+
+// _send(id, obj): a copy of obj at the end of the channel (the caller counts it).
+NativeResult send(Interpreter& vm, Thread&, Value, CallArgs args) {
+    std::deque<Pickled>* queue = nullptr;
+    if (!check_arity(vm, "_send", args, 2, 2) || !channel_argument(vm, args[0], queue))
+        return NativeResult::raised();
+    if (queue->size() >= PythonRun::kMaxChannelItems)
+        return vm.raise(vm.types.os_error, "Threadlab's multiprocessing queues hold at most 100000 items");
+    Pickled sent;
+    if (!pickle(vm, args[1], sent))
+        return NativeResult::raised();
+    queue->push_back(std::move(sent));
+    return NativeResult::of(Value::none());
+}
+
+// _receive(id) -> the first value of the channel, rebuilt here (the caller waited for it).
+NativeResult receive(Interpreter& vm, Thread&, Value, CallArgs args) {
+    std::deque<Pickled>* queue = nullptr;
+    if (!check_arity(vm, "_receive", args, 1, 1) || !channel_argument(vm, args[0], queue))
+        return NativeResult::raised();
+    if (queue->empty())
+        return vm.raise(vm.types.runtime_error, "the channel is empty");
+    const Pickled first = std::move(queue->front());
+    queue->pop_front();
+    const Value v = rebuilt(vm, first);
+    return v.is_empty() ? NativeResult::raised() : NativeResult::of(v);
+}
+
+// _pending(id) -> how many values wait in the channel.
+NativeResult pending(Interpreter& vm, Thread&, Value, CallArgs args) {
+    std::deque<Pickled>* queue = nullptr;
+    if (!check_arity(vm, "_pending", args, 1, 1) || !channel_argument(vm, args[0], queue))
+        return NativeResult::raised();
+    return NativeResult::of(Value::from_int(static_cast<int64_t>(queue->size())));
+}
+
+bool slot_argument(Interpreter& vm, Value v, Value*& out) {
+    return entry_argument(vm, v, PythonRun::of(vm).shared_slots(), vm.types.index_error, "invalid index", out);
+}
+
+// _shared_new(values) -> the first of len(values) new shared slots, holding the numbers given.
+NativeResult shared_new(Interpreter& vm, Thread&, Value, CallArgs args) {
+    auto* values = args.count == 1 ? as<ListObject>(args[0]) : nullptr;
+    if (!check_arity(vm, "_shared_new", args, 1, 1))
+        return NativeResult::raised();
+    if (!values)
+        return vm.raise(vm.types.type_error, "_shared_new() needs a list of numbers");
+    auto& slots = PythonRun::of(vm).shared_slots();
+    if (slots.size() + values->items.size() > PythonRun::kMaxSharedSlots)
+        return vm.raise(vm.types.os_error, "Threadlab's shared memory holds at most 1000000 values");
+    const auto first = static_cast<int64_t>(slots.size());
+    for (Value v : values->items)
+        slots.push_back(v);
+    return NativeResult::of(Value::from_int(first));
+}
+
+NativeResult shared_get(Interpreter& vm, Thread&, Value, CallArgs args) {
+    Value* slot = nullptr;
+    if (!check_arity(vm, "_shared_get", args, 1, 1) || !slot_argument(vm, args[0], slot))
+        return NativeResult::raised();
+    return NativeResult::of(*slot);
+}
+
+// _shared_set(index, number): the Python side has converted it to the slot's type.
+NativeResult shared_set(Interpreter& vm, Thread&, Value, CallArgs args) {
+    Value* slot = nullptr;
+    if (!check_arity(vm, "_shared_set", args, 2, 2) || !slot_argument(vm, args[0], slot))
+        return NativeResult::raised();
+    if (!args[1].is_number())
+        return vm.raise(vm.types.type_error, "shared memory holds numbers only, not " + vm.type_name(args[1]));
+    *slot = args[1];
+    return NativeResult::of(Value::none());
+}
+
+// _share(value): the machine keeps value.value current (see Mirror).
+NativeResult share(Interpreter& vm, Thread&, Value, CallArgs args) {
+    auto* instance = args.count == 1 ? as<InstanceObject>(args[0]) : nullptr;
+    if (!check_arity(vm, "_share", args, 1, 1))
+        return NativeResult::raised();
+    if (!instance)
+        return vm.raise(vm.types.type_error, "_share() needs a Value");
+    mirror_shared(vm, *instance);
+    return NativeResult::of(Value::none());
 }
 
 } // namespace
@@ -92,6 +264,14 @@ void install_multiprocessing(Interpreter& vm, ModuleObject& module) {
     vm.add_native(module, "_exitcode", exitcode);
     vm.add_native(module, "_end", end);
     vm.add_native(module, "_received", received);
+    vm.add_native(module, "_channel", channel);
+    vm.add_native(module, "_send", send);
+    vm.add_native(module, "_receive", receive);
+    vm.add_native(module, "_pending", pending);
+    vm.add_native(module, "_shared_new", shared_new);
+    vm.add_native(module, "_shared_get", shared_get);
+    vm.add_native(module, "_shared_set", shared_set);
+    vm.add_native(module, "_share", share);
 }
 
 // ---- Python source -----------------------------------------------------------------------------
@@ -99,8 +279,10 @@ void install_multiprocessing(Interpreter& vm, ModuleObject& module) {
 // join(), is_alive() and repr().
 
 extern const char kMultiprocessingSource[] = R"PY(
+import threading as _threading
 from os import cpu_count, getpid as _getpid
-from threading import _join
+from threading import _join, _allocate, _acquire, _sync, _count
+from queue import Empty as _Empty, Full as _Full
 
 _counter = 0
 _children = []
@@ -256,6 +438,473 @@ def _child_main(run_main):
     process.ident = process.pid
     _current = process
     process.run()
+
+
+# ---- Locks, semaphores, events and conditions shared between processes ----
+# The machine's sync objects: a child that receives one waits on the very same object.
+
+class Lock(_threading.Lock):
+    pass
+
+
+class RLock(_threading.RLock):
+    pass
+
+
+class Semaphore(_threading.Semaphore):
+    pass
+
+
+class BoundedSemaphore(_threading.BoundedSemaphore):
+    pass
+
+
+class Event(_threading.Event):
+    pass
+
+
+class Condition(_threading.Condition):
+    def __init__(self, lock=None):
+        _threading.Condition.__init__(self, RLock() if lock is None else lock)
+
+
+class Barrier(_threading.Barrier):
+    pass
+
+
+# ---- Queue, JoinableQueue, SimpleQueue and Pipe ----
+
+class Queue:
+    def __init__(self, maxsize=0):
+        self._channel = _channel()
+        self._items = _allocate(2, 0, -1)
+        self._maxsize = maxsize
+        self._slots = _allocate(2, maxsize, -1) if maxsize > 0 else -1
+        self._closed = False
+
+    def put(self, obj, block=True, timeout=None):
+        if self._closed:
+            raise ValueError("Queue %r is closed" % self)
+        if self._slots >= 0 and not _acquire(self._slots, block, timeout if block else -1):
+            raise _Full()
+        _send(self._channel, obj)
+        _sync(1, self._items, 1)
+
+    def get(self, block=True, timeout=None):
+        if self._closed:
+            raise ValueError("Queue %r is closed" % self)
+        if not _acquire(self._items, block, timeout if block else -1):
+            raise _Empty()
+        obj = _receive(self._channel)
+        if self._slots >= 0:
+            _sync(1, self._slots, 1)
+        return obj
+
+    def put_nowait(self, obj):
+        return self.put(obj, False)
+
+    def get_nowait(self):
+        return self.get(False)
+
+    def qsize(self):
+        return _pending(self._channel)
+
+    def empty(self):
+        return _pending(self._channel) == 0
+
+    def full(self):
+        return self._maxsize > 0 and _pending(self._channel) >= self._maxsize
+
+    def close(self):
+        self._closed = True
+
+    def join_thread(self):
+        pass
+
+    def cancel_join_thread(self):
+        pass
+
+
+class SimpleQueue(Queue):
+    pass
+
+
+class JoinableQueue(Queue):
+    def __init__(self, maxsize=0):
+        Queue.__init__(self, maxsize)
+        self._unfinished = _shared_new([0])
+        self._cond = Condition(Lock())
+
+    def put(self, obj, block=True, timeout=None):
+        with self._cond:
+            _shared_set(self._unfinished, _shared_get(self._unfinished) + 1)
+        Queue.put(self, obj, block, timeout)
+
+    def task_done(self):
+        with self._cond:
+            left = _shared_get(self._unfinished)
+            if left <= 0:
+                raise ValueError("task_done() called too many times")
+            _shared_set(self._unfinished, left - 1)
+            if left == 1:
+                self._cond.notify_all()
+
+    def join(self):
+        with self._cond:
+            while _shared_get(self._unfinished):
+                self._cond.wait()
+
+
+class Connection:
+    def __init__(self, incoming, outgoing, readable, writable):
+        self._incoming = incoming
+        self._outgoing = outgoing
+        self.readable = readable
+        self.writable = writable
+        self.closed = False
+
+    def send(self, obj):
+        if self.closed:
+            raise OSError("handle is closed")
+        if not self.writable:
+            raise OSError("connection is read-only")
+        self._outgoing.put(obj)
+
+    def recv(self):
+        if self.closed:
+            raise OSError("handle is closed")
+        if not self.readable:
+            raise OSError("connection is write-only")
+        return self._incoming.get()
+
+    def poll(self, timeout=0.0):
+        if self._incoming.qsize():
+            return True
+        if not timeout:
+            return False
+        deadline = _threading._monotonic() + (3600.0 if timeout is None else timeout)
+        while not self._incoming.qsize():
+            left = deadline - _threading._monotonic()
+            if left <= 0:
+                return False
+            _threading.Event().wait(min(left, 0.001))
+        return True
+
+    def close(self):
+        self.closed = True
+
+
+def Pipe(duplex=True):
+    a = Queue()
+    b = Queue() if duplex else a
+    if duplex:
+        return Connection(a, b, True, True), Connection(b, a, True, True)
+    return Connection(a, None, True, False), Connection(None, a, False, True)
+
+
+# ---- Value and Array: numbers in memory every process sees ----
+
+_TYPE_NAMES = {"i": "c_int", "l": "c_long", "q": "c_longlong", "h": "c_short", "b": "c_byte",
+               "I": "c_uint", "L": "c_ulong", "Q": "c_ulonglong", "H": "c_ushort", "B": "c_ubyte",
+               "d": "c_double", "f": "c_float"}
+
+
+def _convert(typecode, value):
+    if typecode not in _TYPE_NAMES:
+        raise TypeError("unsupported typecode %r: Threadlab shares numbers (%s)" % (typecode, "".join(_TYPE_NAMES)))
+    if typecode in "df":
+        if not isinstance(value, (int, float)):
+            raise TypeError("must be real number, not %s" % type(value).__name__)
+        return float(value)
+    if not isinstance(value, int):
+        raise TypeError("int expected instead of %s" % type(value).__name__)
+    return value
+
+
+def _lock_for(lock):
+    if lock is True:
+        return RLock()
+    if lock is False:
+        return None
+    return lock
+
+
+# What Value() and Array() share: the lock that makes `value += 1` safe (none for the Raw ones).
+class _Synchronized:
+    def get_lock(self):
+        if self._lock is None:
+            raise AttributeError("'%s' object has no attribute 'get_lock'" % self._raw_name())
+        return self._lock
+
+    def get_obj(self):
+        return self
+
+    def __enter__(self):
+        return self.get_lock().__enter__()
+
+    def __exit__(self, *exc):
+        return self.get_lock().__exit__(*exc)
+
+
+# What Value() returns (CPython's Synchronized wrapper): `value` reads and writes the shared
+# number.
+class _SharedValue(_Synchronized):
+    def __init__(self, typecode, value, lock):
+        self._typecode = typecode
+        self._slot = _shared_new([_convert(typecode, value)])
+        self._lock = lock
+        _share(self)
+
+
+    def __repr__(self):
+        if self._lock is None:
+            return "%s(%r)" % (_TYPE_NAMES[self._typecode], self.value)
+        return "<Synchronized wrapper for %s(%r)>" % (_TYPE_NAMES[self._typecode], self.value)
+
+
+def Value(typecode_or_type, *args, lock=True):
+    return _SharedValue(typecode_or_type, args[0] if args else 0, _lock_for(lock))
+
+
+def RawValue(typecode_or_type, *args):
+    return _SharedValue(typecode_or_type, args[0] if args else 0, None)
+
+
+class _SharedArray(_Synchronized):
+    def __init__(self, typecode, initializer, lock):
+        values = [0] * initializer if isinstance(initializer, int) else list(initializer)
+        self._typecode = typecode
+        self._length = len(values)
+        self._first = _shared_new([_convert(typecode, v) for v in values])
+        self._lock = lock
+
+    def _index(self, i):
+        if i < 0:
+            i += self._length
+        if not 0 <= i < self._length:
+            raise IndexError("invalid index")
+        return self._first + i
+
+    def __len__(self):
+        return self._length
+
+    # A slice's indexes come from slicing the list of all indexes (slices have no attributes here).
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in list(range(self._length))[i]]
+        return _shared_get(self._index(i))
+
+    def __setitem__(self, i, value):
+        if isinstance(i, slice):
+            for j, v in zip(list(range(self._length))[i], value):
+                self[j] = v
+            return
+        _shared_set(self._index(i), _convert(self._typecode, value))
+
+    def __iter__(self):
+        return iter(self[:])
+
+    def _raw_name(self):
+        return "%s_Array_%d" % (_TYPE_NAMES[self._typecode], self._length)
+
+
+
+def Array(typecode_or_type, size_or_initializer, *, lock=True):
+    return _SharedArray(typecode_or_type, size_or_initializer, _lock_for(lock))
+
+
+def RawArray(typecode_or_type, size_or_initializer):
+    return _SharedArray(typecode_or_type, size_or_initializer, None)
+
+
+# ---- Pool ----
+# Worker processes (daemonic, as CPython's) take (job, index, func, args, kwds) from the task
+# queue and put (job, index, ok, value) on the result queue; a thread of the parent hands the
+# results to the jobs waiting for them, as CPython's result handler thread does.
+
+def _pool_worker(tasks, results, initializer, initargs):
+    if initializer is not None:
+        initializer(*initargs)
+    while True:
+        task = tasks.get()
+        if task is None:
+            return
+        job, index, func, args, kwds = task
+        try:
+            results.put((job, index, True, func(*args, **kwds)))
+        except Exception as exc:
+            results.put((job, index, False, exc))
+
+
+class TimeoutError(ProcessError):
+    pass
+
+
+class AsyncResult:
+    def __init__(self, pool, count, callback, error_callback, single):
+        self._pool = pool
+        self._count = count
+        self._values = [None] * count
+        self._ok = [True] * count
+        self._arrived = []   # indexes, in the order their results came
+        self._error = None
+        self._single = single
+        self._callback = callback
+        self._error_callback = error_callback
+        self._cond = _threading.Condition()
+        if count == 0:
+            self._finish()
+
+    def _set(self, index, ok, value):
+        with self._cond:
+            self._values[index] = value
+            self._ok[index] = ok
+            self._arrived.append(index)
+            if not ok and self._error is None:
+                self._error = value
+            self._cond.notify_all()
+        if len(self._arrived) == self._count:
+            self._finish()
+
+    def _finish(self):
+        if self._error is None and self._callback is not None:
+            self._callback(self._values[0] if self._single else self._values)
+        if self._error is not None and self._error_callback is not None:
+            self._error_callback(self._error)
+
+    def ready(self):
+        return len(self._arrived) == self._count
+
+    def successful(self):
+        if not self.ready():
+            raise ValueError("%r not ready" % self)
+        return self._error is None
+
+    def wait(self, timeout=None):
+        with self._cond:
+            self._cond.wait_for(self.ready, timeout)
+
+    def get(self, timeout=None):
+        self.wait(timeout)
+        if not self.ready():
+            raise TimeoutError()
+        if self._error is not None:
+            raise self._error
+        return self._values[0] if self._single else list(self._values)
+
+    # For imap: the value of `index` once it is there (results in order), or the n-th to arrive.
+    def _next(self, position, ordered):
+        with self._cond:
+            self._cond.wait_for(lambda: (position in self._arrived) if ordered else len(self._arrived) > position)
+            index = position if ordered else self._arrived[position]
+        if not self._ok[index]:
+            raise self._values[index]
+        return self._values[index]
+
+
+ApplyResult = AsyncResult
+MapResult = AsyncResult
+
+
+class Pool:
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+        if processes is None:
+            processes = cpu_count()
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        self._processes = processes
+        self._tasks = Queue()
+        self._results = Queue()
+        self._jobs = {}
+        self._job_count = 0
+        self._state = "RUN"
+        self._pool = []
+        for i in range(processes):
+            worker = Process(target=_pool_worker, args=(self._tasks, self._results, initializer, initargs),
+                             name="SpawnPoolWorker-%d" % (len(_children) + 1), daemon=True)
+            worker.start()
+            self._pool.append(worker)
+        self._handler = _threading.Thread(target=self._handle_results, daemon=True, name="Thread-result-handler")
+        self._handler.start()
+
+    def __repr__(self):
+        return "<multiprocessing.pool.Pool state=%s pool_size=%d>" % (self._state, self._processes)
+
+    def _handle_results(self):
+        while True:
+            job, index, ok, value = self._results.get()
+            result = self._jobs[job]
+            result._set(index, ok, value)
+            if result.ready():
+                del self._jobs[job]
+
+    def _submit(self, func, argument_tuples, kwds, callback, error_callback, single):
+        if self._state != "RUN":
+            raise ValueError("Pool not running")
+        result = AsyncResult(self, len(argument_tuples), callback, error_callback, single)
+        job = self._job_count
+        self._job_count += 1
+        if argument_tuples:
+            self._jobs[job] = result
+        for index, args in enumerate(argument_tuples):
+            self._tasks.put((job, index, func, tuple(args), kwds))
+        return result
+
+    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        return self._submit(func, [args], kwds, callback, error_callback, True)
+
+    def apply(self, func, args=(), kwds={}):
+        return self.apply_async(func, args, kwds).get()
+
+    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return self._submit(func, [(x,) for x in iterable], {}, callback, error_callback, False)
+
+    def map(self, func, iterable, chunksize=None):
+        return self.map_async(func, iterable, chunksize).get()
+
+    def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        return self._submit(func, [tuple(args) for args in iterable], {}, callback, error_callback, False)
+
+    def starmap(self, func, iterable, chunksize=None):
+        return self.starmap_async(func, iterable, chunksize).get()
+
+    def _iterate(self, func, iterable, ordered):
+        result = self._submit(func, [(x,) for x in iterable], {}, None, None, False)
+        for position in range(result._count):
+            yield result._next(position, ordered)
+
+    def imap(self, func, iterable, chunksize=1):
+        return self._iterate(func, iterable, True)
+
+    def imap_unordered(self, func, iterable, chunksize=1):
+        return self._iterate(func, iterable, False)
+
+    def close(self):
+        if self._state == "RUN":
+            self._state = "CLOSE"
+            for worker in self._pool:
+                self._tasks.put(None)
+
+    def terminate(self):
+        self._state = "TERMINATE"
+        for worker in self._pool:
+            worker.terminate()
+
+    def join(self):
+        if self._state == "RUN":
+            raise ValueError("Pool is still running")
+        for worker in self._pool:
+            worker.join()
+
+    def __enter__(self):
+        if self._state != "RUN":
+            raise ValueError("Pool not running")
+        return self
+
+    def __exit__(self, *exc):
+        self.terminate()
 )PY";
 
 } // namespace python

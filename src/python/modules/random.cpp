@@ -1,172 +1,500 @@
-// The random module. Each generator (random.Random, and the hidden one behind the module's
-// functions) keeps one 64-bit SplitMix64 state in its `_state` attribute. A process's first
-// generator is seeded from the host, which on the machine draws from the run's seeded PRNG: the
-// same seed gives the same numbers, natively and under node. The numbers are not CPython's
-// (it uses the Mersenne Twister); only determinism per seed is promised.
+// The random module, with CPython's own generator: the Mersenne Twister MT19937 seeded as
+// CPython 3.11 seeds it, and CPython's algorithms on top (random.py), so that `random.seed(7)`
+// gives the very numbers CPython gives. A generator's state is a list of 625 ints in its
+// `_state` attribute (the 624 words, then the index), the tuple CPython's getstate() returns.
+// An unseeded generator is seeded from the host, which on the machine draws from the run's
+// seeded PRNG: the run stays reproducible.
 //
-// Sections: natives | Python source
+// gauss, normalvariate and expovariate use the C library's log, sin and cos as CPython does.
+//
+// Sections: SHA-512 (for str seeds) | the Mersenne Twister | seeding | natives | Python source
 #include "python/native.h"
-#include "machine/random.h"
 
+#include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
-#include <cstring>
+#include <string_view>
+#include <vector>
 
 namespace python {
 
 namespace {
 
-// The generator `gen`'s next 64 bits (its `_state` attribute advances).
-bool next_bits(Interpreter& vm, Value gen, uint64_t& out)
+// ---- SHA-512 (FIPS 180-4): CPython's version 2 seeding appends a str's digest ----------------
+
+constexpr uint64_t kSha512Initial[8] = {
+    0x6a09e667f3bcc908ull, 0xbb67ae8584caa73bull, 0x3c6ef372fe94f82bull, 0xa54ff53a5f1d36f1ull,
+    0x510e527fade682d1ull, 0x9b05688c2b3e6c1full, 0x1f83d9abfb41bd6bull, 0x5be0cd19137e2179ull,
+};
+
+// The first 64 bits of the fractional parts of the cube roots of the first 80 primes.
+constexpr uint64_t kSha512Rounds[80] = {
+    0x428a2f98d728ae22ull, 0x7137449123ef65cdull, 0xb5c0fbcfec4d3b2full, 0xe9b5dba58189dbbcull,
+    0x3956c25bf348b538ull, 0x59f111f1b605d019ull, 0x923f82a4af194f9bull, 0xab1c5ed5da6d8118ull,
+    0xd807aa98a3030242ull, 0x12835b0145706fbeull, 0x243185be4ee4b28cull, 0x550c7dc3d5ffb4e2ull,
+    0x72be5d74f27b896full, 0x80deb1fe3b1696b1ull, 0x9bdc06a725c71235ull, 0xc19bf174cf692694ull,
+    0xe49b69c19ef14ad2ull, 0xefbe4786384f25e3ull, 0x0fc19dc68b8cd5b5ull, 0x240ca1cc77ac9c65ull,
+    0x2de92c6f592b0275ull, 0x4a7484aa6ea6e483ull, 0x5cb0a9dcbd41fbd4ull, 0x76f988da831153b5ull,
+    0x983e5152ee66dfabull, 0xa831c66d2db43210ull, 0xb00327c898fb213full, 0xbf597fc7beef0ee4ull,
+    0xc6e00bf33da88fc2ull, 0xd5a79147930aa725ull, 0x06ca6351e003826full, 0x142929670a0e6e70ull,
+    0x27b70a8546d22ffcull, 0x2e1b21385c26c926ull, 0x4d2c6dfc5ac42aedull, 0x53380d139d95b3dfull,
+    0x650a73548baf63deull, 0x766a0abb3c77b2a8ull, 0x81c2c92e47edaee6ull, 0x92722c851482353bull,
+    0xa2bfe8a14cf10364ull, 0xa81a664bbc423001ull, 0xc24b8b70d0f89791ull, 0xc76c51a30654be30ull,
+    0xd192e819d6ef5218ull, 0xd69906245565a910ull, 0xf40e35855771202aull, 0x106aa07032bbd1b8ull,
+    0x19a4c116b8d2d0c8ull, 0x1e376c085141ab53ull, 0x2748774cdf8eeb99ull, 0x34b0bcb5e19b48a8ull,
+    0x391c0cb3c5c95a63ull, 0x4ed8aa4ae3418acbull, 0x5b9cca4f7763e373ull, 0x682e6ff3d6b2b8a3ull,
+    0x748f82ee5defb2fcull, 0x78a5636f43172f60ull, 0x84c87814a1f0ab72ull, 0x8cc702081a6439ecull,
+    0x90befffa23631e28ull, 0xa4506cebde82bde9ull, 0xbef9a3f7b2c67915ull, 0xc67178f2e372532bull,
+    0xca273eceea26619cull, 0xd186b8c721c0c207ull, 0xeada7dd6cde0eb1eull, 0xf57d4f7fee6ed178ull,
+    0x06f067aa72176fbaull, 0x0a637dc5a2c898a6ull, 0x113f9804bef90daeull, 0x1b710b35131c471bull,
+    0x28db77f523047d84ull, 0x32caab7b40c72493ull, 0x3c9ebe0a15c9bebcull, 0x431d67c49c100d4cull,
+    0x4cc5d4becb3e42b6ull, 0x597f299cfc657e2aull, 0x5fcb6fab3ad6faecull, 0x6c44198c4a475817ull,
+};
+
+uint64_t rotr(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
+
+void sha512_block(uint64_t h[8], const unsigned char* block)
+{
+    uint64_t w[80];
+    for (int i = 0; i < 16; ++i) {
+        w[i] = 0;
+        for (int b = 0; b < 8; ++b)
+            w[i] = (w[i] << 8) | block[i * 8 + b];
+    }
+    for (int i = 16; i < 80; ++i) {
+        const uint64_t s0 = rotr(w[i - 15], 1) ^ rotr(w[i - 15], 8) ^ (w[i - 15] >> 7);
+        const uint64_t s1 = rotr(w[i - 2], 19) ^ rotr(w[i - 2], 61) ^ (w[i - 2] >> 6);
+        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    for (int i = 0; i < 80; ++i) {
+        const uint64_t t1 = hh + (rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)) + ((e & f) ^ (~e & g)) + kSha512Rounds[i] + w[i];
+        const uint64_t t2 = (rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+        hh = g;
+        g = f;
+        f = e;
+        e = d + t1;
+        d = c;
+        c = b;
+        b = a;
+        a = t1 + t2;
+    }
+    h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+std::array<unsigned char, 64> sha512(std::string_view message)
+{
+    uint64_t h[8];
+    std::copy(std::begin(kSha512Initial), std::end(kSha512Initial), h);
+    // The message, a 1 bit, zeros up to 112 mod 128 bytes, then the length in bits (128-bit).
+    std::vector<unsigned char> padded(message.begin(), message.end());
+    padded.push_back(0x80);
+    while (padded.size() % 128 != 112)
+        padded.push_back(0);
+    const uint64_t bits = static_cast<uint64_t>(message.size()) * 8;
+    for (int i = 0; i < 8; ++i)
+        padded.push_back(0);
+    for (int i = 7; i >= 0; --i)
+        padded.push_back(static_cast<unsigned char>(bits >> (i * 8)));
+    for (size_t at = 0; at < padded.size(); at += 128)
+        sha512_block(h, padded.data() + at);
+    std::array<unsigned char, 64> digest{};
+    for (int i = 0; i < 64; ++i)
+        digest[i] = static_cast<unsigned char>(h[i / 8] >> (56 - 8 * (i % 8)));
+    return digest;
+}
+
+// ---- The Mersenne Twister (MT19937), as CPython's _randommodule.c runs it ---------------------
+
+constexpr int kWords = 624;
+constexpr int kShift = 397;
+constexpr size_t kStateSize = kWords + 1;  // the words, then the index of the next one
+
+struct Twister {
+    uint32_t words[kWords];
+    int index = kWords + 1;
+};
+
+void init_genrand(Twister& mt, uint32_t seed)
+{
+    mt.words[0] = seed;
+    for (int i = 1; i < kWords; ++i)
+        mt.words[i] = 1812433253u * (mt.words[i - 1] ^ (mt.words[i - 1] >> 30)) + static_cast<uint32_t>(i);
+    mt.index = kWords;
+}
+
+void init_by_array(Twister& mt, const std::vector<uint32_t>& key)
+{
+    init_genrand(mt, 19650218u);
+    int i = 1;
+    size_t j = 0;
+    const size_t length = key.size();
+    for (size_t k = std::max<size_t>(kWords, length); k; --k) {
+        mt.words[i] = (mt.words[i] ^ ((mt.words[i - 1] ^ (mt.words[i - 1] >> 30)) * 1664525u)) + key[j] + static_cast<uint32_t>(j);
+        ++i;
+        ++j;
+        if (i >= kWords) {
+            mt.words[0] = mt.words[kWords - 1];
+            i = 1;
+        }
+        if (j >= length)
+            j = 0;
+    }
+    for (int k = kWords - 1; k; --k) {
+        mt.words[i] = (mt.words[i] ^ ((mt.words[i - 1] ^ (mt.words[i - 1] >> 30)) * 1566083941u)) - static_cast<uint32_t>(i);
+        ++i;
+        if (i >= kWords) {
+            mt.words[0] = mt.words[kWords - 1];
+            i = 1;
+        }
+    }
+    mt.words[0] = 0x80000000u;  // the most significant bit set: the state is never all zeros
+}
+
+// The generator's state, read from and written back to its `_state` list in place, so that a
+// draw costs no allocation.
+struct StateView {
+    std::vector<Value>* items = nullptr;
+
+    uint32_t word(int i) const { return static_cast<uint32_t>((*items)[i].integer); }
+    void set_word(int i, uint32_t w) { (*items)[i] = Value::from_int(w); }
+
+    uint32_t next_word()
+    {
+        int index = static_cast<int>((*items)[kWords].integer);
+        if (index >= kWords || index < 0) {
+            twist();
+            index = 0;
+        }
+        uint32_t y = word(index);
+        (*items)[kWords] = Value::from_int(index + 1);
+        y ^= y >> 11;
+        y ^= (y << 7) & 0x9d2c5680u;
+        y ^= (y << 15) & 0xefc60000u;
+        return y ^ (y >> 18);
+    }
+
+    void twist()
+    {
+        for (int k = 0; k < kWords; ++k) {
+            const uint32_t y = (word(k) & 0x80000000u) | (word((k + 1) % kWords) & 0x7fffffffu);
+            set_word(k, word((k + kShift) % kWords) ^ (y >> 1) ^ ((y & 1u) ? 0x9908b0dfu : 0u));
+        }
+    }
+
+    // 53 random bits in [0, 1), as CPython's random_random.
+    double next_unit()
+    {
+        const uint32_t a = next_word() >> 5, b = next_word() >> 6;
+        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0);
+    }
+
+    // k random bits, 0 <= k <= 63: the low word first, as CPython fills a long's digits.
+    uint64_t bits(int k)
+    {
+        if (k <= 32)
+            return k == 0 ? 0 : next_word() >> (32 - k);
+        const uint64_t low = next_word();
+        const uint64_t high = next_word() >> (64 - k);
+        return low | (high << 32);
+    }
+
+    // Uniform in [0, n), n > 0: _randbelow_with_getrandbits (draws of n's bit length, retried).
+    uint64_t below(uint64_t n)
+    {
+        const int k = static_cast<int>(std::bit_width(n));
+        uint64_t r = bits(k);
+        while (r >= n)
+            r = bits(k);
+        return r;
+    }
+};
+
+// The state list of generator `gen`, or a TypeError.
+bool state_of(Interpreter& vm, Value gen, StateView& out)
 {
     auto* instance = as<InstanceObject>(gen);
     Value* state = instance ? instance->attrs.find("_state") : nullptr;
-    if (!state || !state->is_integral()) {
+    auto* list = state ? as<ListObject>(*state) : nullptr;
+    if (!list || list->items.size() != kStateSize) {
         vm.fail(vm.types.type_error, "the generator has no state: Random.__init__() not called");
         return false;
     }
-    auto bits = static_cast<uint64_t>(state->as_integral());
-    out = machine::splitmix64_next(bits);
-    vm.set_attr(instance->attrs, "_state", Value::from_int(static_cast<int64_t>(bits)));
+    out.items = &list->items;
     return true;
 }
 
-// Uniform in [0, 1) with 53 random bits, as a double holds them.
-bool next_unit(Interpreter& vm, Value gen, double& out)
+// ---- Seeding -----------------------------------------------------------------------------------
+
+// The 32-bit chunks of a non-negative integer given as big-endian bytes, least significant
+// first, without the leading zero chunks (CPython's random_seed on int.from_bytes(...)).
+std::vector<uint32_t> key_from_big_endian(const std::vector<unsigned char>& bytes)
 {
-    uint64_t bits = 0;
-    if (!next_bits(vm, gen, bits))
-        return false;
-    out = static_cast<double>(bits >> 11) * 0x1.0p-53;
-    return true;
+    std::vector<uint32_t> key;
+    for (size_t end = bytes.size(); end > 0;) {
+        const size_t start = end >= 4 ? end - 4 : 0;
+        uint32_t chunk = 0;
+        for (size_t i = start; i < end; ++i)
+            chunk = (chunk << 8) | bytes[i];
+        key.push_back(chunk);
+        end = start;
+    }
+    while (key.size() > 1 && key.back() == 0)
+        key.pop_back();
+    if (key.empty())
+        key.push_back(0);
+    return key;
 }
 
-// _random(gen) -> float in [0, 1)
-NativeResult random_unit(Interpreter& vm, Thread&, Value, CallArgs args)
+std::vector<uint32_t> key_from_u64(uint64_t n)
 {
-    double u = 0;
-    if (!check_arity(vm, "random", args, 1, 1) || !next_unit(vm, args[0], u))
-        return NativeResult::raised();
-    return NativeResult::of(Value::from_float(u));
+    std::vector<uint32_t> key{static_cast<uint32_t>(n)};
+    if (n >> 32)
+        key.push_back(static_cast<uint32_t>(n >> 32));
+    return key;
 }
 
-// _below(gen, n) -> int in [0, n), without modulo bias.
-NativeResult random_below(Interpreter& vm, Thread&, Value, CallArgs args)
+// CPython's hash of a float (_Py_HashDouble, modulo 2**61 - 1): what a float seed seeds with.
+int64_t cpython_float_hash(double v)
 {
-    int64_t n = 0;
-    if (!check_arity(vm, "_below", args, 2, 2) || !int_argument(vm, args[1], n))
-        return NativeResult::raised();
-    if (n <= 0)
-        return vm.raise(vm.types.value_error, "empty range for randrange()");
-    const auto bound = static_cast<uint64_t>(n);
-    const uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
-    uint64_t bits = 0;
-    do {
-        if (!next_bits(vm, args[0], bits))
-            return NativeResult::raised();
-    } while (bits >= limit);
-    return NativeResult::of(Value::from_int(static_cast<int64_t>(bits % bound)));
+    constexpr int kBits = 61;
+    constexpr uint64_t kModulus = (uint64_t{1} << kBits) - 1;
+    if (std::isinf(v))
+        return v > 0 ? 314159 : -314159;
+    if (std::isnan(v))
+        return 0;
+    int e = 0;
+    double m = std::frexp(v, &e);
+    int sign = 1;
+    if (m < 0) {
+        sign = -1;
+        m = -m;
+    }
+    uint64_t x = 0;
+    while (m != 0) {
+        x = ((x << 28) & kModulus) | x >> (kBits - 28);
+        m *= 268435456.0;
+        e -= 28;
+        const auto y = static_cast<uint64_t>(m);
+        m -= static_cast<double>(y);
+        x += y;
+        if (x >= kModulus)
+            x -= kModulus;
+    }
+    e = e >= 0 ? e % kBits : kBits - 1 - ((-1 - e) % kBits);
+    x = ((x << e) & kModulus) | x >> (kBits - e);
+    auto hash = static_cast<int64_t>(x) * sign;
+    return hash == -1 ? -2 : hash;
 }
 
-// _exponential(gen) -> -log(u) with u in (0, 1]: exponential with mean 1. portable_log keeps
-// the result bit-identical natively and under WebAssembly.
-NativeResult random_exponential(Interpreter& vm, Thread&, Value, CallArgs args)
+// Version 1 seeding of a str (random.py keeps it for old programs): a 64-bit string hash.
+uint64_t version1_str_seed(const StrObject& text)
 {
-    double u = 0;
-    if (!check_arity(vm, "_exponential", args, 1, 1) || !next_unit(vm, args[0], u))
-        return NativeResult::raised();
-    return NativeResult::of(Value::from_float(-machine::portable_log(1.0 - u)));
+    std::vector<uint32_t> points;
+    for (size_t i = 0; i < text.text.size();) {
+        const auto lead = static_cast<unsigned char>(text.text[i]);
+        const int extra = lead < 0x80 ? 0 : lead < 0xe0 ? 1 : lead < 0xf0 ? 2 : 3;
+        uint32_t point = extra == 0 ? lead : lead & (0x3f >> extra);
+        for (int k = 1; k <= extra && i + k < text.text.size(); ++k)
+            point = (point << 6) | (static_cast<unsigned char>(text.text[i + k]) & 0x3f);
+        points.push_back(point);
+        i += 1 + extra;
+    }
+    uint64_t x = points.empty() ? 0 : static_cast<uint64_t>(points[0]) << 7;
+    for (uint32_t c : points)
+        x = (1000003 * x) ^ c;
+    x ^= points.size();
+    return x == UINT64_MAX ? UINT64_MAX - 1 : x;
 }
 
-// _normal(gen) -> standard normal, by the polar method (log and sqrt only, both portable).
-NativeResult random_normal(Interpreter& vm, Thread&, Value, CallArgs args)
-{
-    if (!check_arity(vm, "_normal", args, 1, 1))
-        return NativeResult::raised();
-    double x = 0, y = 0, s = 0;
-    do {
-        if (!next_unit(vm, args[0], x) || !next_unit(vm, args[0], y))
-            return NativeResult::raised();
-        x = 2 * x - 1;
-        y = 2 * y - 1;
-        s = x * x + y * y;
-    } while (s >= 1 || s == 0);
-    return NativeResult::of(Value::from_float(x * std::sqrt(-2 * machine::portable_log(s) / s)));
-}
+// ---- Natives -----------------------------------------------------------------------------------
 
-// _seed(gen, a): the state for seed `a`. None draws from the host (the run's PRNG); ints,
-// floats and strings give a fixed state.
+// _seed(gen, a, version): gen's state for seed `a`, as CPython's Random.seed builds it.
 NativeResult random_seed(Interpreter& vm, Thread&, Value, CallArgs args)
 {
-    if (!check_arity(vm, "seed", args, 2, 2))
+    if (!check_arity(vm, "seed", args, 3, 3))
         return NativeResult::raised();
     auto* instance = as<InstanceObject>(args[0]);
     if (!instance)
         return vm.raise(vm.types.type_error, "seed() needs a Random instance");
     const Value a = args[1];
-    uint64_t state = 0;
+    const int64_t version = args[2].is_integral() ? args[2].as_integral() : 2;
+    std::vector<uint32_t> key;
     if (a.is_none()) {
-        state = vm.host.random_u64();
+        // CPython reads the OS's entropy; the machine's seeded PRNG stands in for it.
+        const uint64_t low = vm.host.random_u64(), high = vm.host.random_u64();
+        key = {static_cast<uint32_t>(low), static_cast<uint32_t>(low >> 32),
+               static_cast<uint32_t>(high), static_cast<uint32_t>(high >> 32)};
     } else if (a.is_integral()) {
-        state = static_cast<uint64_t>(a.as_integral());
-    } else if (a.is_number()) {
-        const double d = a.as_double();
-        std::memcpy(&state, &d, sizeof state);
+        const int64_t n = a.as_integral();
+        key = key_from_u64(n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n));
+    } else if (a.is_float()) {
+        key = key_from_u64(static_cast<uint64_t>(cpython_float_hash(a.real)));
     } else if (auto* text = as<StrObject>(a)) {
-        state = 0xcbf29ce484222325;  // FNV-1a over the bytes
-        for (unsigned char c : text->text)
-            state = (state ^ c) * 0x100000001b3;
+        if (version == 1) {
+            key = key_from_u64(version1_str_seed(*text));
+        } else {
+            std::vector<unsigned char> bytes(text->text.begin(), text->text.end());
+            const auto digest = sha512(text->text);
+            bytes.insert(bytes.end(), digest.begin(), digest.end());
+            key = key_from_big_endian(bytes);
+        }
     } else {
         return vm.raise(vm.types.type_error,
                         "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
     }
-    vm.set_attr(instance->attrs, "_state", Value::from_int(static_cast<int64_t>(state)));
+    Twister mt;
+    init_by_array(mt, key);
+    std::vector<Value> items(kStateSize);
+    for (int i = 0; i < kWords; ++i)
+        items[i] = Value::from_int(mt.words[i]);
+    items[kWords] = Value::from_int(mt.index);
+    vm.set_attr(instance->attrs, "_state", vm.new_list(std::move(items)));
     return NativeResult::of(Value::none());
+}
+
+// _random(gen) -> float in [0, 1)
+NativeResult random_unit(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    StateView state;
+    if (!check_arity(vm, "random", args, 1, 1) || !state_of(vm, args[0], state))
+        return NativeResult::raised();
+    return NativeResult::of(Value::from_float(state.next_unit()));
+}
+
+// _getrandbits(gen, k) -> int with k random bits
+NativeResult random_getrandbits(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    StateView state;
+    int64_t k = 0;
+    if (!check_arity(vm, "getrandbits", args, 2, 2) || !int_argument(vm, args[1], k) || !state_of(vm, args[0], state))
+        return NativeResult::raised();
+    if (k < 0)
+        return vm.raise(vm.types.value_error, "number of bits must be non-negative");
+    if (k > 63)
+        return vm.raise(vm.types.overflow_error, "getrandbits() of more than 63 bits: Threadlab's ints are 64-bit");
+    return NativeResult::of(Value::from_int(static_cast<int64_t>(state.bits(static_cast<int>(k)))));
+}
+
+// _below(gen, n) -> int in [0, n), n > 0
+NativeResult random_below(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    StateView state;
+    int64_t n = 0;
+    if (!check_arity(vm, "_randbelow", args, 2, 2) || !int_argument(vm, args[1], n) || !state_of(vm, args[0], state))
+        return NativeResult::raised();
+    if (n <= 0)
+        return vm.raise(vm.types.value_error, "empty range for randrange()");
+    return NativeResult::of(Value::from_int(static_cast<int64_t>(state.below(static_cast<uint64_t>(n)))));
+}
+
+double c_log(double x) { return std::log(x); }
+double c_sqrt(double x) { return std::sqrt(x); }
+double c_cos(double x) { return std::cos(x); }
+double c_sin(double x) { return std::sin(x); }
+double c_exp(double x) { return std::exp(x); }
+bool positive(double x) { return x > 0; }
+bool non_negative(double x) { return x >= 0; }
+bool any_value(double) { return true; }
+
+// _log, _sqrt, _cos, _sin, _exp: the C library's, as random.py imports them from math.
+template <double (*F)(double), bool (*InDomain)(double)>
+NativeResult random_math(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "math function", args, 1, 1))
+        return NativeResult::raised();
+    if (!args[0].is_number())
+        return vm.raise(vm.types.type_error, "must be real number, not " + vm.type_name(args[0]));
+    if (!InDomain(args[0].as_double()))
+        return vm.raise(vm.types.value_error, "math domain error");
+    return NativeResult::of(Value::from_float(F(args[0].as_double())));
 }
 
 } // namespace
 
 void install_random(Interpreter& vm, ModuleObject& module)
 {
-    vm.add_native(module, "_random", random_unit);
-    vm.add_native(module, "_below", random_below);
-    vm.add_native(module, "_exponential", random_exponential);
-    vm.add_native(module, "_normal", random_normal);
     vm.add_native(module, "_seed", random_seed);
+    vm.add_native(module, "_random", random_unit);
+    vm.add_native(module, "_getrandbits", random_getrandbits);
+    vm.add_native(module, "_below", random_below);
+    vm.add_native(module, "_log", random_math<c_log, positive>);
+    vm.add_native(module, "_sqrt", random_math<c_sqrt, non_negative>);
+    vm.add_native(module, "_cos", random_math<c_cos, any_value>);
+    vm.add_native(module, "_sin", random_math<c_sin, any_value>);
+    vm.add_native(module, "_exp", random_math<c_exp, any_value>);
 }
 
-// ---- Python source -----------------------------------------------------------------------------
+// ---- Python source: random.py's algorithms over the natives ------------------------------------
 
 extern const char kRandomSource[] = R"PY(
-class Random:
-    def __init__(self, x=None):
-        _seed(self, x)
+TWOPI = 6.283185307179586
+NV_MAGICCONST = 4 * _exp(-0.5) / _sqrt(2.0)
+BPF = 53
+RECIP_BPF = 2 ** -BPF
 
-    def seed(self, a=None):
-        _seed(self, a)
+
+class Random:
+    VERSION = 3
+
+    def __init__(self, x=None):
+        self.seed(x)
+
+    def seed(self, a=None, version=2):
+        if version not in (1, 2):
+            raise ValueError("version must be 1 or 2, not %r" % (version,))
+        _seed(self, a, version)
+        self.gauss_next = None
+
+    def getstate(self):
+        return self.VERSION, tuple(self._state), self.gauss_next
+
+    def setstate(self, state):
+        version, internal, gauss_next = state
+        if version != 3:
+            raise ValueError("state with version %s passed to Random.setstate() of version %s" % (version, self.VERSION))
+        if len(internal) != 625:
+            raise ValueError("state vector is the wrong size")
+        for word in internal:
+            if not isinstance(word, int) or word < 0 or word > 4294967295:
+                raise OverflowError("Python int too large to convert to C unsigned long")
+        if not 0 <= internal[624] <= 624:
+            raise ValueError("invalid state")
+        self._state = list(internal)
+        self.gauss_next = gauss_next
 
     def random(self):
         return _random(self)
 
     def getrandbits(self, k):
-        if k < 0:
-            raise ValueError("number of bits must be non-negative")
-        if k > 62:
-            raise ValueError("getrandbits() supports at most 62 bits here")
-        return _below(self, 1 << k) if k else 0
+        return _getrandbits(self, k)
+
+    def _randbelow(self, n):
+        return _below(self, n)
 
     def randrange(self, start, stop=None, step=1):
+        if not isinstance(start, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(start).__name__)
         if stop is None:
-            if start <= 0:
-                raise ValueError("empty range for randrange()")
-            return _below(self, start)
+            if step != 1:
+                raise TypeError("Missing a non-None stop argument")
+            if start > 0:
+                return _below(self, start)
+            raise ValueError("empty range for randrange()")
+        if not isinstance(stop, int):
+            raise TypeError("'%s' object cannot be interpreted as an integer" % type(stop).__name__)
         width = stop - start
         if step == 1:
-            if width <= 0:
-                raise ValueError("empty range for randrange() (%d, %d, %d)" % (start, stop, width))
-            return start + _below(self, width)
-        if step == 0:
+            if width > 0:
+                return start + _below(self, width)
+            raise ValueError("empty range for randrange() (%d, %d, %d)" % (start, stop, width))
+        if step > 0:
+            n = (width + step - 1) // step
+        elif step < 0:
+            n = (width + step + 1) // step
+        else:
             raise ValueError("zero step for randrange()")
-        n = (width + step - 1) // step if step > 0 else (width + step + 1) // step
         if n <= 0:
             raise ValueError("empty range for randrange()")
         return start + step * _below(self, n)
@@ -174,79 +502,145 @@ class Random:
     def randint(self, a, b):
         return self.randrange(a, b + 1)
 
-    def uniform(self, a, b):
-        return a + (b - a) * _random(self)
-
     def choice(self, seq):
         if not len(seq):
             raise IndexError("Cannot choose from an empty sequence")
         return seq[_below(self, len(seq))]
-
-    def choices(self, population, weights=None, *, cum_weights=None, k=1):
-        n = len(population)
-        if weights is None and cum_weights is None:
-            return [population[_below(self, n)] for i in range(k)]
-        if cum_weights is None:
-            cum_weights = []
-            total = 0
-            for w in weights:
-                total += w
-                cum_weights.append(total)
-        if len(cum_weights) != n:
-            raise ValueError("The number of weights does not match the population")
-        total = cum_weights[-1]
-        result = []
-        for i in range(k):
-            r = _random(self) * total
-            low = 0
-            high = n - 1
-            while low < high:
-                middle = (low + high) // 2
-                if r < cum_weights[middle]:
-                    high = middle
-                else:
-                    low = middle + 1
-            result.append(population[low])
-        return result
 
     def shuffle(self, x):
         for i in range(len(x) - 1, 0, -1):
             j = _below(self, i + 1)
             x[i], x[j] = x[j], x[i]
 
-    def sample(self, population, k):
-        pool = list(population)
-        n = len(pool)
+    def sample(self, population, k, *, counts=None):
+        if isinstance(population, (set, frozenset, dict)):
+            raise TypeError("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        if counts is not None:
+            expanded = []
+            if len(counts) != len(population):
+                raise ValueError("The number of counts does not match the population")
+            for item, count in zip(population, counts):
+                expanded.extend([item] * count)
+            population = expanded
+        n = len(population)
         if not 0 <= k <= n:
             raise ValueError("Sample larger than population or is negative")
-        for i in range(k):
-            j = i + _below(self, n - i)
-            pool[i], pool[j] = pool[j], pool[i]
-        return pool[:k]
+        result = [None] * k
+        setsize = 21
+        if k > 5:
+            power = 1
+            while power < k * 3:
+                power *= 4
+            setsize += power
+        if n <= setsize:
+            pool = list(population)
+            for i in range(k):
+                j = _below(self, n - i)
+                result[i] = pool[j]
+                pool[j] = pool[n - i - 1]
+        else:
+            selected = set()
+            for i in range(k):
+                j = _below(self, n)
+                while j in selected:
+                    j = _below(self, n)
+                selected.add(j)
+                result[i] = population[j]
+        return result
 
-    def expovariate(self, lambd):
-        return _exponential(self) / lambd
+    def choices(self, population, weights=None, *, cum_weights=None, k=1):
+        n = len(population)
+        if cum_weights is None:
+            if weights is None:
+                n = n + 0.0
+                return [population[int(_random(self) * n)] for i in range(k)]
+            if isinstance(weights, int):
+                raise TypeError("The number of choices must be a keyword argument: k=%d" % weights)
+            cum_weights = []
+            total = 0
+            for w in weights:
+                total = total + w
+                cum_weights.append(total)
+        elif weights is not None:
+            raise TypeError("Cannot specify both weights and cumulative weights")
+        if len(cum_weights) != n:
+            raise ValueError("The number of weights does not match the population")
+        total = cum_weights[-1] + 0.0
+        if total <= 0.0:
+            raise ValueError("Total of weights must be greater than zero")
+        if total != total or total in (float("inf"), float("-inf")):
+            raise ValueError("Total of weights must be finite")
+        hi = n - 1
+        result = []
+        for i in range(k):
+            x = _random(self) * total
+            lo = 0
+            high = hi
+            while lo < high:
+                middle = (lo + high) // 2
+                if x < cum_weights[middle]:
+                    high = middle
+                else:
+                    lo = middle + 1
+            result.append(population[lo])
+        return result
+
+    def uniform(self, a, b):
+        return a + (b - a) * _random(self)
+
+    def triangular(self, low=0.0, high=1.0, mode=None):
+        u = _random(self)
+        try:
+            c = 0.5 if mode is None else (mode - low) / (high - low)
+        except ZeroDivisionError:
+            return low
+        if u > c:
+            u = 1.0 - u
+            c = 1.0 - c
+            low, high = high, low
+        return low + (high - low) * _sqrt(u * c)
+
+    def normalvariate(self, mu=0.0, sigma=1.0):
+        while True:
+            u1 = _random(self)
+            u2 = 1.0 - _random(self)
+            z = NV_MAGICCONST * (u1 - 0.5) / u2
+            zz = z * z / 4.0
+            if zz <= -_log(u2):
+                break
+        return mu + z * sigma
 
     def gauss(self, mu=0.0, sigma=1.0):
-        return mu + sigma * _normal(self)
+        z = self.gauss_next
+        self.gauss_next = None
+        if z is None:
+            x2pi = _random(self) * TWOPI
+            g2rad = _sqrt(-2.0 * _log(1.0 - _random(self)))
+            z = _cos(x2pi) * g2rad
+            self.gauss_next = _sin(x2pi) * g2rad
+        return mu + z * sigma
 
-    normalvariate = gauss
+    def expovariate(self, lambd):
+        return -_log(1.0 - _random(self)) / lambd
 
 
 _inst = Random()
 seed = _inst.seed
 random = _inst.random
 getrandbits = _inst.getrandbits
+getstate = _inst.getstate
+setstate = _inst.setstate
 randrange = _inst.randrange
 randint = _inst.randint
-uniform = _inst.uniform
 choice = _inst.choice
 choices = _inst.choices
 shuffle = _inst.shuffle
 sample = _inst.sample
-expovariate = _inst.expovariate
-gauss = _inst.gauss
+uniform = _inst.uniform
+triangular = _inst.triangular
 normalvariate = _inst.normalvariate
+gauss = _inst.gauss
+expovariate = _inst.expovariate
 )PY";
 
 } // namespace python

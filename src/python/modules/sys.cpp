@@ -1,8 +1,12 @@
 // The `sys` module: exit, argv, the standard streams (print(..., file=sys.stderr) works),
-// the recursion limit and a few constants.
+// the recursion limit and a few constants. On the machine it also sets the process's GIL
+// switch interval (install_machine_sys).
 #include "python/native.h"
+#include "python/python_machine.h"
 
 namespace python {
+
+void install_sys(Interpreter& vm, ModuleObject& module);
 
 namespace {
 
@@ -47,7 +51,46 @@ NativeResult sys_write(Interpreter& vm, Thread&, Value, CallArgs args)
     return NativeResult::of(Value::none());
 }
 
+// The process of the calling thread, whose GIL the switch interval belongs to.
+const machine::Process& process_of(Interpreter& vm, Thread& thread)
+{
+    PythonRun& run = PythonRun::of(vm);
+    const machine::Machine& m = run.machine();
+    return m.process(m.thread(run.python_thread(vm, thread).id()).process);
+}
+
+NativeResult sys_getswitchinterval(Interpreter& vm, Thread& thread, Value, CallArgs args)
+{
+    if (!check_arity(vm, "getswitchinterval", args, 0, 0))
+        return NativeResult::raised();
+    const SimTime interval = process_of(vm, thread).switch_interval;
+    return NativeResult::of(Value::from_float(static_cast<double>(interval / machine::kMicrosecond) / 1e6));
+}
+
+NativeResult sys_setswitchinterval(Interpreter& vm, Thread& thread, Value, CallArgs args)
+{
+    if (!check_arity(vm, "setswitchinterval", args, 1, 1))
+        return NativeResult::raised();
+    if (!args[0].is_number())
+        return vm.raise(vm.types.type_error, "must be real number, not " + vm.type_name(args[0]));
+    const double seconds = args[0].as_double();
+    if (!(seconds > 0))
+        return vm.raise(vm.types.value_error, "switch interval must be strictly positive");
+    // CPython keeps whole microseconds (so 1e-7 reads back as 0.0). Beyond an hour the GIL never
+    // asks in a lab's run; the bound keeps the nanoseconds exact.
+    const auto microseconds = static_cast<int64_t>(std::min(seconds, 3600.0) * 1e6);
+    PythonRun::of(vm).machine().set_switch_interval(process_of(vm, thread).id, microseconds * machine::kMicrosecond);
+    return NativeResult::of(Value::none());
+}
+
 } // namespace
+
+void install_machine_sys(Interpreter& vm, ModuleObject& module)
+{
+    install_sys(vm, module);
+    vm.add_native(module, "getswitchinterval", sys_getswitchinterval);
+    vm.add_native(module, "setswitchinterval", sys_setswitchinterval);
+}
 
 void install_sys(Interpreter& vm, ModuleObject& module)
 {

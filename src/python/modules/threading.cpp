@@ -7,6 +7,7 @@
 // Sections: natives | Python source
 #include "python/native.h"
 #include "python/python_machine.h"
+#include "lang/source.h"
 
 namespace python {
 
@@ -65,6 +66,10 @@ NativeResult start_new_thread(Interpreter& vm, Thread& thread, Value, CallArgs a
     const StrObject* name = nullptr;
     if (!check_arity(vm, "_start_new_thread", args, 3, 3) || !str_argument(vm, args[1], "name", name))
         return NativeResult::raised();
+    // Refused before the Python thread exists, which would otherwise stay behind unrun.
+    const Machine& m = machine_of(vm);
+    if (m.thread_limit_reached(m.thread(caller(vm, thread)).process))
+        return vm.raise(vm.types.runtime_error, machine::kernel_error_message(KernelError::ThreadLimit));
     Thread& child = vm.start_thread(args[0], {}, name->text);
     std::unique_ptr<PythonThread> program = PythonRun::of(vm).adopt(vm, child);
     return ask_machine(vm, thread, Request::spawn(std::move(program), name->text, vm.truthy(args[2])), answer_int);
@@ -153,9 +158,92 @@ NativeResult join(Interpreter& vm, Thread& thread, Value, CallArgs args) {
     return ask_machine(vm, thread, Request::join(static_cast<ThreadId>(ident), timeout), answer_none);
 }
 
+// _mirror(obj, kind): the machine keeps obj's attributes current (see Mirror): kind 0 a
+// threading.local, 1 a Semaphore (`_value`), 2 a Barrier (`n_waiting`, `broken`).
+NativeResult mirror(Interpreter& vm, Thread&, Value, CallArgs args) {
+    int64_t kind = 0;
+    auto* instance = args.count == 2 ? as<InstanceObject>(args[0]) : nullptr;
+    if (!check_arity(vm, "_mirror", args, 2, 2) || !int_argument(vm, args[1], kind))
+        return NativeResult::raised();
+    if (!instance || kind < 0 || kind > 2)
+        return vm.raise(vm.types.type_error, "_mirror() needs an instance and a kind 0..2");
+    Mirror m;
+    m.kind = static_cast<Mirror::Kind>(kind);
+    m.object_id = instance->id;
+    m.object = instance;
+    if (m.kind != Mirror::Kind::Local) {
+        Value* id = instance->attrs.find("_id");
+        if (!id || !sync_argument(vm, *id, m.sync))
+            return NativeResult::raised();
+    }
+    PythonRun::of(vm).add_mirror(vm, m);
+    return NativeResult::of(Value::none());
+}
+
+// _deprecated(message, warned): CPython's DeprecationWarning for the caller of a deprecated
+// function, "file:line: DeprecationWarning: message" and the source line, once per place, and
+// only for code in __main__ (the default warning filters).
+NativeResult deprecated(Interpreter& vm, Thread& thread, Value, CallArgs args) {
+    const StrObject* message = nullptr;
+    auto* warned = args.count == 2 ? as<SetObject>(args[1]) : nullptr;
+    if (!check_arity(vm, "_deprecated", args, 2, 2) || !str_argument(vm, args[0], "message", message))
+        return NativeResult::raised();
+    if (!warned)
+        return vm.raise(vm.types.type_error, "_deprecated() needs the set of places warned");
+    for (auto frame = thread.frames.rbegin(); frame != thread.frames.rend(); ++frame) {
+        if (frame->is_native() || frame->code->hidden)
+            continue;
+        if (!frame->module || frame->module->name != "__main__")
+            break;
+        const std::string& file = frame->code->source->filename;
+        const int line = frame->position().line;
+        const std::string where = file + ":" + std::to_string(line) + ": ";
+        const Value place = vm.new_str(where + message->text);
+        if (warned->table.contains(place))
+            break;
+        warned->table.add(place);
+        std::string text = where + "DeprecationWarning: " + message->text + "\n";
+        auto source = vm.sources.find(file);
+        if (source != vm.sources.end()) {
+            std::string_view code = lang::source_line(source->second, line);
+            const size_t start = code.find_first_not_of(" \t");
+            if (start != std::string_view::npos)
+                text += "  " + std::string(code.substr(start)) + "\n";
+        }
+        vm.host.write_stderr(text);
+        break;
+    }
+    return NativeResult::of(Value::none());
+}
+
+// _format_exception(exc) -> str: its traceback and last line, as an uncaught one prints.
+NativeResult format_exception(Interpreter& vm, Thread&, Value, CallArgs args) {
+    if (!check_arity(vm, "_format_exception", args, 1, 1))
+        return NativeResult::raised();
+    if (!vm.is_instance(args[0], vm.types.base_exception))
+        return vm.raise(vm.types.type_error, "_format_exception() needs an exception");
+    Thread report;
+    report.uncaught = args[0];
+    report.uncaught_text = vm.exception_line(args[0]);
+    return NativeResult::of(vm.new_str(vm.format_uncaught(report)));
+}
+
+// _write_stderr(text): what threading.excepthook prints with.
+NativeResult write_stderr(Interpreter& vm, Thread&, Value, CallArgs args) {
+    const StrObject* text = nullptr;
+    if (!check_arity(vm, "_write_stderr", args, 1, 1) || !str_argument(vm, args[0], "text", text))
+        return NativeResult::raised();
+    vm.host.write_stderr(text->text);
+    return NativeResult::of(Value::none());
+}
+
 } // namespace
 
 void install_threading(Interpreter& vm, ModuleObject& module) {
+    vm.add_native(module, "_mirror", mirror);
+    vm.add_native(module, "_deprecated", deprecated);
+    vm.add_native(module, "_format_exception", format_exception);
+    vm.add_native(module, "_write_stderr", write_stderr);
     vm.add_native(module, "_start_new_thread", start_new_thread);
     vm.add_native(module, "get_ident", get_ident);
     vm.add_native(module, "_main_ident", main_ident);
@@ -180,8 +268,69 @@ _counter = 0
 _active = {}
 
 
+_warned = set()
+_threading_atexits = []
+
+
+# What concurrent.futures registers: run by the main thread once its code is done, latest
+# first, before the wait for the non-daemon threads (CPython's threading._shutdown).
+def _register_atexit(func, *args, **kwargs):
+    _threading_atexits.append((func, args, kwargs))
+
+
+def _run_exit_hooks():
+    while _threading_atexits:
+        func, args, kwargs = _threading_atexits.pop()
+        func(*args, **kwargs)
+
+
 class BrokenBarrierError(RuntimeError):
     pass
+
+
+class ExceptHookArgs:
+    def __init__(self, exc_type, exc_value, exc_traceback, thread):
+        self.exc_type = exc_type
+        self.exc_value = exc_value
+        self.exc_traceback = exc_traceback
+        self.thread = thread
+
+    def __repr__(self):
+        return "_thread._ExceptHookArgs(exc_type=%r, exc_value=%r, exc_traceback=%r, thread=%r)" % (
+            self.exc_type, self.exc_value, self.exc_traceback, self.thread)
+
+
+def __excepthook__(args):
+    if args.exc_type is SystemExit:
+        return
+    name = args.thread.name if args.thread is not None else get_ident()
+    _write_stderr("Exception in thread %s:\n%s" % (name, _format_exception(args.exc_value)))
+
+
+excepthook = __excepthook__
+
+
+def settrace(func):
+    raise NotImplementedError("threading.settrace() is not available in Threadlab: the lab traces every thread itself (see the Timeline and the Code window)")
+
+
+def setprofile(func):
+    raise NotImplementedError("threading.setprofile() is not available in Threadlab: the Run metrics window profiles every thread itself")
+
+
+def gettrace():
+    return None
+
+
+def getprofile():
+    return None
+
+
+class local:
+    def __init__(self, *args, **kwargs):
+        if (args or kwargs) and type(self).__init__ is local.__init__:
+            raise TypeError("Initialization arguments are not supported")
+        _mirror(self, 0)
 
 
 def _new_name():
@@ -198,12 +347,22 @@ def current_thread():
     return _active[get_ident()]
 
 
+def currentThread():
+    _deprecated("currentThread() is deprecated, use current_thread() instead", _warned)
+    return current_thread()
+
+
 def main_thread():
     return _main_thread
 
 
 def active_count():
     return len(_active)
+
+
+def activeCount():
+    _deprecated("activeCount() is deprecated, use active_count() instead", _warned)
+    return active_count()
 
 
 def enumerate():
@@ -280,12 +439,17 @@ class Condition:
     def notify_all(self):
         _sync(5, self._id, -1)
 
+    def notifyAll(self):
+        _deprecated("notifyAll() is deprecated, use notify_all() instead", _warned)
+        self.notify_all()
+
 
 class Semaphore:
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
         self._id = _allocate(2, value, -1)
+        _mirror(self, 1)
 
     def acquire(self, blocking=True, timeout=None):
         if not blocking and timeout is not None:
@@ -309,6 +473,7 @@ class BoundedSemaphore(Semaphore):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
         self._id = _allocate(3, value, -1)
+        _mirror(self, 1)
 
 
 class Event:
@@ -317,6 +482,10 @@ class Event:
 
     def is_set(self):
         return _count(self._id) != 0
+
+    def isSet(self):
+        _deprecated("isSet() is deprecated, use is_set() instead", _warned)
+        return self.is_set()
 
     def set(self):
         _sync(3, self._id, 1)
@@ -336,13 +505,18 @@ class Barrier:
         self._action = action
         self._timeout = timeout
         self.parties = parties
+        _mirror(self, 2)
 
     def wait(self, timeout=None):
         if timeout is None:
             timeout = self._timeout
         index = _wait(self._id, timeout)
         if index == self.parties - 1 and self._action is not None:
-            self._action()
+            try:
+                self._action()
+            except BaseException:
+                self.abort()
+                raise
         return index
 
     def reset(self):
@@ -387,6 +561,10 @@ class Thread:
         self._started.set()
         try:
             self.run()
+        except BaseException as exc:
+            if excepthook is __excepthook__:
+                raise
+            excepthook(ExceptHookArgs(type(exc), exc, None, self))
         finally:
             self._finished = True
             del _active[self.ident]
@@ -408,15 +586,21 @@ class Thread:
         return self._started.is_set() and not self._finished
 
     def getName(self):
+        _deprecated("getName() is deprecated, get the name attribute instead", _warned)
         return self.name
 
     def setName(self, name):
+        _deprecated("setName() is deprecated, set the name attribute instead", _warned)
         self.name = str(name)
 
     def isDaemon(self):
+        _deprecated("isDaemon() is deprecated, get the daemon attribute instead", _warned)
         return self.daemon
 
     def setDaemon(self, daemonic):
+        _deprecated("setDaemon() is deprecated, set the daemon attribute instead", _warned)
+        if self._started.is_set():
+            raise RuntimeError("cannot set daemon status of active thread")
         self.daemon = daemonic
 
     def __repr__(self):

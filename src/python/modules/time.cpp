@@ -1,7 +1,8 @@
 // The time module on the simulated clock. Every function that reads the clock asks the
 // machine, so the time is exact to the instruction. time.time() counts from a fixed moment,
 // 2024-01-01 12:00:00 UTC, at the start of every run (so logging shows 12:00:00, 12:00:01, ...);
-// perf_counter() and monotonic() count from 0. The simulated machine's local time is UTC, so
+// perf_counter() and monotonic() count from 0; process_time() and thread_time() are the CPU
+// time the machine charged to the process's threads or to the calling thread. The simulated machine's local time is UTC, so
 // localtime() and gmtime() agree; strftime() knows the directives that log formats use.
 //
 // Sections: natives | Python source
@@ -34,6 +35,39 @@ NativeResult run_seconds(Interpreter&, Thread&, Value, Value now) {
 
 NativeResult run_nanoseconds(Interpreter&, Thread&, Value, Value now) {
     return NativeResult::of(now);
+}
+
+// The CPU time of the calling thread, or of all threads of its process, on the machine: the
+// instructions they executed (and the threads they created), never their waits, so a thread
+// that waits for the GIL or sleeps gains none. Read after a Now request, when the batch that
+// asked has been charged.
+SimTime cpu_time(Interpreter& vm, Thread& thread, bool whole_process) {
+    PythonRun& run = PythonRun::of(vm);
+    const Machine& m = run.machine();
+    const machine::Thread& self = m.thread(run.python_thread(vm, thread).id());
+    if (!whole_process)
+        return self.cpu_time;
+    SimTime total = 0;
+    for (size_t i = 0; i < m.thread_count(); ++i)
+        if (m.thread(static_cast<ThreadId>(i)).process == self.process)
+            total += m.thread(static_cast<ThreadId>(i)).cpu_time;
+    return total;
+}
+
+NativeResult process_seconds(Interpreter& vm, Thread& thread, Value, Value) {
+    return NativeResult::of(Value::from_float(static_cast<double>(cpu_time(vm, thread, true)) / 1e9));
+}
+
+NativeResult process_nanoseconds(Interpreter& vm, Thread& thread, Value, Value) {
+    return NativeResult::of(Value::from_int(cpu_time(vm, thread, true)));
+}
+
+NativeResult thread_seconds(Interpreter& vm, Thread& thread, Value, Value) {
+    return NativeResult::of(Value::from_float(static_cast<double>(cpu_time(vm, thread, false)) / 1e9));
+}
+
+NativeResult thread_nanoseconds(Interpreter& vm, Thread& thread, Value, Value) {
+    return NativeResult::of(Value::from_int(cpu_time(vm, thread, false)));
 }
 
 NativeResult returns_none(Interpreter&, Thread&, Value, Value) {
@@ -156,6 +190,10 @@ constexpr char kPerfCounter[] = "perf_counter";
 constexpr char kPerfCounterNs[] = "perf_counter_ns";
 constexpr char kMonotonic[] = "monotonic";
 constexpr char kMonotonicNs[] = "monotonic_ns";
+constexpr char kProcessTime[] = "process_time";
+constexpr char kProcessTimeNs[] = "process_time_ns";
+constexpr char kThreadTime[] = "thread_time";
+constexpr char kThreadTimeNs[] = "thread_time_ns";
 
 } // namespace
 
@@ -166,6 +204,10 @@ void install_time(Interpreter& vm, ModuleObject& module) {
     vm.add_native(module, kPerfCounterNs, clock_reading<kPerfCounterNs, run_nanoseconds>);
     vm.add_native(module, kMonotonic, clock_reading<kMonotonic, run_seconds>);
     vm.add_native(module, kMonotonicNs, clock_reading<kMonotonicNs, run_nanoseconds>);
+    vm.add_native(module, kProcessTime, clock_reading<kProcessTime, process_seconds>);
+    vm.add_native(module, kProcessTimeNs, clock_reading<kProcessTimeNs, process_nanoseconds>);
+    vm.add_native(module, kThreadTime, clock_reading<kThreadTime, thread_seconds>);
+    vm.add_native(module, kThreadTimeNs, clock_reading<kThreadTimeNs, thread_nanoseconds>);
     vm.add_native(module, "sleep", time_sleep);
     vm.add_native(module, "_fields", calendar_fields);
     vm.add_native(module, "_strftime", format_time);
