@@ -62,6 +62,8 @@ LabConfig random_config(machine::Random& r)
     c.io_latency.b = c.io_latency.kind == machine::LatencyDistribution::Kind::Uniform ? c.io_latency.a + in({0, 1000000}) : 0;
     c.max_time = in(kMaxTimeRange);
     c.seed = r.next_u64();
+    c.max_memory = uint64_t(in({kMaxMemoryRange.min >> 10, kMaxMemoryRange.max >> 10})) << 10;
+    c.max_threads = int(in(kMaxThreadsRange));
     for (const ProgramSlider& slider : find_sliders(program_source(c)))
         if (r.below(2) == 0)
             c.sliders[slider.name] = slider.min + int64_t(r.below(uint64_t(slider.max - slider.min) + 1));

@@ -211,7 +211,9 @@ TEST_CASE("uncaught errors use CPython's wording and a Python-style traceback")
     CHECK(error_of("raise ValueError\n") == "ValueError");
     CHECK(error_of("class E(Exception):\n    def __str__(self):\n        return 'custom text'\nraise E()\n") == "E: custom text");
     CHECK(error_of("import nothere\n") == "ModuleNotFoundError: No module named 'nothere'");
-    CHECK(error_of("9223372036854775807 + 1\n") == "OverflowError: integer result does not fit in 64 bits (Threadlab's ints are 64-bit)");
+    CHECK(error_of("print(10 ** 4300)\n") ==
+          "ValueError: Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+    CHECK(error_of("1 << (1 << 21)\n") == "OverflowError: int too large: Threadlab's ints hold at most 1048576 bits");
     CHECK(error_of("def f(): f()\nf()\n") == "RecursionError: maximum recursion depth exceeded");
 
     Outcome o = run_program("def inner():\n    return missing\n\ndef outer():\n    return inner()\nouter()\n");
@@ -239,6 +241,44 @@ TEST_CASE("the uncaught report suggests a close name as CPython 3.11 does, and c
     Outcome o = run_program("try:\n    {}['k']\nexcept KeyError:\n    raise ValueError('bad')\n");
     CHECK(o.traceback.find("KeyError: 'k'\n\nDuring handling of the above exception, another exception occurred:\n\n") != std::string::npos);
     CHECK(o.error == "ValueError: bad");
+}
+
+TEST_CASE("bytes and bytearray are names that refuse to make objects, naming the feature")
+{
+    CHECK(error_of("x = bytes(3)\n") == "NotImplementedError: bytes objects are not supported by Threadlab");
+    CHECK(error_of("bytearray()\n") == "NotImplementedError: bytearray objects are not supported by Threadlab");
+    CHECK(output_of("print(isinstance('a', bytes), bytes.__name__)\n") == "False bytes\n");
+}
+
+TEST_CASE("raise ... from ...: the cause prints first, as CPython prints it; `from None` hides the context")
+{
+    Outcome o = run_program("def load():\n    try:\n        return {}['a']\n    except KeyError as e:\n        raise LookupError('no a') from e\n"
+                            "try:\n    load()\nexcept LookupError:\n    raise RuntimeError('failed')\n");
+    CHECK(o.traceback ==
+          "Traceback (most recent call last):\n"
+          "  File \"t.py\", line 3, in load\n"
+          "    return {}['a']\n"
+          "KeyError: 'a'\n"
+          "\n"
+          "The above exception was the direct cause of the following exception:\n"
+          "\n"
+          "Traceback (most recent call last):\n"
+          "  File \"t.py\", line 7, in <module>\n"
+          "    load()\n"
+          "  File \"t.py\", line 5, in load\n"
+          "    raise LookupError('no a') from e\n"
+          "LookupError: no a\n"
+          "\n"
+          "During handling of the above exception, another exception occurred:\n"
+          "\n"
+          "Traceback (most recent call last):\n"
+          "  File \"t.py\", line 9, in <module>\n"
+          "    raise RuntimeError('failed')\n"
+          "RuntimeError: failed\n");
+    Outcome hidden = run_program("try:\n    1 / 0\nexcept ZeroDivisionError:\n    raise ValueError('clean') from None\n");
+    CHECK(hidden.traceback == "Traceback (most recent call last):\n  File \"t.py\", line 4, in <module>\n"
+                              "    raise ValueError('clean') from None\nValueError: clean\n");
+    CHECK(error_of("raise ValueError from 3\n") == "TypeError: exception causes must derive from BaseException");
 }
 
 TEST_CASE("user-defined protocols: __bool__ and __len__ in truth tests, __iter__/__next__, unhashable __eq__ classes")

@@ -67,7 +67,9 @@ TEST_CASE("lexer errors name the line and column")
     CHECK(compile_error("x = )\n") == "1:4 SyntaxError: unmatched ')'");
     CHECK(compile_error("if x:\n    a\n  b\n") == "3:2 IndentationError: unindent does not match any outer indentation level");
     CHECK(compile_error("x = 1abc\n") == "1:4 SyntaxError: invalid decimal literal");
-    CHECK(compile_error("x = 99999999999999999999\n") == "1:4 OverflowError: integer literal too large: Threadlab's ints are 64-bit");
+    CHECK(compile_error("x = " + std::string(4301, '7') + "\n") ==
+          "1:4 SyntaxError: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; use "
+          "sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.");
     CHECK(compile_error("x = 5 \xe2\x82\xac\n") == "1:6 SyntaxError: invalid character '\xe2\x82\xac' (U+20AC)");
 }
 
@@ -112,6 +114,21 @@ TEST_CASE("syntax errors match CPython's messages and positions")
     CHECK(compile_error("print 'a'\n") == "1:0 SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?");
     CHECK(compile_error("x = f'{}'\n") == "1:7 SyntaxError: f-string: empty expression not allowed");
     CHECK(compile_error("x = 5 if 3\n") == "1:4 SyntaxError: expected 'else' after 'if' expression");
+    CHECK(compile_error("@dec\nx = 1\n") == "2:0 SyntaxError: invalid syntax");
+    CHECK(compile_error("x := 1\n") == "1:2 SyntaxError: invalid syntax");
+    CHECK(compile_error("(a.b := 1)\n") == "1:1 SyntaxError: cannot use assignment expressions with attribute");
+    CHECK(compile_error("[(a[0] := 1)]\n") == "1:2 SyntaxError: cannot use assignment expressions with subscript");
+    CHECK(compile_error("def f(x := 1): pass\n") == "1:8 SyntaxError: invalid syntax");
+    CHECK(compile_error("raise A from\n") == "1:12 SyntaxError: invalid syntax");
+    CHECK(compile_error("def f(/, a): pass\n") == "1:6 SyntaxError: at least one argument must precede /");
+    CHECK(compile_error("def f(a, /, b, /): pass\n") == "1:15 SyntaxError: / may appear only once");
+    CHECK(compile_error("def f(*, a, /): pass\n") == "1:12 SyntaxError: / must be ahead of *");
+    CHECK(compile_error("class C(metaclass=M): pass\n") == "1:8 SyntaxError: metaclasses are not supported by Threadlab");
+    CHECK(compile_error("print((*a))\n") == "1:7 SyntaxError: cannot use starred expression here");
+    CHECK(compile_error("x = [*a for a in b]\n") == "1:5 SyntaxError: iterable unpacking cannot be used in comprehension");
+    CHECK(compile_error("x = {*a for a in b}\n") == "1:5 SyntaxError: iterable unpacking cannot be used in comprehension");
+    CHECK(compile_error("s = {*a, *b, c}\n") == "no error");
+    CHECK(compile_error("@dec x\ndef f(): pass\n") == "1:5 SyntaxError: invalid syntax");
 }
 
 TEST_CASE("compile errors of the symbol table and code generator")
@@ -124,6 +141,9 @@ TEST_CASE("compile errors of the symbol table and code generator")
     CHECK(compile_error("def f(a, a): pass\n") == "1:9 SyntaxError: duplicate argument 'a' in function definition");
     CHECK(compile_error("*a, *b = c\n") == "1:0 SyntaxError: multiple starred expressions in assignment");
     CHECK(compile_error("*a = c\n") == "1:0 SyntaxError: starred assignment target must be in a list or tuple");
+    CHECK(compile_error("[i := 0 for i in r]\n") == "1:1 SyntaxError: assignment expression cannot rebind comprehension iteration variable 'i'");
+    CHECK(compile_error("class A:\n    [y := 1 for i in r]\n") ==
+          "2:5 SyntaxError: assignment expression within a comprehension cannot be used in a class body");
 }
 
 TEST_CASE("yield, await and async with outside the functions that allow them are refused as CPython refuses them")
@@ -142,12 +162,38 @@ TEST_CASE("unsupported constructs are refused with a message naming them")
 {
     CHECK(compile_error("async def f():\n    async for x in a:\n        pass\n") == "2:4 SyntaxError: 'async for' is not supported by Threadlab");
     CHECK(compile_error("async def f():\n    yield 1\n") == "2:4 SyntaxError: asynchronous generators are not supported by Threadlab");
-    CHECK(compile_error("match x:\n    case 1:\n        pass\n") == "1:0 SyntaxError: the 'match' statement is not supported by Threadlab");
-    CHECK(compile_error("@dec\ndef f(): pass\n") == "1:0 SyntaxError: decorators are not supported by Threadlab");
-    CHECK(compile_error("if (n := 5):\n    pass\n") == "1:6 SyntaxError: assignment expressions (:=) are not supported by Threadlab");
-    CHECK(compile_error("s = {*a, b}\n") == "1:5 SyntaxError: unpacking (*iterable) in displays is not supported by Threadlab");
-    CHECK(compile_error("raise A from B\n") == "1:8 SyntaxError: 'raise ... from ...' is not supported by Threadlab");
+    CHECK(compile_error("x = a @ b\n") == "1:6 SyntaxError: the '@' operator is not supported by Threadlab");
     CHECK(compile_error("x = 1j\n") == "1:4 SyntaxError: complex numbers are not supported by Threadlab");
+    CHECK(compile_error("x = b'abc'\n") == "1:4 SyntaxError: bytes literals are not supported by Threadlab");
+    CHECK(compile_error("async def f():\n    return [x async for x in a]\n") ==
+          "2:14 SyntaxError: asynchronous comprehensions are not supported by Threadlab");
+}
+
+TEST_CASE("bad match patterns are refused with CPython's messages at its positions")
+{
+    auto error = [](const char* pattern) { return compile_error(std::string("match x:\n    case ") + pattern + ":\n        pass\n"); };
+    CHECK(compile_error("match x:\n    case a:\n        pass\n    case 1:\n        pass\n") ==
+          "2:9 SyntaxError: name capture 'a' makes remaining patterns unreachable");
+    CHECK(compile_error("match x:\n    case _:\n        pass\n    case 1:\n        pass\n") ==
+          "2:9 SyntaxError: wildcard makes remaining patterns unreachable");
+    CHECK(error("a | 1") == "2:9 SyntaxError: name capture 'a' makes remaining patterns unreachable");
+    CHECK(error("[a, *b, *c]") == "2:9 SyntaxError: multiple starred names in sequence pattern");
+    CHECK(error("P(x=1, y=2, x=3)") == "2:23 SyntaxError: attribute name repeated in class pattern: x");
+    CHECK(error("P(x=1, 2)") == "2:16 SyntaxError: positional patterns follow keyword patterns");
+    CHECK(error("{'a': 1, 'a': 2}") == "2:9 SyntaxError: mapping pattern checks duplicate key ('a')");
+    CHECK(error("[a, a]") == "2:13 SyntaxError: multiple assignments to name 'a' in pattern");
+    CHECK(error("1 | a") == "2:13 SyntaxError: alternative patterns bind different names");
+    CHECK(error("(1 as a) | (2 as b)") == "2:21 SyntaxError: alternative patterns bind different names");
+    CHECK(error("1 + 2") == "2:13 SyntaxError: imaginary number required in complex literal");
+    CHECK(error("f(x).y") == "2:13 SyntaxError: invalid syntax");
+    CHECK(error("{**r, 'a': 1}") == "2:15 SyntaxError: invalid syntax");
+    CHECK(error("*a") == "2:11 SyntaxError: invalid syntax");
+    CHECK(error("a as _") == "2:14 SyntaxError: cannot use '_' as a target");
+    CHECK(error("1 as 2") == "2:14 SyntaxError: invalid pattern target");
+    CHECK(error("f'a'") == "2:9 SyntaxError: patterns may only match literals and attribute lookups");
+    CHECK(compile_error("match x:\npass\n") == "2:0 IndentationError: expected an indented block after 'match' statement on line 1");
+    CHECK(error("[1, *rest] | (1, *rest) as whole") == "no error");
+    CHECK(compile_error("match = 1\nmatch.x = 2\nprint(match)\n") == "no error");
 }
 
 TEST_CASE("format_source_error shows file:line:col, the line, a caret, and the Python exception last")

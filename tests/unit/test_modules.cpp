@@ -7,34 +7,13 @@
 #include <string>
 
 #include "python/python_machine.h"
+#include "printed.h"
 
 using namespace machine;
 using python::PythonRun;
+using namespace printed_output;
 
 namespace {
-
-// The output of a program run to its end: stdout and stderr kept apart.
-struct Printed {
-    std::string out;
-    std::string err;
-};
-
-Printed printed(PythonRun& run) {
-    Printed p;
-    const Trace& trace = run.machine().trace();
-    for (uint64_t i = trace.output_first(); i < trace.output_count(); ++i) {
-        const OutputLine& line = trace.output(i);
-        (line.stream == OutputStream::Stdout ? p.out : p.err) += line.text + (line.newline ? "\n" : "");
-    }
-    return p;
-}
-
-Printed run_to_end(const std::string& source, MachineConfig config = {}) {
-    PythonRun run(config);
-    REQUIRE_FALSE(run.start(source, "test.py"));
-    REQUIRE(run.run() == RunStatus::Finished);
-    return printed(run);
-}
 
 MachineConfig seeded(uint64_t seed) {
     MachineConfig c;

@@ -1,0 +1,169 @@
+// What a program cannot take from the lab: each process's heap budget (MemoryError, as CPython
+// raises it), its live-thread limit ("can't start new thread"), and the settings that carry them
+// (LabConfig, the permalink).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "config/permalink.h"
+#include "lab/capture.h"
+#include "python/python_machine.h"
+
+using namespace machine;
+using python::PythonRun;
+
+namespace {
+
+struct Outcome {
+    RunStatus status = RunStatus::Paused;
+    std::string out;
+    std::string err;
+    uint64_t hash = 0;
+};
+
+Outcome run_python(const std::string& source, const MachineConfig& config) {
+    PythonRun run(config);
+    Outcome o;
+    REQUIRE_FALSE(run.start(source, "limits.py"));
+    o.status = run.run();
+    const Trace& trace = run.machine().trace();
+    for (uint64_t i = trace.output_first(); i < trace.output_count(); ++i) {
+        const OutputLine& line = trace.output(i);
+        (line.stream == OutputStream::Stdout ? o.out : o.err) += line.text + "\n";
+    }
+    o.hash = trace.hash();
+    return o;
+}
+
+MachineConfig with_memory(uint64_t bytes) {
+    MachineConfig config;
+    config.max_memory = bytes;
+    return config;
+}
+
+const char* kGrowth = "a = []\n"
+                      "while True:\n"
+                      "    a.append([0] * 1000)\n";
+
+} // namespace
+
+TEST_CASE("a list that grows without end stops with MemoryError at the heap budget, in the line that allocates") {
+    Outcome o = run_python(kGrowth, with_memory(uint64_t{8} << 20));
+    CHECK(o.status == RunStatus::Finished);
+    CHECK(o.err.find("line 3, in <module>\n    a.append([0] * 1000)\nMemoryError\n") != std::string::npos);
+}
+
+TEST_CASE("MemoryError is caught where it is raised, and the memory is the program's again once it lets go") {
+    const char* source = "a = []\n"
+                         "try:\n"
+                         "    while True:\n"
+                         "        a.append([0] * 1000)\n"
+                         "except MemoryError as e:\n"
+                         "    print('caught', type(e).__name__, isinstance(e, Exception), len(a) > 400)\n"
+                         "a = None\n"
+                         "b = [[1] * 1000 for _ in range(300)]\n"
+                         "print('again', len(b))\n";
+    Outcome o = run_python(source, with_memory(uint64_t{8} << 20));
+    CHECK(o.out == "caught MemoryError True True\nagain 300\n");
+    CHECK(o.err == "");
+}
+
+TEST_CASE("growth in place is counted too: appends, dict entries and one-instruction giants") {
+    for (const char* source : {"a = []\nwhile True:\n    a.append(1)\n", "d = {}\ni = 0\nwhile True:\n    d[i] = i\n    i += 1\n",
+                               "x = list(range(10**10))\n", "s = 'x'\nwhile True:\n    s = s + s\n"}) {
+        CAPTURE(source);
+        Outcome o = run_python(source, with_memory(uint64_t{4} << 20));
+        CHECK(o.err.ends_with("MemoryError\n"));
+    }
+}
+
+TEST_CASE("where the budget runs out is part of the run: the same trace twice") {
+    CHECK(run_python(kGrowth, with_memory(uint64_t{2} << 20)).hash == run_python(kGrowth, with_memory(uint64_t{2} << 20)).hash);
+}
+
+TEST_CASE("past the live-thread limit start() raises RuntimeError: can't start new thread, and the threads started run") {
+    const char* source = "import threading, time\n"
+                         "threads = []\n"
+                         "try:\n"
+                         "    for i in range(100):\n"
+                         "        t = threading.Thread(target=time.sleep, args=(1,))\n"
+                         "        t.start()\n"
+                         "        threads.append(t)\n"
+                         "except RuntimeError as e:\n"
+                         "    print('refused after', len(threads), e)\n"
+                         "for t in threads:\n"
+                         "    t.join()\n"
+                         "t = threading.Thread(target=print, args=('a thread again',))\n"
+                         "t.start()\n"
+                         "t.join()\n";
+    MachineConfig config;
+    config.max_threads = 10;
+    Outcome o = run_python(source, config);
+    CHECK(o.out == "refused after 9 can't start new thread\na thread again\n");
+}
+
+TEST_CASE("the heap budget and the thread limit are settings of the link") {
+    config::LabConfig c;
+    c.max_memory = uint64_t{16} << 20;
+    c.max_threads = 50;
+    CHECK(config::encode_fragment(c) == "v=1&max-memory=16MiB&max-threads=50");
+    config::DecodeResult decoded = config::decode_fragment("#v=1&max-memory=512KiB&max-threads=0");
+    REQUIRE(decoded.problems.size() == 2);
+    CHECK(decoded.problems[0].message == "max-memory=512KiB: must be 1MiB..4GiB");
+    CHECK(decoded.problems[1].message == "max-threads=0: must be a whole number 1..100000");
+    CHECK(config::decode_fragment("#v=1&max-memory=64MB").problems.at(0).message ==
+          "max-memory=64MB: must be a size such as 64MiB, 512KiB or 1GiB");
+    CHECK(config::to_machine_config(config::decode_fragment("#v=1&max-memory=2GiB").config).max_memory == uint64_t{2} << 30);
+}
+
+TEST_CASE("printing forever keeps the newest output, bounded in lines and bytes, and counts what it dropped") {
+    MachineConfig config;
+    config.trace.max_output_lines = 100;
+    config.trace.max_output_bytes = 1000;
+    PythonRun run(config);
+    REQUIRE_FALSE(run.start("for i in range(5000):\n    print(i)\nprint('x' * 5000, end='')\n", "limits.py"));
+    run.run();
+    const Trace& trace = run.machine().trace();
+    CHECK(trace.output_count() == 5001);
+    CHECK(trace.output_first() == 5000);  // the long last line alone is over the byte cap: it is kept
+    CHECK(trace.output(5000).text.size() == 5000);
+    CHECK(run.machine().describe_stats().find("output lines      5001 (5000 dropped") != std::string::npos);
+}
+
+TEST_CASE("one line printed without end is emitted in pieces, so no buffer grows without end") {
+    MachineConfig config;
+    PythonRun run(config);
+    REQUIRE_FALSE(run.start("for i in range(40):\n    print('y' * 10000, end='')\n", "limits.py"));
+    run.run();
+    const Trace& trace = run.machine().trace();
+    std::string all;
+    for (uint64_t i = trace.output_first(); i < trace.output_count(); ++i) {
+        CHECK(trace.output(i).text.size() <= 80000);
+        CHECK_FALSE(trace.output(i).newline);
+        all += trace.output(i).text;
+    }
+    CHECK(all == std::string(400000, 'y'));
+}
+
+TEST_CASE("a snapshot of a huge program copies a bounded part: the first items, the count, the newest output") {
+    PythonRun run(MachineConfig{});
+    REQUIRE_FALSE(run.start("big = [[i] for i in range(100000)]\ntext = 'z' * 1000000\nfor i in range(5000):\n    print(i)\n"
+                            "print('w' * 100000)\n",
+                            "limits.py"));
+    run.run();
+    std::shared_ptr<lab::LabSnapshot> snap = lab::capture(run, nullptr);
+    const lab::ProcessView& process = snap->processes.at(0);
+    CHECK(process.heap.size() <= lab::kMaxHeapObjects);
+    CHECK(process.heap.size() < 100);  // the first 64 items of `big` and the names
+    bool summarised = false;
+    for (const lab::Variable& g : process.globals) {
+        if (g.name == "big")
+            summarised = g.value.repr == "list of 100000 items";
+        if (g.name == "text")
+            CHECK(g.value.repr.size() <= lab::kMaxReprBytes + 4);
+    }
+    CHECK(summarised);
+    CHECK(snap->output.size() == lab::kMaxOutputLines);
+    CHECK(snap->output_first == 5001 - lab::kMaxOutputLines);
+    CHECK(snap->output.back().text.ends_with("… (97952 more bytes)"));
+}
