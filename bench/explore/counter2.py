@@ -1,0 +1,18 @@
+# Two threads each do `counter += 1` once: the lost update needs one preemption.
+import threading
+
+counter = 0
+
+
+def increment():
+    global counter
+    counter += 1
+
+
+threads = [threading.Thread(target=increment) for _ in range(2)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print("counter", counter)
+assert counter == 2, f"lost an update: counter is {counter}"

@@ -1,0 +1,831 @@
+// Sections: what a step touches | the recording controller | one run | the search |
+//           the report
+#include "explore/explore.h"
+
+#include <algorithm>
+#include <cctype>
+#include <deque>
+#include <map>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include "lang/bytecode.h"
+#include "python/interpreter.h"
+#include "python/python_machine.h"
+
+namespace explore {
+
+namespace {
+
+using machine::ChoicePoint;
+using machine::Schedule;
+using machine::ThreadId;
+using machine::kNoThread;
+
+// ---- What a step touches -----------------------------------------------------------------------
+// A key names a piece of shared state: (object, attribute or global name), a container's items,
+// a cell, a sync object, or the world (output and the shared random generator).
+
+struct Access {
+    uint64_t key = 0;
+    bool write = false;
+};
+
+constexpr uint64_t kWorld = 1;
+
+uint64_t mix(uint64_t a, uint64_t b) {
+    uint64_t h = a * 0x9e3779b97f4a7c15ULL ^ (b + 0x7f4a7c159e3779b9ULL + (a << 6) + (a >> 2));
+    return h == kWorld ? h + 2 : h;
+}
+
+uint64_t object_key(const void* object, std::string_view name = {}) {
+    return mix(reinterpret_cast<uintptr_t>(object), std::hash<std::string_view>{}(name));
+}
+
+uint64_t sync_key(int32_t id) {
+    return mix(0x5eed, static_cast<uint64_t>(id) + 1);
+}
+
+// Natives whose effect reaches beyond their arguments: the output streams, the one random
+// generator of the machine.
+bool touches_world(std::string_view native) {
+    static constexpr std::string_view kNames[] = {"print", "write", "flush", "random", "randint", "randrange",
+                                                  "choice", "choices", "shuffle", "uniform", "getrandbits",
+                                                  "seed", "sample", "gauss", "input"};
+    return std::find(std::begin(kNames), std::end(kNames), native) != std::end(kNames);
+}
+
+void touch_value(const python::Value& v, bool write, std::vector<Access>& out) {
+    if (v.is_object())
+        out.push_back({object_key(v.object), write});
+}
+
+// A call: a Python function only pushes a frame (its own steps say what they touch); anything
+// else (natives, classes) may read and change its receiver and arguments.
+void touch_call(const python::Value* callee_and_args, size_t count, std::vector<Access>& out) {
+    python::Value callee = callee_and_args[0];
+    if (auto* bound = python::as<python::BoundMethodObject>(callee))
+        callee = bound->function;
+    if (python::as<python::FunctionObject>(callee))
+        return;
+    if (auto* native = python::as<python::NativeObject>(callee); native && touches_world(native->name))
+        out.push_back({kWorld, true});
+    for (size_t i = 1; i < count; ++i)
+        touch_value(callee_and_args[i], true, out);
+    if (auto* bound = python::as<python::BoundMethodObject>(callee_and_args[0]))
+        touch_value(bound->self, true, out);
+}
+
+// What the next instruction of `thread` will touch (empty: only its own frame).
+void next_step_footprint(const python::Thread* thread, std::vector<Access>& out) {
+    out.clear();
+    if (!thread || thread->frames.empty())
+        return;
+    const python::Frame& f = thread->frames.back();
+    if (f.is_native() || !f.code || f.ip >= f.code->source->code.size())
+        return;
+    const lang::Instruction in = f.code->source->code[f.ip];
+    const auto& s = f.stack;
+    const auto top = [&](size_t depth) { return s.size() > depth ? s[s.size() - 1 - depth] : python::Value(); };
+    const auto name = [&]() -> std::string_view {
+        const auto& names = f.code->source->names;
+        return in.arg >= 0 && static_cast<size_t>(in.arg) < names.size() ? std::string_view(names[in.arg]) : "";
+    };
+    using lang::Op;
+    switch (in.op) {
+    case Op::LoadGlobal:
+    case Op::LoadName: out.push_back({object_key(f.module, name()), false}); return;
+    case Op::StoreGlobal:
+    case Op::DeleteGlobal:
+    case Op::StoreName:
+    case Op::DeleteName: out.push_back({object_key(f.module, name()), true}); return;
+    case Op::LoadDeref:
+    case Op::StoreDeref:
+    case Op::DeleteDeref:
+        if (in.arg >= 0 && static_cast<size_t>(in.arg) < f.cells.size())
+            out.push_back({object_key(f.cells[in.arg]), in.op != Op::LoadDeref});
+        return;
+    case Op::LoadAttr:
+    case Op::LoadMethod:
+        if (top(0).is_object())
+            out.push_back({object_key(top(0).object, name()), false});
+        return;
+    case Op::StoreAttr:
+    case Op::DeleteAttr:
+        if (top(0).is_object())
+            out.push_back({object_key(top(0).object, name()), true});
+        return;
+    case Op::BinarySubscr: touch_value(top(1), false, out); return;
+    case Op::StoreSubscr:
+    case Op::DeleteSubscr: touch_value(top(1), true, out); return;
+    case Op::BinaryOp:
+        touch_value(top(1), (in.arg & lang::kInPlace) != 0, out);
+        touch_value(top(0), false, out);
+        return;
+    case Op::CompareOp:
+        touch_value(top(1), false, out);
+        touch_value(top(0), false, out);
+        return;
+    case Op::UnaryOp:
+    case Op::PopJumpIfFalse:
+    case Op::PopJumpIfTrue:
+    case Op::JumpIfFalseOrPop:
+    case Op::JumpIfTrueOrPop:
+    case Op::GetIter:
+    case Op::FormatValue:
+    case Op::UnpackSequence:
+    case Op::UnpackEx:
+    case Op::ListExtend:
+    case Op::DictMerge: touch_value(top(0), false, out); return;
+    case Op::ForIter: touch_value(top(0), true, out); return;
+    case Op::Call: {
+        const size_t count = static_cast<size_t>(in.arg) + 2;
+        if (s.size() >= count)
+            touch_call(s.data() + s.size() - count, count, out);
+        return;
+    }
+    case Op::CallKw: {
+        const size_t count = static_cast<size_t>(in.arg) + 2;
+        if (s.size() >= count + 1)
+            touch_call(s.data() + s.size() - 1 - count, count, out);
+        return;
+    }
+    case Op::CallEx: {  // callee, self, the positional tuple, and the keywords when arg & 1
+        const size_t count = 3 + static_cast<size_t>(in.arg & 1);
+        if (s.size() >= count)
+            touch_call(s.data() + s.size() - count, count, out);
+        return;
+    }
+    case Op::BeforeWith:
+    case Op::BeforeAsyncWith:
+    case Op::WithExcept:  // __enter__ / __exit__: Python ones run as frames, a lock's asks the kernel
+        touch_value(top(0), true, out);
+        return;
+    case Op::ImportName:
+    case Op::ImportFrom:
+    case Op::ImportStar:
+        out.push_back({kWorld, true});
+        for (size_t depth = 0; depth < 3; ++depth)
+            touch_value(top(depth), true, out);
+        return;
+    default: return;
+    }
+}
+
+// ---- The recording controller ------------------------------------------------------------------
+
+// A choice point of a run where another thread could have run.
+struct PointRecord {
+    int64_t step = 0;
+    ThreadId current = kNoThread;
+    bool fresh = false;
+    bool visible = false;         // the current thread's next step touches shared state
+    int preemptions_before = 0;   // preemptions the run had made before this point
+    std::vector<ThreadId> others;
+};
+
+// A schedule the search should try: at point `point` of the run, thread `thread`.
+struct Branch {
+    int point = -1;
+    ThreadId thread = kNoThread;
+    bool operator<(const Branch& o) const { return point != o.point ? point < o.point : thread < o.thread; }
+};
+
+using VectorClock = std::vector<int32_t>;
+
+int32_t component(const VectorClock& c, ThreadId t) {
+    return static_cast<size_t>(t) < c.size() ? c[t] : 0;
+}
+
+void join_into(VectorClock& into, const VectorClock& from) {
+    if (into.size() < from.size())
+        into.resize(from.size(), 0);
+    for (size_t i = 0; i < from.size(); ++i)
+        into[i] = std::max(into[i], from[i]);
+}
+
+struct AccessRecord {
+    ThreadId thread = kNoThread;
+    int32_t local = 0;    // the thread's own clock component at the step
+    int point = -1;       // its choice point (-1: nothing else could run there)
+    int segment = -1;     // the point where the thread last got the CPU
+    VectorClock clock;
+};
+
+struct KeyState {
+    AccessRecord last_write;
+    std::vector<AccessRecord> reads;  // since the last write, one per thread
+};
+
+enum class Steering : uint8_t { Replay, Pct };
+
+struct PctPlan {
+    std::vector<uint64_t> priority_seed;  // drawn per thread id on first sight
+    std::vector<int64_t> change_steps;    // ascending
+    uint64_t seed = 0;
+};
+
+class Recorder final : public machine::ScheduleController {
+public:
+    Recorder(const python::PythonRun& run, const Schedule& forced, bool track_conflicts)
+        : run_(run), forced_(forced), track_(track_conflicts) {}
+
+    void use_pct(uint64_t seed, std::vector<int64_t> change_steps) {
+        steering_ = Steering::Pct;
+        pct_.seed = seed;
+        pct_.change_steps = std::move(change_steps);
+    }
+
+    ThreadId choose(const ChoicePoint& p) override {
+        if (switched_ && p.step == switched_at_) {  // asked again right after its own switch
+            switched_ = false;
+            execute(p.current, switched_point_);
+            return p.current;
+        }
+        switched_ = false;
+        int index = -1;
+        if (!p.others.empty()) {
+            next_step_footprint(run_.python_thread(p.current), footprint_);
+            PointRecord record;
+            record.step = p.step;
+            record.current = p.current;
+            record.fresh = p.fresh;
+            record.visible = !footprint_.empty();
+            record.preemptions_before = preemptions_;
+            record.others.assign(p.others.begin(), p.others.end());
+            points_.push_back(std::move(record));
+            index = static_cast<int>(points_.size()) - 1;
+            if (p.fresh)
+                segment_of(p.current) = index;
+        }
+        const ThreadId chosen = steering_ == Steering::Replay ? replay(p) : pct(p);
+        if (chosen != p.current) {
+            realized_.choices.push_back({p.step, chosen});
+            if (!p.fresh)
+                ++preemptions_;
+            switched_ = true;
+            switched_at_ = p.step;
+            switched_point_ = index;
+            segment_of(chosen) = index;
+            return chosen;
+        }
+        execute(p.current, index);
+        return p.current;
+    }
+
+    void on_request(ThreadId thread, const machine::Request& request) override {
+        if (!track_)
+            return;
+        switch (request.kind) {
+        case machine::RequestKind::Sync: touch(thread, {sync_key(request.target), true}); return;
+        case machine::RequestKind::Join: joins_[thread] = request.target; return;
+        case machine::RequestKind::Spawn: spawn_clocks_[thread].push_back(clock_of(thread)); return;
+        default: return;
+        }
+    }
+
+    const std::vector<PointRecord>& points() const { return points_; }
+    const std::set<Branch>& races() const { return races_; }
+    const Schedule& realized() const { return realized_; }
+    int preemptions() const { return preemptions_; }
+
+private:
+    ThreadId replay(const ChoicePoint& p) {
+        const auto& choices = forced_.choices;
+        while (next_forced_ < choices.size() && choices[next_forced_].step < p.step)
+            ++next_forced_;
+        if (next_forced_ < choices.size() && choices[next_forced_].step == p.step)
+            return choices[next_forced_++].thread;
+        return p.current;
+    }
+
+    // PCT: the runnable thread of highest priority runs; at each change step the running
+    // thread's priority drops below every other.
+    ThreadId pct(const ChoicePoint& p) {
+        while (next_change_ < pct_.change_steps.size() && pct_.change_steps[next_change_] <= p.step) {
+            ++next_change_;
+            priority(p.current) = -static_cast<int64_t>(next_change_);
+        }
+        ThreadId best = p.current;
+        for (ThreadId t : p.others)
+            if (priority(t) > priority(best))
+                best = t;
+        return best;
+    }
+
+    int64_t& priority(ThreadId t) {
+        if (static_cast<size_t>(t) >= priorities_.size()) {
+            const size_t from = priorities_.size();
+            priorities_.resize(t + 1);
+            for (size_t i = from; i < priorities_.size(); ++i) {
+                uint64_t state = pct_.seed ^ (i * 0x9e3779b97f4a7c15ULL);
+                priorities_[i] = static_cast<int64_t>(machine::splitmix64_next(state) >> 2) + 1000;
+            }
+        }
+        return priorities_[t];
+    }
+
+    int& segment_of(ThreadId t) {
+        if (static_cast<size_t>(t) >= segments_.size())
+            segments_.resize(t + 1, -1);
+        return segments_[t];
+    }
+
+    VectorClock& clock_of(ThreadId t) {
+        if (static_cast<size_t>(t) >= clocks_.size())
+            clocks_.resize(t + 1);
+        VectorClock& c = clocks_[t];
+        if (c.empty()) {  // first sight: it starts after its creator's spawn request
+            const ThreadId creator = run_.machine().thread(t).creator;
+            auto found = spawn_clocks_.find(creator);
+            if (found != spawn_clocks_.end() && !found->second.empty()) {
+                c = found->second.front();
+                found->second.pop_front();
+            }
+            if (c.size() <= static_cast<size_t>(t))
+                c.resize(t + 1, 0);
+        }
+        return c;
+    }
+
+    // `thread` executes its next instruction; `point` is the choice point it runs at.
+    void execute(ThreadId thread, int point) {
+        if (!track_)
+            return;
+        VectorClock& clock = clock_of(thread);
+        ++clock[thread];
+        step_point_ = point;
+        if (auto join = joins_.find(thread); join != joins_.end()) {
+            const ThreadId target = join->second;
+            joins_.erase(join);
+            if (run_.machine().thread(target).state == machine::ThreadState::Terminated)
+                join_into(clock_of(thread), clock_of(target));
+        }
+        next_step_footprint(run_.python_thread(thread), footprint_);
+        for (const Access& a : footprint_)
+            touch(thread, a);
+    }
+
+    // One access of the step `thread` is making: a race with every earlier conflicting access of
+    // another thread that does not happen before it.
+    void touch(ThreadId thread, const Access& access) {
+        KeyState& state = keys_[access.key];
+        VectorClock before = clock_of(thread);
+        const auto check = [&](const AccessRecord& earlier) {
+            if (earlier.thread == kNoThread || earlier.thread == thread)
+                return;
+            if (earlier.local > component(before, earlier.thread)) {
+                if (earlier.point >= 0)
+                    races_.insert({earlier.point, thread});
+                if (earlier.segment >= 0 && earlier.segment != earlier.point)
+                    races_.insert({earlier.segment, thread});
+            }
+            join_into(clock_of(thread), earlier.clock);
+        };
+        check(state.last_write);
+        if (access.write)
+            for (const AccessRecord& read : state.reads)
+                check(read);
+        const VectorClock& now = clock_of(thread);
+        AccessRecord me{thread, component(now, thread), step_point_, segment_of(thread), now};
+        if (access.write) {
+            state.last_write = std::move(me);
+            state.reads.clear();
+            return;
+        }
+        for (AccessRecord& read : state.reads)
+            if (read.thread == thread) {
+                read = std::move(me);
+                return;
+            }
+        state.reads.push_back(std::move(me));
+    }
+
+    const python::PythonRun& run_;
+    const Schedule& forced_;
+    const bool track_;
+    Steering steering_ = Steering::Replay;
+    PctPlan pct_;
+    size_t next_forced_ = 0;
+    size_t next_change_ = 0;
+    std::vector<int64_t> priorities_;
+    std::vector<PointRecord> points_;
+    std::vector<int> segments_;
+    Schedule realized_;
+    int preemptions_ = 0;
+    bool switched_ = false;
+    int64_t switched_at_ = -1;
+    int switched_point_ = -1;
+    int step_point_ = -1;
+    std::vector<Access> footprint_;
+    std::vector<VectorClock> clocks_;
+    std::unordered_map<uint64_t, KeyState> keys_;
+    std::map<ThreadId, ThreadId> joins_;
+    std::map<ThreadId, std::deque<VectorClock>> spawn_clocks_;
+    std::set<Branch> races_;
+};
+
+// ---- One run -----------------------------------------------------------------------------------
+
+struct RunRecord {
+    Outcome outcome;
+    std::vector<PointRecord> points;
+    std::set<Branch> races;
+    int64_t instructions = 0;
+};
+
+machine::MachineConfig explorer_config(machine::MachineConfig config) {
+    config.trace.max_events = 1024;  // the outcome needs the output, not the events
+    return config;
+}
+
+void fill_outcome(const python::PythonRun& run, machine::RunStatus status, Outcome& out) {
+    const machine::Machine& m = run.machine();
+    const machine::Trace& trace = m.trace();
+    for (uint64_t i = trace.output_first(); i < trace.output_count(); ++i) {
+        const machine::OutputLine& line = trace.output(i);
+        out.output += line.text;
+        if (line.newline)
+            out.output += '\n';
+    }
+    out.exit = run.exit_status();
+    switch (status) {
+    case machine::RunStatus::Deadlock:
+        out.failure = "deadlock";
+        out.detail = m.describe_deadlock();
+        out.exit = 3;
+        return;
+    case machine::RunStatus::TimeLimit:
+        out.failure = "time limit";
+        out.exit = 3;
+        return;
+    case machine::RunStatus::Paused:
+        out.failure = "step limit";
+        out.exit = 3;
+        return;
+    case machine::RunStatus::Finished: break;
+    }
+    for (size_t t = 0; t < m.thread_count(); ++t) {
+        const python::Thread* thread = run.python_thread(static_cast<ThreadId>(t));
+        if (thread && !thread->uncaught.is_none() && !thread->uncaught_text.empty() &&
+            thread->uncaught_text.rfind("SystemExit", 0) != 0) {
+            out.failure = thread->uncaught_text;
+            return;
+        }
+    }
+}
+
+RunRecord run_once(std::string_view source, std::string_view filename, const machine::MachineConfig& config,
+                   const Schedule& schedule, bool track, int64_t max_steps, const std::vector<int64_t>* pct_changes = nullptr,
+                   uint64_t pct_seed = 0) {
+    RunRecord record;
+    python::PythonRun run(explorer_config(config));
+    if (std::optional<lang::SourceError> error = run.start(source, filename)) {
+        record.outcome.failure = error->message;
+        record.outcome.exit = 1;
+        return record;
+    }
+    Recorder recorder(run, schedule, track);
+    if (pct_changes)
+        recorder.use_pct(pct_seed, *pct_changes);
+    run.machine().set_controller(&recorder);
+    const machine::RunStatus status = run.run(machine::kNever, max_steps);
+    run.machine().set_controller(nullptr);
+    fill_outcome(run, status, record.outcome);
+    record.outcome.count = 1;
+    record.outcome.preemptions = recorder.preemptions();
+    record.outcome.witness = recorder.realized();
+    record.instructions = run.machine().instructions();
+    record.points = recorder.points();
+    record.races = recorder.races();
+    return record;
+}
+
+// ---- The search --------------------------------------------------------------------------------
+
+struct Pending {
+    Schedule schedule;
+    int preemptions = 0;
+    int64_t order = 0;  // discovery order: ties of equal preemptions run first found first
+};
+
+struct PendingLater {
+    bool operator()(const Pending& a, const Pending& b) const {
+        return a.preemptions != b.preemptions ? a.preemptions > b.preemptions : a.order > b.order;
+    }
+};
+
+// The schedule that follows `parent` up to point `at` and there runs `thread`.
+Schedule branch_schedule(const Schedule& parent, const PointRecord& at, ThreadId thread) {
+    Schedule child;
+    for (const machine::ScheduleChoice& c : parent.choices)
+        if (c.step < at.step)
+            child.choices.push_back(c);
+    if (thread != at.current)
+        child.choices.push_back({at.step, thread});
+    return child;
+}
+
+// Runs `jobs` on `workers` threads; job i's result goes to results[i].
+template <typename Job>
+void run_pool(size_t jobs, int workers, Job job) {
+    std::atomic<size_t> next{0};
+    const auto work = [&] {
+        for (size_t i = next++; i < jobs; i = next++)
+            job(i);
+    };
+    const int extra = std::clamp(workers, 1, 64) - 1;
+    std::vector<std::thread> pool;
+    for (int w = 0; w < extra && static_cast<size_t>(w + 1) < jobs; ++w)
+        pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool)
+        t.join();
+}
+
+class Grouping {
+public:
+    void add(const Outcome& run) {
+        const std::string key = run.failure + '\x1f' + std::to_string(run.exit) + '\x1f' + run.output;
+        auto [it, added] = index_.emplace(key, outcomes_.size());
+        if (added) {
+            outcomes_.push_back(run);
+            return;
+        }
+        Outcome& o = outcomes_[it->second];
+        o.count += run.count;
+        if (run.preemptions < o.preemptions) {
+            o.preemptions = run.preemptions;
+            o.witness = run.witness;
+            o.detail = run.detail;
+        }
+    }
+    std::vector<Outcome> take() { return std::move(outcomes_); }
+
+private:
+    std::unordered_map<std::string, size_t> index_;
+    std::vector<Outcome> outcomes_;
+};
+
+constexpr size_t kBatch = 64;  // runs per round: fixed, so the result does not depend on workers
+
+void systematic(std::string_view source, std::string_view filename, const machine::MachineConfig& config,
+                const ExploreOptions& options, ExploreProgress* progress, ExploreResult& result, Grouping& grouping) {
+    std::priority_queue<Pending, std::vector<Pending>, PendingLater> pending;
+    std::set<std::string> seen;
+    int64_t order = 0;
+    pending.push({Schedule{}, 0, order++});
+    seen.insert("");
+    while (!pending.empty()) {
+        if (progress && progress->cancel.load()) {
+            result.cancelled = true;
+            return;
+        }
+        if (result.schedules >= options.max_schedules)
+            return;
+        std::vector<Pending> batch;
+        while (!pending.empty() && batch.size() < kBatch &&
+               result.schedules + static_cast<int64_t>(batch.size()) < options.max_schedules) {
+            batch.push_back(pending.top());
+            pending.pop();
+        }
+        std::vector<RunRecord> runs(batch.size());
+        run_pool(batch.size(), options.workers, [&](size_t i) {
+            runs[i] = run_once(source, filename, config, batch[i].schedule, options.reduce, options.max_steps);
+        });
+        for (size_t i = 0; i < batch.size(); ++i) {
+            RunRecord& run = runs[i];
+            const Schedule& parent = batch[i].schedule;
+            grouping.add(run.outcome);
+            ++result.schedules;
+            const int64_t last = parent.choices.empty() ? -1 : parent.choices.back().step;
+            const auto offer = [&](const PointRecord& at, ThreadId thread) {
+                const int cost = at.preemptions_before + (at.fresh ? 0 : 1);
+                if (cost > options.preemptions)
+                    return false;
+                Schedule child = branch_schedule(parent, at, thread);
+                if (seen.insert(machine::format_schedule(child)).second)
+                    pending.push({std::move(child), cost, order++});
+                return true;
+            };
+            int64_t unreduced = 0, tried = 0;
+            for (const PointRecord& at : run.points) {
+                if (at.step <= last)
+                    continue;
+                for (ThreadId t : at.others) {
+                    const int cost = at.preemptions_before + (at.fresh ? 0 : 1);
+                    if (cost > options.preemptions)
+                        continue;
+                    ++unreduced;
+                    if (!options.reduce)
+                        offer(at, t);
+                }
+            }
+            if (options.reduce) {
+                for (const Branch& b : run.races) {
+                    const PointRecord& at = run.points[b.point];
+                    const bool can_run = std::find(at.others.begin(), at.others.end(), b.thread) != at.others.end();
+                    if (can_run) {
+                        tried += offer(at, b.thread) && at.step > last;
+                        continue;
+                    }
+                    // The thread of the race could not run there: try every one that could.
+                    for (ThreadId t : at.others)
+                        tried += offer(at, t) && at.step > last;
+                }
+                result.pruned += std::max<int64_t>(0, unreduced - tried);
+            }
+        }
+        if (progress) {
+            progress->schedules.store(result.schedules);
+            progress->planned.store(result.schedules + static_cast<int64_t>(pending.size()));
+        }
+    }
+    result.exhaustive = true;
+}
+
+void random_mode(std::string_view source, std::string_view filename, const machine::MachineConfig& config,
+                 const ExploreOptions& options, ExploreProgress* progress, ExploreResult& result, Grouping& grouping) {
+    // The length of the default run sets where PCT's change points fall.
+    const RunRecord probe = run_once(source, filename, config, Schedule{}, false, options.max_steps);
+    const int64_t length = std::max<int64_t>(probe.instructions, 1);
+    if (progress)
+        progress->planned.store(options.random_runs);
+    for (int64_t start = 0; start < options.random_runs; start += kBatch) {
+        if (progress && progress->cancel.load()) {
+            result.cancelled = true;
+            return;
+        }
+        const size_t count = static_cast<size_t>(std::min<int64_t>(kBatch, options.random_runs - start));
+        std::vector<RunRecord> runs(count);
+        run_pool(count, options.workers, [&](size_t i) {
+            uint64_t state = options.random_seed * 0x100000001b3ULL + static_cast<uint64_t>(start + i);
+            const uint64_t seed = machine::splitmix64_next(state);
+            std::vector<int64_t> changes;
+            for (int d = 1; d < options.pct_depth; ++d)
+                changes.push_back(static_cast<int64_t>(machine::splitmix64_next(state) % static_cast<uint64_t>(length)));
+            std::sort(changes.begin(), changes.end());
+            runs[i] = run_once(source, filename, config, Schedule{}, false, options.max_steps, &changes, seed);
+        });
+        for (RunRecord& run : runs) {
+            grouping.add(run.outcome);
+            ++result.schedules;
+        }
+        if (progress)
+            progress->schedules.store(result.schedules);
+    }
+}
+
+} // namespace
+
+int ExploreResult::failing() const {
+    return static_cast<int>(std::count_if(outcomes.begin(), outcomes.end(), [](const Outcome& o) { return o.failing(); }));
+}
+
+ExploreResult explore(std::string_view source, std::string_view filename, const machine::MachineConfig& config,
+                      const ExploreOptions& options, ExploreProgress* progress, Clock clock) {
+    ExploreResult result;
+    const double start = clock ? clock() : 0;
+    {
+        python::PythonRun check(explorer_config(config));
+        if (std::optional<lang::SourceError> error = check.start(source, filename)) {
+            result.error = lang::format_source_error(*error, filename, source);
+            return result;
+        }
+    }
+    Grouping grouping;
+    if (options.random_runs > 0)
+        random_mode(source, filename, config, options, progress, result, grouping);
+    else
+        systematic(source, filename, config, options, progress, result, grouping);
+    result.outcomes = grouping.take();
+    for (Outcome& o : result.outcomes)
+        if (o.preemptions > 0)
+            o.preempted = describe_preemptions(source, filename, config, o.witness, options.max_steps);
+    if (clock)
+        result.seconds = clock() - start;
+    return result;
+}
+
+Outcome run_schedule(std::string_view source, std::string_view filename, const machine::MachineConfig& config,
+                     const Schedule& schedule, int64_t max_steps) {
+    return run_once(source, filename, config, schedule, false, max_steps).outcome;
+}
+
+namespace {
+
+// The last instruction `thread` executed: "LOAD_GLOBAL counter, line 9" (", in <threading>"
+// when it was in a module's code rather than the program's).
+std::string last_instruction(const python::PythonRun& run, ThreadId thread, std::string_view filename) {
+    const python::Thread* t = run.python_thread(thread);
+    if (!t || t->frames.empty() || t->frames.back().is_native() || t->frames.back().ip == 0)
+        return "its first instruction";
+    const python::Frame& f = t->frames.back();
+    const lang::CodeObject& code = *f.code->source;
+    const size_t at = std::min<size_t>(f.ip - 1, code.code.size() - 1);
+    const lang::Instruction in = code.code[at];
+    // The opcode as CPython's dis spells it: LoadGlobal -> LOAD_GLOBAL.
+    std::string text;
+    for (const char* c = lang::op_name(in.op); *c; ++c) {
+        if (std::isupper(static_cast<unsigned char>(*c)) && !text.empty())
+            text += '_';
+        text += static_cast<char>(std::toupper(static_cast<unsigned char>(*c)));
+    }
+    if (lang::op_arg_kind(in.op) == lang::OpArg::Name && in.arg >= 0 && static_cast<size_t>(in.arg) < code.names.size())
+        text += " " + code.names[in.arg];
+    if (at < code.positions.size())
+        text += ", line " + std::to_string(code.positions[at].line);
+    if (code.filename != filename)
+        text += ", in " + code.filename;
+    return text;
+}
+
+class PreemptionWords final : public machine::ScheduleController {
+public:
+    PreemptionWords(const python::PythonRun& run, const Schedule& schedule, std::string_view filename)
+        : run_(run), replay_(schedule), filename_(filename) {}
+    ThreadId choose(const ChoicePoint& p) override {
+        const ThreadId chosen = replay_.choose(p);
+        if (chosen != p.current && !p.fresh) {
+            const auto name = [&](ThreadId t) { return run_.machine().thread(t).name; };
+            words.push_back(name(p.current) + " was preempted after " + last_instruction(run_, p.current, filename_) +
+                            ", and " + name(chosen) + " ran");
+        }
+        return chosen;
+    }
+    std::vector<std::string> words;
+
+private:
+    const python::PythonRun& run_;
+    machine::ScheduleReplay replay_;
+    std::string filename_;
+};
+
+} // namespace
+
+std::vector<std::string> describe_preemptions(std::string_view source, std::string_view filename,
+                                              const machine::MachineConfig& config, const Schedule& schedule,
+                                              int64_t max_steps) {
+    python::PythonRun run(explorer_config(config));
+    if (run.start(source, filename))
+        return {};
+    PreemptionWords words(run, schedule, filename);
+    run.machine().set_controller(&words);
+    run.run(machine::kNever, max_steps);
+    run.machine().set_controller(nullptr);
+    return std::move(words.words);
+}
+
+// ---- The report --------------------------------------------------------------------------------
+
+namespace {
+
+std::string json_string(std::string_view text) {
+    std::string out;
+    machine::append_json_string(out, text);
+    return out;
+}
+
+// The output on one line: its lines joined with " | ", cut at 120 characters.
+std::string one_line(std::string_view text) {
+    std::string out;
+    for (char c : text)
+        out += c == '\n' ? std::string(" | ") : std::string(1, c);
+    while (out.size() >= 3 && out.compare(out.size() - 3, 3, " | ") == 0)
+        out.resize(out.size() - 3);
+    if (out.size() > 120)
+        out = out.substr(0, 117) + "...";
+    return out;
+}
+
+} // namespace
+
+std::string describe_outcome(const Outcome& o) {
+    std::string out = std::to_string(o.count) + (o.count == 1 ? " schedule: " : " schedules: ") + "exit " +
+                      std::to_string(o.exit);
+    out += o.failing() ? ", " + o.failure : ", no failure";
+    out += ", witness " + std::to_string(o.preemptions) + (o.preemptions == 1 ? " preemption" : " preemptions");
+    out += " [" + machine::format_schedule(o.witness) + "]";
+    out += ", output: " + one_line(o.output);
+    return out;
+}
+
+std::string result_json(const ExploreResult& r) {
+    std::string out = "{\"schedules\": " + std::to_string(r.schedules) + ", \"exhaustive\": " +
+                      (r.exhaustive ? "true" : "false") + ", \"pruned\": " + std::to_string(r.pruned) +
+                      ", \"outcomes\": [";
+    for (size_t i = 0; i < r.outcomes.size(); ++i) {
+        const Outcome& o = r.outcomes[i];
+        out += i ? ", " : "";
+        out += "{\"output\": " + json_string(o.output) + ", \"exit\": " + std::to_string(o.exit) +
+               ", \"failure\": " + (o.failing() ? json_string(o.failure) : std::string("null")) +
+               ", \"count\": " + std::to_string(o.count) + ", \"preemptions\": " + std::to_string(o.preemptions) +
+               ", \"schedule\": " + json_string(machine::format_schedule(o.witness));
+        if (!o.detail.empty())
+            out += ", \"detail\": " + json_string(o.detail);
+        out += "}";
+    }
+    return out + "]}";
+}
+
+} // namespace explore
