@@ -1,11 +1,15 @@
 #include "cli/lab_link.h"
 #include <algorithm>
 #include <charconv>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include "config/permalink.h"
 #include "examples.h"
+#include "lessons/lessons.h"
 
 namespace cli {
 
@@ -74,22 +78,80 @@ bool take_slider_settings(const Options& options, std::string_view source, confi
 
 } // namespace
 
-bool read_whole_file(const std::string& path, std::string& out)
+int read_program_file(const std::string& path, std::string& out)
 {
+    const auto fail = [&](const std::string& why, int status) {
+        fflush(stdout);
+        fputs(("threadlab: " + why + "\n").c_str(), stderr);
+        return status;
+    };
+    std::error_code error;
+    const std::filesystem::file_status status = std::filesystem::status(path, error);
+    if (error || !std::filesystem::exists(status))
+        return fail("can't open file '" + path + "': " + (error ? error.message() : "No such file or directory"), 2);
+    if (std::filesystem::is_directory(status))
+        return fail("can't run '" + path + "': it is a directory (give the .py file to run)", 2);
+    const uintmax_t size = std::filesystem::is_regular_file(status) ? std::filesystem::file_size(path, error) : 0;
+    if (!error && size > kMaxProgramFileBytes)
+        return fail("can't run '" + path + "': it is " + std::to_string(size >> 20) + " MiB, and a program may be up to " +
+                        std::to_string(kMaxProgramFileBytes >> 20) + " MiB",
+                    2);
     std::ifstream file(path, std::ios::binary);
     if (!file)
-        return false;
+        return fail("can't open file '" + path + "': " + std::strerror(errno), 2);
     std::stringstream buffer;
     buffer << file.rdbuf();
     out = buffer.str();
-    return true;
+    if (out.size() > kMaxProgramFileBytes)  // a pipe or device that never ends
+        return fail("can't run '" + path + "': a program may be up to " + std::to_string(kMaxProgramFileBytes >> 20) + " MiB", 2);
+    const size_t bad = config::first_invalid_utf8(out);
+    if (bad == std::string::npos)
+        return 0;
+    // CPython's words, with the column too.
+    const size_t line_start = out.rfind('\n', bad == 0 ? 0 : bad - 1);
+    const size_t line = 1 + size_t(std::count(out.begin(), out.begin() + std::ptrdiff_t(bad), '\n'));
+    const size_t column = 1 + bad - (line_start == std::string::npos || bad == 0 ? 0 : line_start + 1);
+    const std::string where = path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": ";
+    if (out[bad] == '\0')
+        return fail(where + "SyntaxError: source code cannot contain null bytes", 1);
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "\\x%02x", unsigned(uint8_t(out[bad])));
+    return fail(where + "SyntaxError: Non-UTF-8 code starting with '" + byte + "' in file " + path + " on line " +
+                    std::to_string(line) + ", but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                1);
+}
+
+// --lesson ID: the lesson's config, its machine settings written into `options` as --config's are
+// (the lesson's CPUs too, which the CLI's default would otherwise replace). An exit status.
+int take_lesson(Options& options, config::LabConfig& lab)
+{
+    const lessons::Lesson* lesson = lessons::find(options.get("--lesson"));
+    if (!lesson) {
+        std::string ids;
+        for (const lessons::Lesson& l : lessons::all())
+            ids += (ids.empty() ? "" : ", ") + std::string(l.id);
+        warn("no lesson '" + options.get("--lesson") + "' (there are: " + ids + ")");
+        return 2;
+    }
+    if (!options.get("--config").empty()) {
+        warn("--lesson and --config both name a program: give one of them");
+        return 2;
+    }
+    lab = lessons::lesson_config(*lesson, 0, config::LabConfig{});
+    if (options.get("--cpus") == "1")
+        options.values["--cpus"] = std::to_string(lab.cpus);
+    take_link_settings(options, lab);
+    return 0;
 }
 
 int load_run_program(Options& options, config::LabConfig& lab, std::string& source, std::string& path)
 {
     const std::string& link = options.get("--config");
-    bool from_link = !link.empty();
-    if (from_link) {
+    bool from_link = !link.empty() || !options.get("--lesson").empty();
+    if (!options.get("--lesson").empty()) {
+        if (int status = take_lesson(options, lab))
+            return status;
+    } else if (from_link) {
         config::DecodeResult decoded = config::decode_fragment(link);
         for (const config::Problem& problem : decoded.problems)
             warn("warning: " + problem.message);
@@ -101,15 +163,13 @@ int load_run_program(Options& options, config::LabConfig& lab, std::string& sour
         take_link_settings(options, lab);
     }
     if (options.arguments.size() > 1 || (options.arguments.empty() && !from_link)) {
-        warn("expected one FILE argument, or --config LINK (try: threadlab help run)");
+        warn("expected one FILE argument, --config LINK or --lesson ID (try: threadlab help run)");
         return 2;
     }
     if (options.arguments.size() == 1) {
         path = options.arguments[0];
-        if (!read_whole_file(path, source)) {
-            fputs(("threadlab: can't open file '" + path + "'\n").c_str(), stderr);
-            return 2;
-        }
+        if (int status = read_program_file(path, source))
+            return status;
         // A shipped example run from its file is that lesson, unedited: its link stays short.
         lab.source = source;
         for (const EmbeddedFile& file : kExampleFiles) {

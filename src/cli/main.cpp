@@ -2,12 +2,16 @@
 // does none of that. Commands are listed in options.cpp.
 #include "cli/lab_link.h"
 #include "cli/options.h"
+#include "config/config.h"
+#include "cli/probe.h"
+#include "explore/explore.h"
 #include "python/interpreter.h"
 #include "machine/machine_bench.h"
 #include "python/python_machine.h"
 #include "machine/trace.h"
 #include "lang/compiler.h"
 #include "lang/parser.h"
+#include "lessons/lessons.h"
 #include "version.h"
 #include <algorithm>
 #include <chrono>
@@ -48,11 +52,7 @@ int load_source(const cli::Options& options, std::string& source)
         print_error("threadlab " + options.command + ": expected one FILE argument (try: threadlab help " + options.command + ")\n");
         return 2;
     }
-    if (!cli::read_whole_file(options.arguments[0], source)) {
-        print_error("threadlab: can't open file '" + options.arguments[0] + "'\n");
-        return 2;
-    }
-    return 0;
+    return cli::read_program_file(options.arguments[0], source);
 }
 
 // The simulated machine's settings from `run`'s options; false with `error` set on a bad value.
@@ -88,6 +88,17 @@ bool machine_config(const cli::Options& options, machine::MachineConfig& config,
     }
     config.io_latency = *io;
     config.seed = std::strtoull(options.get("--seed").c_str(), nullptr, 10);
+    std::optional<uint64_t> memory = config::parse_memory_size(options.get("--max-memory"));
+    if (!memory || !config::kMaxMemoryRange.contains(machine::SimTime(*memory))) {
+        error = "--max-memory wants a size from 1MiB to 4GiB such as 64MiB or 512KiB, not '" + options.get("--max-memory") + "'";
+        return false;
+    }
+    config.max_memory = *memory;
+    config.max_threads = (int)options.number("--max-threads");
+    if (!config::kMaxThreadsRange.contains(config.max_threads)) {
+        error = "--max-threads must be between 1 and " + std::to_string(config::kMaxThreadsRange.max);
+        return false;
+    }
     return duration("--slice", config.scheduler.slice) && duration("--switch-interval", config.switch_interval) &&
            duration("--bytecode-cost", config.bytecode_cost) && duration("--context-switch-cost", config.context_switch_cost) &&
            duration("--thread-create-cost", config.thread_create_cost) && duration("--max-time", config.max_time);
@@ -96,6 +107,12 @@ bool machine_config(const cli::Options& options, machine::MachineConfig& config,
 // Prints the output lines the run has produced since the last call, each to its stream.
 void print_new_output(const machine::Trace& trace, uint64_t& printed)
 {
+    // Lines can leave the trace's ring before they are printed only if one chunk of the run
+    // wrote more than the ring keeps: say so rather than skip them silently.
+    if (printed < trace.output_first()) {
+        fflush(stdout);
+        print_error("threadlab: " + std::to_string(trace.output_first() - printed) + " output lines were dropped\n");
+    }
     printed = std::max(printed, trace.output_first());
     for (; printed < trace.output_count(); ++printed) {
         const machine::OutputLine& line = trace.output(printed);
@@ -107,19 +124,38 @@ void print_new_output(const machine::Trace& trace, uint64_t& printed)
     }
 }
 
+// The program of `run` or `explore` (FILE or --config) and the machine's settings from its
+// flags; an exit status when either is wrong.
+int load_program(cli::Options& options, config::LabConfig& lab, std::string& source, std::string& path,
+                 machine::MachineConfig& config)
+{
+    if (int status = cli::load_run_program(options, lab, source, path))
+        return status;
+    std::string error;
+    if (!machine_config(options, config, error)) {
+        print_error("threadlab " + options.command + ": " + error + "\n");
+        return 2;
+    }
+    return 0;
+}
+
 // Runs the program on the simulated machine, printing its output as it comes.
 int command_run(const cli::Options& command_line)
 {
     cli::Options options = command_line;
     config::LabConfig lab;
-    std::string source, path;
-    if (int status = cli::load_run_program(options, lab, source, path))
-        return status;
+    std::string source, path, error;
     machine::MachineConfig config;
-    std::string error;
-    if (!machine_config(options, config, error)) {
-        print_error("threadlab run: " + error + "\n");
-        return 2;
+    if (int status = load_program(options, lab, source, path, config))
+        return status;
+    std::optional<machine::Schedule> schedule;
+    if (!options.get("--schedule").empty()) {
+        schedule = machine::parse_schedule(options.get("--schedule"), error);
+        if (!schedule) {
+            print_error("threadlab run: --schedule: " + error + "\n");
+            return 2;
+        }
+        lab.schedule = *schedule;
     }
     if (options.flag("--link"))
         print_error("link: " + cli::run_link(lab, config) + "\n");
@@ -127,6 +163,11 @@ int command_run(const cli::Options& command_line)
     if (std::optional<lang::SourceError> syntax = run.start(source, path)) {
         print_error(lang::format_source_error(*syntax, path, source));
         return 1;
+    }
+    std::optional<machine::ScheduleReplay> replay;
+    if (schedule) {
+        replay.emplace(*schedule);
+        run.machine().set_controller(&*replay);
     }
     const machine::Machine& machine = run.machine();
     const int64_t max_steps = options.number("--max-steps");
@@ -150,6 +191,9 @@ int command_run(const cli::Options& command_line)
         print_error("threadlab: stopped at the simulated time limit (--max-time " + options.get("--max-time") + ")\n");
         exit_status = 3;
     }
+    if (replay && replay->missed() > 0)
+        print_error("threadlab: warning: " + std::to_string(replay->missed()) +
+                    " choice(s) of --schedule could not be made: it was made for another program or settings\n");
     if (options.flag("--stats"))
         print_error(machine.describe_stats());
     if (options.flag("--hash")) {
@@ -166,6 +210,76 @@ int command_run(const cli::Options& command_line)
         }
     }
     return exit_status;
+}
+
+// The course's lessons in order: number, id, title in --lang's language.
+int command_lessons(const cli::Options& options)
+{
+    config::Language language = config::Language::English;
+    if (!config::parse_language(options.get("--lang"), language)) {
+        print_error("threadlab lessons: --lang is en or zh, not '" + options.get("--lang") + "'\n");
+        return 2;
+    }
+    int number = 1;
+    for (const lessons::Lesson& lesson : lessons::all()) {
+        std::string_view title = lesson.title.in(language);
+        printf("%2d  %-20.*s %.*s\n", number++, (int)lesson.id.size(), lesson.id.data(), (int)title.size(), title.data());
+    }
+    return 0;
+}
+
+double steady_seconds();
+
+// Runs the program under its schedules and prints one line per outcome and the figures, or
+// the JSON object. Exit status: 1 when an outcome fails, 0 when none does, 2 on bad input.
+int command_explore(const cli::Options& command_line)
+{
+    cli::Options options = command_line;
+    config::LabConfig lab;
+    std::string source, path;
+    machine::MachineConfig config;
+    if (int status = load_program(options, lab, source, path, config))
+        return status;
+    explore::ExploreOptions search;
+    search.preemptions = (int)options.number("--preemptions");
+    search.max_schedules = options.number("--max-schedules");
+    search.random_runs = options.number("--random");
+    search.workers = (int)options.number("--workers");
+    search.reduce = !options.flag("--no-reduction");
+    search.max_steps = options.number("--max-run-steps");
+    search.random_seed = config.seed;
+    if (search.preemptions < 0 || search.max_schedules < 1 || search.random_runs < 0 || search.workers < 1 ||
+        search.workers > 64 || search.max_steps < 1) {
+        print_error("threadlab explore: --preemptions and --random want N >= 0, --max-schedules and --max-run-steps "
+                    "N >= 1, --workers 1..64\n");
+        return 2;
+    }
+    explore::ExploreResult result = explore::explore(source, path, config, search, nullptr, steady_seconds);
+    if (!result.error.empty()) {
+        print_error(result.error);
+        return 2;
+    }
+    if (options.flag("--json")) {
+        printf("%s\n", explore::result_json(result).c_str());
+    } else {
+        for (const explore::Outcome& outcome : result.outcomes) {
+            printf("%s\n", explore::describe_outcome(outcome).c_str());
+            for (const std::string& preemption : outcome.preempted)
+                printf("  %s\n", preemption.c_str());
+            if (!outcome.detail.empty())
+                printf("  %s", outcome.detail.substr(outcome.detail.find("wait-for cycle") == std::string::npos
+                                                          ? 0 : outcome.detail.find("wait-for cycle")).c_str());
+        }
+        const double rate = result.seconds > 0 ? (double)result.schedules / result.seconds : 0;
+        printf("explored %lld schedules: %zu outcomes, %d failing\n", (long long)result.schedules,
+               result.outcomes.size(), result.failing());
+        print_error("figures: " + std::to_string(result.pruned) + " choices pruned by the reduction, " +
+                    std::to_string((long long)rate) + " schedules/s, " +
+                    (search.random_runs > 0 ? std::string("random mode")
+                     : result.exhaustive ? "the space of at most " + std::to_string(search.preemptions) + " preemptions exhausted"
+                                         : "stopped at --max-schedules: not exhausted") + "\n");
+    }
+    return result.failing() > 0 ? 1 : 0;
 }
 
 int command_dis(const cli::Options& options)
@@ -199,6 +313,11 @@ int command_ast(const cli::Options& options)
 int64_t steady_clock_ns()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+double steady_seconds()
+{
+    return (double)steady_clock_ns() / 1e9;
 }
 
 // The simulated machine's own overhead: scripted threads, whose instructions cost no real time.
@@ -260,8 +379,11 @@ int main(int argc, char** argv)
         return 0;
     }
     if (options.command == "run") return command_run(options);
+    if (options.command == "lessons") return command_lessons(options);
+    if (options.command == "explore") return command_explore(options);
     if (options.command == "dis") return command_dis(options);
     if (options.command == "ast") return command_ast(options);
     if (options.command == "bench") return command_bench(options);
+    if (options.command == "probe") return cli::command_probe(options);
     return 2;
 }
