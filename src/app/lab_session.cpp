@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "lab/capture.h"
+#include "machine/trace.h"
 #include "python/python_machine.h"
 #include "lang/source.h"
 
@@ -54,8 +55,12 @@ struct LabSession::Run {
     // Where playing has brought the simulated clock. The machine's own clock stops at the last
     // event when every thread waits, so the play clock keeps the pace through idle stretches.
     machine::SimTime play_clock = 0;
+    // Playing pauses when the machine reaches this many instructions (see lab::kRunBudgetInstructions).
+    int64_t budget_end = lab::kRunBudgetInstructions;
+    bool budget_paused = false;
     std::string error, compile_error;
     int error_line = 0, error_col = 0;
+    std::unique_ptr<machine::ScheduleReplay> replay;  // before python: the machine points at it
     std::unique_ptr<python::PythonRun> python;
     // The speedup: the one-thread run to measure once this one finishes, then its result.
     std::optional<config::Baseline> baseline;
@@ -89,6 +94,13 @@ void LabSession::send(LabCommand command) {
 void LabSession::set_speed(double sim_ns_per_second) {
     std::lock_guard<std::mutex> lock(mutex_);
     speed_ = std::clamp(sim_ns_per_second, kMinSpeed, kMaxSpeed);
+}
+
+std::optional<std::string> LabSession::take_trace_export() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::optional<std::string> json = std::move(trace_export_);
+    trace_export_.reset();
+    return json;
 }
 
 void LabSession::loop() {
@@ -155,17 +167,23 @@ void LabSession::apply(const LabCommand& command, Run& run) {
         run = Run{.id = run.id + 1};
         run.python = std::move(python);
         run.baseline = command.baseline;
+        if (!command.schedule.choices.empty()) {
+            run.replay = std::make_unique<machine::ScheduleReplay>(command.schedule);
+            run.python->machine().set_controller(run.replay.get());
+        }
         break;
     }
     case Kind::Play:
-        if (can_run(run.phase))
-            run.phase = lab::RunPhase::Playing;
-        break;
     case Kind::RunTo:
-        if (can_run(run.phase)) {
-            run.phase = lab::RunPhase::Playing;
-            run.run_to = command.until;
+        if (!can_run(run.phase))
+            break;
+        if (run.budget_paused) {
+            run.budget_end = run.python->machine().instructions() + lab::kRunBudgetInstructions;
+            run.budget_paused = false;
         }
+        run.phase = lab::RunPhase::Playing;
+        if (command.kind == Kind::RunTo)
+            run.run_to = command.until;
         break;
     case Kind::Pause:
         if (run.phase == lab::RunPhase::Playing)
@@ -190,6 +208,12 @@ void LabSession::apply(const LabCommand& command, Run& run) {
         run.phase = phase_after(status, lab::RunPhase::Paused);
         break;
     }
+    case Kind::ExportTrace: {
+        std::string json = run.python ? machine::chrome_trace_json(run.python->machine().trace()) : std::string();
+        std::lock_guard<std::mutex> lock(mutex_);
+        trace_export_ = std::move(json);
+        break;
+    }
     }
 }
 
@@ -201,8 +225,16 @@ void LabSession::advance(Run& run, double real_seconds, double speed) {
         until = run.play_clock;
     }
     const int64_t before = run.python->machine().instructions();
-    run.phase = phase_after(run.python->run(until, kInstructionsPerTick), lab::RunPhase::Playing);
-    const bool budget_spent = run.python->machine().instructions() - before >= kInstructionsPerTick;
+    const int64_t tick = std::min(kInstructionsPerTick, std::max<int64_t>(run.budget_end - before, 1));
+    run.phase = phase_after(run.python->run(until, tick), lab::RunPhase::Playing);
+    const bool budget_spent = run.python->machine().instructions() - before >= tick;
+    if (run.phase == lab::RunPhase::Playing && run.python->machine().instructions() >= run.budget_end) {
+        run.phase = lab::RunPhase::Paused;
+        run.budget_paused = true;
+        run.play_clock = run.python->machine().now();
+        run.run_to = -1;
+        return;
+    }
     if (run.run_to >= 0) {
         // Arrived: paused at exactly that moment, as a link that names it shows it.
         if (run.phase == lab::RunPhase::Playing && !budget_spent) {
@@ -247,6 +279,8 @@ void LabSession::publish(Run& run) {
     snapshot->compile_error = run.compile_error;
     snapshot->error_line = run.error_line;
     snapshot->error_col = run.error_col;
+    snapshot->budget_paused = run.budget_paused;
+    snapshot->budget_instructions = run.budget_end;
     snapshot->trace_chunks = run.chunks;
     snapshot->trace_events = run.events_copied;
     snapshot->trace_full = run.events_copied >= kMaxTimelineEvents;

@@ -28,12 +28,14 @@ struct LabCommand {
         StepInstruction, // exactly one instruction on the machine
         StepSlice,       // until the next context switch, or one time slice
         RunTo,           // as fast as the engine goes until `until` (kNever: the run's end), then pause
+        ExportTrace,     // the run's trace as Chrome Trace Event JSON, for take_trace_export()
     };
     Kind kind = Kind::Pause;
     std::string source;
     machine::MachineConfig config;
     machine::SimTime until = machine::kNever;
     std::optional<config::Baseline> baseline; // Load: measured once the run finishes
+    machine::Schedule schedule;               // Load: the choices the run makes (a witness, a link's)
 };
 
 // Playing speed in simulated nanoseconds per real second.
@@ -52,6 +54,10 @@ public:
     void set_speed(double sim_ns_per_second);
     std::shared_ptr<const lab::LabSnapshot> latest() const { return channel_.latest(); }
 
+    // The answer to the last ExportTrace, once (the CLI's --trace file of the run so far; empty
+    // when there is no run); nullopt until the engine thread has written it.
+    std::optional<std::string> take_trace_export();
+
     bool engine_alive() const { return alive_.load(std::memory_order_acquire); }
     // How many times the engine thread's loop has turned: it wakes at least every
     // kIdleWakeMs, so a live thread keeps counting.
@@ -69,6 +75,7 @@ private:
     std::mutex mutex_;
     std::condition_variable wake_;
     std::vector<LabCommand> commands_;
+    std::optional<std::string> trace_export_;
     double speed_ = kDefaultSpeed;
     bool stopping_ = false;
     std::atomic<bool> alive_{false};

@@ -7,7 +7,9 @@
 //   Canvas size    physical-pixel framebuffer that follows the canvas's CSS size
 //   Mouse wheel    browser wheel deltas as the notches GLFW and ImGui expect
 //   Run commands   the Program window's requests as LabCommands; trace chunks into the timeline
+//   Downloads      the run's trace and its program, as files from the page
 //   Frame          one frame: input, UI, background, ImGui draw data
+//   Language       the page's language: the menu's choice, a link's lang=, localStorage
 //   State JSON     what window.threadlab.state() returns
 //   Timeline URLs  ?bench=timeline (bench/timeline.mjs) and ?timeline=synthetic
 //   main
@@ -21,20 +23,28 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "app/explore_job.h"
 #include "app/lab_session.h"
+#include "app/real_machine.h"
 #include "app/share.h"
 #include "app/state_json.h"
+#include "app/touch_input.h"
 #include "app/web_bridge.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "examples.h"
+#include "ui/explore_window.h"
 #include "ui/gl/background.h"
 #include "ui/lab_windows.h"
+#include "ui/lesson_window.h"
+#include "ui/layout.h"
 #include "ui/program_window.h"
+#include "ui/strings.h"
 #include "ui/test_hooks.h"
 #include "ui/theme.h"
 #include "ui/timeline.h"
@@ -55,12 +65,15 @@ struct AppliedStyle {
     Theme theme = Theme::Dark;
     float font_size = 0.0f;
     float dpr = 0.0f;
+    bool touch = false;
 };
 
 struct App {
     GLFWwindow* window = nullptr;
     LabSession session;
     ProgramWindowState program;
+    LessonWindowState lesson;
+    std::string language_fragment;   // the page link the language last followed
     ui::gl::BackgroundRenderer background;
     UiState ui;
     TimelineView timeline;
@@ -71,10 +84,15 @@ struct App {
     CodeWindowState code_window;
     AddressSpaceWindowState address_window;
     OutputWindowState output_window;
+    RealMachine real_machine;        // the Real machine window and its probes
+    ExploreJob explore_job;          // the Explore window's search, on its own thread
+    ExploreView explore_view;
+    ExploreWindowState explore_window;
     ShareSession share;              // Share, and the link the page was opened with
     std::unique_ptr<TimelineBenchRun> bench; // only with ?bench=timeline
     bool timeline_synthetic = false;         // ?timeline=synthetic: it shows that, not the runs
     AppliedStyle applied;
+    std::string trace_download_name; // the file an ExportTrace on its way will be saved as
     int framebuffer_width = 0, framebuffer_height = 0;
     double css_width = 0, css_height = 0;
     float dpr = 1.0f;
@@ -108,11 +126,13 @@ static void FollowCanvasSize(App& app) {
 }
 
 static void FollowStyle(App& app) {
-    AppliedStyle wanted{app.ui.theme, app.ui.font_size, app.dpr};
+    // Sized for fingers on a phone's layout, and wherever the main pointer is a finger.
+    const bool touch = CurrentLayout() == LayoutMode::Compact || PrimaryPointerIsCoarse();
+    AppliedStyle wanted{app.ui.theme, app.ui.font_size, app.dpr, touch};
     if (wanted.theme == app.applied.theme && wanted.font_size == app.applied.font_size &&
-        wanted.dpr == app.applied.dpr)
+        wanted.dpr == app.applied.dpr && wanted.touch == app.applied.touch)
         return;
-    ApplyTheme(wanted.theme, wanted.dpr);
+    ApplyTheme(wanted.theme, wanted.dpr, wanted.touch);
     if (wanted.font_size != app.applied.font_size || wanted.dpr != app.applied.dpr) {
         BuildFonts(std::round(wanted.font_size * wanted.dpr));
         ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -146,6 +166,7 @@ static void SendProgramCommands(App& app) {
         LabCommand load{LabCommand::Kind::Load, config::apply_sliders(config::program_source(c), c.sliders),
                         config::to_machine_config(c)};
         load.baseline = config::speedup_baseline(c);
+        load.schedule = c.schedule;
         app.session.send(std::move(load));
         if (p.play_after_load)
             app.session.send({LabCommand::Kind::Play});
@@ -171,6 +192,32 @@ static void FeedTimeline(App& app, const lab::LabSnapshot& snap) {
         app.timeline.cursor = -1;
     }
     SyncTimelineWithLab(app.timeline_data, snap);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Downloads
+// ----------------------------------------------------------------------------------------------
+
+// "race.py", "race-trace.json": named after the lesson, so several runs saved side by side are told apart.
+static std::string DownloadName(const config::LabConfig& c, const char* suffix) {
+    return (c.lesson.empty() ? std::string("program") : c.lesson) + suffix;
+}
+
+// The program is saved as it runs (with its sliders' values), so CPython runs the same program.
+// The trace is made on the engine thread (a long run's JSON takes a moment) and saved when it
+// arrives, a frame or two later.
+static void FollowDownloads(App& app) {
+    const config::LabConfig& c = app.program.config;
+    if (app.ui.download_program_requested)
+        DownloadFile(DownloadName(c, ".py").c_str(), "text/x-python",
+                     config::apply_sliders(config::program_source(c), c.sliders));
+    if (app.ui.download_trace_requested) {
+        app.trace_download_name = DownloadName(c, "-trace.json");
+        app.session.send({LabCommand::Kind::ExportTrace});
+    }
+    app.ui.download_program_requested = app.ui.download_trace_requested = false;
+    if (std::optional<std::string> json = app.session.take_trace_export(); json && !json->empty())
+        DownloadFile(app.trace_download_name.c_str(), "application/json", *json);
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -201,6 +248,94 @@ static void ShowLabPanels(App& app, const lab::LabSnapshot& snap) {
     app.timeline.selected_thread = app.timeline_selected = sel.thread;
 }
 
+// ----------------------------------------------------------------------------------------------
+// Language
+// ----------------------------------------------------------------------------------------------
+
+// The language the visitor chose last time (localStorage), and remembering a new choice.
+EM_JS(int, tl_stored_language_is_chinese, (), {
+    try { return localStorage.getItem('threadlab.lang') === 'zh' ? 1 : 0; } catch (e) { return 0; }
+});
+EM_JS(void, tl_store_language, (const char* code), {
+    try { localStorage.setItem('threadlab.lang', UTF8ToString(code)); } catch (e) {}
+});
+
+// The page's language is the menu's choice; a link that names one (lang=) sets it when it opens.
+// The run's config carries it, so that links made here carry it too.
+static void FollowLanguage(App& app) {
+    config::LabConfig& c = app.program.config;
+    const std::string& fragment = app.share.fragment;
+    if (fragment != app.language_fragment) {
+        app.language_fragment = fragment;
+        if (fragment.starts_with("lang=") || fragment.find("&lang=") != std::string::npos) {
+            SetUiLanguage(c.language);
+            tl_store_language(config::language_code(c.language));
+        }
+    }
+    if (c.language != UiLanguage()) {
+        c.language = UiLanguage();
+        tl_store_language(config::language_code(c.language));
+    }
+}
+
+// The Explore window: starts and cancels the search on the program as the lab runs it, and
+// replays a witness in the lab (its schedule becomes the run's, and the link's).
+static void ShowExplore(App& app) {
+    app.explore_job.fill(app.explore_view);
+    ExploreWindowState& w = app.explore_window;
+    ShowExploreWindow(&app.ui.show_explore, app.explore_view, w);
+    ProgramWindowState& p = app.program;
+    if (w.start_requested) {
+        const config::LabConfig& c = p.config;
+        explore::ExploreOptions options;
+        options.preemptions = w.preemptions;
+        w.replayed = -1;
+        app.explore_job.start(config::apply_sliders(config::program_source(c), c.sliders), config::to_machine_config(c),
+                              options);
+    }
+    if (w.cancel_requested)
+        app.explore_job.cancel();
+    if (w.replay_requested >= 0 && w.replay_requested < (int)app.explore_view.rows.size()) {
+        std::string error;
+        if (auto schedule = machine::parse_schedule(app.explore_view.rows[w.replay_requested].schedule, error)) {
+            p.config.schedule = *schedule;
+            p.load_requested = p.play_after_load = true;
+            w.replayed = w.replay_requested;
+        }
+    }
+    w.start_requested = w.cancel_requested = false;
+    w.replay_requested = -1;
+}
+
+static void AppendExploreJson(std::string& out, const App& app) {
+    const ExploreView& v = app.explore_view;
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "\"explore\":{\"running\":%s,\"finished\":%s,\"exhaustive\":%s,\"schedules\":%lld,\"replayed\":%d,"
+                  "\"outcomes\":[",
+                  v.running ? "true" : "false", v.finished ? "true" : "false", v.exhaustive ? "true" : "false",
+                  (long long)v.schedules, app.explore_window.replayed);
+    out += buf;
+    for (size_t i = 0; i < v.rows.size(); ++i) {
+        const ExploreRow& r = v.rows[i];
+        std::snprintf(buf, sizeof buf, "%s{\"exit\":%d,\"count\":%lld,\"preemptions\":%d,\"failure\":", i ? "," : "",
+                      r.exit, (long long)r.count, r.preemptions);
+        out += buf;
+        AppendJsonString(out, r.failure);
+        out += ",\"schedule\":";
+        AppendJsonString(out, r.schedule);
+        out += ",\"output\":";
+        AppendJsonString(out, r.output);
+        out += ",\"preempted\":[";
+        for (size_t k = 0; k < r.preempted.size(); ++k) {
+            out += k ? "," : "";
+            AppendJsonString(out, r.preempted[k]);
+        }
+        out += "]}";
+    }
+    out += "]},";
+}
+
 static void Frame() {
     const auto frame_start = std::chrono::steady_clock::now();
     App& app = *g_app;
@@ -210,6 +345,7 @@ static void Frame() {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    app.timeline.touch = ApplyTouchInput(app.window, app.dpr);
     // The backend took the size GLFW was created with; the canvas is what counts.
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2((float)app.framebuffer_width, (float)app.framebuffer_height);
@@ -221,22 +357,34 @@ static void Frame() {
     SetTestHookFrame(app.frame);
 
     ShowMainMenuBar(app.ui);
+    BeginLayoutFrame(app.ui, app.css_width, app.dpr);
     auto snapshot = app.session.latest();
     if (!app.bench)
         OpenChangedPageLink(app.share, app.program, snapshot.get());
+    FollowLanguage(app);
     if (app.ui.show_program)
         ShowProgramWindow(&app.ui.show_program, app.program, kExampleFiles, snapshot.get());
+    if (app.ui.show_lesson && !app.bench)
+        ShowLessonWindow(&app.ui.show_lesson, app.lesson, app.program, snapshot.get());
+    HoldLessonRun(app.lesson, app.program);
     SendProgramCommands(app);
+    if (!app.bench)
+        KeepDraft(app.share.drafts, app.program);
+    FollowDownloads(app);
     if (snapshot && !app.bench && !app.timeline_synthetic) {
         FeedTimeline(app, *snapshot);
         FollowLinkReplay(app.share, app.session, *snapshot, app.selection, app.timeline);
     }
+    if (app.ui.show_explore && !app.bench)
+        ShowExplore(app);
     if (app.ui.show_about)
         ShowAboutWindow(&app.ui.show_about, {THREADLAB_VERSION, THREADLAB_COMMIT, IMGUI_VERSION});
     if (app.ui.show_user_guide)
         ShowUserGuideWindow(&app.ui.show_user_guide);
     if (app.ui.show_metrics)
         ImGui::ShowMetricsWindow(&app.ui.show_metrics);
+    if (app.ui.show_real_machine)
+        ShowRealMachine(&app.ui.show_real_machine, app.real_machine);
     if (app.bench)
         ShowTimelineBench(*app.bench);
     else if (app.ui.show_timeline)
@@ -248,8 +396,10 @@ static void Frame() {
         SharePage(app.share, app.program, snapshot.get(), app.selection, app.timeline);
     app.ui.share_requested = app.program.share_requested = false;
     ShowShareWindows(app.share);
+    RecordTooltipRect();
 
     ImGui::Render();
+    FinishTouchFrame();
     glViewport(0, 0, app.framebuffer_width, app.framebuffer_height);
     DrawBackground(app.background, GetBackgroundColors(app.ui.theme), 24.0f * app.dpr);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -288,7 +438,9 @@ static void AppendConfigJson(std::string& out, const config::LabConfig& c) {
         out += buf;
         comma = ",";
     }
-    out += "}},";
+    out += "},\"schedule\":";
+    AppendJsonString(out, machine::format_schedule(c.schedule));
+    out += "},";
 }
 
 // stdout lines, and the error text (compile error, deadlock report, then stderr lines).
@@ -315,6 +467,10 @@ static void AppendProgramJson(std::string& out, const App& app) {
         AppendJsonString(out, errors);
         out += ",\"compileError\":";
         AppendJsonString(out, snap->compile_error);
+        std::snprintf(buf, sizeof buf, ",\"budgetPaused\":%s,\"outputDropped\":%llu,\"draftRestored\":%s",
+                      snap->budget_paused ? "true" : "false", (unsigned long long)snap->output_first,
+                      app.program.draft_restored && !app.program.config.source.empty() ? "true" : "false");
+        out += buf;
         std::snprintf(buf, sizeof buf, ",\"cpus\":%zu,\"speedup\":%g,\"baseline\":", snap->cpus.size(),
                       snap->stats.speedup);
         out += buf;
@@ -363,6 +519,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
     out += "},\"windows\":{";
     AppendBool(out, "about", app.ui.show_about);
     AppendBool(out, "metrics", app.ui.show_metrics);
+    AppendBool(out, "realMachine", app.ui.show_real_machine);
+    AppendBool(out, "explore", app.ui.show_explore);
     AppendBool(out, "timeline", app.bench ? BenchShowsTimeline(app.bench->bench) : app.ui.show_timeline);
     AppendBool(out, "userGuide", app.ui.show_user_guide, false);
     std::snprintf(buf, sizeof buf, "},\"theme\":\"%s\",\"fontSize\":%g,\"items\":",
@@ -382,9 +540,20 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
         out += ",\"bench\":";
         AppendTimelineBenchJson(out, *app.bench);
     }
+    out += ",\"lang\":\"";
+    out += config::language_code(UiLanguage());
+    out += "\",\"lesson\":";
+    AppendLessonStateJson(out, app.lesson, app.program, app.session.latest().get());
+    out += ",\"fonts\":";
+    AppendGlyphStateJson(out);
+    out += ",\"realMachine\":";
+    AppendRealMachineStateJson(out, app.real_machine);
     out += ",\"share\":";
     AppendShareStateJson(out, app.share, app.program, app.session.latest().get(), app.selection, app.timeline);
     out += ',';
+    AppendExploreJson(out, app);
+    AppendLayoutStateJson(out);
+    AppendTouchStateJson(out);
     AppendProgramJson(out, app);
     out.pop_back(); // the trailing comma
     out += '}';
@@ -446,6 +615,10 @@ int main() {
     io.GetClipboardTextFn = [](void*) { return ClipboardText(); };
     io.SetClipboardTextFn = [](void*, const char* text) { CopyToPageClipboard(text); };
 
+    if (tl_stored_language_is_chinese()) {
+        SetUiLanguage(config::Language::Chinese);
+        app.program.config.language = config::Language::Chinese;
+    }
     // It plays when the page opens, so its output is there at once.
     app.program.load_requested = app.program.play_after_load = true;
     app.share.page_default = app.program.config;

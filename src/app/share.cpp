@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "app/drafts.h"
 #include "app/state_json.h"
 #include "app/web_bridge.h"
 #include "imgui.h"
@@ -36,6 +37,7 @@ void OpenChangedPageLink(ShareSession& share, ui::ProgramWindowState& program, c
     share.show_problems = !decoded.problems.empty() || !decoded.usable;
     const config::LabConfig& opened = decoded.usable ? decoded.config : share.page_default;
     program.config = opened;
+    RestoreDraft(share.drafts, program);
     program.load_requested = true;
     program.play_after_load = false; // the replay plays it, to the link's moment
     share.replay = {ui::LinkReplay::Step::Loading, latest ? latest->run_id : 0, latest ? latest->sequence : 0, opened};

@@ -5,6 +5,7 @@
 #pragma once
 #include <string>
 
+#include "app/drafts.h"
 #include "app/lab_session.h"
 #include "ui/lab_selection.h"
 #include "ui/program_window.h"
@@ -22,6 +23,7 @@ struct ShareSession {
     ui::LinkProblemsState problems;
     ui::LinkReplay replay;
     std::string fragment; // the page's fragment as this lab last wrote or opened it
+    DraftKeeper drafts;   // the edits kept in the browser's storage
 };
 
 // Before the Program window's commands go out: open the page's link if it changed.

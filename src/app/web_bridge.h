@@ -9,6 +9,8 @@ namespace app {
 double CanvasCssWidth();
 double CanvasCssHeight();
 double DevicePixelRatio();
+// Whether the page's main pointer is a finger (CSS pointer: coarse), as on phones and tablets.
+bool PrimaryPointerIsCoarse();
 // Set the canvas's drawing-buffer size in physical pixels. (Not glfwSetWindowSize: Emscripten's
 // GLFW turns a size equal to the screen's into a fullscreen and pointer-lock request.)
 void SetCanvasBufferSize(int width, int height);
@@ -31,5 +33,14 @@ std::string PageUrl();
 // Puts `fragment` (without '#') in the URL as a new history entry, so back/forward moves
 // between shared states; returns the whole URL.
 std::string PushPageLink(const std::string& fragment);
+
+// The browser's localStorage, per lesson: the program as the user last edited it. Storage that
+// is full or refused (a private window) keeps nothing, silently: the lab works on without it.
+std::string LoadDraft(const std::string& lesson);
+void SaveDraft(const std::string& lesson, const std::string& text);
+void ForgetDraft(const std::string& lesson);
+
+// Hands `bytes` to the browser as a file to save (its downloads, or the share sheet on a phone).
+void DownloadFile(const char* filename, const char* mime_type, const std::string& bytes);
 
 } // namespace app

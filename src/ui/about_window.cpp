@@ -19,15 +19,43 @@ void ShowAboutWindow(bool* open, const BuildInfo& build) {
     ImGui::TextUnformatted("A lab in which you see what a process, a thread, a coroutine");
     ImGui::TextUnformatted("and Python's GIL really do, on a simulated machine.");
     ImGui::Spacing();
-    ImGui::Text("Dear ImGui %s, WebGL2, Emscripten (pthreads, Asyncify).", build.imgui_version);
+    ImGui::Text("Dear ImGui %s, WebGL2, Emscripten (pthreads).", build.imgui_version);
     ImGui::End();
 }
+
+namespace {
+
+void Bullet(const char* text) {
+    ImGui::Bullet();
+    ImGui::TextWrapped("%s", text);
+}
+
+// How the interface answers the mouse, the keyboard and fingers.
+void ShowUserGuideText() {
+    ImGui::TextDisabled("Mouse and keyboard");
+    Bullet("Drag a window by its title bar, resize it from its lower right corner or its edges; "
+           "double-click the title bar to fold it.");
+    Bullet("The wheel scrolls the window under the pointer; over the Timeline it zooms (Shift+wheel "
+           "scrolls its lanes) and dragging pans.");
+    Bullet("Ctrl+click a slider to type its value. In the editor: Ctrl+A, Ctrl+C, Ctrl+V, Ctrl+Z as usual.");
+    Bullet("Space plays or pauses, Right arrow steps one instruction, Shift+Right arrow one slice, R "
+           "resets, Ctrl+S shares the link.");
+    ImGui::Spacing();
+    ImGui::TextDisabled("Touch");
+    Bullet("Tap is a click. A long press shows what hovering shows (a tooltip) and opens a context menu.");
+    Bullet("One finger on a window's background scrolls it; a window moves by its title bar.");
+    Bullet("On the Timeline one finger pans and two fingers pinch to zoom.");
+    Bullet("Tapping the editor brings up the on-screen keyboard.");
+    Bullet("On a narrow screen one window is shown at a time: the tabs at the top switch between them.");
+}
+
+} // namespace
 
 void ShowUserGuideWindow(bool* open) {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
     if (ImGui::Begin("Using the interface", open)) {
         RecordWindowRect("window/UserGuide");
-        ImGui::ShowUserGuide();
+        ShowUserGuideText();
     }
     ImGui::End();
 }

@@ -13,6 +13,7 @@
 
 #include "imgui.h"
 #include "ui/layout.h"
+#include "ui/strings.h"
 #include "ui/lab_windows.h"
 #include "ui/palette.h"
 #include "ui/test_hooks.h"
@@ -49,7 +50,53 @@ const char* RegionUnit(RegionKind kind) {
     return "";
 }
 
-// Returns the band clicked this frame, or null.
+// A band's name ("heap", "stack worker") and its size in its unit ("1664 bytes").
+void RegionLabel(const lab::LabSnapshot& snap, const MemoryRegion& region, char (&label)[64], char (&amount)[48]) {
+    const lab::ThreadView* thread = region.kind == RegionKind::Stack ? FindThread(snap, region.thread) : nullptr;
+    if (thread)
+        std::snprintf(label, sizeof label, "stack %s", thread->name.c_str());
+    else
+        std::snprintf(label, sizeof label, "%s", RegionName(region.kind));
+    std::snprintf(amount, sizeof amount, "%llu %s", (unsigned long long)region.weight, RegionUnit(region.kind));
+}
+
+// Whether a band of `band_width` pixels shows its own name and size whole.
+bool LabelFits(float band_width, const char* label, const char* amount) {
+    const float room = band_width - 2 * ImGui::GetStyle().FramePadding.x;
+    return ImGui::CalcTextSize(label).x <= room && ImGui::CalcTextSize(amount).x <= room;
+}
+
+// The bands too narrow for their names, named below the map: a colour chip and "name: size" each,
+// side by side while they fit the width.
+void MapLegend(const lab::LabSnapshot& snap, const std::vector<MemoryRegion>& regions, float width) {
+    char label[64], amount[48], entry[128];
+    const float chip = ImGui::GetTextLineHeight() * 0.8f;
+    bool first = true;
+    for (const MemoryRegion& region : regions) {
+        RegionLabel(snap, region, label, amount);
+        if (LabelFits((region.end - region.start) * width, label, amount))
+            continue;
+        std::snprintf(entry, sizeof entry, "%s: %s", label, amount);
+        const float entry_width = chip + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(entry).x;
+        if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + entry_width <=
+                          ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
+            ImGui::SameLine();
+        first = false;
+        ImGui::BeginGroup();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float y = p.y + (ImGui::GetTextLineHeight() - chip) * 0.5f;
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, y), ImVec2(p.x + chip, y + chip), RegionColor(region));
+        ImGui::Dummy(ImVec2(chip, ImGui::GetTextLineHeight()));
+        ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
+        ImGui::TextUnformatted(entry);
+        ImGui::EndGroup();
+    }
+    if (!first)
+        RecordItemRect("address/legend");
+}
+
+// Returns the band clicked this frame, or null. A band too narrow for its name is left blank and
+// named in the legend below the map (and in its tooltip), never cut to "te" or "sta".
 const MemoryRegion* MemoryMap(const lab::LabSnapshot& snap, const std::vector<MemoryRegion>& regions,
                               const LabSelection& sel) {
     const float line = ImGui::GetTextLineHeight();
@@ -72,15 +119,11 @@ const MemoryRegion* MemoryMap(const lab::LabSnapshot& snap, const std::vector<Me
         draw->AddRectFilled(min, max, RegionColor(region));
         const bool selected = region.kind == RegionKind::Stack && region.thread == sel.thread;
         draw->AddRect(min, max, selected ? text : border, 0.0f, 0, selected ? 2.0f : 1.0f);
-        const lab::ThreadView* thread = region.kind == RegionKind::Stack ? FindThread(snap, region.thread) : nullptr;
-        if (thread)
-            std::snprintf(label, sizeof label, "stack %s", thread->name.c_str());
-        else
-            std::snprintf(label, sizeof label, "%s", RegionName(region.kind));
-        std::snprintf(amount, sizeof amount, "%llu %s", (unsigned long long)region.weight, RegionUnit(region.kind));
-        const ImVec4 clip(min.x + pad, min.y, max.x - pad, max.y);
-        draw->AddText(nullptr, 0.0f, ImVec2(min.x + pad, min.y + line * 0.25f), text, label, nullptr, 0.0f, &clip);
-        draw->AddText(nullptr, 0.0f, ImVec2(min.x + pad, min.y + line * 1.35f), text, amount, nullptr, 0.0f, &clip);
+        RegionLabel(snap, region, label, amount);
+        if (LabelFits(max.x - min.x, label, amount)) {
+            draw->AddText(ImVec2(min.x + pad, min.y + line * 0.25f), text, label);
+            draw->AddText(ImVec2(min.x + pad, min.y + line * 1.35f), text, amount);
+        }
         if (hovered && mouse_x >= min.x && mouse_x < max.x) {
             ImGui::SetTooltip("%s: %s\nclick to open it below", label, amount);
             if (clicked)
@@ -195,7 +238,7 @@ void StackRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process,
         const bool open = ImGui::TreeNodeEx("stack", id == sel.thread ? ImGuiTreeNodeFlags_Selected : 0,
                                             "%s (thread %d): %zu frame%s, %s", thread->name.c_str(), id,
                                             thread->frames.size(), thread->frames.size() == 1 ? "" : "s",
-                                            machine::thread_state_name(thread->state));
+                                            StateName(thread->state));
         if (ImGui::IsItemClicked())
             sel.thread = id;
         if (open) {
@@ -220,7 +263,7 @@ void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelecti
     const float em = ImGui::GetFontSize();
     SetNextWindowDefaultPlace(LabWindow::AddressSpace);
     ImGui::SetNextWindowSizeConstraints(ImVec2(24 * em, 10 * em), ImVec2(FLT_MAX, FLT_MAX));
-    if (!ImGui::Begin("Address space", open)) {
+    if (!ImGui::Begin(WindowTitle(Str::TitleAddressSpace), open)) {
         ImGui::End();
         return;
     }
@@ -259,7 +302,9 @@ void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelecti
         state.regions_sequence = snap.sequence;
         state.regions_process = process->id;
     }
+    const float map_width = ImGui::GetContentRegionAvail().x;
     const MemoryRegion* clicked = MemoryMap(snap, state.regions, sel);
+    MapLegend(snap, state.regions, map_width);
     machine::ThreadId open_stack = machine::kNoThread;
     if (clicked) {
         if (clicked->kind == RegionKind::Stack) {

@@ -14,6 +14,7 @@
 
 #include "imgui.h"
 #include "ui/layout.h"
+#include "ui/strings.h"
 #include "ui/lab_windows.h"
 #include "ui/palette.h"
 #include "ui/test_hooks.h"
@@ -145,7 +146,7 @@ void ShowCodeWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel,
     const float em = ImGui::GetFontSize();
     SetNextWindowDefaultPlace(LabWindow::Code);
     ImGui::SetNextWindowSizeConstraints(ImVec2(24 * em, 10 * em), ImVec2(FLT_MAX, FLT_MAX));
-    if (!ImGui::Begin("Code", open)) {
+    if (!ImGui::Begin(WindowTitle(Str::TitleCode), open)) {
         ImGui::End();
         return;
     }

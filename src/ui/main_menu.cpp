@@ -1,5 +1,6 @@
-// The main menu bar: Threadlab / View / Help.
+// The main menu bar: Threadlab / View / Language / Help, in the page's language (ui/strings.h).
 #include "imgui.h"
+#include "ui/strings.h"
 #include "ui/test_hooks.h"
 #include "ui/ui.h"
 
@@ -8,51 +9,76 @@ namespace ui {
 void ShowMainMenuBar(UiState& ui) {
     if (!ImGui::BeginMainMenuBar())
         return;
-    if (ImGui::BeginMenu("Threadlab")) {
-        if (ImGui::MenuItem("Share link", "Ctrl+S"))
+    if (ImGui::BeginMenu(Tr(Str::MenuThreadlab))) {
+        if (ImGui::MenuItem(Tr(Str::MenuShareLink), "Ctrl+S"))
             ui.share_requested = true;
         RecordItemRect("menu/Threadlab/Share");
-        ImGui::MenuItem("About Threadlab", nullptr, &ui.show_about);
+        // The run to take home: Perfetto (ui.perfetto.dev) and chrome://tracing open the trace.
+        if (ImGui::MenuItem("Download trace (.json)"))
+            ui.download_trace_requested = true;
+        RecordItemRect("menu/Threadlab/Download trace");
+        if (ImGui::MenuItem("Download program (.py)"))
+            ui.download_program_requested = true;
+        RecordItemRect("menu/Threadlab/Download program");
+        ImGui::MenuItem(Tr(Str::MenuAboutThreadlab), nullptr, &ui.show_about);
         ImGui::EndMenu();
     }
     RecordItemRect("menu/Threadlab");
 
-    if (ImGui::BeginMenu("View")) {
-        ImGui::MenuItem("Program", nullptr, &ui.show_program);
-        ImGui::MenuItem("Timeline", nullptr, &ui.show_timeline);
+    if (ImGui::BeginMenu(Tr(Str::MenuView))) {
+        ImGui::MenuItem(Tr(Str::MenuProgram), nullptr, &ui.show_program);
+        ImGui::MenuItem(Tr(Str::MenuLesson), nullptr, &ui.show_lesson);
+        RecordItemRect("menu/View/Lesson");
+        ImGui::MenuItem(Tr(Str::MenuTimeline), nullptr, &ui.show_timeline);
         RecordItemRect("menu/View/Timeline");
-        ImGui::MenuItem("Threads", nullptr, &ui.show_threads);
+        ImGui::MenuItem(Tr(Str::MenuThreads), nullptr, &ui.show_threads);
         RecordItemRect("menu/View/Threads");
-        ImGui::MenuItem("Code", nullptr, &ui.show_code);
+        ImGui::MenuItem(Tr(Str::MenuCode), nullptr, &ui.show_code);
         RecordItemRect("menu/View/Code");
-        ImGui::MenuItem("Address space", nullptr, &ui.show_address_space);
+        ImGui::MenuItem(Tr(Str::MenuAddressSpace), nullptr, &ui.show_address_space);
         RecordItemRect("menu/View/Address space");
-        ImGui::MenuItem("Output", nullptr, &ui.show_output);
+        ImGui::MenuItem(Tr(Str::MenuOutput), nullptr, &ui.show_output);
         RecordItemRect("menu/View/Output");
-        ImGui::MenuItem("Run metrics", nullptr, &ui.show_run_metrics);
+        ImGui::MenuItem(Tr(Str::MenuRunMetrics), nullptr, &ui.show_run_metrics);
         RecordItemRect("menu/View/Run metrics");
-        ImGui::MenuItem("Metrics / Debugger", nullptr, &ui.show_metrics);
+        ImGui::MenuItem("Real machine", nullptr, &ui.show_real_machine);
+        RecordItemRect("menu/View/Real machine");
+        ImGui::MenuItem("Explore schedules", nullptr, &ui.show_explore);
+        RecordItemRect("menu/View/Explore schedules");
+        ImGui::MenuItem(Tr(Str::MenuImGuiMetrics), nullptr, &ui.show_metrics);
         RecordItemRect("menu/View/Metrics");
         ImGui::Separator();
-        if (ImGui::MenuItem("Dark theme", nullptr, ui.theme == Theme::Dark))
+        if (ImGui::MenuItem(Tr(Str::MenuDarkTheme), nullptr, ui.theme == Theme::Dark))
             ui.theme = Theme::Dark;
-        if (ImGui::MenuItem("Light theme", nullptr, ui.theme == Theme::Light))
+        if (ImGui::MenuItem(Tr(Str::MenuLightTheme), nullptr, ui.theme == Theme::Light))
             ui.theme = Theme::Light;
         RecordItemRect("menu/View/Light theme");
         ImGui::Separator();
-        if (ImGui::MenuItem("Larger text", nullptr, false, ui.font_size < kMaxFontSize))
+        if (ImGui::MenuItem(Tr(Str::MenuLargerText), nullptr, false, ui.font_size < kMaxFontSize))
             ui.font_size += 1.0f;
-        if (ImGui::MenuItem("Smaller text", nullptr, false, ui.font_size > kMinFontSize))
+        if (ImGui::MenuItem(Tr(Str::MenuSmallerText), nullptr, false, ui.font_size > kMinFontSize))
             ui.font_size -= 1.0f;
-        if (ImGui::MenuItem("Default text size", nullptr, false, ui.font_size != kDefaultFontSize))
+        if (ImGui::MenuItem(Tr(Str::MenuDefaultTextSize), nullptr, false, ui.font_size != kDefaultFontSize))
             ui.font_size = kDefaultFontSize;
         ImGui::EndMenu();
     }
     RecordItemRect("menu/View");
 
-    if (ImGui::BeginMenu("Help")) {
-        ImGui::MenuItem("Using the interface", nullptr, &ui.show_user_guide);
-        ImGui::MenuItem("About", nullptr, &ui.show_about);
+    // Each language named in itself, so that either can find its own.
+    if (ImGui::BeginMenu(Tr(Str::MenuLanguage))) {
+        if (ImGui::MenuItem("English", nullptr, UiLanguage() == config::Language::English))
+            SetUiLanguage(config::Language::English);
+        RecordItemRect("menu/Language/English");
+        if (ImGui::MenuItem("简体中文", nullptr, UiLanguage() == config::Language::Chinese))
+            SetUiLanguage(config::Language::Chinese);
+        RecordItemRect("menu/Language/Chinese");
+        ImGui::EndMenu();
+    }
+    RecordItemRect("menu/Language");
+
+    if (ImGui::BeginMenu(Tr(Str::MenuHelp))) {
+        ImGui::MenuItem(Tr(Str::MenuUsingInterface), nullptr, &ui.show_user_guide);
+        ImGui::MenuItem(Tr(Str::MenuAbout), nullptr, &ui.show_about);
         RecordItemRect("menu/Help/About");
         ImGui::EndMenu();
     }

@@ -7,6 +7,7 @@
 
 #include "imgui.h"
 #include "ui/lab_windows.h"
+#include "ui/strings.h"
 #include "ui/metrics_model.h"
 #include "ui/palette.h"
 #include "ui/test_hooks.h"
@@ -49,7 +50,7 @@ void ShowMetricsWindow(bool* open, const lab::LabSnapshot& snap) {
     // Compact, in the bottom-right corner: it is glanced at, the other panels are read.
     ImGui::SetNextWindowPos(ImVec2(display.x - em, display.y - em), ImGuiCond_FirstUseEver, ImVec2(1, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(22 * em, 0), ImVec2(30 * em, FLT_MAX));
-    if (!ImGui::Begin("Run metrics", open, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (!ImGui::Begin(WindowTitle(Str::TitleRunMetrics), open, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::End();
         return;
     }

@@ -1,5 +1,8 @@
 #include "ui/output_model.h"
 
+#include <algorithm>
+#include <string_view>
+
 #include <cinttypes>
 #include <cstdio>
 
@@ -18,6 +21,28 @@ void SelectOutputLine(const lab::OutputLineView& line, LabSelection& sel) {
 
 bool OutputLineShown(const lab::OutputLineView& line, machine::ThreadId only_thread) {
     return only_thread == machine::kNoThread || line.thread == only_thread;
+}
+
+OutputLook OutputLookReader::next(const lab::OutputLineView& line) {
+    if (!line.is_stderr)
+        return OutputLook::Stdout;
+    const std::string_view text = line.text;
+    auto in_report = std::find(reporting.begin(), reporting.end(), line.thread);
+    const bool starts = text.starts_with("Traceback (most recent call last):") ||
+                        text.starts_with("Exception in thread ") || text.starts_with("  File \"");
+    if (in_report == reporting.end()) {
+        if (!starts)
+            return OutputLook::Stderr;
+        reporting.push_back(line.thread);
+        return OutputLook::Error;
+    }
+    // Indented lines, blank lines and the links of a chained exception stay in the report; the
+    // first other line is the exception itself, which ends it.
+    const bool continues = starts || text.empty() || text.starts_with(" ") || text.starts_with("During handling") ||
+                           text.starts_with("The above exception");
+    if (!continues)
+        reporting.erase(in_report);
+    return OutputLook::Error;
 }
 
 } // namespace ui

@@ -2,6 +2,7 @@
 // line selects, and which lines a thread filter keeps.
 #pragma once
 #include <cstddef>
+#include <vector>
 
 #include "lab/snapshot.h"
 #include "ui/lab_selection.h"
@@ -17,5 +18,17 @@ void SelectOutputLine(const lab::OutputLineView& line, LabSelection& sel);
 
 // Whether the window shows `line` when filtering to `only_thread` (kNoThread: every line).
 bool OutputLineShown(const lab::OutputLineView& line, machine::ThreadId only_thread);
+
+// How a line is drawn: program output, ordinary stderr output (logging writes there by default:
+// marked, not alarming), or part of an error report (a traceback, a syntax error: red).
+enum class OutputLook { Stdout, Stderr, Error };
+
+// Reads the lines in order and tells each one's look. An error report starts at "Traceback (most
+// recent call last):", "Exception in thread ..." or '  File "...' and runs, per thread, through
+// its indented lines to the exception's own line.
+struct OutputLookReader {
+    std::vector<machine::ThreadId> reporting; // threads in the middle of an error report
+    OutputLook next(const lab::OutputLineView& line);
+};
 
 } // namespace ui

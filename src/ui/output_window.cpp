@@ -5,6 +5,7 @@
 
 #include "imgui.h"
 #include "ui/layout.h"
+#include "ui/strings.h"
 #include "ui/lab_windows.h"
 #include "ui/output_model.h"
 #include "ui/palette.h"
@@ -18,7 +19,7 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
     const float em = ImGui::GetFontSize();
     SetNextWindowDefaultPlace(LabWindow::Output);
     ImGui::SetNextWindowSizeConstraints(ImVec2(20 * em, 6 * em), ImVec2(FLT_MAX, FLT_MAX));
-    if (!ImGui::Begin("Output", open)) {
+    if (!ImGui::Begin(WindowTitle(Str::TitleOutput), open)) {
         ImGui::End();
         return;
     }
@@ -28,17 +29,23 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
     ImGui::SameLine();
     ImGui::Checkbox("Follow", &state.follow);
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu lines", snap.output.size());
+    if (snap.output_first > 0)
+        ImGui::TextDisabled("the newest %zu lines (%llu earlier ones dropped)", snap.output.size(),
+                            (unsigned long long)snap.output_first);
+    else
+        ImGui::TextDisabled("%zu lines", snap.output.size());
 
     ImGui::BeginChild("lines", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     ImGui::PushFont(GetCodeFont());
     const float chip = ImGui::GetTextLineHeight() * 0.35f;
     const ImU32 error = ImGui::GetColorU32(ImGuiCol_PlotLinesHovered);
     char stamp[32];
+    OutputLookReader looks;
     // Filtering leaves gaps, so the clipper cannot skip by index; outputs are small enough
     // (the snapshot keeps a bounded tail) to walk every line.
     for (size_t i = 0; i < snap.output.size(); ++i) {
         const lab::OutputLineView& line = snap.output[i];
+        const OutputLook look = looks.next(line);
         if (!OutputLineShown(line, only))
             continue;
         ImGui::PushID(int(i));
@@ -48,9 +55,10 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
             SelectOutputLine(line, sel);
         if (ImGui::IsItemHovered()) {
             const lab::ThreadView* thread = FindThread(snap, line.thread);
-            ImGui::SetTooltip("written by %s at %s on the simulated clock\nclick: select the thread, show the moment "
+            ImGui::SetTooltip("written by %s to %s at %s on the simulated clock\nclick: select the thread, show the moment "
                               "in the Timeline",
-                              thread ? thread->name.c_str() : "the machine", FormatOutputTimestamp(stamp, sizeof stamp, line.time));
+                              thread ? thread->name.c_str() : "the machine", line.is_stderr ? "stderr" : "stdout",
+                              FormatOutputTimestamp(stamp, sizeof stamp, line.time));
         }
         RecordItemRect("output/line/last"); // the newest shown line: Follow keeps it in view
         ImGui::SameLine(0, 0);
@@ -60,10 +68,15 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
         ImGui::SameLine(0, 0);
         ImGui::TextDisabled("%s ", FormatOutputTimestamp(stamp, sizeof stamp, line.time));
         ImGui::SameLine(0, 0);
-        if (line.is_stderr)
+        // Red only for error reports; other stderr output (logging's) gets a marker.
+        if (look == OutputLook::Stderr) {
+            ImGui::TextDisabled("\u203a ");
+            ImGui::SameLine(0, 0);
+        }
+        if (look == OutputLook::Error)
             ImGui::PushStyleColor(ImGuiCol_Text, error);
         ImGui::TextUnformatted(line.text.c_str());
-        if (line.is_stderr)
+        if (look == OutputLook::Error)
             ImGui::PopStyleColor();
         ImGui::PopID();
     }

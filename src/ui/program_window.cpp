@@ -3,6 +3,7 @@
 //
 // Index: status words, toolbar (run controls), settings, source editor, output, keyboard.
 #include "ui/program_window.h"
+#include "ui/strings.h"
 
 #include "ui/layout.h"
 
@@ -46,6 +47,21 @@ const char* PhaseText(lab::RunPhase phase) {
     case lab::RunPhase::Error: return "Does not compile";
     }
     return "";
+}
+
+// The run budget's pause, in plain words, with the way on.
+void ShowBudgetNotice(const lab::LabSnapshot& snap, ProgramWindowState& state) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.35f, 1));
+    ImGui::TextWrapped("Paused after %lld million instructions (%.3f s of simulated time): this program may never end, "
+                       "so the lab stopped it rather than let it run on in the background.",
+                       (long long)(snap.budget_instructions / 1000000), snap.now / 1e9);
+    ImGui::PopStyleColor();
+    RecordItemRect("program/BudgetNotice");
+    if (ImGui::Button("Continue"))
+        state.play_requested = true;
+    RecordItemRect("program/Continue");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Run %lld million instructions more", (long long)(lab::kRunBudgetInstructions / 1000000));
 }
 
 ImVec4 PhaseColor(lab::RunPhase phase) {
@@ -158,6 +174,8 @@ void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> exampl
                                   (unsigned long long)snap->trace_events);
         }
     }
+    if (snap && snap->budget_paused && snap->phase == lab::RunPhase::Paused)
+        ShowBudgetNotice(*snap, state);
     if (snap && !snap->compile_error.empty()) {
         const ImVec4 error_color = PhaseColor(lab::RunPhase::Error);
         ImGui::TextColored(error_color, "Line %d does not compile; the previous program goes on running:",
@@ -412,7 +430,7 @@ void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const Em
                        const lab::LabSnapshot* snap) {
     HandleShortcuts(state, snap);
     SetNextWindowDefaultPlace(LabWindow::Program);
-    if (!ImGui::Begin("Program", open)) {
+    if (!ImGui::Begin(WindowTitle(Str::TitleProgram), open)) {
         ImGui::End();
         return;
     }
@@ -424,6 +442,19 @@ void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const Em
     const float output_height = ImGui::GetContentRegionAvail().y * 0.38f;
     ImGui::PushFont(GetCodeFont());
     ImVec2 editor_size(-FLT_MIN, ImGui::GetContentRegionAvail().y - output_height);
+    if (state.draft_restored && !state.config.source.empty()) {
+        ImGui::PopFont();
+        ImGui::TextDisabled("Your own edit of this lesson, kept in this browser.");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Back to the lesson's original")) {
+            state.config.source.clear();
+            state.draft_restored = false;
+            state.load_requested = true;
+        }
+        RecordItemRect("program/DraftOriginal");
+        ImGui::PushFont(GetCodeFont());
+        editor_size.y -= ImGui::GetFrameHeightWithSpacing();
+    }
     // The editor shows the lesson's own text until the first edit makes it the config's source.
     state.editor_text.assign(config::program_source(state.config));
     if (ImGui::InputTextMultiline("##source", &state.editor_text, editor_size, ImGuiInputTextFlags_AllowTabInput))

@@ -27,6 +27,9 @@ struct ProgramWindowState {
     bool step_requested = false;
     bool step_slice_requested = false;
     bool share_requested = false; // the toolbar's Share: the main loop makes the link
+    // The editor shows the user's own kept edit of the lesson (app/drafts.h), not the link's:
+    // the window offers the way back to the original until the program changes.
+    bool draft_restored = false;
 
     // Kept between frames so that drawing allocates nothing while the program stays the same:
     // the editor's text, and the program's sliders with the text they were found in.

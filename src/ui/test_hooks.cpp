@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 namespace ui {
 
@@ -17,7 +18,7 @@ struct ItemRect {
 };
 
 // A fixed table: recording happens every frame and must not allocate.
-constexpr int kMaxItems = 64;
+constexpr int kMaxItems = 96;
 struct ItemRectTable {
     ItemRect items[kMaxItems];
     int count = 0;
@@ -55,6 +56,13 @@ void RecordItemRect(const char* name) {
 void RecordWindowRect(const char* name) {
     ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     Record(name, pos, ImVec2(pos.x + size.x, pos.y + size.y));
+}
+
+// Dear ImGui draws every tooltip in one window of its own (BeginTooltip's "##Tooltip_00").
+void RecordTooltipRect() {
+    const ImGuiWindow* tooltip = ImGui::FindWindowByName("##Tooltip_00");
+    if (tooltip && tooltip->Active && !tooltip->Hidden)
+        Record("tooltip", tooltip->Pos, ImVec2(tooltip->Pos.x + tooltip->Size.x, tooltip->Pos.y + tooltip->Size.y));
 }
 
 void AppendItemRectsJson(std::string& out, int frame) {

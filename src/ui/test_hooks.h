@@ -9,6 +9,8 @@ namespace ui {
 void RecordItemRect(const char* name);
 // Remember the current window's rectangle under `name` (a string literal); call inside Begin/End.
 void RecordWindowRect(const char* name);
+// Remember the tooltip shown this frame, if any, under "tooltip"; call once, after every window.
+void RecordTooltipRect();
 // Append the recorded rectangles as a JSON object {"name":[x0,y0,x1,y1],…}, in framebuffer
 // pixels, keeping only those drawn in `frame` or the frame before.
 void AppendItemRectsJson(std::string& out, int frame);

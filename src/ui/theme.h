@@ -10,8 +10,10 @@ struct BackgroundColors {
     ImVec4 base, line, major;
 };
 
-// Replace ImGui's style with the theme's, scaled by `scale` (the device pixel ratio).
-void ApplyTheme(Theme theme, float scale);
+// Replace ImGui's style with the theme's, scaled by `scale` (the device pixel ratio). `touch`:
+// sized for fingers (taller buttons and rows, wider scrollbars and grabs, a margin around each
+// item that a touch still hits).
+void ApplyTheme(Theme theme, float scale, bool touch);
 // Rebuild the font atlas: the UI font and a monospace font for code, at `pixel_size` pixels.
 // The caller re-uploads the atlas texture afterwards.
 void BuildFonts(float pixel_size);

@@ -16,6 +16,7 @@
 
 #include "imgui.h"
 #include "ui/layout.h"
+#include "ui/strings.h"
 #include "ui/lab_windows.h"
 #include "ui/palette.h"
 #include "ui/test_hooks.h"
@@ -36,6 +37,9 @@ constexpr const char* kRowNames[] = {
     "threads/row/12", "threads/row/13", "threads/row/14", "threads/row/15",
 };
 constexpr int kNamedRows = int(sizeof kRowNames / sizeof kRowNames[0]);
+// The first threads' State cells, whose tooltip says what the state means.
+constexpr const char* kStateCellNames[] = {"threads/state/0", "threads/state/1", "threads/state/2", "threads/state/3"};
+constexpr int kNamedStateCells = int(sizeof kStateCellNames / sizeof kStateCellNames[0]);
 
 // ---------------------------------------------------------------------------------------------
 // Cells
@@ -64,8 +68,10 @@ void ColorChip(ImU32 color) {
 void StateCell(const lab::ThreadView& thread) {
     ColorChip(StateColor(thread));
     ImGui::TextUnformatted(ThreadStateCode(thread.state));
+    if (thread.id >= 0 && thread.id < kNamedStateCells)
+        RecordItemRect(kStateCellNames[thread.id]);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s: %s", machine::thread_state_name(thread.state), ThreadStateExplanation(thread.state));
+        ImGui::SetTooltip("%s: %s", StateName(thread.state), ThreadStateExplanation(thread.state));
 }
 
 void WaitCell(const lab::ThreadView& thread) {
@@ -77,7 +83,7 @@ void WaitCell(const lab::ThreadView& thread) {
     ImGui::TextDisabled("%s", thread.waiting_on.c_str());
     ImGui::EndGroup();
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s: %s\n%s", machine::wait_kind_name(thread.wait), WaitKindExplanation(thread.wait),
+        ImGui::SetTooltip("%s: %s\n%s", WaitName(thread.wait), WaitKindExplanation(thread.wait),
                           thread.waiting_on.c_str());
 }
 
@@ -158,7 +164,7 @@ void ShowTcb(const lab::LabSnapshot& snap, const lab::ThreadView& thread, LabSel
         return;
     ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-    std::snprintf(buf, sizeof buf, "%s  (%s)", ThreadStateCode(thread.state), machine::thread_state_name(thread.state));
+    std::snprintf(buf, sizeof buf, "%s  (%s)", ThreadStateCode(thread.state), StateName(thread.state));
     TcbField("state", buf);
     if (thread.frames.empty()) {
         TcbField("saved context", thread.state == machine::ThreadState::New ? "not started" : "no frames");
@@ -262,7 +268,7 @@ void ShowThreadsWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& s
     SetNextWindowDefaultPlace(LabWindow::Threads);
     ImGui::SetNextWindowSizeConstraints(ImVec2(24 * em, 12 * em), ImVec2(FLT_MAX, FLT_MAX));
     state.tcb_shown = machine::kNoThread;
-    if (!ImGui::Begin("Threads", open)) {
+    if (!ImGui::Begin(WindowTitle(Str::TitleThreads), open)) {
         ImGui::End();
         return;
     }

@@ -4,7 +4,7 @@
 // Index:
 //   Look        colours and bar heights of slices, merged runs and markers
 //   Rows        the lane list: CPUs, then each process's GIL and threads
-//   Input       wheel zoom, drag pan, click to select
+//   Input       wheel zoom, drag pan, pinch zoom, click to select
 //   Toolbar     Fit, Follow live, the visible range, the legend
 //   Ruler       time ticks and labels above the lanes
 //   Lanes       slices (GPU rectangles), labels and markers (ImGui), hover
@@ -158,14 +158,16 @@ void BuildRows(std::vector<TimelineRow>& rows, const TimelineData& data, const R
     }
 }
 
-// Wide enough for the longest lane name (thread names like "Thread-1 (count_down)"), within reason.
-float LabelColumnWidth(const TimelineData& data, float font_size) {
+// Wide enough for the longest lane name (thread names like "Thread-1 (count_down)"), within reason:
+// on a phone at most 40% of the window, the lanes are what matters.
+float LabelColumnWidth(const TimelineData& data, float font_size, float window_width) {
     float widest = 0;
     for (const TimelineLane& lane : data.lanes)
         if (lane.kind == LaneKind::Thread)
             widest = std::max(widest, ImGui::CalcTextSize(lane.name.c_str()).x);
     const float chip_and_padding = font_size * 2.2f;
-    return std::round(std::clamp(widest + chip_and_padding, font_size * 8.0f, font_size * 16.0f));
+    const float wanted = std::clamp(widest + chip_and_padding, font_size * 8.0f, font_size * 16.0f);
+    return std::round(std::min(wanted, window_width * 0.4f));
 }
 
 const char* HeaderText(char* buf, size_t size, const TimelineData& data, int32_t process) {
@@ -196,9 +198,18 @@ const std::string& ThreadName(const TimelineData& data, machine::ThreadId thread
 
 constexpr double kWheelZoomStep = 0.8; // one wheel notch in: 80% of the span
 
-// Wheel and drag over the ruler or the lanes. Returns the vertical drag, for scrolling lanes.
+// Wheel, drag and pinch over the ruler or the lanes. Returns the vertical drag, for scrolling lanes.
 float HandleZoomAndPan(TimelineView& view, bool hovered, bool active) {
     const ImGuiIO& io = ImGui::GetIO();
+    if (hovered && view.touch.pinching) {
+        // The fingers' centre stays on the same moment while they spread (zoom in) or close.
+        const TimeAxis& a = view.axis;
+        const double x = std::clamp(double(io.MousePos.x), a.left_px, a.left_px + a.width_px);
+        PanByPixels(view.axis, view.touch.pan_x);
+        ZoomAround(view.axis, x, 1.0 / double(view.touch.pinch_scale));
+        view.follow_live = false;
+        return view.touch.pan_y;
+    }
     if (hovered && io.MouseWheel != 0 && !io.KeyShift) {
         const TimeAxis& a = view.axis;
         const double x = std::clamp(double(io.MousePos.x), a.left_px, a.left_px + a.width_px);
@@ -651,7 +662,8 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     ShowToolbar(view, live);
 
     const float font_size = ImGui::GetFontSize();
-    const float label_width = LabelColumnWidth(data, font_size);
+    const float full_width = ImGui::GetContentRegionAvail().x;
+    const float label_width = LabelColumnWidth(data, font_size, full_width);
     const float ruler_height = std::round(font_size * 1.6f);
     const RowHeights heights = RowHeightsFor(font_size);
     BuildRows(view.rows, data, heights);
@@ -667,7 +679,6 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     // Ruler: its own row above the lanes, sharing their time axis.
     const ImVec2 ruler_min = ImGui::GetCursorScreenPos();
     const float scrollbar = ImGui::GetStyle().ScrollbarSize;
-    const float full_width = ImGui::GetContentRegionAvail().x;
     ImGui::InvisibleButton("##ruler", ImVec2(full_width, ruler_height));
     RecordItemRect("timeline/ruler");
     const bool ruler_hovered = ImGui::IsItemHovered();
@@ -707,7 +718,8 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     const float lanes_x1 = float(view.axis.left_px + view.axis.width_px);
     const float visible_y0 = child_pos.y, visible_y1 = child_pos.y + child_size.y;
 
-    ImGui::InvisibleButton("##lanes", ImVec2(lanes_x1 - child_pos.x, total_height));
+    // At least as tall as the area, so the wheel, a drag or a pinch below the last lane still counts.
+    ImGui::InvisibleButton("##lanes", ImVec2(lanes_x1 - child_pos.x, std::max(total_height, child_size.y)));
     const bool lanes_hovered = ImGui::IsItemHovered();
     const bool lanes_active = ImGui::IsItemActive();
     const bool lanes_clicked = WasClick();

@@ -8,6 +8,7 @@
 
 #include "ui/gl/gpu_rects.h"
 #include "ui/timeline_model.h"
+#include "ui/touch_model.h"
 
 namespace ui {
 
@@ -37,6 +38,7 @@ struct TimelineView {
     // A range to show exactly once the lanes' width is known (a shared link's zoom); equal: none.
     SimTime show_begin = 0, show_end = 0;
     TimelineHover hover;
+    TouchFrame touch;           // this frame's fingers (the app sets it): two of them zoom and pan
     // Where the lanes were drawn last frame (screen pixels), for the test hook: the visible
     // area, and the screen y of the first row (it moves as the lanes scroll).
     float lanes_x0 = 0, lanes_y0 = 0, lanes_x1 = 0, lanes_y1 = 0;

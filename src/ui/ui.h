@@ -8,6 +8,7 @@ enum class Theme { Dark, Light };
 
 struct UiState {
     bool show_program = true;     // source, Run/Stop, output
+    bool show_lesson = true;      // the course's lessons (ui/lesson_window.h)
     bool show_about = false;
     bool show_metrics = false;    // Dear ImGui's own metrics/debugger window
     bool show_timeline = true;   // CPU, GIL and thread lanes over simulated time
@@ -17,7 +18,11 @@ struct UiState {
     bool show_address_space = true; // text/data/heap/stacks,
     bool show_output = false;     // timestamped output,
     bool show_run_metrics = false; // the run's figures
+    bool show_real_machine = false; // this computer's real threads and fibers, measured
+    bool show_explore = false;    // every outcome over the program's schedules
     bool share_requested = false; // Threadlab > Share link, this frame
+    bool download_trace_requested = false;   // Threadlab > Download trace, this frame
+    bool download_program_requested = false; // Threadlab > Download program, this frame
     Theme theme = Theme::Dark;
     float font_size = 15.0f;      // in CSS pixels; multiplied by the device pixel ratio
 };

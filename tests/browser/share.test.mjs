@@ -12,7 +12,9 @@ import {
 } from './lab.mjs';
 
 const lab = useLab();
-const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'] };
+// The wide tiling: the Share confirmation (top centre, for a few seconds) sits over the Code
+// window there, not over the Threads rows these tests click while it shows.
+const CLIPBOARD = { permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1600, height: 900 } };
 // The native CLI (scripts/test builds it first); THREADLAB_CLI points at another build's.
 const cli = process.env.THREADLAB_CLI ?? join(root, 'build', 'native', 'threadlab');
 

@@ -30,3 +30,20 @@ TEST_CASE("clicking an output line selects its thread and asks the timeline for 
     CHECK(OutputLineShown(line, 3));
     CHECK_FALSE(OutputLineShown(line, 1));
 }
+
+TEST_CASE("logging's stderr lines are marked, not red; a traceback is red through its exception line") {
+    ui::OutputLookReader reader;
+    auto look = [&](int thread, bool is_stderr, const char* text) {
+        return reader.next(lab::OutputLineView{0, thread, is_stderr, text});
+    };
+    CHECK(look(0, false, "hello") == ui::OutputLook::Stdout);
+    CHECK(look(1, true, "12:00:00: Thread 1: starting") == ui::OutputLook::Stderr);
+    CHECK(look(1, true, "Exception in thread Thread-1 (worker):") == ui::OutputLook::Error);
+    CHECK(look(1, true, "Traceback (most recent call last):") == ui::OutputLook::Error);
+    // Another thread's logging in the middle of thread 1's report is still ordinary.
+    CHECK(look(2, true, "12:00:01: Thread 2: finishing") == ui::OutputLook::Stderr);
+    CHECK(look(1, true, "  File \"<lesson>\", line 9, in worker") == ui::OutputLook::Error);
+    CHECK(look(1, true, "    1 / 0") == ui::OutputLook::Error);
+    CHECK(look(1, true, "ZeroDivisionError: division by zero") == ui::OutputLook::Error);
+    CHECK(look(1, true, "12:00:02: Thread 1: after") == ui::OutputLook::Stderr);
+}

@@ -1,0 +1,40 @@
+// The schedule search of the Explore window, on its own thread so that the page never waits
+// for it: the UI thread starts it, reads its progress and result each frame, and cancels it.
+#pragma once
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "explore/explore.h"
+#include "ui/explore_model.h"
+
+namespace app {
+
+class ExploreJob {
+public:
+    ExploreJob() = default;
+    ~ExploreJob();
+    ExploreJob(const ExploreJob&) = delete;
+    ExploreJob& operator=(const ExploreJob&) = delete;
+
+    // Starts a search unless one runs (Cancel comes first).
+    void start(std::string source, const machine::MachineConfig& config, const explore::ExploreOptions& options);
+    void cancel();
+    bool running() const;
+    // The search as the window shows it: progress while it runs, the outcomes once it ends.
+    void fill(ui::ExploreView& view);
+
+private:
+    struct Search {
+        explore::ExploreProgress progress;
+        std::mutex mutex;
+        std::optional<explore::ExploreResult> result;  // set once when it ends
+        int preemptions = 2;
+        std::thread thread;
+    };
+    std::unique_ptr<Search> search_;
+};
+
+} // namespace app

@@ -1,0 +1,95 @@
+// The Explore window: runs the program in the lab under its schedules (off the UI thread: the
+// app's ExploreJob), shows each distinct outcome with how many schedules give it and its
+// fewest-preemption witness, and replays a witness in the lab on a click.
+#include <cfloat>
+
+#include "imgui.h"
+#include "ui/explore_model.h"
+#include "ui/explore_window.h"
+#include "ui/test_hooks.h"
+
+namespace ui {
+
+namespace {
+
+// Test-hook names of the first rows' Replay buttons (RecordItemRect keeps the pointer).
+constexpr const char* kReplayNames[] = {"explore/Replay 0", "explore/Replay 1", "explore/Replay 2", "explore/Replay 3",
+                                        "explore/Replay 4", "explore/Replay 5", "explore/Replay 6", "explore/Replay 7"};
+
+void ShowOutcome(const ExploreRow& row, int index, ExploreWindowState& state) {
+    ImGui::PushID(index);
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    const ImVec4 red(0.95f, 0.35f, 0.35f, 1.0f);
+    if (row.failure.empty())
+        ImGui::TextUnformatted(ExploreRowLabel(row).c_str());
+    else
+        ImGui::TextColored(red, "%s", ExploreRowLabel(row).c_str());
+    if (ImGui::IsItemHovered()) {
+        const std::string shown = (row.output.empty() ? std::string("(no output)\n") : row.output) + row.detail;
+        ImGui::SetTooltip("%s", shown.c_str());
+    }
+    for (const std::string& preemption : row.preempted)
+        ImGui::TextDisabled("  %s", preemption.c_str());
+    ImGui::TableNextColumn();
+    ImGui::Text("%lld", (long long)row.count);
+    ImGui::TableNextColumn();
+    ImGui::Text("%d", row.preemptions);
+    ImGui::TableNextColumn();
+    const bool shown = state.replayed == index;
+    if (ImGui::SmallButton(shown ? "Replay again" : "Replay"))
+        state.replay_requested = index;
+    if (index < (int)(sizeof kReplayNames / sizeof kReplayNames[0]))
+        RecordItemRect(kReplayNames[index]);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Run this outcome's witness in the lab: schedule %s",
+                          row.schedule.empty() ? "(the machine's own)" : row.schedule.c_str());
+    ImGui::PopID();
+}
+
+} // namespace
+
+void ShowExploreWindow(bool* open, const ExploreView& view, ExploreWindowState& state) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(40 * em, 18 * em), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Explore", open)) {
+        ImGui::End();
+        return;
+    }
+    RecordWindowRect("window/Explore");
+    ImGui::TextWrapped("Every schedule of the program that differs where it matters, with at most this many "
+                       "preemptions, grouped by outcome.");
+    ImGui::SetNextItemWidth(10 * em);
+    ImGui::SliderInt("preemptions", &state.preemptions, 0, 4);
+    ImGui::SameLine();
+    if (view.running) {
+        if (ImGui::Button("Cancel"))
+            state.cancel_requested = true;
+        RecordItemRect("explore/Cancel");
+    } else {
+        if (ImGui::Button("Explore"))
+            state.start_requested = true;
+        RecordItemRect("explore/Explore");
+    }
+    ImGui::ProgressBar(ExploreProgressFraction(view), ImVec2(-FLT_MIN, 0));
+    ImGui::TextWrapped("%s", ExploreSummary(view).c_str());
+    if (!view.error.empty())
+        ImGui::TextWrapped("%s", view.error.c_str());
+    if (!view.rows.empty() &&
+        ImGui::BeginTable("outcomes", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("outcome", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("schedules", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("preemptions", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("witness", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableHeadersRow();
+        for (int i = 0; i < (int)view.rows.size(); ++i)
+            ShowOutcome(view.rows[i], i, state);
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+} // namespace ui
