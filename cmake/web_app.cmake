@@ -6,9 +6,10 @@ if(NOT EXISTS ${IMGUI_DIR}/imgui.cpp)
   message(FATAL_ERROR "Dear ImGui sources are missing in ${IMGUI_DIR}: run ./scripts/setup")
 endif()
 
+# Not imgui_demo.cpp: the page never shows the demo window.
 add_library(imgui STATIC
   ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/imgui_demo.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp
   ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
   ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends
@@ -21,25 +22,95 @@ file(GLOB SHADER_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.vert
 set(SHADERS_HEADER ${CMAKE_BINARY_DIR}/generated/shaders.h)
 embed_files(${SHADERS_HEADER} Shader ${SHADER_SOURCES})
 
+# --- Fonts: cut at build time to the characters the UI draws (pyftsubset, Debian's fonttools),
+#     without hinting, layout tables or names, which Dear ImGui's rasterizer does not read.
+#     THREADLAB_UI_GLYPH_RANGES is the one list of those characters: the subsets and the
+#     atlas's ranges (generated/ui_glyph_ranges.h, read by src/ui/theme.cpp) both come from it.
+#     Latin with its supplements, Greek, Cyrillic, punctuation (… — “ ”), arrows, mathematical
+#     operators, box drawing and geometric shapes: what lessons, programs and their output use.
+find_program(PYFTSUBSET pyftsubset)
+if(NOT PYFTSUBSET)
+  message(FATAL_ERROR "pyftsubset is missing (Debian's fonttools): run ./scripts/setup")
+endif()
+set(THREADLAB_UI_GLYPH_RANGES 0020-024F 0370-03FF 0400-04FF 2000-206F 2190-21FF 2200-22FF 2500-25FF)
+set(ui_unicodes "")
+set(ui_ranges_c "")
+foreach(range ${THREADLAB_UI_GLYPH_RANGES})
+  string(REPLACE "-" ";" bounds ${range})
+  list(GET bounds 0 first)
+  list(GET bounds 1 last)
+  list(APPEND ui_unicodes "U+${range}")
+  string(APPEND ui_ranges_c "0x${first}, 0x${last}, ")
+endforeach()
+list(JOIN ui_unicodes "," THREADLAB_UI_UNICODES)
+file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/generated/ui_glyph_ranges.h CONTENT
+  "// Generated from THREADLAB_UI_GLYPH_RANGES (cmake/web_app.cmake): pairs of first, last.\n#define THREADLAB_UI_GLYPH_RANGES ${ui_ranges_c}0\n")
+
+# threadlab_font(NAME SOURCE UNICODES): SOURCE cut to UNICODES, embedded in the page as
+# /fonts/NAME. A font to merge into the UI font's atlas (another script) is one more call.
+set(THREADLAB_FONT_FILES "")
+set(THREADLAB_FONT_EMBEDS "")
+function(threadlab_font name source unicodes)
+  set(out ${CMAKE_BINARY_DIR}/fonts/${name})
+  add_custom_command(OUTPUT ${out}
+    COMMAND ${PYFTSUBSET} ${source} --unicodes=${unicodes} --no-hinting --layout-features=
+      --name-IDs= --drop-tables+=GSUB,GPOS,GDEF,kern,FFTM --output-file=${out}
+    DEPENDS ${source} COMMENT "Subsetting ${name}" VERBATIM)
+  set(THREADLAB_FONT_FILES ${THREADLAB_FONT_FILES} ${out} PARENT_SCOPE)
+  set(THREADLAB_FONT_EMBEDS ${THREADLAB_FONT_EMBEDS} "SHELL:--embed-file ${out}@/fonts/${name}" PARENT_SCOPE)
+endfunction()
+set(DEJAVU_DIR /usr/share/fonts/truetype/dejavu)
+threadlab_font(DejaVuSans.ttf ${DEJAVU_DIR}/DejaVuSans.ttf ${THREADLAB_UI_UNICODES})
+threadlab_font(DejaVuSansMono.ttf ${DEJAVU_DIR}/DejaVuSansMono.ttf ${THREADLAB_UI_UNICODES})
+
+# The Chinese glyphs: the CJK characters the interface, the lessons and the examples use, cut from
+# Debian's WenQuanYi Micro Hei with pyftsubset (scripts/cjk_subset.py; Debian's python3, which has
+# fontTools), with their glyph ranges for the font atlas in generated/cjk_glyphs.h. The build
+# fails when the font lacks one; the CTest check fails when a string uses one the subset lacks.
+find_program(THREADLAB_DEBIAN_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH REQUIRED)
+set(CJK_FONT_SOURCE /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
+set(CJK_TEXT_SOURCES ${CMAKE_SOURCE_DIR}/src/ui/strings.cpp ${CMAKE_SOURCE_DIR}/src/lessons/lessons.cpp
+  ${EXAMPLE_PROGRAMS})
+set(CJK_FONT ${CMAKE_BINARY_DIR}/generated/cjk_subset.ttf)
+set(CJK_HEADER ${CMAKE_BINARY_DIR}/generated/cjk_glyphs.h)
+add_custom_command(OUTPUT ${CJK_FONT} ${CJK_HEADER}
+  COMMAND ${THREADLAB_DEBIAN_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/cjk_subset.py make ${CJK_FONT_SOURCE}
+    ${CJK_FONT} ${CJK_HEADER} ${CJK_TEXT_SOURCES}
+  DEPENDS ${CJK_TEXT_SOURCES} ${CMAKE_SOURCE_DIR}/scripts/cjk_subset.py
+  COMMENT "Cutting the CJK font subset" VERBATIM)
+add_test(NAME cjk_glyphs COMMAND ${THREADLAB_DEBIAN_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/cjk_subset.py check
+  ${CJK_FONT} ${CJK_TEXT_SOURCES})
+add_test(NAME cjk_glyphs_catch_missing COMMAND ${THREADLAB_DEBIAN_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/cjk_subset.py
+  check ${CJK_FONT} ${CMAKE_SOURCE_DIR}/tests/fonts/rare_character.txt)
+set_tests_properties(cjk_glyphs_catch_missing PROPERTIES PASS_REGULAR_EXPRESSION "U\\+9F98 .* has no glyph")
+
 file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/ui/*.cpp src/ui/gl/*.cpp)
-list(FILTER APP_SOURCES EXCLUDE REGEX "_model\\.cpp$")
-add_executable(threadlab_app ${APP_SOURCES} ${SHADERS_HEADER})
-target_link_libraries(threadlab_app PRIVATE threadlab_engine imgui)
+list(FILTER APP_SOURCES EXCLUDE REGEX "(_model|/strings)\\.cpp$")
+add_executable(threadlab_app ${APP_SOURCES} ${SHADERS_HEADER} ${CJK_HEADER})
+set_property(TARGET threadlab_app APPEND PROPERTY LINK_DEPENDS ${CJK_FONT})
+target_link_libraries(threadlab_app PRIVATE threadlab_engine threadlab_real imgui)
 if(TARGET threadlab_view)
   target_link_libraries(threadlab_app PRIVATE threadlab_view)
 endif()
 add_dependencies(threadlab_app threadlab_version)
+add_custom_target(threadlab_fonts DEPENDS ${THREADLAB_FONT_FILES})
+add_dependencies(threadlab_app threadlab_fonts)
+set_property(TARGET threadlab_app APPEND PROPERTY LINK_DEPENDS ${THREADLAB_FONT_FILES})
 target_include_directories(threadlab_app PRIVATE ${CMAKE_BINARY_DIR}/generated)
 # Several build folders can each gather their own copy of the page (tests read THREADLAB_WEB_DIR).
 set(THREADLAB_WEB_OUT ${CMAKE_SOURCE_DIR}/build/web CACHE PATH "Where the page's files are gathered")
 set(WEB_OUT ${THREADLAB_WEB_OUT})
 set_target_properties(threadlab_app PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${WEB_OUT})
+# The pool: the engine's thread, the Real machine's probe runner and the threads its probes start
+# at once (two ping-ponging, or one per core of a 4-core machine for the speedup); more cores
+# get their Web Workers on demand, started before the measurement's clock starts. Asyncify comes
+# with threadlab_real (CMakeLists.txt), limited to the fibers' code.
 target_link_options(threadlab_app PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sASYNCIFY -sPTHREAD_POOL_SIZE=2
-  -sEXPORTED_FUNCTIONS=_main,_threadlab_state_json,_threadlab_paste
-  "SHELL:--embed-file /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf@/fonts/DejaVuSans.ttf"
-  "SHELL:--embed-file /usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf@/fonts/DejaVuSansMono.ttf"
+  -sPTHREAD_POOL_SIZE=8
+  -sEXPORTED_FUNCTIONS=_main,_threadlab_state_json,_threadlab_paste,_threadlab_touch,_threadlab_key,_threadlab_text
+  ${THREADLAB_FONT_EMBEDS}
+  "SHELL:--embed-file ${CJK_FONT}@/fonts/cjk_subset.ttf"
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
   -sENVIRONMENT=web,worker)
 

@@ -2,9 +2,10 @@
 """Fails when an include crosses a layer the wrong way (see the README's Layout).
 
 Each folder of src/ is a layer and may include only the layers listed for it here, so that
-the arrows run one way: machine knows nothing above it; python uses machine and lang; lab
-reads both; ui reads lab (and the machine's plain data: states, times, trace events), never
-the interpreter; app and cli put them together.
+the arrows run one way: machine knows nothing above it; python uses machine and lang; explore
+(the schedule search) drives python runs; lab reads them all; ui reads lab (and the machine's
+plain data: states, times, trace events), never the interpreter; real (this computer's own
+threads and fibers, measured) knows none of them; app and cli put them together.
 
     check_layers.py [SRC_DIR]     prints each wrong include as file:line and exits 1
 """
@@ -17,10 +18,13 @@ ALLOWED = {
     "lang": {"lang"},
     "python": {"python", "machine", "lang"},
     "config": {"config", "machine"},
-    "lab": {"lab", "python", "machine", "lang", "config"},
-    "ui": {"ui", "lab", "config", "machine"},
-    "cli": {"cli", "lab", "python", "machine", "lang", "config"},
-    "app": {"app", "ui", "lab", "python", "machine", "lang", "config"},
+    "lessons": {"lessons", "config", "machine", "lang"},
+    "explore": {"explore", "python", "machine", "lang", "config"},
+    "lab": {"lab", "explore", "python", "machine", "lang", "config"},
+    "real": {"real"},
+    "ui": {"ui", "lab", "lessons", "config", "machine", "real"},
+    "cli": {"cli", "lab", "lessons", "explore", "python", "machine", "lang", "config", "real"},
+    "app": {"app", "ui", "lab", "lessons", "explore", "python", "machine", "lang", "config", "real"},
 }
 # What a window may read of the machine: plain data, no machine to drive.
 UI_MACHINE_HEADERS = {"sim_time.h", "thread_state.h", "sync.h", "trace.h", "random.h"}
