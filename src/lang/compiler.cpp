@@ -46,6 +46,7 @@ struct Scope {
     bool needs_class_cell = false;  // a method uses zero-argument super()
     bool is_coroutine = false;      // async def
     bool is_generator = false;      // its body yields
+    bool has_annotations = false;   // a class body with `name: annotation`: it fills __annotations__
 
     Symbol& symbol(const std::string& name, SourcePos where)
     {
@@ -61,6 +62,7 @@ struct Scope {
 struct SymbolTable {
     std::vector<Scope> scopes;
     std::optional<SourceError> error;
+    bool postponed_annotations = false;  // `from __future__ import annotations`: kept as text
 
     void fail(SourcePos pos, std::string message)
     {
@@ -138,6 +140,11 @@ struct SymbolTable {
             if (n->value) {
                 expr(*n->value, s);
                 store(*n->target, s);
+            }
+            if (scopes[(size_t)s].kind == ScopeKind::Class && std::holds_alternative<NameExpr>(n->target->node)) {
+                scopes[(size_t)s].has_annotations = true;
+                if (!postponed_annotations)
+                    expr(*n->annotation, s);
             }
         } else if (auto* n = std::get_if<IfStmt>(&st.node)) {
             expr(*n->test, s);
@@ -225,6 +232,8 @@ struct SymbolTable {
                     continue;
                 }
                 assign(s, alias.asname.empty() ? alias.name : alias.asname, alias.pos);
+                if (n->module == "__future__" && alias.name == "annotations")
+                    postponed_annotations = true;
             }
         } else if (auto* n = std::get_if<DeleteStmt>(&st.node)) {
             for (ExprPtr& target : n->targets)
@@ -856,12 +865,57 @@ struct CodeGenerator {
         }
     }
 
+    // In a class body, `name: annotation` also evaluates the annotation into __annotations__
+    // (what dataclasses read), as CPython does; elsewhere the annotation is not evaluated.
     void stmt_node(const AnnAssignStmt& n)
     {
-        if (!n.value)
+        if (n.value) {
+            expr(*n.value);
+            store(*n.target);
+        }
+        auto* target = std::get_if<NameExpr>(&n.target->node);
+        if (scope().kind != ScopeKind::Class || !target)
             return;
-        expr(*n.value);
-        store(*n.target);
+        if (table.postponed_annotations)
+            load_str(annotation_text(*n.annotation));
+        else
+            expr(*n.annotation);
+        load_name("__annotations__");
+        load_str(target->id);
+        emit(Op::StoreSubscr);
+    }
+
+    // An annotation as `from __future__ import annotations` keeps it: its source text, for the
+    // forms annotations take (names, dotted names, subscripts, unions, strings, None).
+    static std::string annotation_text(const Expr& e)
+    {
+        auto joined = [](const ExprList& items) {
+            std::string text;
+            for (const ExprPtr& item : items)
+                text += (text.empty() ? "" : ", ") + annotation_text(*item);
+            return text;
+        };
+        if (auto* n = std::get_if<NameExpr>(&e.node))
+            return n->id;
+        if (auto* n = std::get_if<AttributeExpr>(&e.node))
+            return annotation_text(*n->value) + "." + n->attr;
+        if (auto* n = std::get_if<SubscriptExpr>(&e.node)) {
+            auto* tuple = std::get_if<TupleExpr>(&n->index->node);
+            return annotation_text(*n->value) + "[" + (tuple ? joined(tuple->elts) : annotation_text(*n->index)) + "]";
+        }
+        if (auto* n = std::get_if<TupleExpr>(&e.node))
+            return "(" + joined(n->elts) + ")";
+        if (auto* n = std::get_if<ListExpr>(&e.node))
+            return "[" + joined(n->elts) + "]";
+        if (auto* n = std::get_if<BinOpExpr>(&e.node); n && n->op == BinaryOp::BitOr)
+            return annotation_text(*n->left) + " | " + annotation_text(*n->right);
+        if (auto* n = std::get_if<StrExpr>(&e.node))
+            return "'" + n->value + "'";
+        if (auto* n = std::get_if<IntExpr>(&e.node))
+            return n->big_digits.empty() ? std::to_string(n->value) : n->big_digits;
+        if (std::holds_alternative<NoneExpr>(e.node))
+            return "None";
+        return "...";
     }
 
     // Stores TOS into a target (consuming it).
@@ -1175,6 +1229,10 @@ struct CodeGenerator {
         emit(Op::PushNull);
         begin_unit(n.scope, CodeKind::ClassBody, n.name, pos.line);
         code().positional_count = 1;
+        if (table.scopes[(size_t)n.scope].has_annotations) {
+            emit(Op::BuildMap, 0);
+            store_name("__annotations__");
+        }
         body_skipping_docstring(n.body);
         if (table.scopes[(size_t)n.scope].needs_class_cell) {
             emit(Op::LoadClosure, 0);

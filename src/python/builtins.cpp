@@ -674,7 +674,7 @@ NativeResult finish_class(Interpreter& vm, Thread& t, Value state, Value)
             class_cell = as<CellObject>(e.value);
         else
             cls->attrs.set(e.key, e.value);
-        note_class_attribute(cls, e.value);
+        note_class_attribute(cls, as<StrObject>(e.key)->text, e.value);
     }
     if (class_cell)
         class_cell->value = Value::from_object(cls);

@@ -34,8 +34,9 @@ bool descriptor_write(Interpreter& vm, Value object, std::string_view name, Valu
 Value new_staticmethod(Interpreter& vm, Value function);
 // Whether a class in cls's MRO holds a data descriptor (else an instance's own attributes win).
 bool any_data_descriptor(const ClassObject* cls);
-// Keeps ClassObject::has_data_descriptor true once the class holds one (a new class attribute).
-void note_class_attribute(ClassObject* cls, Value value);
+// Keeps ClassObject::has_data_descriptor true once the class holds one, or a Python __setattr__
+// or __delattr__ (a new class attribute).
+void note_class_attribute(ClassObject* cls, std::string_view name, Value value);
 // A class just made from its body: its __slots__ checked, __set_name__ of the attributes that
 // define it, then the bases' __init_subclass__ with the class keywords (through the prelude
 // when one is Python code or there are keywords). Its result is the class.

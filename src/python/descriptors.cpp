@@ -49,9 +49,16 @@ bool any_data_descriptor(const ClassObject* cls)
     return false;
 }
 
-void note_class_attribute(ClassObject* cls, Value value)
+// A __setattr__ or __delattr__ written in Python takes every store, as a data descriptor
+// takes one name's: both make stores on instances look at the class first.
+static bool is_store_hook(std::string_view name, Value value)
 {
-    if (is_data_descriptor(value))
+    return (name == "__setattr__" || name == "__delattr__") && as<FunctionObject>(value);
+}
+
+void note_class_attribute(ClassObject* cls, std::string_view name, Value value)
+{
+    if (is_data_descriptor(value) || is_store_hook(name, value))
         cls->has_data_descriptor = true;
 }
 
@@ -109,11 +116,11 @@ bool descriptor_read(Interpreter& vm, Value object, std::string_view name, Descr
     return true;
 }
 
-bool descriptor_write(Interpreter& vm, Value object, std::string_view name, Value value, bool deleting, DescriptorCall& call)
+// The data descriptor half of descriptor_write (what object.__setattr__ honours).
+static bool data_descriptor_write(Interpreter& vm, InstanceObject* inst, std::string_view name, Value value, bool deleting,
+                                  DescriptorCall& call)
 {
-    auto* inst = as<InstanceObject>(object);
-    if (!inst || !any_data_descriptor(inst->cls))
-        return false;
+    Value object = Value::from_object(inst);
     Value* found = inst->cls->lookup(name);
     if (!found || !is_data_descriptor(*found))
         return false;
@@ -131,6 +138,23 @@ bool descriptor_write(Interpreter& vm, Value object, std::string_view name, Valu
     call.args[2] = value;
     call.argc = deleting ? 2 : 3;
     return true;
+}
+
+bool descriptor_write(Interpreter& vm, Value object, std::string_view name, Value value, bool deleting, DescriptorCall& call)
+{
+    auto* inst = as<InstanceObject>(object);
+    if (!inst || !any_data_descriptor(inst->cls))
+        return false;
+    const char* hook_name = deleting ? "__delattr__" : "__setattr__";
+    if (Value* hook = inst->cls->lookup(hook_name); hook && is_store_hook(hook_name, *hook)) {
+        call.callee = *hook;
+        call.args[0] = object;
+        call.args[1] = vm.new_str(name);
+        call.args[2] = value;
+        call.argc = deleting ? 2 : 3;
+        return true;
+    }
+    return data_descriptor_write(vm, inst, name, value, deleting, call);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -411,6 +435,39 @@ NativeResult object_new(Interpreter& vm, Thread&, Value, CallArgs args)
     return NativeResult::of(Value::from_object(instance));
 }
 
+// object.__setattr__(obj, name, value) and object.__delattr__(obj, name): the store without the
+// class's own hook (what a __setattr__ calls to store at last), data descriptors still honoured.
+NativeResult object_store_attr(Interpreter& vm, Thread&, Value data, CallArgs args)
+{
+    bool deleting = data.boolean;
+    const char* method = deleting ? "__delattr__" : "__setattr__";
+    if (!check_arity(vm, method, args, deleting ? 2 : 3, deleting ? 2 : 3))
+        return NativeResult::raised();
+    auto* name = as<StrObject>(args[1]);
+    if (!name)
+        return vm.raise(vm.types.type_error, "attribute name must be string, not '" + vm.type_name(args[1]) + "'");
+    Value value = deleting ? Value() : args[2];
+    if (auto* inst = as<InstanceObject>(args[0])) {
+        DescriptorCall call;
+        if (data_descriptor_write(vm, inst, name->text, value, deleting, call)) {
+            if (call.callee.is_empty())
+                return NativeResult::raised();
+            return NativeResult::call(call.callee, std::vector<Value>(call.args, call.args + call.argc), return_state, Value::none());
+        }
+    }
+    bool stored = deleting ? vm.delete_attr(args[0], name->text) : vm.set_attr_checked(args[0], name->text, value);
+    return stored ? NativeResult::of(Value::none()) : NativeResult::raised();
+}
+
+// object.__hash__(obj): the identity hash, what `__hash__ = object.__hash__` restores in a class
+// that defines __eq__.
+NativeResult object_hash(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "__hash__", args, 1, 1))
+        return NativeResult::raised();
+    return NativeResult::of(Value::from_int((int64_t)(hash_value(args[0]) >> 1)));
+}
+
 NativeResult class_ready(Interpreter& vm, Thread& thread, ClassObject* cls, DictObject* keywords)
 {
     if (!check_slots(vm, cls))
@@ -469,6 +526,9 @@ void install_descriptors(Interpreter& vm)
     method(t.property, "getter", property_copy_with, Value::from_int(0));
     method(t.property, "setter", property_copy_with, Value::from_int(1));
     method(t.property, "deleter", property_copy_with, Value::from_int(2));
+    method(t.object, "__setattr__", object_store_attr, Value::from_bool(false));
+    method(t.object, "__delattr__", object_store_attr, Value::from_bool(true));
+    method(t.object, "__hash__", object_hash);
     vm.set_attr(t.object->attrs, "__init_subclass__", wrap_in(vm, t.classmethod, Value::from_object(vm.new_native("__init_subclass__", object_init_subclass))));
 }
 

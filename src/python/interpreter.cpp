@@ -631,6 +631,15 @@ Flow Runner::construct(ClassObject* cls, const Value* args, uint32_t argc, const
         drop_from_top(drop);
         return native_result(std::move(r));
     }
+    // A metaclass's __call__ decides what calling the class does (Color(1) finds a member).
+    if (ClassObject* meta = metaclass_of(cls))
+        if (Value* call_method = meta->lookup("__call__"); call_method && as<FunctionObject>(*call_method)) {
+            std::vector<Value> with_class{Value::from_object(cls)};
+            with_class.insert(with_class.end(), args, args + argc);
+            Value function = *call_method;
+            drop_from_top(drop);
+            return call(function, with_class.data(), argc + 1, kwnames, kwcount, 0);
+        }
     if (Value* new_method = cls->lookup("__new__"); new_method && as<FunctionObject>(*new_method)) {
         uint32_t positional = argc - kwcount;
         std::vector<Value> new_args{Value::from_object(cls)};

@@ -167,8 +167,8 @@ struct Interpreter {
     ClassObject* type_of(Value v) const;
     std::string type_name(Value v) const { return type_of(v)->name; }
     bool is_instance(Value v, const ClassObject* cls) const { return type_of(v)->is_subclass_of(cls); }
-    // The user-level (Python) method `name` of v's class, or Empty: the dunders that must run
-    // through frames.
+    // The user-level (Python) method `name` of v's class (of a class's metaclass), or Empty: the
+    // dunders that must run through frames.
     Value python_method(Value v, std::string_view name) const;
 
     // Raising. `raise` and `fail` set `pending`; natives return raise(...), helpers return

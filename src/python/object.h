@@ -189,12 +189,18 @@ struct ClassObject : Object {
     bool is_builtin = false;               // int, str, list, ...: values are not Instances
     bool has_data_descriptor = false;      // holds a property (or another data descriptor): instance reads look here first
     bool has_slots = false;                // it and its bases define __slots__: instances take only those attributes
+    // The class whose Python methods serve this class's own protocol (iterating it, len(), `in`,
+    // subscripting it), as a metaclass's do: enum's EnumType. Null for plain classes; inherited.
+    ClassObject* metaclass = nullptr;
     ClassObject() : Object(ObjectKind::Class) {}
 
     // The attribute from this class or the first base that has it.
     Value* lookup(std::string_view name);
     bool is_subclass_of(const ClassObject* other) const;
 };
+
+// The metaclass of cls or of its first base that has one (null: type).
+ClassObject* metaclass_of(const ClassObject* cls);
 
 struct TracebackEntry {
     const Code* code;

@@ -162,13 +162,25 @@ ClassObject* Interpreter::type_of(Value v) const
 
 Value Interpreter::python_method(Value v, std::string_view name) const
 {
-    auto* instance = as<InstanceObject>(v);
-    if (!instance)
+    ClassObject* cls = nullptr;
+    if (auto* instance = as<InstanceObject>(v))
+        cls = instance->cls;
+    else if (auto* class_object = as<ClassObject>(v))
+        cls = metaclass_of(class_object);
+    if (!cls)
         return Value::empty();
-    Value* found = instance->cls->lookup(name);
+    Value* found = cls->lookup(name);
     if (found && as<FunctionObject>(*found))
         return *found;
     return Value::empty();
+}
+
+ClassObject* metaclass_of(const ClassObject* cls)
+{
+    for (const ClassObject* c : cls->mro)
+        if (c->metaclass)
+            return c->metaclass;
+    return nullptr;
 }
 
 Value Interpreter::make_exception(ClassObject* type, std::string message)

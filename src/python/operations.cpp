@@ -762,6 +762,14 @@ static Value class_tuple(Interpreter& vm, const std::vector<ClassObject*>& class
     return vm.new_tuple(std::move(items));
 }
 
+// `__dict__` of an instance or a class: a copy of its attributes (CPython's is a live view).
+static Value attrs_snapshot(Interpreter& vm, const Table& attrs)
+{
+    DictObject* snapshot = vm.new_dict();
+    snapshot->table = attrs;
+    return Value::from_object(snapshot);
+}
+
 Value Interpreter::get_attr(Value object, std::string_view name)
 {
     if (name == "__class__")
@@ -776,11 +784,8 @@ Value Interpreter::get_attr(Value object, std::string_view name)
                 return *v;
             if (Value* v = instance->cls->lookup(name))
                 return bind(*this, object, *v);
-            if (name == "__dict__") {
-                DictObject* snapshot = new_dict();
-                snapshot->table = instance->attrs;
-                return Value::from_object(snapshot);
-            }
+            if (name == "__dict__")
+                return attrs_snapshot(*this, instance->attrs);
             return fail_attribute(object, name, "'" + instance->cls->name + "' object has no attribute '" + std::string(name) + "'");
         }
         case ObjectKind::Class: {
@@ -792,6 +797,8 @@ Value Interpreter::get_attr(Value object, std::string_view name)
             if (name == "__module__") return new_str(cls->module_name);
             if (name == "__bases__") return class_tuple(*this, cls->base ? std::vector<ClassObject*>{cls->base} : std::vector<ClassObject*>{});
             if (name == "__mro__") return class_tuple(*this, cls->mro);
+            if (name == "__dict__")
+                return attrs_snapshot(*this, cls->attrs);
             return fail_attribute(object, name, "type object '" + cls->name + "' has no attribute '" + std::string(name) + "'");
         }
         case ObjectKind::Module: {
@@ -862,7 +869,7 @@ bool Interpreter::set_attr_checked(Value object, std::string_view name, Value va
             return false;
         }
         set_attr(cls->attrs, name, value);
-        note_class_attribute(cls, value);
+        note_class_attribute(cls, name, value);
         return true;
     }
     if (auto* module = as<ModuleObject>(object)) {

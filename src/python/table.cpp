@@ -37,14 +37,16 @@ bool is_hashable(Value v)
     case ObjectKind::Set:
         return static_cast<SetObject*>(v.object)->frozen;
     case ObjectKind::Instance: {
-        // As in Python: defining __eq__ without __hash__ makes instances unhashable. A
-        // user-defined __hash__ is not called by the tables, so such instances are refused too.
-        ClassObject* cls = static_cast<InstanceObject*>(v.object)->cls;
-        Value* hash = cls->lookup("__hash__");
-        if (hash)
-            return !hash->is_none() && !as<FunctionObject>(*hash);
-        Value* eq = cls->lookup("__eq__");
-        return !(eq && as<FunctionObject>(*eq));
+        // As in Python: a class that defines __eq__ without __hash__ makes its instances
+        // unhashable, and `__hash__ = object.__hash__` makes them hashable again. A user-defined
+        // __hash__ is not called by the tables, so such instances are refused too.
+        for (ClassObject* cls : static_cast<InstanceObject*>(v.object)->cls->mro) {
+            if (Value* hash = cls->attrs.find("__hash__"))
+                return !hash->is_none() && !as<FunctionObject>(*hash);
+            if (Value* eq = cls->attrs.find("__eq__"); eq && as<FunctionObject>(*eq))
+                return false;
+        }
+        return true;
     }
     case ObjectKind::Tuple:
         for (Value item : static_cast<TupleObject*>(v.object)->items)
