@@ -603,9 +603,7 @@ NativeResult builtin_setattr(Interpreter& vm, Thread&, Value, CallArgs args)
     const StrObject* name;
     if (!str_argument(vm, args[1], "attribute name", name))
         return NativeResult::raised();
-    if (!vm.set_attr_checked(args[0], name->text, args[2]))
-        return NativeResult::raised();
-    return NativeResult::of(Value::none());
+    return store_attr_from_native(vm, args[0], name->text, args[2], false, true);
 }
 
 NativeResult builtin_delattr(Interpreter& vm, Thread&, Value, CallArgs args)
@@ -615,9 +613,7 @@ NativeResult builtin_delattr(Interpreter& vm, Thread&, Value, CallArgs args)
     const StrObject* name;
     if (!str_argument(vm, args[1], "attribute name", name))
         return NativeResult::raised();
-    if (!vm.delete_attr(args[0], name->text))
-        return NativeResult::raised();
-    return NativeResult::of(Value::none());
+    return store_attr_from_native(vm, args[0], name->text, Value(), true, true);
 }
 
 NativeResult builtin_vars(Interpreter& vm, Thread&, Value, CallArgs args)

@@ -30,6 +30,10 @@ struct DescriptorCall {
 bool descriptor_read(Interpreter& vm, Value object, std::string_view name, DescriptorCall& call);
 // Assigning (or deleting) `name` on an instance whose class has a data descriptor for it.
 bool descriptor_write(Interpreter& vm, Value object, std::string_view name, Value value, bool deleting, DescriptorCall& call);
+// A store (or deletion) that a native makes as a program's statement would (setattr, delattr):
+// through the class's Python __setattr__/__delattr__ when with_hook, and its data descriptors.
+NativeResult store_attr_from_native(Interpreter& vm, Value object, std::string_view name, Value value, bool deleting,
+                                    bool with_hook);
 // staticmethod(function), as str.maketrans is.
 Value new_staticmethod(Interpreter& vm, Value function);
 // Whether a class in cls's MRO holds a data descriptor (else an instance's own attributes win).

@@ -142,11 +142,17 @@ static bool data_descriptor_write(Interpreter& vm, InstanceObject* inst, std::st
 
 bool descriptor_write(Interpreter& vm, Value object, std::string_view name, Value value, bool deleting, DescriptorCall& call)
 {
+    // The class whose __setattr__ would take the store: an instance's class, a class's metaclass.
+    ClassObject* hook_owner = nullptr;
     auto* inst = as<InstanceObject>(object);
-    if (!inst || !any_data_descriptor(inst->cls))
+    if (inst && any_data_descriptor(inst->cls))
+        hook_owner = inst->cls;
+    else if (auto* cls = as<ClassObject>(object))
+        hook_owner = metaclass_of(cls);
+    if (!hook_owner)
         return false;
     const char* hook_name = deleting ? "__delattr__" : "__setattr__";
-    if (Value* hook = inst->cls->lookup(hook_name); hook && is_store_hook(hook_name, *hook)) {
+    if (Value* hook = hook_owner->lookup(hook_name); hook && is_store_hook(hook_name, *hook)) {
         call.callee = *hook;
         call.args[0] = object;
         call.args[1] = vm.new_str(name);
@@ -154,7 +160,23 @@ bool descriptor_write(Interpreter& vm, Value object, std::string_view name, Valu
         call.argc = deleting ? 2 : 3;
         return true;
     }
-    return data_descriptor_write(vm, inst, name, value, deleting, call);
+    return inst && data_descriptor_write(vm, inst, name, value, deleting, call);
+}
+
+NativeResult store_attr_from_native(Interpreter& vm, Value object, std::string_view name, Value value, bool deleting,
+                                    bool with_hook)
+{
+    DescriptorCall call;
+    auto* inst = as<InstanceObject>(object);
+    bool through_python = with_hook ? descriptor_write(vm, object, name, value, deleting, call)
+                                    : inst && data_descriptor_write(vm, inst, name, value, deleting, call);
+    if (through_python) {
+        if (call.callee.is_empty())
+            return NativeResult::raised();
+        return NativeResult::call(call.callee, std::vector<Value>(call.args, call.args + call.argc), return_state, Value::none());
+    }
+    bool stored = deleting ? vm.delete_attr(object, name) : vm.set_attr_checked(object, name, value);
+    return stored ? NativeResult::of(Value::none()) : NativeResult::raised();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -446,17 +468,7 @@ NativeResult object_store_attr(Interpreter& vm, Thread&, Value data, CallArgs ar
     auto* name = as<StrObject>(args[1]);
     if (!name)
         return vm.raise(vm.types.type_error, "attribute name must be string, not '" + vm.type_name(args[1]) + "'");
-    Value value = deleting ? Value() : args[2];
-    if (auto* inst = as<InstanceObject>(args[0])) {
-        DescriptorCall call;
-        if (data_descriptor_write(vm, inst, name->text, value, deleting, call)) {
-            if (call.callee.is_empty())
-                return NativeResult::raised();
-            return NativeResult::call(call.callee, std::vector<Value>(call.args, call.args + call.argc), return_state, Value::none());
-        }
-    }
-    bool stored = deleting ? vm.delete_attr(args[0], name->text) : vm.set_attr_checked(args[0], name->text, value);
-    return stored ? NativeResult::of(Value::none()) : NativeResult::raised();
+    return store_attr_from_native(vm, args[0], name->text, deleting ? Value() : args[2], deleting, false);
 }
 
 // object.__hash__(obj): the identity hash, what `__hash__ = object.__hash__` restores in a class

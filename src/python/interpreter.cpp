@@ -1538,7 +1538,8 @@ reload:
                 flow = runner.call(prelude_function(*this, "_compare_slow"), args);
                 goto after_call;
             }
-            if ((op == lang::CompareOp::In || op == lang::CompareOp::NotIn) && b_instance) {
+            // (b may be a class whose metaclass defines __contains__: Color.RED in Color.)
+            if ((op == lang::CompareOp::In || op == lang::CompareOp::NotIn) && (b_instance || as<ClassObject>(b))) {
                 Value method = python_method(b, "__contains__");
                 if (!method.is_empty()) {
                     Value args[2] = {b, a};

@@ -24,6 +24,8 @@ extern const char kTypingSource[];
 extern const char kFutureSource[];
 extern const char kJsonSource[];
 extern const char kStatisticsSource[];
+void install_enum(Interpreter& vm, ModuleObject& module);
+extern const char kEnumSource[];
 
 std::span<const ModuleDef> standard_modules()
 {
@@ -45,6 +47,7 @@ std::span<const ModuleDef> standard_modules()
         {"__future__", nullptr, kFutureSource},
         {"json", nullptr, kJsonSource},
         {"statistics", nullptr, kStatisticsSource},
+        {"enum", install_enum, kEnumSource},
     };
     return kModules;
 }

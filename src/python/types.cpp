@@ -441,6 +441,8 @@ NativeResult construct_reversed(Interpreter& vm, Thread&, Value, CallArgs args)
         v = vm.new_list(std::vector<Value>(keys.rbegin(), keys.rend()));
         return NativeResult::of(vm.get_iter(v));
     }
+    if (Value method = vm.python_method(v, "__reversed__"); !method.is_empty())
+        return NativeResult::call(method, {v});
     int64_t length;
     if (auto* s = as<StrObject>(v)) length = s->length;
     else if (auto* l = as<ListObject>(v)) length = (int64_t)l->items.size();
