@@ -26,6 +26,7 @@ extern const char kJsonSource[];
 extern const char kStatisticsSource[];
 void install_enum(Interpreter& vm, ModuleObject& module);
 extern const char kEnumSource[];
+extern const char kDataclassesSource[];
 
 std::span<const ModuleDef> standard_modules()
 {
@@ -48,6 +49,7 @@ std::span<const ModuleDef> standard_modules()
         {"json", nullptr, kJsonSource},
         {"statistics", nullptr, kStatisticsSource},
         {"enum", install_enum, kEnumSource},
+        {"dataclasses", nullptr, kDataclassesSource},
     };
     return kModules;
 }

@@ -275,11 +275,12 @@ def _flag_value(flag, other):
     return None
 
 
-def _flag_operator(op):
+def _flag_operator(op, symbol):
     def method(self, other):
         value = _flag_value(self, other)
         if value is None:
-            return NotImplemented
+            raise TypeError("unsupported operand type(s) for %s: '%s' and '%s'" % (
+                symbol, type(self).__name__, type(other).__name__))
         return type(self)(op(self._value_, value))
     return method
 
@@ -344,9 +345,9 @@ class Flag(Enum):
     def __bool__(self):
         return bool(self._value_)
 
-    __or__ = _flag_operator(_operator.or_)
-    __and__ = _flag_operator(_operator.and_)
-    __xor__ = _flag_operator(_operator.xor)
+    __or__ = _flag_operator(_operator.or_, "|")
+    __and__ = _flag_operator(_operator.and_, "&")
+    __xor__ = _flag_operator(_operator.xor, "^")
     __ror__ = __or__
     __rand__ = __and__
     __rxor__ = __xor__
