@@ -215,6 +215,7 @@ namespace {
 
 struct FormatSpec {
     std::string fill = " ";
+    bool fill_specified = false;
     char align = 0;      // < > ^ =
     char sign = 0;       // + - space
     bool alternate = false;
@@ -227,7 +228,11 @@ struct FormatSpec {
 
 bool is_align(char c) { return c == '<' || c == '>' || c == '^' || c == '='; }
 
-bool parse_spec(std::string_view spec, FormatSpec& out)
+// Parses a format spec as CPython's parse_internal_render_format_spec does; "" when it is
+// well formed, else the message of the ValueError. default_type is what a spec without a type
+// means for this kind of value ('s' for str, 'd' for int, 0 for float): the thousands separator
+// is checked against it.
+std::string parse_spec(std::string_view spec, const std::string& type_name, char default_type, FormatSpec& out)
 {
     size_t i = 0;
     if (!spec.empty()) {
@@ -235,6 +240,7 @@ bool parse_spec(std::string_view spec, FormatSpec& out)
         lang::decode_utf8(spec, after_first);
         if (after_first < spec.size() && is_align(spec[after_first])) {
             out.fill = std::string(spec.substr(0, after_first));
+            out.fill_specified = true;
             out.align = spec[after_first];
             i = after_first + 1;
         } else if (is_align(spec[0])) {
@@ -262,15 +268,24 @@ bool parse_spec(std::string_view spec, FormatSpec& out)
     number(out.width);
     if (i < spec.size() && (spec[i] == ',' || spec[i] == '_'))
         out.grouping = spec[i++];
+    if (i < spec.size() && (spec[i] == ',' || spec[i] == '_'))
+        return "Cannot specify both ',' and '_'.";
     if (i < spec.size() && spec[i] == '.') {
         i++;
         number(out.precision);
         if (out.precision < 0)
-            return false;
+            return "Format specifier missing precision";
     }
+    if (i + 1 < spec.size())
+        return "Invalid format specifier '" + std::string(spec) + "' for object of type '" + type_name + "'";
     if (i < spec.size())
         out.type = spec[i++];
-    return i == spec.size();
+    char type = out.type ? out.type : default_type;
+    bool grouping_allowed = std::string_view("defgEG%F").find(type) != std::string_view::npos || type == 0 ||
+                            (out.grouping == '_' && std::string_view("boxX").find(type) != std::string_view::npos);
+    if (out.grouping && !grouping_allowed)
+        return std::string("Cannot specify '") + out.grouping + "' with '" + type + "'.";
+    return "";
 }
 
 size_t code_points(std::string_view text)
@@ -293,8 +308,9 @@ std::string repeat(const std::string& fill, size_t count)
 // Pads `body` to the width; `sign_part` (sign and 0x prefix) stays in front of '=' padding.
 std::string pad(const FormatSpec& spec, std::string sign_part, std::string body, char default_align)
 {
-    char align = spec.align ? spec.align : (spec.zero ? '=' : default_align);
-    std::string fill = spec.align || !spec.zero ? spec.fill : "0";
+    // The '0' flag pads with zeros (after the sign for numbers) unless a fill is given.
+    char align = spec.align ? spec.align : (spec.zero && default_align == '>' ? '=' : default_align);
+    std::string fill = spec.fill_specified || !spec.zero ? spec.fill : "0";
     size_t length = code_points(sign_part) + code_points(body);
     if (spec.width < 0 || (size_t)spec.width <= length)
         return sign_part + body;
@@ -353,26 +369,29 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
 {
     FormatSpec spec;
     ClassObject* type = type_of(v);
-    if (!parse_spec(spec_text, spec)) {
-        fail(types.value_error, "Invalid format specifier '" + std::string(spec_text) + "' for object of type '" + type->name + "'");
+    auto* str_value = as<StrObject>(v);
+    char default_type = str_value ? 's' : is_int(v) ? 'd' : 0;
+    if (std::string problem = parse_spec(spec_text, type->name, default_type, spec); !problem.empty()) {
+        fail(types.value_error, problem);
         return false;
     }
-    auto unknown_code = [&]() {
-        fail(types.value_error, std::string("Unknown format code '") + spec.type + "' for object of type '" + type->name + "'");
+    auto refuse = [&](std::string message) {
+        fail(types.value_error, std::move(message));
         return false;
     };
-    if (auto* s = as<StrObject>(v)) {
+    auto unknown_code = [&]() {
+        return refuse(std::string("Unknown format code '") + spec.type + "' for object of type '" + type->name + "'");
+    };
+    if (str_value) {
         if (spec.type && spec.type != 's')
             return unknown_code();
-        if (spec.align == '=') {
-            fail(types.value_error, "'=' alignment not allowed in string format specifier");
-            return false;
-        }
-        if (spec.sign) {
-            fail(types.value_error, "Sign not allowed in string format specifier");
-            return false;
-        }
-        std::string text = s->text;
+        if (spec.sign)
+            return refuse(spec.sign == ' ' ? "Space not allowed in string format specifier" : "Sign not allowed in string format specifier");
+        if (spec.alternate)
+            return refuse("Alternate form (#) not allowed in string format specifier");
+        if (spec.align == '=')
+            return refuse("'=' alignment not allowed in string format specifier");
+        std::string text = str_value->text;
         if (spec.precision >= 0 && code_points(text) > (size_t)spec.precision) {
             size_t at = 0;
             for (int n = 0; n < spec.precision; n++)
@@ -382,16 +401,16 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
         out = pad(spec, "", text, '<');
         return true;
     }
-    bool is_float_type = spec.type && std::string_view("eEfFgG%n").find(spec.type) != std::string_view::npos;
+    bool is_float_type = spec.type && std::string_view("eEfFgG%").find(spec.type) != std::string_view::npos;
     if (is_int(v) && !is_float_type) {
         if (v.is_bool() && !spec.type && spec_text.empty()) {
             out = v.boolean ? "True" : "False";
             return true;
         }
-        if (spec.precision >= 0) {
-            fail(types.value_error, "Precision not allowed in integer format specifier");
-            return false;
-        }
+        if (spec.type && std::string_view("bcdoxXn").find(spec.type) == std::string_view::npos)
+            return unknown_code();
+        if (spec.precision >= 0)
+            return refuse("Precision not allowed in integer format specifier");
         bool negative = int_is_negative(v);
         std::string prefix, digits;
         switch (spec.type) {
@@ -414,8 +433,16 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
             digits = group_digits(int_magnitude_digits(v, 2, false), spec.grouping == '_' ? '_' : 0, 4);
             prefix = spec.alternate ? "0b" : "";
             break;
-        case 'c': {
-            int64_t n = v.is_integral() ? v.as_integral() : -1;
+        default: {  // 'c'
+            if (spec.sign)
+                return refuse("Sign not allowed with integer format specifier 'c'");
+            if (spec.alternate)
+                return refuse("Alternate form (#) not allowed with integer format specifier 'c'");
+            if (!v.is_integral()) {
+                fail(types.overflow_error, "Python int too large to convert to C long");
+                return false;
+            }
+            int64_t n = v.as_integral();
             if (n < 0 || n > 0x10FFFF) {
                 fail(types.overflow_error, "%c arg not in range(0x110000)");
                 return false;
@@ -425,13 +452,13 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
             out = pad(spec, "", ch, '<');
             return true;
         }
-        default:
-            return unknown_code();
         }
         out = pad(spec, sign_of(negative, spec.sign) + prefix, digits, '>');
         return true;
     }
     if (is_real(v)) {
+        if (spec.type && !is_float_type && spec.type != 'n')
+            return unknown_code();
         double x;
         if (!real_to_double(*this, v, x))
             return false;
@@ -497,6 +524,7 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
             continue;
         }
         i++;
+        size_t directive_start = i;
         Value value;
         bool have_value = false;
         if (i < f.size() && f[i] == '(') {
@@ -555,7 +583,9 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
         char conversion = f[i];
         if (spec.align == '<')
             spec.zero = false;
-        if (conversion == '%') {
+        // "%%" is a literal '%'; with flags between, '%' is a conversion that takes an argument
+        // and is refused, as in CPython.
+        if (conversion == '%' && i == directive_start) {
             out += '%';
             continue;
         }
@@ -606,9 +636,11 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
             break;
         }
         case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': {
-            if (!value.is_number())
+            if (!is_real(value))
                 return fail(types.type_error, "must be real number, not " + type_name(value));
-            double x = value.as_double();
+            double x;
+            if (!real_to_double(*this, value, x))
+                return Value::empty();
             bool negative = std::signbit(x) && !std::isnan(x);
             std::string body = float_body(std::fabs(x), conversion, spec.precision < 0 ? 6 : spec.precision, spec.alternate);
             piece = pad(spec, sign_of(negative, spec.sign), body, '>');
@@ -618,9 +650,11 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
             std::string ch;
             if (auto* s = as<StrObject>(value); s && s->length == 1)
                 ch = s->text;
-            else if (value.is_integral())
+            else if (is_int(value)) {
+                if (!value.is_integral() || value.as_integral() < 0 || value.as_integral() > 0x10FFFF)
+                    return fail(types.overflow_error, "%c arg not in range(0x110000)");
                 lang::append_utf8(ch, (uint32_t)value.as_integral());
-            else
+            } else
                 return fail(types.type_error, "%c requires int or char");
             spec.zero = false;
             piece = pad(spec, "", ch, '>');
