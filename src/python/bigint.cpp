@@ -7,6 +7,7 @@
 #include "python/bigint.h"
 #include "python/interpreter.h"
 #include "lang/repr.h"
+#include "lang/utf8.h"
 #include <cmath>
 #include <cstring>
 
@@ -533,9 +534,50 @@ static bool clean_digits(std::string_view text, int base, std::string& digits)
     return true;
 }
 
+// The first code point of each run of ten decimal digits in Unicode (category Nd) that int()
+// reads, as CPython does: Arabic-Indic, Devanagari, ..., fullwidth, and the mathematical digits.
+static constexpr uint32_t kDigitZeros[] = {
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6,
+    0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0,
+    0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066,
+    0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50,
+    0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0,
+    0x1E950, 0x1FBF0,
+};
+
+static bool is_unicode_space(uint32_t cp)
+{
+    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+// Text with its Unicode digits and spaces made ASCII, as CPython reads a number's text first.
+static std::string ascii_digits_and_spaces(std::string_view text)
+{
+    std::string out;
+    for (size_t at = 0; at < text.size();) {
+        size_t begin = at;
+        uint32_t cp = lang::decode_utf8(text, at);
+        char replacement = 0;
+        if (cp >= 0x80) {
+            for (uint32_t zero : kDigitZeros)
+                if (cp >= zero && cp < zero + 10)
+                    replacement = (char)('0' + (cp - zero));
+            if (is_unicode_space(cp))
+                replacement = ' ';
+        }
+        if (replacement)
+            out += replacement;
+        else
+            out.append(text.substr(begin, at - begin));
+    }
+    return out;
+}
+
 Value parse_int_text(Interpreter& vm, std::string_view original, int base)
 {
-    std::string_view text = original;
+    std::string transformed = ascii_digits_and_spaces(original);
+    std::string_view text = transformed;
     size_t start = text.find_first_not_of(" \t\n\r\f\v");
     size_t end = text.find_last_not_of(" \t\n\r\f\v");
     text = start == std::string_view::npos ? std::string_view() : text.substr(start, end - start + 1);

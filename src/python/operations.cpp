@@ -365,10 +365,12 @@ int Interpreter::equals(Value a, Value b)
     return 0;
 }
 
-// -1, 0, 1 like a three-way comparison; `ok` false when the types cannot be ordered.
-static int order(Interpreter& vm, Value a, Value b, bool& ok)
+// -1, 0, 1 like a three-way comparison; `ok` false when the types cannot be ordered, and then
+// `unordered` holds the two values that cannot (the elements of sequences, as CPython names them).
+static int order(Interpreter& vm, Value a, Value b, bool& ok, std::pair<Value, Value>& unordered)
 {
     ok = true;
+    unordered = {a, b};
     if (is_real(a) && is_real(b))
         return compare_reals(a, b);  // 2: a NaN, unordered, every comparison is False
     if (auto* sa = as<StrObject>(a))
@@ -391,7 +393,7 @@ static int order(Interpreter& vm, Value a, Value b, bool& ok)
                 return 0;
             }
             if (e == 0)
-                return order(vm, (*xs)[i], (*ys)[i], ok);
+                return order(vm, (*xs)[i], (*ys)[i], ok, unordered);
         }
         return xs->size() < ys->size() ? -1 : xs->size() > ys->size() ? 1 : 0;
     }
@@ -442,12 +444,13 @@ Value Interpreter::compare(CompareOp op, Value a, Value b)
         if (auto* sb = as<SetObject>(b))
             return set_compare(op, sa, sb);
     bool ok;
-    int c = order(*this, a, b, ok);
+    std::pair<Value, Value> unordered;
+    int c = order(*this, a, b, ok, unordered);
     if (!ok) {
         if (!pending.is_empty())
             return Value::empty();
         return fail(types.type_error, std::string("'") + lang::compare_op_symbol(op) + "' not supported between instances of '" +
-                                          type_name(a) + "' and '" + type_name(b) + "'");
+                                          type_name(unordered.first) + "' and '" + type_name(unordered.second) + "'");
     }
     if (c == 2)
         return Value::from_bool(false);
