@@ -277,8 +277,10 @@ class Task(Future):
         if self.done():
             return
         if self._must_cancel:
+            # A CancelledError already on its way in keeps its message (3.11's Task.__step).
             self._must_cancel = False
-            error = self._cancelled_error()
+            if not isinstance(error, CancelledError):
+                error = self._cancelled_error()
         self._waiting_on = None
         loop = self._loop
         loop._current = self
@@ -719,7 +721,7 @@ class _GatheringFuture(Future):
             return False
         cancelled = False
         for child in self._children:
-            if child.cancel():
+            if child.cancel(msg):
                 cancelled = True
         return cancelled
 
@@ -743,7 +745,7 @@ def gather(*aws, loop=None, return_exceptions=False):
             return
         if not return_exceptions:
             if child.cancelled():
-                outer.set_exception(CancelledError())
+                outer.set_exception(child._cancelled_error())
                 return
             if child.exception() is not None:
                 outer.set_exception(child.exception())
@@ -753,7 +755,8 @@ def gather(*aws, loop=None, return_exceptions=False):
         results = []
         for c in children:
             if c.cancelled():
-                results.append(CancelledError())
+                # 3.11's gather: the message, or '' when the cancel had none.
+                results.append(CancelledError("" if c._cancel_message is None else c._cancel_message))
             elif c.exception() is not None:
                 results.append(c.exception())
             else:
