@@ -292,6 +292,19 @@ def _call_with_lists(function, args, kwargs, convert):
     return function(*[[x for x in a] if c else a for a, c in zip(args, convert)], **kwargs)
 
 
+def _call_until(function, sentinel):
+    # iter(function, sentinel): a generator calling it until it returns the sentinel.
+    if not callable(function):
+        raise TypeError("iter(v, w): v must be callable")
+    def calls():
+        while True:
+            value = function()
+            if value == sentinel:
+                return
+            yield value
+    return calls()
+
+
 def _sum_lazily(iterable, total):
     # sum() of a generator or a user-defined iterable takes one item at a time, as CPython's
     # does: sum(i * i for i in range(5_000_000)) never holds five million ints.

@@ -304,6 +304,14 @@ def set_start_method(method, force=False):
         raise ValueError("cannot find context for %r: Threadlab starts processes as 'spawn' does" % method)
 
 
+# A context is this module itself: every start method is 'spawn' here.
+def get_context(method=None):
+    if method is not None:
+        set_start_method(method)
+    import multiprocessing
+    return multiprocessing
+
+
 def freeze_support():
     pass
 
