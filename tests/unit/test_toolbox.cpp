@@ -481,3 +481,32 @@ for t in ts: t.join()
     CHECK(w1_sees[0].attributes->attributes[0].value.repr == "'worker 1'");
     CHECK(main_sees[0].attributes->attributes[0].value.repr == "'main'");
 }
+
+TEST_CASE("ProcessPoolExecutor: its workers are SpawnProcess-N, not daemonic, and the exit joins them after their work") {
+    PythonRun run(MachineConfig{});
+    REQUIRE_FALSE(run.start(R"(
+from concurrent.futures import ProcessPoolExecutor
+import time
+def slow(n):
+    time.sleep(1)
+    return n
+if __name__ == "__main__":
+    pool = ProcessPoolExecutor(max_workers=2)
+    future = pool.submit(slow, 5)
+    future.add_done_callback(lambda f: print("result", f.result()))
+    print("main code done")
+)",
+                            "test.py"));
+    REQUIRE(run.run(500 * kMillisecond) == RunStatus::Paused);
+    const Machine& machine = run.machine();
+    const ThreadId worker = main_thread_of(machine, "SpawnProcess-1");
+    REQUIRE(worker != kNoThread);
+    CHECK(main_thread_of(machine, "SpawnProcess-2") != kNoThread);
+    for (const python::PythonProcess& process : run.processes())
+        CHECK_FALSE(process.daemon);
+    CHECK(machine.thread(0).state == ThreadState::Blocked);
+    CHECK(machine.thread(0).wait == WaitKind::Join);
+    REQUIRE(run.run() == RunStatus::Finished);
+    CHECK(printed(run).out == "main code done\nresult 5\n");
+    CHECK(run.exit_status() == 0);
+}

@@ -1020,10 +1020,11 @@ def Manager():
 
 
 # ---- Pool ----
-# Worker processes (daemonic, as CPython's) take (job, first, func, chunk, kwds) from the task
-# queue, a chunk being the argument tuples of calls first, first + 1, ...; they put (job, first,
-# size, ok, values or the exception) on the result queue, and a thread of the parent hands the
-# results to the jobs waiting for them, as CPython's result handler thread does.
+# Worker processes (daemonic, as CPython's, unless they serve an executor) take (job, first,
+# func, chunk, kwds) from the task queue, a chunk being the argument tuples of calls first,
+# first + 1, ...; they put (job, first, size, ok, values or the exception) on the result queue,
+# and a thread of the parent hands the results to the jobs waiting for them, as CPython's result
+# handler thread does.
 
 def _pool_worker(tasks, results, initializer, initargs):
     if initializer is not None:
@@ -1114,8 +1115,11 @@ ApplyResult = AsyncResult
 MapResult = AsyncResult
 
 
+# For concurrent.futures.ProcessPoolExecutor, _executor_workers makes the workers what
+# CPython's executor starts: SpawnProcess-N, not daemonic (its shutdown joins them at exit).
 class Pool:
-    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None, *,
+                 _executor_workers=False):
         if processes is None:
             processes = cpu_count()
         if processes < 1:
@@ -1130,8 +1134,9 @@ class Pool:
         self._state = "RUN"
         self._pool = []
         for i in range(processes):
+            name = "SpawnProcess-%d" % (_counter + 1) if _executor_workers else "SpawnPoolWorker-%d" % (len(_children) + 1)
             worker = Process(target=_pool_worker, args=(self._tasks, self._results, initializer, initargs),
-                             name="SpawnPoolWorker-%d" % (len(_children) + 1), daemon=True)
+                             name=name, daemon=not _executor_workers)
             worker.start()
             self._pool.append(worker)
         self._handler = _threading.Thread(target=self._handle_results, daemon=True, name="Thread-result-handler")
