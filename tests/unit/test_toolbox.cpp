@@ -314,7 +314,9 @@ if __name__ == "__main__":
 )";
     const std::pair<const char*, WaitKind> kinds[] = {
         {"Lock", WaitKind::Lock}, {"RLock", WaitKind::Lock}, {"Semaphore", WaitKind::Semaphore}, {"Event", WaitKind::Event}};
-    for (const auto& [kind, wait] : kinds) {
+    for (const std::pair<const char*, WaitKind>& primitive : kinds) {
+        const char* kind = primitive.first;
+        const WaitKind wait = primitive.second;
         CAPTURE(kind);
         std::string source = program;
         for (size_t at = source.find("KIND"); at != std::string::npos; at = source.find("KIND", at))
