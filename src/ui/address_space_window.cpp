@@ -198,6 +198,7 @@ void PerThreadRows(const lab::LabSnapshot& snap, const lab::HeapObjectView& obje
         ImGui::TextDisabled("%s:", thread ? thread->name.c_str() : "?");
         ImGui::SameLine();
         ThreadLocalAttributes(view);
+        RecordItemRect("address/thread-local");
     }
 }
 
@@ -282,6 +283,7 @@ void SharedRegion(const lab::LabSnapshot& snap, const lab::ProcessView& process,
         ImGui::PopFont();
         ImGui::Indent();
         SharedWith(snap, process, object);
+        RecordItemRect("address/shared");
         ImGui::Unindent();
         ImGui::PopID();
     }

@@ -2,7 +2,8 @@
 // CPython's figures pasted here were computed with CPython 3.11.7; whole programs next to
 // CPython's output are the conformance cases named conc_*.
 //
-// Sections: helpers | random | threading | sys and time | futures | asyncio | multiprocessing
+// Sections: helpers | random | threading | sys and time | futures | asyncio | multiprocessing |
+// the Address space window
 #include <doctest/doctest.h>
 
 #include <string>
@@ -135,6 +136,31 @@ TEST_CASE("threading.settrace is refused with an error that says why") {
     CHECK(printed(run).err.find("NotImplementedError: threading.settrace() is not available in Threadlab") != std::string::npos);
 }
 
+TEST_CASE("threading.local: a subclass's __init__ runs again in each new thread, with the same arguments") {
+    const Printed p = run_to_end(R"(
+import threading
+class Counter(threading.local):
+    def __init__(self, start):
+        self.n = start
+        self.inits = getattr(self, "inits", 0) + 1
+c = Counter(10)
+def work():
+    c.n += 1
+    print(threading.current_thread().name, c.n, c.inits)
+for name in ("A", "B"):
+    t = threading.Thread(target=work, name=name)
+    t.start()
+    t.join()
+print("main", c.n, c.inits)
+try:
+    threading.local(1)
+except TypeError as e:
+    print(e)
+)");
+    CHECK(p.err == "");
+    CHECK(p.out == "A 11 1\nB 11 1\nmain 10 1\nInitialization arguments are not supported\n");
+}
+
 // ---- sys and time ------------------------------------------------------------------------------
 
 namespace {
@@ -212,6 +238,35 @@ print("main code done")
     REQUIRE(run.run() == RunStatus::Finished);
     CHECK(printed(run).out == "main code done\nwork 0\nwork 1\nwork 2\n");
     CHECK(machine.now() >= 2 * kSecond);
+}
+
+TEST_CASE("ProcessPoolExecutor: its workers are SpawnProcess-N, not daemonic, and the exit joins them after their work") {
+    PythonRun run(MachineConfig{});
+    REQUIRE_FALSE(run.start(R"(
+from concurrent.futures import ProcessPoolExecutor
+import time
+def slow(n):
+    time.sleep(1)
+    return n
+if __name__ == "__main__":
+    pool = ProcessPoolExecutor(max_workers=2)
+    future = pool.submit(slow, 5)
+    future.add_done_callback(lambda f: print("result", f.result()))
+    print("main code done")
+)",
+                            "test.py"));
+    REQUIRE(run.run(500 * kMillisecond) == RunStatus::Paused);
+    const Machine& machine = run.machine();
+    const ThreadId worker = main_thread_of(machine, "SpawnProcess-1");
+    REQUIRE(worker != kNoThread);
+    CHECK(main_thread_of(machine, "SpawnProcess-2") != kNoThread);
+    for (const python::PythonProcess& process : run.processes())
+        CHECK_FALSE(process.daemon);
+    CHECK(machine.thread(0).state == ThreadState::Blocked);
+    CHECK(machine.thread(0).wait == WaitKind::Join);
+    REQUIRE(run.run() == RunStatus::Finished);
+    CHECK(printed(run).out == "main code done\nresult 5\n");
+    CHECK(run.exit_status() == 0);
 }
 
 // ---- asyncio -----------------------------------------------------------------------------------
@@ -381,31 +436,6 @@ if __name__ == "__main__":
     CHECK(p.out == "1 2\n1 [1, 2, 3]\nChunksize must be 1+, not 0\n");
 }
 
-TEST_CASE("threading.local: a subclass's __init__ runs again in each new thread, with the same arguments") {
-    const Printed p = run_to_end(R"(
-import threading
-class Counter(threading.local):
-    def __init__(self, start):
-        self.n = start
-        self.inits = getattr(self, "inits", 0) + 1
-c = Counter(10)
-def work():
-    c.n += 1
-    print(threading.current_thread().name, c.n, c.inits)
-for name in ("A", "B"):
-    t = threading.Thread(target=work, name=name)
-    t.start()
-    t.join()
-print("main", c.n, c.inits)
-try:
-    threading.local(1)
-except TypeError as e:
-    print(e)
-)");
-    CHECK(p.err == "");
-    CHECK(p.out == "A 11 1\nB 11 1\nmain 10 1\nInitialization arguments are not supported\n");
-}
-
 // ---- the Address space window's view of shared and thread-local memory -------------------------
 
 TEST_CASE("Address space: a Value and an Array are shown as shared memory, seen by the child that holds them too") {
@@ -482,33 +512,4 @@ for t in ts: t.join()
     CHECK(w1_sees[0].attributes->attributes[0].name == "who");
     CHECK(w1_sees[0].attributes->attributes[0].value.repr == "'worker 1'");
     CHECK(main_sees[0].attributes->attributes[0].value.repr == "'main'");
-}
-
-TEST_CASE("ProcessPoolExecutor: its workers are SpawnProcess-N, not daemonic, and the exit joins them after their work") {
-    PythonRun run(MachineConfig{});
-    REQUIRE_FALSE(run.start(R"(
-from concurrent.futures import ProcessPoolExecutor
-import time
-def slow(n):
-    time.sleep(1)
-    return n
-if __name__ == "__main__":
-    pool = ProcessPoolExecutor(max_workers=2)
-    future = pool.submit(slow, 5)
-    future.add_done_callback(lambda f: print("result", f.result()))
-    print("main code done")
-)",
-                            "test.py"));
-    REQUIRE(run.run(500 * kMillisecond) == RunStatus::Paused);
-    const Machine& machine = run.machine();
-    const ThreadId worker = main_thread_of(machine, "SpawnProcess-1");
-    REQUIRE(worker != kNoThread);
-    CHECK(main_thread_of(machine, "SpawnProcess-2") != kNoThread);
-    for (const python::PythonProcess& process : run.processes())
-        CHECK_FALSE(process.daemon);
-    CHECK(machine.thread(0).state == ThreadState::Blocked);
-    CHECK(machine.thread(0).wait == WaitKind::Join);
-    REQUIRE(run.run() == RunStatus::Finished);
-    CHECK(printed(run).out == "main code done\nresult 5\n");
-    CHECK(run.exit_status() == 0);
 }
