@@ -136,6 +136,7 @@ struct HeapWalk {
     std::vector<HeapObjectView>& out;
     std::unordered_map<uint32_t, size_t> index; // heap id -> position in out
     std::vector<python::Object*> queue;
+    python::PythonRun& run;                     // its shared memory and thread-local attributes
 
     void reach(python::Value v, const std::string& referrer) {
         if (v.kind != python::ValueKind::Object || !v.object)
@@ -157,9 +158,75 @@ struct HeapWalk {
         object.repr = std::move(view.repr);
         object.size_bytes = static_cast<uint32_t>(64 + 16 * container_length(v));
         object.referrers.push_back(referrer);
+        if (auto* instance = python::as<python::InstanceObject>(v)) {
+            describe_shared(*instance, object);
+            describe_thread_local(*instance, object);
+        }
         out.push_back(std::move(object));
         if (walk_into(v.object))
             queue.push_back(v.object);
+    }
+
+    // A multiprocessing Value or Array (see the multiprocessing module's source) shows its
+    // numbers as they are in the memory every process sees, and where they are.
+    void describe_shared(python::InstanceObject& instance, HeapObjectView& object) {
+        using namespace python;
+        if (instance.cls->module_name != "multiprocessing")
+            return;
+        const bool is_value = instance.cls->name == "_SharedValue";
+        if (!is_value && instance.cls->name != "_SharedArray")
+            return;
+        Value* first = instance.attrs.find(is_value ? "_slot" : "_first");
+        Value* length = instance.attrs.find("_length");
+        Value* typecode_attribute = instance.attrs.find("_typecode");
+        auto* typecode = typecode_attribute ? as<StrObject>(*typecode_attribute) : nullptr;
+        const std::vector<Value>& slots = run.shared_slots();
+        const int64_t count = is_value ? 1 : length && length->is_integral() ? length->as_integral() : -1;
+        if (!first || !first->is_integral() || !typecode || count < 0 || first->as_integral() < 0 ||
+            static_cast<size_t>(first->as_integral() + count) > slots.size())
+            return;
+        object.shared_slot = first->as_integral();
+        object.shared_count = static_cast<uint32_t>(count);
+        object.type = (is_value ? "Value('" : "Array('") + typecode->text + "'" +
+                      (is_value ? std::string(")") : ", " + std::to_string(count) + ")");
+        if (is_value) {
+            object.repr = vm.repr(slots[static_cast<size_t>(object.shared_slot)]);
+            return;
+        }
+        object.repr = "[";
+        for (int64_t i = 0; i < count && i < static_cast<int64_t>(kMaxItemsInRepr); ++i)
+            object.repr += (i ? ", " : "") + vm.repr(slots[static_cast<size_t>(object.shared_slot + i)]);
+        object.repr += count > static_cast<int64_t>(kMaxItemsInRepr) ? ", …]" : "]";
+    }
+
+    // A threading.local holds the attributes of the thread its process ran last and parks the
+    // others' by thread (see python::Mirror): each thread's, by machine thread.
+    void describe_thread_local(python::InstanceObject& instance, HeapObjectView& object) {
+        using namespace python;
+        Value* parked = instance.attrs.find("_local__dicts");
+        auto* by_thread = parked ? as<DictObject>(*parked) : nullptr;
+        if (!by_thread)
+            return;
+        const PythonProcess& process = run.process(vm);
+        const auto attributes_of = [&](uint32_t python_thread, const Table& table) {
+            if (python_thread >= process.threads.size() || !process.threads[python_thread])
+                return;
+            ThreadLocalView view;
+            view.thread = process.threads[python_thread]->id();
+            for (const TableEntry& e : table.entries) {
+                auto* name = as<StrObject>(e.key);
+                if (name && name->text != "_local__dicts" && view.attributes.size() < kMaxChildrenWalked)
+                    view.attributes.push_back({name->text, view_of(vm, e.value)});
+            }
+            object.per_thread.push_back(std::move(view));
+        };
+        if (process.locals_thread != 0)
+            attributes_of(process.locals_thread, instance.attrs);
+        for (const TableEntry& e : by_thread->table.entries)
+            if (auto* own = as<DictObject>(e.value); own && e.key.is_integral())
+                attributes_of(static_cast<uint32_t>(e.key.as_integral()), own->table);
+        std::sort(object.per_thread.begin(), object.per_thread.end(),
+                  [](const ThreadLocalView& a, const ThreadLocalView& b) { return a.thread < b.thread; });
     }
 
     // Breadth first, so the objects nearest to the program's names come first when the list
@@ -334,7 +401,7 @@ std::shared_ptr<LabSnapshot> capture(python::PythonRun& run, const LabSnapshot* 
                 if (source != vm->sources.end())
                     view.source = source->second;
             }
-            HeapWalk walk{*vm, view.heap, {}, {}};
+            HeapWalk walk{*vm, view.heap, {}, {}, run};
             auto main = vm->modules.find("__main__");
             if (main != vm->modules.end()) {
                 for (const python::TableEntry& e : main->second->globals.entries) {

@@ -99,6 +99,12 @@ struct ThreadView {
 // Processes
 // ---------------------------------------------------------------------------------------------
 
+// A threading.local's attributes as one thread sees them.
+struct ThreadLocalView {
+    int32_t thread = -1;
+    std::vector<Variable> attributes;
+};
+
 struct HeapObjectView {
     uint32_t id = kNoObject;
     std::string type;
@@ -106,6 +112,11 @@ struct HeapObjectView {
     uint32_t size_bytes = 0;           // an estimate, to draw the heap to scale
     std::vector<std::string> referrers; // who refers to it: "global counter", "Thread-1 frame worker: local db", "list #12"
     bool changed = false;
+    // A multiprocessing Value or Array: where its numbers are in the memory every process
+    // sees (the same slots in each process that holds it); -1 for this process's own objects.
+    int64_t shared_slot = -1;
+    uint32_t shared_count = 0;
+    std::vector<ThreadLocalView> per_thread; // a threading.local: each thread's own attributes
 };
 
 struct ProcessView {

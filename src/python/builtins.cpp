@@ -320,8 +320,11 @@ NativeResult builtin_len(Interpreter& vm, Thread&, Value, CallArgs args)
 
 NativeResult builtin_iter(Interpreter& vm, Thread&, Value, CallArgs args)
 {
-    if (!check_arity(vm, "iter", args, 1, 1))
+    if (!check_arity(vm, "iter", args, 1, 2))
         return NativeResult::raised();
+    // iter(callable, sentinel): calls it until it returns the sentinel.
+    if (args.count == 2)
+        return NativeResult::call(prelude_function(vm, "_call_until"), {args[0], args[1]});
     Value method = vm.python_method(args[0], "__iter__");
     if (!method.is_empty())
         return NativeResult::call(method, {args[0]});

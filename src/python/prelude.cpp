@@ -285,8 +285,24 @@ def _compare_slow(op, a, b):
 
 
 def _call_with_lists(function, args, kwargs, convert):
-    # Natives walk built-in iterables only: user-defined ones become lists first.
+    # Natives walk built-in iterables only: user-defined ones become lists first; dict() takes
+    # an object with keys() as a mapping, as CPython's does.
+    if function is dict and hasattr(args[0], "keys"):
+        return dict([(key, args[0][key]) for key in args[0].keys()], **kwargs)
     return function(*[[x for x in a] if c else a for a, c in zip(args, convert)], **kwargs)
+
+
+def _call_until(function, sentinel):
+    # iter(function, sentinel): a generator calling it until it returns the sentinel.
+    if not callable(function):
+        raise TypeError("iter(v, w): v must be callable")
+    def calls():
+        while True:
+            value = function()
+            if value == sentinel:
+                return
+            yield value
+    return calls()
 
 
 def _sum_lazily(iterable, total):

@@ -16,6 +16,12 @@ void CollectMemoryRegions(const lab::LabSnapshot& snap, const lab::ProcessView& 
     regions.push_back({RegionKind::Text, machine::kNoThread, instructions});
     regions.push_back({RegionKind::Data, machine::kNoThread, process.globals.size()});
     regions.push_back({RegionKind::Heap, machine::kNoThread, heap_bytes});
+    uint64_t shared_values = 0;
+    for (const lab::HeapObjectView& object : process.heap)
+        if (object.shared_slot >= 0)
+            shared_values += object.shared_count;
+    if (shared_values > 0)
+        regions.push_back({RegionKind::Shared, machine::kNoThread, shared_values});
     for (int32_t id : process.threads) {
         uint64_t entries = 0;
         if (id >= 0 && size_t(id) < snap.threads.size())
@@ -76,8 +82,37 @@ const char* RegionName(RegionKind kind) {
     case RegionKind::Data: return "data";
     case RegionKind::Heap: return "heap";
     case RegionKind::Stack: return "stack";
+    case RegionKind::Shared: return "shared";
     }
     return "?";
+}
+
+std::vector<const lab::ProcessView*> ProcessesSharing(const lab::LabSnapshot& snap, const lab::ProcessView& process,
+                                                      const lab::HeapObjectView& object) {
+    std::vector<const lab::ProcessView*> sharing;
+    if (object.shared_slot < 0)
+        return sharing;
+    const int64_t end = object.shared_slot + object.shared_count;
+    for (const lab::ProcessView& other : snap.processes) {
+        if (other.id == process.id)
+            continue;
+        for (const lab::HeapObjectView& theirs : other.heap)
+            if (theirs.shared_slot >= 0 && theirs.shared_slot < end &&
+                object.shared_slot < theirs.shared_slot + int64_t(theirs.shared_count)) {
+                sharing.push_back(&other);
+                break;
+            }
+    }
+    return sharing;
+}
+
+std::vector<ThreadLocalEntry> ThreadLocalsOf(const lab::ProcessView& process, int32_t thread) {
+    std::vector<ThreadLocalEntry> entries;
+    for (const lab::HeapObjectView& object : process.heap)
+        for (const lab::ThreadLocalView& view : object.per_thread)
+            if (view.thread == thread && !view.attributes.empty())
+                entries.push_back({&object, &view});
+    return entries;
 }
 
 } // namespace ui

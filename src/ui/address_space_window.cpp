@@ -1,7 +1,9 @@
-// The Address space window: one process's memory as a map (text, data, heap, a stack per
-// thread, each band as wide as its share), and below it the contents of each region: code
-// objects, globals with their values, heap objects with their type, value and referrers, and
-// each thread's stack with frames and locals. Values that changed since the previous snapshot
+// The Address space window: one process's memory as a map (text, data, heap, shared memory, a
+// stack per thread, each band as wide as its share), and below it the contents of each region:
+// code objects, globals with their values, heap objects with their type, value and referrers
+// (a threading.local with each thread's attributes), the multiprocessing Values and Arrays with
+// the processes that share them, and each thread's stack with frames, locals and its
+// thread-local attributes. Values that changed since the previous snapshot
 // flash; clicking a heap reference or a stack selects it everywhere.
 //
 // Index:
@@ -36,6 +38,7 @@ ImU32 RegionColor(const MemoryRegion& region) {
     case RegionKind::Data: return IM_COL32(86, 176, 120, 150);
     case RegionKind::Heap: return IM_COL32(214, 160, 70, 150);
     case RegionKind::Stack: return WithAlpha(ThreadColor(region.thread), 0.6f);
+    case RegionKind::Shared: return IM_COL32(170, 110, 200, 150);
     }
     return 0;
 }
@@ -46,6 +49,7 @@ const char* RegionUnit(RegionKind kind) {
     case RegionKind::Data: return "globals";
     case RegionKind::Heap: return "bytes";
     case RegionKind::Stack: return "entries";
+    case RegionKind::Shared: return "values";
     }
     return "";
 }
@@ -172,7 +176,44 @@ void DataRegion(const lab::ProcessView& process, LabSelection& sel) {
     ImGui::EndTable();
 }
 
-void HeapRegion(const lab::ProcessView& process, LabSelection& sel) {
+// "x = 1, name = 'a'": a thread's attributes of a threading.local, on one line.
+void ThreadLocalAttributes(const lab::ThreadLocalView& view) {
+    for (size_t i = 0; i < view.attributes.size(); ++i) {
+        if (i > 0)
+            ImGui::SameLine(0, 0);
+        ImGui::Text("%s%s = %s", i > 0 ? ", " : "", view.attributes[i].name.c_str(), view.attributes[i].value.repr.c_str());
+    }
+    if (view.attributes.empty())
+        ImGui::TextDisabled("nothing set");
+}
+
+// Under a threading.local's row: what each thread sees in it.
+void PerThreadRows(const lab::LabSnapshot& snap, const lab::HeapObjectView& object) {
+    for (const lab::ThreadLocalView& view : object.per_thread) {
+        const lab::ThreadView* thread = FindThread(snap, view.thread);
+        ImGui::PushStyleColor(ImGuiCol_Text, ThreadColor(view.thread));
+        ImGui::Bullet();
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s:", thread ? thread->name.c_str() : "?");
+        ImGui::SameLine();
+        ThreadLocalAttributes(view);
+        RecordItemRect("address/thread-local");
+    }
+}
+
+// Who else sees a Value's or Array's numbers.
+void SharedWith(const lab::LabSnapshot& snap, const lab::ProcessView& process, const lab::HeapObjectView& object) {
+    const std::vector<const lab::ProcessView*> sharing = ProcessesSharing(snap, process, object);
+    std::string names;
+    for (const lab::ProcessView* other : sharing)
+        names += (names.empty() ? "" : ", ") + other->name;
+    ImGui::TextDisabled("shared memory, slot %lld%s: %s", (long long)object.shared_slot,
+                        object.shared_count > 1 ? "…" : "",
+                        names.empty() ? "no other process holds it now" : ("also seen by " + names).c_str());
+}
+
+void HeapRegion(const lab::LabSnapshot& snap, const lab::ProcessView& process, LabSelection& sel) {
     if (process.heap.empty()) {
         ImGui::TextDisabled("no objects yet");
         return;
@@ -209,7 +250,10 @@ void HeapRegion(const lab::ProcessView& process, LabSelection& sel) {
         ImGui::TableNextColumn();
         ImGui::PushFont(GetCodeFont());
         ImGui::TextUnformatted(object.repr.c_str());
+        PerThreadRows(snap, object);
         ImGui::PopFont();
+        if (object.shared_slot >= 0)
+            SharedWith(snap, process, object);
         if (sel.heap_object == object.id) {
             ImGui::TextDisabled("referred to by:");
             for (const std::string& referrer : object.referrers)
@@ -220,6 +264,29 @@ void HeapRegion(const lab::ProcessView& process, LabSelection& sel) {
         ImGui::PopID();
     }
     ImGui::EndTable();
+}
+
+// The numbers this process shares with others (multiprocessing Values and Arrays), each with
+// the processes that see it; they are in the heap list too.
+void SharedRegion(const lab::LabSnapshot& snap, const lab::ProcessView& process, LabSelection& sel) {
+    for (const lab::HeapObjectView& object : process.heap) {
+        if (object.shared_slot < 0)
+            continue;
+        ImGui::PushID(int(object.id));
+        char label[64];
+        std::snprintf(label, sizeof label, "#%u %s", object.id, object.type.c_str());
+        if (ImGui::Selectable(label, sel.heap_object == object.id))
+            sel.heap_object = sel.heap_object == object.id ? lab::kNoObject : object.id;
+        ImGui::SameLine();
+        ImGui::PushFont(GetCodeFont());
+        ImGui::TextUnformatted(object.repr.c_str());
+        ImGui::PopFont();
+        ImGui::Indent();
+        SharedWith(snap, process, object);
+        RecordItemRect("address/shared");
+        ImGui::Unindent();
+        ImGui::PopID();
+    }
 }
 
 void StackRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process, LabSelection& sel,
@@ -246,6 +313,13 @@ void StackRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process,
                 ImGui::TextDisabled(thread->state == machine::ThreadState::New ? "not started: no stack yet"
                                                                            : "finished: its stack is gone");
             ShowStackFrames(*thread, sel);
+            for (const ThreadLocalEntry& entry : ThreadLocalsOf(process, id)) {
+                ImGui::TextDisabled("thread-local %s #%u:", entry.local->type.c_str(), entry.local->id);
+                ImGui::SameLine();
+                ImGui::PushFont(GetCodeFont());
+                ThreadLocalAttributes(*entry.attributes);
+                ImGui::PopFont();
+            }
             ImGui::TreePop();
         }
         ImGui::PopID();
@@ -328,7 +402,13 @@ void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelecti
         DataRegion(*process, sel);
     std::snprintf(header, sizeof header, "Heap: %zu objects###heap", process->heap.size());
     if (section(RegionKind::Heap, header, true))
-        HeapRegion(*process, sel);
+        HeapRegion(snap, *process, sel);
+    size_t shared_objects = 0;
+    for (const lab::HeapObjectView& object : process->heap)
+        shared_objects += object.shared_slot >= 0 ? 1 : 0;
+    std::snprintf(header, sizeof header, "Shared memory: %zu Values and Arrays###shared", shared_objects);
+    if (shared_objects > 0 && section(RegionKind::Shared, header, true))
+        SharedRegion(snap, *process, sel);
     std::snprintf(header, sizeof header, "Stacks: %zu threads###stacks", process->threads.size());
     if (section(RegionKind::Stack, header, true))
         StackRegions(snap, *process, sel, open_stack);

@@ -277,8 +277,10 @@ class Task(Future):
         if self.done():
             return
         if self._must_cancel:
+            # A CancelledError already on its way in keeps its message (3.11's Task.__step).
             self._must_cancel = False
-            error = self._cancelled_error()
+            if not isinstance(error, CancelledError):
+                error = self._cancelled_error()
         self._waiting_on = None
         loop = self._loop
         loop._current = self
@@ -719,7 +721,7 @@ class _GatheringFuture(Future):
             return False
         cancelled = False
         for child in self._children:
-            if child.cancel():
+            if child.cancel(msg):
                 cancelled = True
         return cancelled
 
@@ -743,7 +745,7 @@ def gather(*aws, loop=None, return_exceptions=False):
             return
         if not return_exceptions:
             if child.cancelled():
-                outer.set_exception(CancelledError())
+                outer.set_exception(child._cancelled_error())
                 return
             if child.exception() is not None:
                 outer.set_exception(child.exception())
@@ -753,7 +755,8 @@ def gather(*aws, loop=None, return_exceptions=False):
         results = []
         for c in children:
             if c.cancelled():
-                results.append(CancelledError())
+                # 3.11's gather: the message, or '' when the cancel had none.
+                results.append(CancelledError("" if c._cancel_message is None else c._cancel_message))
             elif c.exception() is not None:
                 results.append(c.exception())
             else:
@@ -1244,6 +1247,82 @@ class Condition:
 
     def notify_all(self):
         self.notify(len(self._waiters))
+
+
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
+# 3.11's Barrier: a round fills, then drains (the waiters leave) before the next one fills;
+# reset() breaks the waiters out, abort() leaves it broken.
+_FILLING, _DRAINING, _RESETTING, _BROKEN = "filling", "draining", "resetting", "broken"
+
+
+class Barrier:
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError("parties must be > 0")
+        self._cond = Condition()
+        self._parties = parties
+        self._state = _FILLING
+        self._count = 0
+
+    def __repr__(self):
+        extra = self._state
+        if not self.broken:
+            extra += ", waiters:%d/%d" % (self.n_waiting, self.parties)
+        return "<asyncio.locks.Barrier object at %#x [%s]>" % (id(self), extra)
+
+    async def __aenter__(self):
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            await self._cond.wait_for(lambda: self._state not in (_DRAINING, _RESETTING))
+            if self._state is _BROKEN:
+                raise BrokenBarrierError("Barrier aborted")
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    self._state = _DRAINING
+                    self._cond.notify_all()
+                else:
+                    await self._cond.wait_for(lambda: self._state is not _FILLING)
+                    if self._state in (_BROKEN, _RESETTING):
+                        raise BrokenBarrierError("Abort or reset of barrier")
+                return index
+            finally:
+                self._count -= 1
+                if self._count == 0:
+                    if self._state in (_RESETTING, _DRAINING):
+                        self._state = _FILLING
+                    self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            self._state = _RESETTING if self._count > 0 else _FILLING
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = _BROKEN
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count if self._state is _FILLING else 0
+
+    @property
+    def broken(self):
+        return self._state is _BROKEN
 
 
 class Queue:

@@ -392,7 +392,7 @@ class ProcessPoolExecutor(Executor):
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
         self._max_workers = max_workers
-        self._pool = multiprocessing.Pool(max_workers, initializer, initargs)
+        self._pool = multiprocessing.Pool(max_workers, initializer, initargs, _executor_workers=True)
         self._shutdown = False
         self._pending = []
         _process_pools.append(self)

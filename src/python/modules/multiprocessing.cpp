@@ -11,8 +11,9 @@
 // join(), is_alive() and repr() bring up to date; pids are 1000 + the machine's process number.
 //
 // Queues and pipes carry pickled values through channels that live outside every process
-// (PythonRun::channels); a waiting getter waits on a machine semaphore that counts the items,
-// so the wait shows on the timeline. Locks, semaphores, events and conditions are the machine's
+// (PythonRun::channels); their mutex and wait queues are queue.Queue's, machine objects, so a
+// waiting getter shows on the timeline as waiting on a Queue. A Manager is a server process
+// holding dicts and lists, which proxies call through queues. Locks, semaphores, events and conditions are the machine's
 // sync objects, which every process reaches by their number. Value and Array keep their
 // contents in shared slots; a Value's `value` attribute is a Mirror, loaded before each batch
 // of a thread and written back after it, in every process that holds the Value.
@@ -281,8 +282,8 @@ void install_multiprocessing(Interpreter& vm, ModuleObject& module) {
 extern const char kMultiprocessingSource[] = R"PY(
 import threading as _threading
 from os import cpu_count, getpid as _getpid
-from threading import _join, _allocate, _acquire, _sync, _count
-from queue import Empty as _Empty, Full as _Full
+import queue as _queue
+from threading import _join, _sync, _wait
 
 _counter = 0
 _children = []
@@ -301,6 +302,14 @@ def get_start_method(allow_none=False):
 def set_start_method(method, force=False):
     if method != "spawn":
         raise ValueError("cannot find context for %r: Threadlab starts processes as 'spawn' does" % method)
+
+
+# A context is this module itself: every start method is 'spawn' here.
+def get_context(method=None):
+    if method is not None:
+        set_start_method(method)
+    import multiprocessing
+    return multiprocessing
 
 
 def freeze_support():
@@ -473,47 +482,40 @@ class Barrier(_threading.Barrier):
 
 
 # ---- Queue, JoinableQueue, SimpleQueue and Pipe ----
+# queue.Queue's waits (its mutex and wait queues are machine objects every process reaches, so
+# a process blocked in get(), put() or join() shows as waiting on a Queue) over a channel
+# outside every process that holds the items pickled.
 
-class Queue:
+class Queue(_queue.Queue):
+    _Mutex = Lock
+
     def __init__(self, maxsize=0):
-        self._channel = _channel()
-        self._items = _allocate(2, 0, -1)
-        self._maxsize = maxsize
-        self._slots = _allocate(2, maxsize, -1) if maxsize > 0 else -1
+        _queue.Queue.__init__(self, maxsize)
         self._closed = False
 
-    def put(self, obj, block=True, timeout=None):
-        if self._closed:
-            raise ValueError("Queue %r is closed" % self)
-        if self._slots >= 0 and not _acquire(self._slots, block, timeout if block else -1):
-            raise _Full()
-        _send(self._channel, obj)
-        _sync(1, self._items, 1)
+    def _init(self, maxsize):
+        self._channel = _channel()
 
-    def get(self, block=True, timeout=None):
-        if self._closed:
-            raise ValueError("Queue %r is closed" % self)
-        if not _acquire(self._items, block, timeout if block else -1):
-            raise _Empty()
-        obj = _receive(self._channel)
-        if self._slots >= 0:
-            _sync(1, self._slots, 1)
-        return obj
-
-    def put_nowait(self, obj):
-        return self.put(obj, False)
-
-    def get_nowait(self):
-        return self.get(False)
-
-    def qsize(self):
+    def _qsize(self):
         return _pending(self._channel)
 
-    def empty(self):
-        return _pending(self._channel) == 0
+    def _put(self, obj):
+        _send(self._channel, obj)
 
-    def full(self):
-        return self._maxsize > 0 and _pending(self._channel) >= self._maxsize
+    def _get(self):
+        return _receive(self._channel)
+
+    def _check_open(self):
+        if self._closed:
+            raise ValueError("Queue %r is closed" % self)
+
+    def put(self, obj, block=True, timeout=None):
+        self._check_open()
+        _queue.Queue.put(self, obj, block, timeout)
+
+    def get(self, block=True, timeout=None):
+        self._check_open()
+        return _queue.Queue.get(self, block, timeout)
 
     def close(self):
         self._closed = True
@@ -529,30 +531,29 @@ class SimpleQueue(Queue):
     pass
 
 
+# Its count of unfinished tasks lives in shared memory, changed under the queue's mutex.
 class JoinableQueue(Queue):
     def __init__(self, maxsize=0):
         Queue.__init__(self, maxsize)
         self._unfinished = _shared_new([0])
-        self._cond = Condition(Lock())
 
-    def put(self, obj, block=True, timeout=None):
-        with self._cond:
-            _shared_set(self._unfinished, _shared_get(self._unfinished) + 1)
-        Queue.put(self, obj, block, timeout)
+    def _put(self, obj):
+        Queue._put(self, obj)
+        _shared_set(self._unfinished, _shared_get(self._unfinished) + 1)
 
     def task_done(self):
-        with self._cond:
+        with self.mutex:
             left = _shared_get(self._unfinished)
             if left <= 0:
                 raise ValueError("task_done() called too many times")
             _shared_set(self._unfinished, left - 1)
             if left == 1:
-                self._cond.notify_all()
+                _sync(5, self._all_tasks_done, -1)
 
     def join(self):
-        with self._cond:
+        with self.mutex:
             while _shared_get(self._unfinished):
-                self._cond.wait()
+                _wait(self._all_tasks_done, None)
 
 
 class Connection:
@@ -717,10 +718,313 @@ def RawArray(typecode_or_type, size_or_initializer):
     return _SharedArray(typecode_or_type, size_or_initializer, None)
 
 
+# ---- Manager: dicts and lists that live in a process of their own ----
+# As CPython's SyncManager: Manager() starts a server process (SyncManager-N) that holds the
+# objects; a proxy, in whichever process it was passed to, sends each call there and waits on
+# a reply queue of its own thread, so that wait shows on the timeline as a Queue.
+
+def _serve_objects(requests, running):
+    objects = []
+    while True:
+        request = requests.get()
+        if request is None:
+            _shared_set(running, 0)
+            return
+        reply, ident, method, args, kwds = request
+        try:
+            if ident is None:
+                objects.append(args[0])
+                answer = (True, len(objects) - 1)
+            else:
+                answer = (True, _apply(objects[ident], method, args, kwds))
+        except Exception as exc:
+            answer = (False, exc)
+        try:
+            reply.put(answer)
+        except Exception as exc:
+            reply.put((False, exc))
+
+
+# The referent's operators by name (the built-in types have no dunder attributes here); keys(),
+# items() and values() answer lists, as CPython's DictProxy does.
+def _apply(obj, method, args, kwds):
+    if method == "__getitem__":
+        return obj[args[0]]
+    if method == "__setitem__":
+        obj[args[0]] = args[1]
+        return None
+    if method == "__delitem__":
+        del obj[args[0]]
+        return None
+    if method == "__len__":
+        return len(obj)
+    if method == "__contains__":
+        return args[0] in obj
+    if method == "__repr__":
+        return repr(obj)
+    if method == "__add__":
+        return obj + args[0]
+    if method == "__mul__":
+        return obj * args[0]
+    if method == "__imul__":
+        obj *= args[0]
+        return None
+    if method == "#assign":
+        obj[:] = args[0]
+        return None
+    if method in ("keys", "items", "values"):
+        return list(getattr(obj, method)())
+    return getattr(obj, method)(*args, **kwds)
+
+
+_replies = {}   # this process's reply queue of each thread that called a proxy, by thread ident
+
+
+def _reply_queue():
+    ident = _threading.get_ident()
+    if ident not in _replies:
+        _replies[ident] = Queue()
+    return _replies[ident]
+
+
+class BaseProxy:
+    def __init__(self, requests, running, ident, typeid):
+        self._requests = requests
+        self._running = running
+        self._id = ident
+        self._typeid = typeid
+
+    def _callmethod(self, methodname, args=(), kwds={}):
+        if not _shared_get(self._running):
+            raise OSError("[Errno 2] No such file or directory: the manager of this %s has shut down" % self._typeid)
+        reply = _reply_queue()
+        self._requests.put((reply, self._id, methodname, tuple(args), dict(kwds)))
+        ok, answer = reply.get()
+        if not ok:
+            raise answer
+        return answer
+
+    def _getvalue(self):
+        return self._callmethod("copy")
+
+    def __str__(self):
+        return self._callmethod("__repr__")
+
+    def __repr__(self):
+        return "<%s object, typeid %r at %#x>" % (type(self).__name__, self._typeid, id(self))
+
+    def __len__(self):
+        return self._callmethod("__len__")
+
+    def __contains__(self, item):
+        return self._callmethod("__contains__", (item,))
+
+    def __getitem__(self, key):
+        return self._callmethod("__getitem__", (key,))
+
+    def __setitem__(self, key, value):
+        self._callmethod("__setitem__", (key, value))
+
+    def __delitem__(self, key):
+        self._callmethod("__delitem__", (key,))
+
+    def clear(self):
+        return self._callmethod("clear")
+
+    def copy(self):
+        return self._callmethod("copy")
+
+    def pop(self, *args):
+        return self._callmethod("pop", args)
+
+
+class DictProxy(BaseProxy):
+    def __iter__(self):
+        return iter(self._callmethod("keys"))
+
+    def keys(self):
+        return self._callmethod("keys")
+
+    def items(self):
+        return self._callmethod("items")
+
+    def values(self):
+        return self._callmethod("values")
+
+    def get(self, key, default=None):
+        return self._callmethod("get", (key, default))
+
+    def setdefault(self, key, default=None):
+        return self._callmethod("setdefault", (key, default))
+
+    def popitem(self):
+        return self._callmethod("popitem")
+
+    def update(self, *args, **kwds):
+        return self._callmethod("update", (dict(*args),), kwds)
+
+
+# Slices go by a copy (a slice does not travel between processes here).
+class ListProxy(BaseProxy):
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self.copy()[index]
+        return BaseProxy.__getitem__(self, index)
+
+    def __setitem__(self, index, value):
+        if isinstance(index, slice):
+            contents = self.copy()
+            contents[index] = value
+            self._callmethod("#assign", (contents,))
+            return
+        BaseProxy.__setitem__(self, index, value)
+
+    def __delitem__(self, index):
+        if isinstance(index, slice):
+            contents = self.copy()
+            del contents[index]
+            self._callmethod("#assign", (contents,))
+            return
+        BaseProxy.__delitem__(self, index)
+
+    def __iter__(self):
+        return iter(self.copy())
+
+    def __add__(self, other):
+        return self._callmethod("__add__", (other,))
+
+    def __iadd__(self, other):
+        self._callmethod("extend", (list(other),))
+        return self
+
+    def __mul__(self, n):
+        return self._callmethod("__mul__", (n,))
+
+    def __imul__(self, n):
+        self._callmethod("__imul__", (n,))
+        return self
+
+    def append(self, obj):
+        return self._callmethod("append", (obj,))
+
+    def extend(self, iterable):
+        return self._callmethod("extend", (list(iterable),))
+
+    def insert(self, index, obj):
+        return self._callmethod("insert", (index, obj))
+
+    def remove(self, value):
+        return self._callmethod("remove", (value,))
+
+    def index(self, value, *args):
+        return self._callmethod("index", (value,) + args)
+
+    def count(self, value):
+        return self._callmethod("count", (value,))
+
+    def reverse(self):
+        return self._callmethod("reverse")
+
+    def sort(self, **kwds):
+        return self._callmethod("sort", (), kwds)
+
+
+# Its shared locks, queues and numbers are this module's own, which every process reaches
+# already; only dicts and lists need the server.
+class SyncManager:
+    def __init__(self):
+        self._process = None
+        self._shut_down = False
+
+    def start(self):
+        if self._process is not None:
+            raise ProcessError("Already started server")
+        self._requests = Queue()
+        self._running = _shared_new([1])
+        self._process = Process(target=_serve_objects, args=(self._requests, self._running))
+        self._process.name = "SyncManager-" + ":".join([str(i) for i in self._process._identity])
+        self._process.start()
+        _threading._register_atexit(self.shutdown)
+
+    def shutdown(self):
+        if self._process is None or self._shut_down:
+            return
+        self._shut_down = True
+        self._requests.put(None)
+        self._process.join()
+
+    def __enter__(self):
+        if self._process is None:
+            self.start()
+        elif self._shut_down:
+            raise ProcessError("Manager has shut down")
+        return self
+
+    def __exit__(self, *exc):
+        self.shutdown()
+
+    def _create(self, proxy_type, typeid, referent):
+        if self._process is None or self._shut_down:
+            raise ProcessError("Manager is not running")
+        reply = _reply_queue()
+        self._requests.put((reply, None, None, (referent,), {}))
+        ok, ident = reply.get()
+        if not ok:
+            raise ident
+        return proxy_type(self._requests, self._running, ident, typeid)
+
+    def dict(self, *args, **kwds):
+        return self._create(DictProxy, "dict", dict(*args, **kwds))
+
+    def list(self, sequence=()):
+        return self._create(ListProxy, "list", list(sequence))
+
+    def Queue(self, maxsize=0):
+        return Queue(maxsize)
+
+    def JoinableQueue(self, maxsize=0):
+        return JoinableQueue(maxsize)
+
+    def Lock(self):
+        return Lock()
+
+    def RLock(self):
+        return RLock()
+
+    def Semaphore(self, value=1):
+        return Semaphore(value)
+
+    def BoundedSemaphore(self, value=1):
+        return BoundedSemaphore(value)
+
+    def Event(self):
+        return Event()
+
+    def Condition(self, lock=None):
+        return Condition(lock)
+
+    def Barrier(self, parties, action=None, timeout=None):
+        return Barrier(parties, action, timeout)
+
+    def Value(self, typecode, value, lock=True):
+        return Value(typecode, value, lock=lock)
+
+    def Array(self, typecode, sequence, lock=True):
+        return Array(typecode, sequence, lock=lock)
+
+
+def Manager():
+    manager = SyncManager()
+    manager.start()
+    return manager
+
+
 # ---- Pool ----
-# Worker processes (daemonic, as CPython's) take (job, index, func, args, kwds) from the task
-# queue and put (job, index, ok, value) on the result queue; a thread of the parent hands the
-# results to the jobs waiting for them, as CPython's result handler thread does.
+# Worker processes (daemonic, as CPython's, unless they serve an executor) take (job, first,
+# func, chunk, kwds) from the task queue, a chunk being the argument tuples of calls first,
+# first + 1, ...; they put (job, first, size, ok, values or the exception) on the result queue,
+# and a thread of the parent hands the results to the jobs waiting for them, as CPython's result
+# handler thread does.
 
 def _pool_worker(tasks, results, initializer, initargs):
     if initializer is not None:
@@ -729,11 +1033,11 @@ def _pool_worker(tasks, results, initializer, initargs):
         task = tasks.get()
         if task is None:
             return
-        job, index, func, args, kwds = task
+        job, first, func, chunk, kwds = task
         try:
-            results.put((job, index, True, func(*args, **kwds)))
+            results.put((job, first, len(chunk), True, [func(*args, **kwds) for args in chunk]))
         except Exception as exc:
-            results.put((job, index, False, exc))
+            results.put((job, first, len(chunk), False, exc))
 
 
 class TimeoutError(ProcessError):
@@ -755,16 +1059,21 @@ class AsyncResult:
         if count == 0:
             self._finish()
 
-    def _set(self, index, ok, value):
+    # A chunk of `size` results from `first` on: their values, or the exception that failed it.
+    # The callbacks run before a waiter wakes, as CPython's.
+    def _set(self, first, size, ok, value):
         with self._cond:
-            self._values[index] = value
-            self._ok[index] = ok
-            self._arrived.append(index)
+            for index in range(first, first + size):
+                self._values[index] = value[index - first] if ok else value
+                self._ok[index] = ok
             if not ok and self._error is None:
                 self._error = value
-            self._cond.notify_all()
-        if len(self._arrived) == self._count:
+            complete = len(self._arrived) + size == self._count
+        if complete:
             self._finish()
+        with self._cond:
+            self._arrived.extend(range(first, first + size))
+            self._cond.notify_all()
 
     def _finish(self):
         if self._error is None and self._callback is not None:
@@ -806,8 +1115,11 @@ ApplyResult = AsyncResult
 MapResult = AsyncResult
 
 
+# For concurrent.futures.ProcessPoolExecutor, _executor_workers makes the workers what
+# CPython's executor starts: SpawnProcess-N, not daemonic (its shutdown joins them at exit).
 class Pool:
-    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
+    def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None, context=None, *,
+                 _executor_workers=False):
         if processes is None:
             processes = cpu_count()
         if processes < 1:
@@ -822,8 +1134,9 @@ class Pool:
         self._state = "RUN"
         self._pool = []
         for i in range(processes):
+            name = "SpawnProcess-%d" % (_counter + 1) if _executor_workers else "SpawnPoolWorker-%d" % (len(_children) + 1)
             worker = Process(target=_pool_worker, args=(self._tasks, self._results, initializer, initargs),
-                             name="SpawnPoolWorker-%d" % (len(_children) + 1), daemon=True)
+                             name=name, daemon=not _executor_workers)
             worker.start()
             self._pool.append(worker)
         self._handler = _threading.Thread(target=self._handle_results, daemon=True, name="Thread-result-handler")
@@ -834,22 +1147,31 @@ class Pool:
 
     def _handle_results(self):
         while True:
-            job, index, ok, value = self._results.get()
+            job, first, size, ok, value = self._results.get()
             result = self._jobs[job]
-            result._set(index, ok, value)
+            result._set(first, size, ok, value)
             if result.ready():
                 del self._jobs[job]
 
-    def _submit(self, func, argument_tuples, kwds, callback, error_callback, single):
+    # Each task a worker takes is a chunk of `chunksize` calls; None is map's choice, about four
+    # chunks per worker, as CPython's.
+    def _submit(self, func, argument_tuples, kwds, callback, error_callback, single, chunksize=1):
         if self._state != "RUN":
             raise ValueError("Pool not running")
+        if chunksize is None:
+            chunksize, extra = divmod(len(argument_tuples), self._processes * 4)
+            if extra or not chunksize:
+                chunksize += 1
+        if chunksize < 1:
+            raise ValueError("Chunksize must be 1+, not %r" % chunksize)
         result = AsyncResult(self, len(argument_tuples), callback, error_callback, single)
         job = self._job_count
         self._job_count += 1
         if argument_tuples:
             self._jobs[job] = result
-        for index, args in enumerate(argument_tuples):
-            self._tasks.put((job, index, func, tuple(args), kwds))
+        for first in range(0, len(argument_tuples), chunksize):
+            chunk = [tuple(args) for args in argument_tuples[first:first + chunksize]]
+            self._tasks.put((job, first, func, chunk, kwds))
         return result
 
     def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
@@ -859,27 +1181,27 @@ class Pool:
         return self.apply_async(func, args, kwds).get()
 
     def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
-        return self._submit(func, [(x,) for x in iterable], {}, callback, error_callback, False)
+        return self._submit(func, [(x,) for x in iterable], {}, callback, error_callback, False, chunksize)
 
     def map(self, func, iterable, chunksize=None):
         return self.map_async(func, iterable, chunksize).get()
 
     def starmap_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
-        return self._submit(func, [tuple(args) for args in iterable], {}, callback, error_callback, False)
+        return self._submit(func, [tuple(args) for args in iterable], {}, callback, error_callback, False, chunksize)
 
     def starmap(self, func, iterable, chunksize=None):
         return self.starmap_async(func, iterable, chunksize).get()
 
-    def _iterate(self, func, iterable, ordered):
-        result = self._submit(func, [(x,) for x in iterable], {}, None, None, False)
+    def _iterate(self, func, iterable, ordered, chunksize):
+        result = self._submit(func, [(x,) for x in iterable], {}, None, None, False, chunksize)
         for position in range(result._count):
             yield result._next(position, ordered)
 
     def imap(self, func, iterable, chunksize=1):
-        return self._iterate(func, iterable, True)
+        return self._iterate(func, iterable, True, chunksize)
 
     def imap_unordered(self, func, iterable, chunksize=1):
-        return self._iterate(func, iterable, False)
+        return self._iterate(func, iterable, False, chunksize)
 
     def close(self):
         if self._state == "RUN":

@@ -21,10 +21,12 @@ class Full(Exception):
 
 
 class Queue:
+    _Mutex = _Lock   # multiprocessing's queues take a Lock that travels to other processes
+
     def __init__(self, maxsize=0):
         self.maxsize = maxsize
         self._init(maxsize)
-        self.mutex = _Lock()
+        self.mutex = self._Mutex()
         self._not_empty = _allocate(7, 0, self.mutex._id)
         self._not_full = _allocate(7, 0, self.mutex._id)
         self._all_tasks_done = _allocate(7, 0, self.mutex._id)

@@ -326,11 +326,26 @@ def getprofile():
     return None
 
 
+# A subclass's __init__ runs again, with the same arguments, in each thread started after the
+# local was made, before the thread's own code (CPython runs it at the thread's first use of
+# the local).
+_local_inits = []
+
+
 class local:
-    def __init__(self, *args, **kwargs):
-        if (args or kwargs) and type(self).__init__ is local.__init__:
+    def __new__(cls, *args, **kwargs):
+        if (args or kwargs) and cls.__init__ is object.__init__:
             raise TypeError("Initialization arguments are not supported")
+        self = object.__new__(cls)
         _mirror(self, 0)
+        if cls.__init__ is not object.__init__:
+            _local_inits.append((self, args, kwargs))
+        return self
+
+
+def _init_locals(inits):
+    for each_local, args, kwargs in inits:
+        type(each_local).__init__(each_local, *args, **kwargs)
 
 
 def _new_name():
@@ -560,6 +575,7 @@ class Thread:
         _active[self.ident] = self
         self._started.set()
         try:
+            _init_locals(_local_inits)
             self.run()
         except BaseException as exc:
             if excepthook is __excepthook__:
