@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/json_text.h"
 #include "ui/layout.h"
 #include "ui/strings.h"
 #include "ui/test_hooks.h"
@@ -272,19 +273,6 @@ void ShowLessonBody(LessonWindowState& state, ProgramWindowState& program, const
 }
 
 // --- State JSON -----------------------------------------------------------------------------------
-
-void AppendJsonText(std::string& out, std::string_view text)
-{
-    out += '"';
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        if (uint8_t(c) < 0x20)
-            continue;
-        out += c;
-    }
-    out += '"';
-}
 
 // The code points of UTF-8 `text`, handed to `visit`.
 template <typename Visit>

@@ -81,6 +81,17 @@ const StringRow kStrings[] = {
     {Str::FigureDeadlocked, "a deadlock", "死锁"},
     {Str::FigureFinished, "a run that finished", "程序正常结束"},
 
+    {Str::StackShowInternals, "Show the lab's internals", "显示实验室的内部实现"},
+    {Str::StackShowInternalsTip,
+     "threading, queue, logging and the other modules are written in Python inside the lab, where CPython has them "
+     "in C. Off: each call into them is one built-in frame, as in CPython. On: the lab's own frames in its place.",
+     "threading、queue、logging 等模块在实验室里是用 Python 写的，而 CPython 用 C 实现它们。关闭时：每次调用它们只显示为一个"
+     "内置帧，和 CPython 一样；打开时：在那里显示实验室自己的帧。"},
+    {Str::StackBuiltinFrame, "%s  (built-in)", "%s（内置）"},
+    {Str::StackInternalFrame, "%s  %s line %d  (instruction %u)", "%s  %s 第 %d 行（指令 %u）"},
+    {Str::StackSavedBuiltin, "frame %s (built-in), called from %s, line %d", "帧 %s（内置），由 %s 第 %d 行调用"},
+    {Str::StackInstructionOfCall, "%u: %s  (the call, in %s)", "%u: %s（即 %s 中的这次调用）"},
+
     {Str::StateNew, "new", "新建"},
     {Str::StateReady, "ready", "就绪"},
     {Str::StateRunning, "running", "运行"},

@@ -30,6 +30,9 @@ enum class Str : uint16_t {
     // A run's figures, as the reveal quotes them (printf formats)
     FigureSpeedup, FigureSeconds, FigureThreads, FigureProcesses, FigureSwitches, FigureLines, FigureNumber,
     FigureAtSeconds, FigureLastLineYes, FigureLastLineNo, FigureDeadlocked, FigureFinished,
+    // A thread's stack: built-in calls and the lab's internals
+    StackShowInternals, StackShowInternalsTip, StackBuiltinFrame, StackInternalFrame, StackSavedBuiltin,
+    StackInstructionOfCall,
     // Thread states and wait reasons
     StateNew, StateReady, StateRunning, StateBlocked, StateTerminated,
     WaitNone, WaitSleep, WaitIo, WaitJoin, WaitGil, WaitLock, WaitSemaphore, WaitEvent, WaitCondition,
