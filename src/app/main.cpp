@@ -364,6 +364,8 @@ static void Frame() {
     FollowLanguage(app);
     if (app.ui.show_program)
         ShowProgramWindow(&app.ui.show_program, app.program, kExampleFiles, snapshot.get());
+    if (app.real_machine.runner) // the lessons' costs quote what it measured
+        app.lesson.real = app.real_machine.runner->status().report;
     if (app.ui.show_lesson && !app.bench)
         ShowLessonWindow(&app.ui.show_lesson, app.lesson, app.program, snapshot.get());
     HoldLessonRun(app.lesson, app.program);

@@ -67,6 +67,13 @@ const StringRow kStrings[] = {
     {Str::LessonWhereToLook, "Where to look: %s", "看哪里：%s"},
     {Str::LessonAskAgain, "Ask me again", "再问我一次"},
     {Str::LessonSliders, "This lesson's sliders are in the Program window: %s", "这一课用到的滑块在“程序”窗口里：%s"},
+    {Str::LessonCosts, "The costs side by side", "代价对比"},
+    {Str::LessonCostSimulated, "simulated", "模拟机器"},
+    {Str::LessonCostReal, "your computer", "你的电脑"},
+    {Str::LessonCostNotMeasured,
+     "Your computer's figures appear once the Real machine window (View menu) has measured them; \"—\": a web page "
+     "cannot measure it.",
+     "“视图”菜单里的“真实机器”窗口测量之后，这里就会出现你电脑上的数值；“—”表示网页无法测量这一项。"},
 
     {Str::FigureSpeedup, "a speedup of %.2fx over one thread", "相对单线程的加速比 %.2f 倍"},
     {Str::FigureSeconds, "a wall time of %.3f s", "总耗时 %.3f 秒"},

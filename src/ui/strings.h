@@ -27,6 +27,7 @@ enum class Str : uint16_t {
     LessonStepApplied, LessonPredict, LessonHeld, LessonSkip, LessonAnswerRestarts, LessonYourGuess,
     LessonSkipped, LessonRight, LessonWrong, LessonRightAnswer, LessonThisRun, LessonWaitingForRun,
     LessonMeasuring, LessonNoFigure, LessonWhereToLook, LessonAskAgain, LessonSliders,
+    LessonCosts, LessonCostSimulated, LessonCostReal, LessonCostNotMeasured,
     // A run's figures, as the reveal quotes them (printf formats)
     FigureSpeedup, FigureSeconds, FigureThreads, FigureProcesses, FigureSwitches, FigureLines, FigureNumber,
     FigureAtSeconds, FigureLastLineYes, FigureLastLineNo, FigureDeadlocked, FigureFinished,
