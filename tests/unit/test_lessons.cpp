@@ -217,6 +217,7 @@ TEST_CASE("lesson thread_switch: two threads on one CPU are switched back and fo
     CHECK(output_has(run, "both threads counted down from 100000"));
     CHECK(run_lesson("thread_switch", 1).context_switches < run.context_switches);
     CHECK(run_lesson("thread_switch", 3).context_switches > run.context_switches);
+    CHECK(answer("thread_switch", 0) == 1);  // switched every switch interval: 4 to 30 times
 }
 
 TEST_CASE("lesson process_vs_thread: the threads' appends reach the main program's list, the processes' do not") {
