@@ -73,6 +73,7 @@ struct App {
     LabSession session;
     ProgramWindowState program;
     LessonWindowState lesson;
+    int stored_lesson = -1;          // the lesson last put in the browser's storage
     std::string language_fragment;   // the page link the language last followed
     ui::gl::BackgroundRenderer background;
     UiState ui;
@@ -260,6 +261,23 @@ EM_JS(void, tl_store_language, (const char* code), {
     try { localStorage.setItem('threadlab.lang', UTF8ToString(code)); } catch (e) {}
 });
 
+// The lesson the visitor had open last time: the Lesson window shows it again on a page opened
+// without a link (a first visit, with nothing stored, shows lesson 1).
+EM_JS(void, tl_stored_lesson, (char* out, int size), {
+    try { stringToUTF8(localStorage.getItem('threadlab.lesson') || '', out, size); } catch (e) {}
+});
+EM_JS(void, tl_store_lesson, (const char* id), {
+    try { localStorage.setItem('threadlab.lesson', UTF8ToString(id)); } catch (e) {}
+});
+
+static void KeepShownLesson(App& app) {
+    const int shown = app.lesson.progress.lesson;
+    if (shown < 0 || shown == app.stored_lesson)
+        return;
+    app.stored_lesson = shown;
+    tl_store_lesson(std::string(lessons::all()[size_t(shown)].id).c_str());
+}
+
 // The page's language is the menu's choice; a link that names one (lang=) sets it when it opens.
 // The run's config carries it, so that links made here carry it too.
 static void FollowLanguage(App& app) {
@@ -364,9 +382,12 @@ static void Frame() {
     FollowLanguage(app);
     if (app.ui.show_program)
         ShowProgramWindow(&app.ui.show_program, app.program, kExampleFiles, snapshot.get());
+    if (app.real_machine.runner) // the lessons' costs quote what it measured
+        app.lesson.real = app.real_machine.runner->status().report;
     if (app.ui.show_lesson && !app.bench)
         ShowLessonWindow(&app.ui.show_lesson, app.lesson, app.program, snapshot.get());
     HoldLessonRun(app.lesson, app.program);
+    KeepShownLesson(app);
     SendProgramCommands(app);
     if (!app.bench)
         KeepDraft(app.share.drafts, app.program);
@@ -618,6 +639,12 @@ int main() {
     if (tl_stored_language_is_chinese()) {
         SetUiLanguage(config::Language::Chinese);
         app.program.config.language = config::Language::Chinese;
+    }
+    char stored_lesson[64] = "";
+    tl_stored_lesson(stored_lesson, sizeof stored_lesson);
+    if (int last = lessons::index_of(stored_lesson); last >= 0) {
+        StartLessonProgress(app.lesson.progress, last);
+        app.stored_lesson = last;
     }
     // It plays when the page opens, so its output is there at once.
     app.program.load_requested = app.program.play_after_load = true;

@@ -290,10 +290,15 @@ FrameView frame_view(python::Interpreter& vm, const python::Frame& frame,
                      const std::unordered_map<const python::Code*, uint32_t>& code_ids) {
     FrameView view;
     const lang::CodeObject& code = *frame.code->source;
-    view.function = code.kind == lang::CodeKind::Module ? "<module>" : code.qualname;
+    // A built-in module's body is named after the module ("<threading>"): it runs on an import.
+    const bool module_body = code.kind == lang::CodeKind::Module;
+    view.function = module_body ? (frame.code->hidden ? code.filename : "<module>") : code.qualname;
+    view.filename = code.filename;
     auto id = code_ids.find(frame.code);
-    view.code = id != code_ids.end() ? id->second : 0;
+    view.code = id != code_ids.end() ? id->second : kNoCode;
     view.ip = frame.ip > 0 ? frame.ip - 1 : 0;
+    if (view.ip < code.code.size())
+        view.instruction = lang::instruction_text(code, view.ip);
     lang::SourcePos pos = frame.position();
     view.line = pos.line;
     view.col = pos.col;
@@ -310,6 +315,40 @@ FrameView frame_view(python::Interpreter& vm, const python::Frame& frame,
     for (const python::Value& v : frame.stack)
         view.value_stack.push_back(view_of(vm, v));
     return view;
+}
+
+// A thread's stack as the student sees it: each run of frames of the lab's built-in code (hidden
+// code objects, which CPython has in C) becomes one built-in call, named after the outermost of
+// them, the call the program made.
+std::vector<FrameView> stack_view(python::Interpreter& vm, const python::Thread& thread,
+                                  const std::unordered_map<const python::Code*, uint32_t>& code_ids) {
+    std::vector<FrameView> frames;
+    std::vector<FrameView> internals;
+    auto end_builtin_call = [&] {
+        if (internals.empty())
+            return;
+        FrameView call;
+        call.function = internals.front().function;
+        call.filename = internals.front().filename;
+        call.code = kNoCode;
+        call.builtin = true;
+        call.internals = std::move(internals);
+        internals.clear();
+        frames.push_back(std::move(call));
+    };
+    for (const python::Frame& frame : thread.frames) {
+        if (frame.is_native())
+            continue;
+        FrameView view = frame_view(vm, frame, code_ids);
+        if (frame.code->hidden) {
+            internals.push_back(std::move(view));
+            continue;
+        }
+        end_builtin_call();
+        frames.push_back(std::move(view));
+    }
+    end_builtin_call();
+    return frames;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -462,9 +501,7 @@ std::shared_ptr<LabSnapshot> capture(python::PythonRun& run, const LabSnapshot* 
         const python::Thread* thread = run.python_thread(tcb.id);
         python::Interpreter* vm = run.interpreter(tcb.process);
         if (thread && vm)
-            for (const python::Frame& frame : thread->frames)
-                if (!frame.is_native())
-                    view.frames.push_back(frame_view(*vm, frame, code_ids[static_cast<size_t>(tcb.process)]));
+            view.frames = stack_view(*vm, *thread, code_ids[static_cast<size_t>(tcb.process)]);
         snapshot->processes[static_cast<size_t>(tcb.process)].threads.push_back(tcb.id);
         snapshot->threads.push_back(std::move(view));
     }

@@ -63,18 +63,31 @@ struct CodeView {
 // Threads
 // ---------------------------------------------------------------------------------------------
 
+// The code of a frame that is not in the process's text region: a built-in call, and the lab's
+// own frames inside one.
+constexpr uint32_t kNoCode = UINT32_MAX;
+
+// One frame of a thread's stack as the student sees it. The lab's built-in modules (threading,
+// queue, logging, ...) are written in the engine's Python, where CPython has C functions: a run
+// of their frames is one built-in call (`builtin`, named after the call the program made:
+// "Lock.acquire"), which has no line and no bytecode of its own, and keeps the lab's frames it
+// stands for in `internals` for the curious.
 struct FrameView {
     std::string function;     // code name
-    uint32_t code = 0;        // CodeView::id in the thread's process
-    uint32_t ip = 0;          // the instruction being executed (index into CodeView::instructions)
+    std::string filename;     // its code object's: "race.py", "<threading>"
+    uint32_t code = 0;        // CodeView::id in the thread's process; kNoCode outside the text region
+    uint32_t ip = 0;          // the instruction being executed (index into its code's instructions)
     int line = 0;             // where that instruction is in the source
     int col = 0;
+    std::string instruction;  // that instruction, read in the frame's own code: "BEFORE_WITH"
     std::vector<Variable> locals;
     std::vector<ValueView> value_stack; // the evaluation stack, bottom first
+    bool builtin = false;
+    std::vector<FrameView> internals;   // a built-in call's own frames, outermost first
 };
 
 // The thread control block as the UI shows it, plus its stack (frames bottom first: the frame
-// running now is frames.back()).
+// running now is frames.back(), a built-in call when the program is inside one).
 struct ThreadView {
     int32_t id = -1;
     int32_t process = 0;
@@ -94,6 +107,15 @@ struct ThreadView {
     bool holds_gil = false;
     std::vector<FrameView> frames;
 };
+
+// The innermost frame of the program's own code: the one under the built-in call it is in (the
+// `with lock:` of a thread blocked on the lock), or null.
+inline const FrameView* program_frame(const ThreadView& thread) {
+    for (auto frame = thread.frames.rbegin(); frame != thread.frames.rend(); ++frame)
+        if (!frame->builtin)
+            return &*frame;
+    return nullptr;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Processes

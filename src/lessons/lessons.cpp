@@ -185,9 +185,11 @@ const std::vector<Lesson> kLessons = {
             {"A process owns resources: its address space, its open files, its own interpreter. A thread owns "
              "almost nothing: a stack and a TCB. It shares everything else with the other threads of its process.",
              "进程拥有资源：地址空间、打开的文件、自己的解释器。线程几乎什么都不拥有，只有一个栈和一个 TCB，其余的一切都与同一进程里的其他线程共享。"},
-            {"That is why a process is costly to create and to switch to, and a thread is cheap. On a real machine "
-             "a process costs many times a thread to start (the Real machine window measures it where it exists).",
-             "所以创建进程、切换进程的代价都大，而线程很便宜。在真实的机器上，启动一个进程比启动一个线程贵很多倍（在有“真实机器”窗口的地方可以实测）。"},
+            {"That is why a process is costly to create and to switch to, and a thread is cheap. The program times "
+             "how long starting its threads and then its processes takes, and the costs below set the simulated "
+             "machine's figures beside your own computer's (measured in the Real machine window, View menu).",
+             "所以创建进程、切换进程的代价都大，而线程很便宜。程序分别计时启动线程和启动进程要多久；下面的表格把模拟机器的代价和你自己电脑上的实测值"
+             "（在“视图”菜单的“真实机器”窗口里测量）放在一起对比。"},
             {"Here WORKERS threads and then WORKERS processes each append to the global list results. Watch the "
              "Address space window: the threads append to the main program's list, each process to its own copy.",
              "这里先让 WORKERS 个线程、再让 WORKERS 个进程各自往全局列表 results 里追加一项。看“地址空间”窗口：线程追加到主程序的列表里，"
@@ -215,6 +217,23 @@ const std::vector<Lesson> kLessons = {
                          {{"twice WORKERS: all of them", "2 × WORKERS 项：全部都在"}, 1.5, kAny}},
              .where = {"Address space: the main process's heap has the list; each child process had its own.",
                        "看“地址空间”：主进程的堆里有这个列表；每个子进程都有过自己的一份。"}},
+            {.question = {"Starting a process against starting a thread: how many times as long does it take?",
+                          "启动一个进程和启动一个线程相比，要多花几倍的时间？"},
+             .measure = Measure::LastNumber,
+             .line_with = "times as long",
+             .number_after = "process took ",
+             .choices = {{{"about as long (under 2x)", "差不多（不到 2 倍）"}, 0, 2},
+                         {{"2 to 5 times", "2 到 5 倍"}, 2, 5},
+                         {{"more than 5 times", "超过 5 倍"}, 5, kAny}},
+             .where = {"Output: each kind's time to start; Timeline: the main thread's long turn while it creates "
+                       "each process.",
+                       "看“输出”里两种各自的启动时间；再看“时间线”：主线程每创建一个进程都要占用很长一段时间。"}},
+        },
+        .costs = {
+            {{"create a thread", "创建一个线程"}, SimulatedCost::ThreadCreate, RealCost::ThreadCreate},
+            {{"create a process", "创建一个进程"}, SimulatedCost::ProcessCreate, RealCost::None},
+            {{"switch between threads", "在线程之间切换"}, SimulatedCost::ThreadSwitch, RealCost::ThreadHandoff},
+            {{"switch between processes", "在进程之间切换"}, SimulatedCost::ProcessSwitch, RealCost::None},
         },
     },
     {
@@ -230,16 +249,24 @@ const std::vector<Lesson> kLessons = {
              "所有协程都在同一个线程上运行，所以在两个 await 之间不会有别的代码插进来，这段代码用不着锁。一个等待中的协程只占一个小对象，"
              "不需要栈和 TCB，所以协程越多，相比线程的优势就越大。"},
             {"Watch the Threads window: one thread only, however many TASKS. The Output shows when each task starts "
-             "and ends.",
-             "看“线程”窗口：不管 TASKS 有多少，始终只有一个线程。“输出”窗口显示每个任务何时开始、何时结束。"},
+             "and ends. THREADS = 1 does the same waiting with one thread per task: compare the context switches "
+             "in Run metrics, and the stacks in Address space.",
+             "看“线程”窗口：不管 TASKS 有多少，始终只有一个线程。“输出”窗口显示每个任务何时开始、何时结束。把 THREADS 设为 1，"
+             "就改成每个任务一个线程来做同样的等待：比较“运行指标”里的上下文切换次数，以及“地址空间”里栈的个数。"},
         },
         .settings = "",
-        .sliders = {"TASKS"},
+        .sliders = {"TASKS", "THREADS"},
         .steps = {
             {{"32 tasks", "32 个任务"}, "tasks=32",
              {"32 tasks, still one thread and about one second.", "32 个任务，依然只有一个线程，依然约一秒。"}},
             {{"1 task", "1 个任务"}, "tasks=1",
              {"One task takes as long as three: the waits overlap.", "一个任务和三个任务用时一样：等待是重叠的。"}},
+            {{"1 000 coroutines", "1000 个协程"}, "tasks=1000",
+             {"Run metrics: a handful of context switches for a thousand tasks; Threads: still one.",
+              "看“运行指标”：一千个任务只有寥寥几次上下文切换；“线程”窗口里仍然只有一个线程。"}},
+            {{"1 000 threads", "1000 个线程"}, "tasks=1000&threads=1",
+             {"Run metrics: thousands of context switches; Address space: a thousand stacks.",
+              "看“运行指标”：几千次上下文切换；“地址空间”里有一千个栈。"}},
         },
         .predictions = {
             {.question = {"3 tasks each await asyncio.sleep(1.0) on one thread. How long does the run take?",
@@ -250,6 +277,32 @@ const std::vector<Lesson> kLessons = {
                          {{"more than 4 s", "超过 4 秒"}, 4.5, kAny}},
              .where = {"Timeline: the one thread is idle while all three sleeps run at once.",
                        "看“时间线”：三个 sleep 同时进行的时候，那一个线程是空闲的。"}},
+            {.step = 3,
+             .question = {"1 000 coroutines each await a sleep on one thread. How many context switches does the "
+                          "kernel make?",
+                          "1000 个协程在同一个线程上各自 await 一次 sleep。内核要做多少次上下文切换？"},
+             .measure = Measure::ContextSwitches,
+             .choices = {{{"fewer than 10", "不到 10 次"}, 0, 10},
+                         {{"10 to 1 000", "10 到 1000 次"}, 10, 1001},
+                         {{"more than 1 000", "超过 1000 次"}, 1001, kAny}},
+             .where = {"Timeline: one thread lane; the event loop switches the tasks without the kernel.",
+                       "看“时间线”：只有一条线程泳道；任务之间的切换由事件循环完成，不经过内核。"}},
+            {.step = 4,
+             .question = {"Now 1 000 threads each sleep instead. How many context switches does the kernel make?",
+                          "现在改成 1000 个线程各自 sleep。内核要做多少次上下文切换？"},
+             .measure = Measure::ContextSwitches,
+             .choices = {{{"fewer than 10", "不到 10 次"}, 0, 10},
+                         {{"10 to 1 000", "10 到 1000 次"}, 10, 1001},
+                         {{"more than 1 000", "超过 1000 次"}, 1001, kAny}},
+             .where = {"Timeline and Threads: a thousand lanes, each put on the CPU to start, and again after its "
+                       "sleep.",
+                       "看“时间线”和“线程”窗口：一千条泳道，每个线程开始时上一次 CPU，睡醒后再上一次。"}},
+        },
+        .costs = {
+            {{"switch between coroutines", "在协程之间切换"}, SimulatedCost::None, RealCost::FiberSwitch},
+            {{"switch between threads", "在线程之间切换"}, SimulatedCost::ThreadSwitch, RealCost::ThreadHandoff},
+            {{"memory of a coroutine", "一个协程占的内存"}, SimulatedCost::None, RealCost::FiberBytes},
+            {{"memory of a thread (its stack)", "一个线程占的内存（它的栈）"}, SimulatedCost::None, RealCost::ThreadStack},
         },
     },
     {

@@ -99,6 +99,30 @@ struct Prediction {
     Text where;                     // where the run shows why
 };
 
+// A cost the lesson sets side by side: the simulated machine's figure for it, and the same
+// kind of figure measured on the visitor's own machine (the Real machine window's probes),
+// where there is one.
+enum class SimulatedCost : uint8_t {
+    None,           // the simulated machine has no such figure
+    ThreadCreate,   // MachineConfig::thread_create_cost
+    ProcessCreate,  // MachineConfig::process_create_cost
+    ThreadSwitch,   // MachineConfig::context_switch_cost
+    ProcessSwitch,  // the same plus MachineConfig::process_switch_cost
+};
+enum class RealCost : uint8_t {
+    None,           // a web page cannot measure it (it starts no processes)
+    ThreadCreate,   // creating and joining a real thread
+    ThreadHandoff,  // a hand-off between two real threads (mutex and condition variable)
+    FiberSwitch,    // a switch between two fibers (coroutines) of one thread
+    FiberBytes,     // one fiber's stack and control block
+    ThreadStack,    // one real thread's default stack
+};
+struct Cost {
+    Text what;  // "create a thread"
+    SimulatedCost simulated;
+    RealCost real;
+};
+
 struct Lesson {
     std::string_view id;  // = its example's name
     Text title;
@@ -107,6 +131,7 @@ struct Lesson {
     std::vector<std::string_view> sliders;  // the program's sliders the lesson is about
     std::vector<TryStep> steps;             // 2..4
     std::vector<Prediction> predictions;    // at least one
+    std::vector<Cost> costs = {};           // side by side in the window, if any
 };
 
 // --- Queries ------------------------------------------------------------------------------------

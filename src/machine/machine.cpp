@@ -342,7 +342,9 @@ void Machine::dispatch(CpuId c, ThreadId t) {
     Thread& th = threads_[t];
     const SimTime start = std::max(now_, cpu.time);
     cpu.thread = t;
-    cpu.time = start + config_.context_switch_cost;
+    const bool other_process = cpu.process >= 0 && cpu.process != th.process;
+    cpu.time = start + config_.context_switch_cost + (other_process ? config_.process_switch_cost : 0);
+    cpu.process = th.process;
     cpu.slice_end = saturating_add(cpu.time, scheduler_.slice_for(t));
     cpu.interrupt_at = kNever;
     cpu.fresh = true;
@@ -656,8 +658,9 @@ void Machine::handle_request(CpuId c, Request&& r) {
         }
         // Creating the thread is work the creator's CPU does; the child is ready when it is done.
         Thread& creator = threads_[t];
-        creator.cpu_time += config_.thread_create_cost;
-        cpus_[c].time += config_.thread_create_cost;
+        const SimTime cost = own_process ? config_.process_create_cost : config_.thread_create_cost;
+        creator.cpu_time += cost;
+        cpus_[c].time += cost;
         update_cpu(c);
         push_timer(cpus_[c].time, TimerKind::ThreadStart, child);
         creator.resume_with = {KernelError::None, child};

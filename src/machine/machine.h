@@ -145,6 +145,11 @@ struct MachineConfig {
     SimTime bytecode_cost = 20;                      // ns per instruction
     SimTime context_switch_cost = 2 * kMicrosecond;  // each dispatch of a thread onto a CPU
     SimTime thread_create_cost = 50 * kMicrosecond;  // charged to the creating thread
+    // A process is costlier: a new address space and a new interpreter to start (charged to the
+    // creator instead of a thread's cost), and a switch between two processes' threads changes
+    // the CPU's address space (page tables, caches), on top of the switch itself.
+    SimTime process_create_cost = 1 * kMillisecond;
+    SimTime process_switch_cost = 4 * kMicrosecond;
     LatencyDistribution io_latency;                  // for Request::io() without a duration
     SimTime max_time = 60 * kSecond;                 // the run stops there (TimeLimit)
     uint64_t seed = 1;
@@ -218,6 +223,7 @@ struct Cpu {
     Request pending;
     SimTime uncharged = 0;
     bool fresh = false;  // its thread has not executed since it got the CPU (schedule.h)
+    ProcessId process = -1;  // whose address space it is in: the process it last ran a thread of
 };
 
 enum class RunStatus : uint8_t { Paused, Finished, Deadlock, TimeLimit };

@@ -45,6 +45,7 @@ Trace::Trace(int cpu_count, const TraceLimits& limits) : limits_(limits) {
         limits_.max_output_lines = 1;
     stats_.cpus.resize(cpu_count);
     cpu_busy_since_.assign(cpu_count, kNever);
+    cpu_process_.assign(cpu_count, -1);
 }
 
 void Trace::hash_bytes(const void* data, size_t size) {
@@ -71,6 +72,10 @@ void Trace::update_stats(const TraceEvent& e) {
         ++stats_.cpus[e.cpu].dispatches;
         if (e.other != kNoCpu && e.other != e.cpu)
             ++stats_.migrations;
+        const ProcessId process = thread_process(e.thread);
+        if (cpu_process_[e.cpu] >= 0 && cpu_process_[e.cpu] != process)
+            ++stats_.process_switches;
+        cpu_process_[e.cpu] = process;
         cpu_busy_since_[e.cpu] = e.time;
         break;
     }

@@ -81,6 +81,7 @@ struct TraceStats {
     std::vector<CpuStats> cpus;
     int64_t context_switches = 0;  // every dispatch of a thread onto a CPU
     int64_t migrations = 0;        // dispatches onto another CPU than last time
+    int64_t process_switches = 0;  // dispatches onto a CPU that last ran another process's thread
     int64_t slice_expiries = 0;
     int64_t preemptions = 0;
     int64_t gil_handoffs = 0;      // the GIL taken by another thread than its last holder
@@ -138,6 +139,7 @@ private:
     std::vector<std::string> thread_names_;
     std::vector<ProcessId> thread_processes_;
     std::vector<SimTime> cpu_busy_since_;  // kNever when idle
+    std::vector<ProcessId> cpu_process_;   // of the thread each CPU ran last; -1 before any
     TraceStats stats_;
     uint64_t hash_ = 0xcbf29ce484222325ull;  // FNV-1a offset basis
 };

@@ -39,9 +39,16 @@ void AssignSlots(std::vector<CodeMarker>& markers) {
     }
 }
 
-bool HasRunningFrame(const lab::ThreadView& thread, int32_t process) {
-    return thread.process == process && !thread.frames.empty() &&
-           thread.state != machine::ThreadState::Terminated;
+// The thread's frame in the program's code that a marker shows (under a built-in call it is
+// in, the program's frame at that call), or null.
+const lab::FrameView* MarkedFrame(const lab::ThreadView& thread, int32_t process) {
+    if (thread.process != process || thread.state == machine::ThreadState::Terminated)
+        return nullptr;
+    return lab::program_frame(thread);
+}
+
+int32_t FrameIndex(const lab::ThreadView& thread, const lab::FrameView* frame) {
+    return int32_t(frame - thread.frames.data());
 }
 
 } // namespace
@@ -49,12 +56,13 @@ bool HasRunningFrame(const lab::ThreadView& thread, int32_t process) {
 void PlaceLineMarkers(const lab::LabSnapshot& snap, int32_t process, std::vector<CodeMarker>& out) {
     out.clear();
     for (const lab::ThreadView& thread : snap.threads) {
-        if (!HasRunningFrame(thread, process))
+        const lab::FrameView* frame = MarkedFrame(thread, process);
+        if (!frame)
             continue;
         CodeMarker marker;
-        marker.at = thread.frames.back().line;
+        marker.at = frame->line;
         marker.thread = thread.id;
-        marker.frame = int32_t(thread.frames.size() - 1);
+        marker.frame = FrameIndex(thread, frame);
         out.push_back(marker);
     }
     AssignSlots(out);
@@ -64,12 +72,13 @@ void PlaceInstructionMarkers(const lab::LabSnapshot& snap, int32_t process, uint
                              std::vector<CodeMarker>& out) {
     out.clear();
     for (const lab::ThreadView& thread : snap.threads) {
-        if (!HasRunningFrame(thread, process) || thread.frames.back().code != code)
+        const lab::FrameView* frame = MarkedFrame(thread, process);
+        if (!frame || frame->code != code)
             continue;
         CodeMarker marker;
-        marker.at = int32_t(thread.frames.back().ip);
+        marker.at = int32_t(frame->ip);
         marker.thread = thread.id;
-        marker.frame = int32_t(thread.frames.size() - 1);
+        marker.frame = FrameIndex(thread, frame);
         out.push_back(marker);
     }
     AssignSlots(out);
@@ -79,9 +88,8 @@ uint32_t CodeOfThread(const lab::LabSnapshot& snap, int32_t process, machine::Th
     if (thread < 0 || size_t(thread) >= snap.threads.size())
         return 0;
     const lab::ThreadView& view = snap.threads[size_t(thread)];
-    if (view.process != process || view.frames.empty())
-        return 0;
-    return view.frames.back().code;
+    const lab::FrameView* frame = view.process == process ? lab::program_frame(view) : nullptr;
+    return frame ? frame->code : 0;
 }
 
 void MarkersAt(const std::vector<CodeMarker>& markers, int32_t at, size_t& first, size_t& last) {

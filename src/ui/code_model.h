@@ -14,7 +14,7 @@ namespace ui {
 struct CodeMarker {
     int32_t at = 0;                       // the 1-based source line, or the instruction index
     machine::ThreadId thread = machine::kNoThread;
-    int32_t frame = 0;                    // index into ThreadView::frames (the running frame)
+    int32_t frame = 0;                    // index into ThreadView::frames (the program's innermost)
     int32_t slot = 0;
     int32_t slots = 1;                    // how many markers share `at`
 };

@@ -83,7 +83,8 @@ void HighlightRow(float y, ImU32 color) {
 void SourcePane(const lab::LabSnapshot& snap, LabSelection& sel, CodeWindowState& state) {
     const std::vector<std::string_view>& lines = state.lines;
     const lab::ThreadView* selected = FindThread(snap, sel.thread);
-    const int selected_line = selected && !selected->frames.empty() ? selected->frames.back().line : 0;
+    const lab::FrameView* selected_frame = selected ? lab::program_frame(*selected) : nullptr;
+    const int selected_line = selected_frame ? selected_frame->line : 0;
     const float gutter = float(MostSlots(state.line_markers)) * MarkerWidth() + ImGui::GetStyle().ItemSpacing.x;
     char number[16];
     ImGuiListClipper clipper;
@@ -114,9 +115,9 @@ void SourcePane(const lab::LabSnapshot& snap, LabSelection& sel, CodeWindowState
 void BytecodePane(const lab::LabSnapshot& snap, const lab::CodeView& code, LabSelection& sel, CodeWindowState& state) {
     const float gutter = float(MostSlots(state.instruction_markers)) * MarkerWidth() + ImGui::GetStyle().ItemSpacing.x;
     const lab::ThreadView* selected = FindThread(snap, sel.thread);
-    const bool selected_here = selected && !selected->frames.empty() && selected->frames.back().code == code.id &&
-                               selected->process == state.process;
-    const int selected_ip = selected_here ? int(selected->frames.back().ip) : -1;
+    const lab::FrameView* selected_frame = selected ? lab::program_frame(*selected) : nullptr;
+    const bool selected_here = selected_frame && selected_frame->code == code.id && selected->process == state.process;
+    const int selected_ip = selected_here ? int(selected_frame->ip) : -1;
     ImGuiListClipper clipper;
     clipper.Begin(int(code.instructions.size()));
     while (clipper.Step()) {

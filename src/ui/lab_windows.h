@@ -15,6 +15,7 @@ namespace ui {
 
 struct ThreadsWindowState {
     machine::ThreadId tcb_shown = machine::kNoThread; // whose TCB was drawn last frame (for the test hook)
+    bool show_internals = false; // the lab's own frames inside built-in calls (ui/stack_model.h)
 };
 
 struct CodeWindowState {
@@ -46,9 +47,10 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
 void ShowMetricsWindow(bool* open, const lab::LabSnapshot& snap);
 
 // A variable's value (flashing when it changed; a heap object is a link that selects it) and a
-// thread's frames with their locals, running frame first: drawn alike in Threads and Address space.
+// thread's frames with their locals, running frame first: drawn alike in Threads and Address space
+// (with `internals`, the lab's own frames inside each built-in call).
 void ShowVariableValue(const lab::Variable& variable, LabSelection& sel);
-void ShowStackFrames(const lab::ThreadView& thread, LabSelection& sel);
+void ShowStackFrames(const lab::ThreadView& thread, LabSelection& sel, bool internals = false);
 
 // The panels' part of window.threadlab.state(): the selection and the TCB on screen. Appends
 // a JSON object.

@@ -3,7 +3,9 @@
 #include <cstdio>
 
 #include "config/baseline.h"
+#include "real/units.h"
 #include "ui/strings.h"
+#include "ui/timeline_model.h"
 
 namespace ui {
 
@@ -98,6 +100,56 @@ Reveal RevealOf(const lessons::Prediction& prediction, const PredictionProgress&
     reveal.correct = progress.answered && progress.chosen == reveal.right;
     reveal.figure_text = FigureText(prediction, *figure, language);
     return reveal;
+}
+
+namespace {
+
+constexpr const char* kNoFigure = "—";
+
+std::string SimulatedText(lessons::SimulatedCost cost, const machine::MachineConfig& machine) {
+    machine::SimTime ns = 0;
+    switch (cost) {
+    case lessons::SimulatedCost::None: return kNoFigure;
+    case lessons::SimulatedCost::ThreadCreate: ns = machine.thread_create_cost; break;
+    case lessons::SimulatedCost::ProcessCreate: ns = machine.process_create_cost; break;
+    case lessons::SimulatedCost::ThreadSwitch: ns = machine.context_switch_cost; break;
+    case lessons::SimulatedCost::ProcessSwitch: ns = machine.context_switch_cost + machine.process_switch_cost; break;
+    }
+    char buf[32];
+    return FormatDuration(buf, sizeof buf, ns);
+}
+
+std::string RealText(lessons::RealCost cost, const real::ProbeReport& real) {
+    char buf[32];
+    const bool switches = real.has_switch_cost, fibers = real.has_fibers;
+    switch (cost) {
+    case lessons::RealCost::None: return kNoFigure;
+    case lessons::RealCost::ThreadCreate:
+        return switches ? real::format_duration_ns(buf, sizeof buf, real.switch_cost.thread_create_ns.median) : "";
+    case lessons::RealCost::ThreadHandoff:
+        return switches ? real::format_duration_ns(buf, sizeof buf, real.switch_cost.thread_handoff_ns.median) : "";
+    case lessons::RealCost::FiberSwitch:
+        return switches ? real::format_duration_ns(buf, sizeof buf, real.switch_cost.fiber_switch_ns.median) : "";
+    case lessons::RealCost::FiberBytes:
+        return fibers && real.fibers.count > 0
+                   ? real::format_bytes(buf, sizeof buf, double(real.fibers.bytes) / double(real.fibers.count))
+                   : "";
+    case lessons::RealCost::ThreadStack:
+        return fibers ? real::format_bytes(buf, sizeof buf, double(real.fibers.thread_stack_bytes)) : "";
+    }
+    return "";
+}
+
+} // namespace
+
+std::vector<CostRow> CostRows(const lessons::Lesson& lesson, const config::LabConfig& config,
+                              const real::ProbeReport& real, config::Language language) {
+    const machine::MachineConfig machine = config::to_machine_config(config);
+    std::vector<CostRow> rows;
+    for (const lessons::Cost& cost : lesson.costs)
+        rows.push_back({std::string(cost.what.in(language)), SimulatedText(cost.simulated, machine),
+                        RealText(cost.real, real)});
+    return rows;
 }
 
 } // namespace ui

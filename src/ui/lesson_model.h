@@ -7,6 +7,7 @@
 
 #include "lab/snapshot.h"
 #include "lessons/lessons.h"
+#include "real/probe_runner.h"
 
 namespace ui {
 
@@ -48,5 +49,16 @@ struct Reveal {
 Reveal RevealOf(const lessons::Prediction& prediction, const PredictionProgress& progress, const lab::LabSnapshot* snap,
                 const config::LabConfig& config, config::Language language);
 std::string FigureText(const lessons::Prediction& prediction, double figure, config::Language language);
+
+// A lesson's costs side by side, in words: the simulated machine's figure for `config` (its
+// costs), and the visitor's own machine's where `real` has measured it ("" where it has not yet;
+// the window says how to measure it).
+struct CostRow {
+    std::string what;
+    std::string simulated;  // "—" where the simulated machine has no such figure
+    std::string real;       // "" until measured; "—" where a page cannot measure it
+};
+std::vector<CostRow> CostRows(const lessons::Lesson& lesson, const config::LabConfig& config,
+                              const real::ProbeReport& real, config::Language language);
 
 } // namespace ui

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/json_text.h"
 #include "ui/layout.h"
 #include "ui/strings.h"
 #include "ui/test_hooks.h"
@@ -234,6 +235,36 @@ void ShowPredictions(LessonWindowState& state, ProgramWindowState& program, cons
     }
 }
 
+// The simulated machine's costs beside the visitor's own machine's, for a lesson about costs.
+void ShowCosts(const LessonWindowState& state, const ProgramWindowState& program)
+{
+    const lessons::Lesson& lesson = ShownLesson(state.progress);
+    if (lesson.costs.empty())
+        return;
+    Heading(Tr(Str::LessonCosts));
+    bool unmeasured = false;
+    if (ImGui::BeginTable("costs", 3, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn("");
+        ImGui::TableSetupColumn(Tr(Str::LessonCostSimulated));
+        ImGui::TableSetupColumn(Tr(Str::LessonCostReal));
+        ImGui::TableHeadersRow();
+        for (const CostRow& row : CostRows(lesson, program.config, state.real, UiLanguage())) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.what.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.simulated.c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(row.real.empty() ? "…" : row.real.c_str());
+            unmeasured |= row.real.empty();
+        }
+        ImGui::EndTable();
+    }
+    RecordItemRect("lesson/costs");
+    if (unmeasured)
+        ImGui::TextDisabled("%s", Tr(Str::LessonCostNotMeasured));
+}
+
 // The text scrolls in its own region, so that the question and the steps below it stay in view
 // however long the lesson's text is.
 void ShowLessonText(const lessons::Lesson& lesson)
@@ -268,23 +299,11 @@ void ShowLessonBody(LessonWindowState& state, ProgramWindowState& program, const
     if (RunsShownLesson(state, program)) {
         ShowPredictions(state, program, snap);
         ShowSteps(state, program, snap);
+        ShowCosts(state, program);
     }
 }
 
 // --- State JSON -----------------------------------------------------------------------------------
-
-void AppendJsonText(std::string& out, std::string_view text)
-{
-    out += '"';
-    for (char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        if (uint8_t(c) < 0x20)
-            continue;
-        out += c;
-    }
-    out += '"';
-}
 
 // The code points of UTF-8 `text`, handed to `visit`.
 template <typename Visit>

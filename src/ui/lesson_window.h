@@ -7,6 +7,7 @@
 #include <string>
 
 #include "lab/snapshot.h"
+#include "real/probe_runner.h"
 #include "ui/lesson_model.h"
 #include "ui/program_window.h"
 
@@ -16,6 +17,7 @@ struct LessonWindowState {
     LessonProgress progress;
     bool hold_next_load = false;  // the lesson asked for this frame's load: hold it for a question
     uint64_t stale_run = 0;       // runs up to this one were started before the lesson's last load
+    real::ProbeReport real;       // what the Real machine window measured: the costs' real column
 };
 
 void ShowLessonWindow(bool* open, LessonWindowState& state, ProgramWindowState& program, const lab::LabSnapshot* snap);

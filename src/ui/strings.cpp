@@ -67,6 +67,13 @@ const StringRow kStrings[] = {
     {Str::LessonWhereToLook, "Where to look: %s", "看哪里：%s"},
     {Str::LessonAskAgain, "Ask me again", "再问我一次"},
     {Str::LessonSliders, "This lesson's sliders are in the Program window: %s", "这一课用到的滑块在“程序”窗口里：%s"},
+    {Str::LessonCosts, "The costs side by side", "代价对比"},
+    {Str::LessonCostSimulated, "simulated", "模拟机器"},
+    {Str::LessonCostReal, "your computer", "你的电脑"},
+    {Str::LessonCostNotMeasured,
+     "Your computer's figures appear once the Real machine window (View menu) has measured them; \"—\": a web page "
+     "cannot measure it.",
+     "“视图”菜单里的“真实机器”窗口测量之后，这里就会出现你电脑上的数值；“—”表示网页无法测量这一项。"},
 
     {Str::FigureSpeedup, "a speedup of %.2fx over one thread", "相对单线程的加速比 %.2f 倍"},
     {Str::FigureSeconds, "a wall time of %.3f s", "总耗时 %.3f 秒"},
@@ -80,6 +87,17 @@ const StringRow kStrings[] = {
     {Str::FigureLastLineNo, "a last line without \"%s\"", "最后一行不含 \"%s\""},
     {Str::FigureDeadlocked, "a deadlock", "死锁"},
     {Str::FigureFinished, "a run that finished", "程序正常结束"},
+
+    {Str::StackShowInternals, "Show the lab's internals", "显示实验室的内部实现"},
+    {Str::StackShowInternalsTip,
+     "threading, queue, logging and the other modules are written in Python inside the lab, where CPython has them "
+     "in C. Off: each call into them is one built-in frame, as in CPython. On: the lab's own frames in its place.",
+     "threading、queue、logging 等模块在实验室里是用 Python 写的，而 CPython 用 C 实现它们。关闭时：每次调用它们只显示为一个"
+     "内置帧，和 CPython 一样；打开时：在那里显示实验室自己的帧。"},
+    {Str::StackBuiltinFrame, "%s  (built-in)", "%s（内置）"},
+    {Str::StackInternalFrame, "%s  %s line %d  (instruction %u)", "%s  %s 第 %d 行（指令 %u）"},
+    {Str::StackSavedBuiltin, "frame %s (built-in), called from %s, line %d", "帧 %s（内置），由 %s 第 %d 行调用"},
+    {Str::StackInstructionOfCall, "%u: %s  (the call, in %s)", "%u: %s（即 %s 中的这次调用）"},
 
     {Str::StateNew, "new", "新建"},
     {Str::StateReady, "ready", "就绪"},

@@ -27,9 +27,13 @@ enum class Str : uint16_t {
     LessonStepApplied, LessonPredict, LessonHeld, LessonSkip, LessonAnswerRestarts, LessonYourGuess,
     LessonSkipped, LessonRight, LessonWrong, LessonRightAnswer, LessonThisRun, LessonWaitingForRun,
     LessonMeasuring, LessonNoFigure, LessonWhereToLook, LessonAskAgain, LessonSliders,
+    LessonCosts, LessonCostSimulated, LessonCostReal, LessonCostNotMeasured,
     // A run's figures, as the reveal quotes them (printf formats)
     FigureSpeedup, FigureSeconds, FigureThreads, FigureProcesses, FigureSwitches, FigureLines, FigureNumber,
     FigureAtSeconds, FigureLastLineYes, FigureLastLineNo, FigureDeadlocked, FigureFinished,
+    // A thread's stack: built-in calls and the lab's internals
+    StackShowInternals, StackShowInternalsTip, StackBuiltinFrame, StackInternalFrame, StackSavedBuiltin,
+    StackInstructionOfCall,
     // Thread states and wait reasons
     StateNew, StateReady, StateRunning, StateBlocked, StateTerminated,
     WaitNone, WaitSleep, WaitIo, WaitJoin, WaitGil, WaitLock, WaitSemaphore, WaitEvent, WaitCondition,

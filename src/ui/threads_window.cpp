@@ -15,12 +15,14 @@
 #include <cstdio>
 
 #include "imgui.h"
+#include "ui/json_text.h"
 #include "ui/layout.h"
 #include "ui/strings.h"
 #include "ui/lab_windows.h"
 #include "ui/palette.h"
 #include "ui/test_hooks.h"
 #include "ui/theme.h"
+#include "ui/stack_model.h"
 #include "ui/threads_model.h"
 #include "ui/timeline_model.h"
 
@@ -156,7 +158,7 @@ void TcbField(const char* label, const char* value) {
     ImGui::TextUnformatted(value);
 }
 
-void ShowTcb(const lab::LabSnapshot& snap, const lab::ThreadView& thread, LabSelection& sel) {
+void ShowTcb(const lab::ThreadView& thread, LabSelection& sel, bool internals) {
     char buf[160];
     ColorChip(ThreadColor(thread.id));
     ImGui::Text("TCB of %s  (thread %d, process %d)", thread.name.c_str(), thread.id, thread.process);
@@ -169,11 +171,21 @@ void ShowTcb(const lab::LabSnapshot& snap, const lab::ThreadView& thread, LabSel
     if (thread.frames.empty()) {
         TcbField("saved context", thread.state == machine::ThreadState::New ? "not started" : "no frames");
     } else {
-        const lab::FrameView& top = thread.frames.back();
-        const lab::Instruction* instruction = FindInstruction(snap, thread.process, top.code, top.ip);
-        std::snprintf(buf, sizeof buf, "frame %s, line %d", top.function.c_str(), top.line);
+        const SavedContext saved = SavedContextOf(thread, internals);
+        const lab::FrameView* call = saved.instruction;
+        if (saved.frame->builtin && call)
+            std::snprintf(buf, sizeof buf, Tr(Str::StackSavedBuiltin), saved.frame->function.c_str(),
+                          call->function.c_str(), call->line);
+        else
+            std::snprintf(buf, sizeof buf, "frame %s, line %d", saved.frame->function.c_str(), saved.frame->line);
         TcbField("saved context", buf);
-        std::snprintf(buf, sizeof buf, "%u: %s", top.ip, instruction ? instruction->text.c_str() : "?");
+        if (!call)
+            std::snprintf(buf, sizeof buf, "?");
+        else if (call != saved.frame)
+            std::snprintf(buf, sizeof buf, Tr(Str::StackInstructionOfCall), call->ip, call->instruction.c_str(),
+                          call->function.c_str());
+        else
+            std::snprintf(buf, sizeof buf, "%u: %s", call->ip, call->instruction.c_str());
         TcbField("instruction", buf);
     }
     std::snprintf(buf, sizeof buf, "%zu frame%s", thread.frames.size(), thread.frames.size() == 1 ? "" : "s");
@@ -203,7 +215,7 @@ void ShowTcb(const lab::LabSnapshot& snap, const lab::ThreadView& thread, LabSel
     ImGui::EndTable();
     ImGui::Spacing();
     ImGui::TextDisabled("Stack (running frame first)");
-    ShowStackFrames(thread, sel);
+    ShowStackFrames(thread, sel, internals);
 }
 
 } // namespace
@@ -234,14 +246,27 @@ void ShowVariableValue(const lab::Variable& variable, LabSelection& sel) {
         sel.heap_object = object;
 }
 
-void ShowStackFrames(const lab::ThreadView& thread, LabSelection& sel) {
+// A frame's heading: a built-in call has no line of its own; the lab's own frames say their file.
+void FrameHeading(const lab::FrameView& frame, char* buf, size_t size) {
+    if (frame.builtin)
+        std::snprintf(buf, size, Tr(Str::StackBuiltinFrame), frame.function.c_str());
+    else if (frame.code == lab::kNoCode)
+        std::snprintf(buf, size, Tr(Str::StackInternalFrame), frame.function.c_str(), frame.filename.c_str(), frame.line,
+                      frame.ip);
+    else
+        std::snprintf(buf, size, "%s  line %d  (instruction %u)", frame.function.c_str(), frame.line, frame.ip);
+}
+
+void ShowStackFrames(const lab::ThreadView& thread, LabSelection& sel, bool internals) {
     // The running frame first: the top of the stack is what the person looks for.
-    for (size_t i = thread.frames.size(); i-- > 0;) {
-        const lab::FrameView& frame = thread.frames[i];
+    const std::vector<const lab::FrameView*> frames = ShownFrames(thread, internals);
+    for (size_t i = frames.size(); i-- > 0;) {
+        const lab::FrameView& frame = *frames[i];
         ImGui::PushID(int(i));
-        const ImGuiTreeNodeFlags flags = i + 1 == thread.frames.size() ? ImGuiTreeNodeFlags_DefaultOpen : 0;
-        if (ImGui::TreeNodeEx("frame", flags, "%s  line %d  (instruction %u)", frame.function.c_str(), frame.line,
-                              frame.ip)) {
+        const ImGuiTreeNodeFlags flags = i + 1 == frames.size() ? ImGuiTreeNodeFlags_DefaultOpen : 0;
+        char heading[256];
+        FrameHeading(frame, heading, sizeof heading);
+        if (ImGui::TreeNodeEx("frame", flags, "%s", heading)) {
             if (frame.locals.empty())
                 ImGui::TextDisabled("no locals");
             ImGui::PushFont(GetCodeFont());
@@ -285,7 +310,16 @@ void ShowThreadsWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& s
     ImGui::Separator();
     if (const lab::ThreadView* thread = FindThread(snap, sel.thread)) {
         ImGui::BeginChild("tcb");
-        ShowTcb(snap, *thread, sel);
+        ImGui::Checkbox(Tr(Str::StackShowInternals), &state.show_internals);
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24);
+            ImGui::TextUnformatted(Tr(Str::StackShowInternalsTip));
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+        RecordItemRect("threads/internals");
+        ShowTcb(*thread, sel, state.show_internals);
         ImGui::EndChild();
         state.tcb_shown = thread->id;
     } else {
@@ -313,7 +347,34 @@ void AppendLabPanelsStateJson(std::string& out, const lab::LabSnapshot& snap, co
                       top ? int(top->ip) : -1);
         out += buf;
     }
-    out += "]}";
+    out += ']';
+    // The TCB on screen, as it reads: its saved context and its stack, running frame first.
+    if (const lab::ThreadView* shown = FindThread(snap, threads.tcb_shown)) {
+        const SavedContext saved = SavedContextOf(*shown, threads.show_internals);
+        out += threads.show_internals ? ",\"tcb\":{\"internals\":true" : ",\"tcb\":{\"internals\":false";
+        if (saved.frame) {
+            out += ",\"frame\":";
+            AppendJsonText(out, saved.frame->function);
+            std::snprintf(buf, sizeof buf, ",\"builtin\":%s", saved.frame->builtin ? "true" : "false");
+            out += buf;
+        }
+        if (saved.instruction) {
+            out += ",\"instructionFrame\":";
+            AppendJsonText(out, saved.instruction->function);
+            std::snprintf(buf, sizeof buf, ",\"line\":%d,\"ip\":%u,\"instruction\":", saved.instruction->line,
+                          saved.instruction->ip);
+            out += buf;
+            AppendJsonText(out, saved.instruction->instruction);
+        }
+        out += ",\"stack\":[";
+        const std::vector<const lab::FrameView*> frames = ShownFrames(*shown, threads.show_internals);
+        for (size_t i = frames.size(); i-- > 0;) {
+            out += i + 1 == frames.size() ? "" : ",";
+            AppendJsonText(out, frames[i]->function);
+        }
+        out += "]}";
+    }
+    out += '}';
 }
 
 } // namespace ui

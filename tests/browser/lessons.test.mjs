@@ -147,3 +147,49 @@ test('switching to 中文 in the menu draws Chinese with real glyphs, and is rem
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
+
+test('the TCB of a thread blocked in `with self._lock:` shows the program\'s frame under one built-in Lock.acquire', async () => {
+  const page = await newPage(lab.browser, TALL);
+  // The lock lesson, replayed to 50 ms: one worker sleeps inside the lock, the other waits for it.
+  await openLab(page, lab.server.url + '#v=1&lesson=race_with_lock&t=50ms');
+  let s = await until(page, (st) => !st.share.replaying && st.lab && st.lab.threads.some((t) => t.wait === 'LOCK'));
+  const blocked = s.lab.threads.find((t) => t.wait === 'LOCK');
+  await clickItem(page, `threads/row/${blocked.id}`);
+  s = await until(page, (st) => st.lab.tcbShown === blocked.id && st.lab.tcb);
+  let tcb = s.lab.tcb;
+  assert.equal(tcb.frame, 'Lock.acquire');
+  assert.equal(tcb.builtin, true);
+  assert.equal(tcb.stack[0], 'Lock.acquire');
+  assert.equal(tcb.stack[1], 'FakeDatabase.locked_update');
+  // The instruction is the program's own, at the `with`, read in locked_update's code.
+  assert.equal(tcb.instructionFrame, 'FakeDatabase.locked_update');
+  assert.equal(tcb.line, 18);
+  assert.match(tcb.instruction, /WITH/);
+  assert.doesNotMatch(tcb.instruction, /IMPORT_NAME/);
+  await screenshot(page, 'lesson-tcb-builtin-call');
+  // The toggle shows the lab's internals in its place, each with its own instruction.
+  await clickItem(page, 'threads/internals');
+  s = await until(page, (st) => st.lab.tcb && st.lab.tcb.internals);
+  tcb = s.lab.tcb;
+  assert.equal(tcb.builtin, false);
+  assert.equal(tcb.instructionFrame, tcb.frame);
+  assert.doesNotMatch(tcb.instruction, /WITH/);
+  assert.ok(tcb.stack.length > s.lab.threads.find((t) => t.id === blocked.id).depth, 'more frames than the program\'s');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('the lesson last open comes back when the page is opened again without a link', async () => {
+  const page = await newPage(lab.browser, TALL);
+  await openLab(page, lab.server.url);
+  assert.equal((await lessonState(page)).id, 'address_space', 'a first visit: lesson 1');
+  await clickItem(page, 'lesson/next');
+  await until(page, (st) => st.lesson.id === 'two_processes');
+  await page.reload();
+  await page.waitForFunction(() => window.threadlab && window.threadlab.ready, null, { timeout: LOAD_TIMEOUT_MS });
+  const s = await until(page, (st) => st.frames > 2);
+  assert.equal(s.lesson.id, 'two_processes');
+  assert.equal(s.lesson.title, 'A program in execution');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});

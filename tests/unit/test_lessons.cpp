@@ -9,6 +9,7 @@
 #include "config/permalink.h"
 #include "lessons/lessons.h"
 #include "python/python_machine.h"
+#include "ui/lesson_model.h"
 
 namespace {
 
@@ -216,6 +217,7 @@ TEST_CASE("lesson thread_switch: two threads on one CPU are switched back and fo
     CHECK(output_has(run, "both threads counted down from 100000"));
     CHECK(run_lesson("thread_switch", 1).context_switches < run.context_switches);
     CHECK(run_lesson("thread_switch", 3).context_switches > run.context_switches);
+    CHECK(answer("thread_switch", 0) == 1);  // switched every switch interval: 4 to 30 times
 }
 
 TEST_CASE("lesson process_vs_thread: the threads' appends reach the main program's list, the processes' do not") {
@@ -226,6 +228,41 @@ TEST_CASE("lesson process_vs_thread: the threads' appends reach the main program
     CHECK(output_has(run_lesson("process_vs_thread", 1), "holds 8 items"));
 }
 
+TEST_CASE("lesson process_vs_thread: a process costs many times a thread to start, and to switch to") {
+    // The run times both kinds: each start is the machine's creation cost and a few bytecodes.
+    const machine::MachineConfig costs;
+    CHECK(costs.process_create_cost >= 10 * costs.thread_create_cost);
+    CHECK(costs.process_switch_cost > 0);
+    for (int step = 0; step <= 2; step++) {
+        CAPTURE(step);
+        const lessons::Prediction& p = lesson("process_vs_thread").predictions[1];
+        std::optional<double> ratio = lessons::measure(p, run_lesson("process_vs_thread", step));
+        REQUIRE(ratio);
+        CHECK(*ratio > 5);
+    }
+    CHECK(answer("process_vs_thread", 1) == 2);
+    // The costs side by side: the simulated ones from the machine, the real ones once measured.
+    const config::LabConfig c = lesson_config("process_vs_thread");
+    real::ProbeReport unmeasured;
+    std::vector<ui::CostRow> rows = ui::CostRows(lesson("process_vs_thread"), c, unmeasured, config::Language::English);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].what == "create a thread");
+    CHECK(rows[0].simulated == "50 µs");
+    CHECK(rows[1].simulated == "1 ms");
+    CHECK(rows[2].simulated == "2 µs");
+    CHECK(rows[3].simulated == "6 µs");
+    CHECK(rows[0].real.empty());       // not measured yet
+    CHECK(rows[1].real == "—");        // a page starts no processes
+    real::ProbeReport measured;
+    measured.has_switch_cost = true;
+    measured.switch_cost.thread_create_ns = {12'000, 10'000, 15'000};
+    measured.switch_cost.thread_handoff_ns = {3'500, 3'000, 4'000};
+    rows = ui::CostRows(lesson("process_vs_thread"), c, measured, config::Language::Chinese);
+    CHECK(rows[0].what == "创建一个线程");
+    CHECK(rows[0].real == "12.0 µs");
+    CHECK(rows[2].real == "3.5 µs");
+}
+
 TEST_CASE("lesson coroutines: the tasks' sleeps overlap on one thread") {
     RunFacts run = run_lesson("coroutines");
     CHECK(run.threads == 1);
@@ -234,6 +271,38 @@ TEST_CASE("lesson coroutines: the tasks' sleeps overlap on one thread") {
     CHECK(many.threads == 1);
     CHECK(many.wall_seconds < 1.2);
     CHECK(answer("coroutines", 0) == 0);
+}
+
+TEST_CASE("lesson coroutines: 1 000 coroutines take one thread and a handful of switches; 1 000 threads take "
+          "a thousand stacks and thousands of switches") {
+    RunFacts coroutines = run_lesson("coroutines", 3);
+    RunFacts threads = run_lesson("coroutines", 4);
+    CHECK(coroutines.threads == 1);
+    CHECK(threads.threads == 1001);
+    CHECK(coroutines.context_switches < 10);
+    CHECK(threads.context_switches > 2000);
+    // The same waiting either way: a second, and every task done.
+    for (const RunFacts* run : {&coroutines, &threads}) {
+        CHECK(run->wall_seconds < 1.2);
+        CHECK(output_has(*run, "task 999: done"));
+    }
+    CHECK(answer("coroutines", 1) == 0);
+    CHECK(answer("coroutines", 2) == 2);
+    // Beside them, a fiber's switch and memory against a thread's, as the visitor's machine measured.
+    real::ProbeReport measured;
+    measured.has_switch_cost = measured.has_fibers = true;
+    measured.switch_cost.fiber_switch_ns = {40, 35, 50};
+    measured.fibers.count = 10'000;
+    measured.fibers.bytes = 10'000 * 4'096;
+    measured.fibers.thread_stack_bytes = 8 << 20;
+    std::vector<ui::CostRow> rows =
+        ui::CostRows(lesson("coroutines"), lesson_config("coroutines"), measured, config::Language::English);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].simulated == "—");
+    CHECK(rows[0].real == "40 ns");
+    CHECK(rows[1].simulated == "2 µs");
+    CHECK(rows[2].real == "4.1 kB");
+    CHECK(rows[3].real == "8.4 MB");
 }
 
 TEST_CASE("lesson gil_mixed: CPU-bound threads get no speedup with the GIL, >= 3 free-threaded, and I/O-bound "

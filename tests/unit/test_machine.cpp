@@ -18,6 +18,8 @@ MachineConfig plain_config(int cpus = 1) {
     c.bytecode_cost = 20;
     c.context_switch_cost = 0;
     c.thread_create_cost = 0;
+    c.process_create_cost = 0;
+    c.process_switch_cost = 0;
     return c;
 }
 

@@ -21,6 +21,8 @@ MachineConfig job_config(Policy policy, SimTime slice = 10 * us) {
     c.bytecode_cost = us;
     c.context_switch_cost = 0;
     c.thread_create_cost = 0;
+    c.process_create_cost = 0;
+    c.process_switch_cost = 0;
     return c;
 }
 

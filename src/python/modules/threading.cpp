@@ -397,8 +397,9 @@ class Lock:
     def locked(self):
         return _count(self._id) != 0
 
-    def __enter__(self):
-        return _acquire(self._id, True, -1)
+    # As in CPython, where entering a lock is its acquire itself: a thread blocked in `with
+    # lock:` is in Lock.acquire.
+    __enter__ = acquire
 
     def __exit__(self, *exc):
         _sync(1, self._id, 1)
