@@ -43,6 +43,7 @@ ThreadId WitnessReplay::choose(const ChoicePoint& p) {
                          instruction_words(run_, p.current, filename_, false) + ", and " + m.thread(chosen).name + " ran";
             notes_.push_back(std::move(note));
             open_.push_back({notes_.size() - 1, {}});
+            ++revision_;
         }
         return chosen;
     }
@@ -105,9 +106,10 @@ void WitnessReplay::look_at(ThreadId thread, const std::vector<Access>& accesses
             found = true;
             break;
         }
-        if (found)
+        if (found) {
+            ++revision_;
             open_.erase(open_.begin() + static_cast<ptrdiff_t>(i));
-        else
+        } else
             ++i;
     }
 }

@@ -62,6 +62,8 @@ public:
     machine::ThreadId choose(const machine::ChoicePoint& point) override;
     void on_request(machine::ThreadId thread, const machine::Request& request) override;
     const std::vector<PreemptionNote>& notes() const { return notes_; }
+    // Grows whenever a note is added or its conflict found: a viewer copies the notes again then.
+    uint64_t revision() const { return revision_; }
 
 private:
     struct Open {  // a preemption whose conflict is still to be found
@@ -79,6 +81,7 @@ private:
     std::vector<PreemptionNote> notes_;
     std::vector<Open> open_;
     std::vector<Access> footprint_;
+    uint64_t revision_ = 0;
 };
 
 // Where the user picks next: the thread that would run, and the others that could.

@@ -44,4 +44,47 @@ std::string ExploreRowLabel(const ExploreRow& row) {
     return "exit " + std::to_string(row.exit) + ", " + (row.failure.empty() ? std::string("no failure") : row.failure);
 }
 
+int SchedulerPreemptions(const std::vector<SchedulerPick>& picks) {
+    return (int)std::count_if(picks.begin(), picks.end(), [](const SchedulerPick& p) { return p.preempted; });
+}
+
+int SchedulerSwitches(const std::vector<SchedulerPick>& picks) {
+    return (int)std::count_if(picks.begin(), picks.end(), [](const SchedulerPick& p) { return p.switched; });
+}
+
+std::string SchedulerGoalLabel(SchedulerGoal goal, const char* text) {
+    switch (goal) {
+    case SchedulerGoal::Failure: return "make the program fail (a failed assert, an uncaught exception)";
+    case SchedulerGoal::Deadlock: return "make the threads wait forever (a deadlock)";
+    case SchedulerGoal::Output: return std::string("make the output show \"") + text + "\"";
+    case SchedulerGoal::Count: break;
+    }
+    return "";
+}
+
+bool SchedulerGoalReached(SchedulerGoal goal, const char* text, const lab::LabSnapshot& snap) {
+    switch (goal) {
+    case SchedulerGoal::Failure:
+        if (snap.phase == lab::RunPhase::Deadlock)
+            return true;
+        return snap.phase == lab::RunPhase::Finished &&
+               std::any_of(snap.output.begin(), snap.output.end(), [](const lab::OutputLineView& line) {
+                   return line.is_stderr && (line.text.starts_with("Traceback") || line.text.starts_with("Exception in thread"));
+               });
+    case SchedulerGoal::Deadlock: return snap.phase == lab::RunPhase::Deadlock;
+    case SchedulerGoal::Output:
+        return text[0] != 0 && std::any_of(snap.output.begin(), snap.output.end(), [text](const lab::OutputLineView& line) {
+                   return !line.is_stderr && line.text.find(text) != std::string::npos;
+               });
+    case SchedulerGoal::Count: break;
+    }
+    return false;
+}
+
+int32_t SchedulerThreadForKey(const lab::DecisionView& decision, int digit) {
+    if (!decision.waiting || digit < 1 || (size_t)digit > decision.threads.size())
+        return -1;
+    return decision.threads[(size_t)digit - 1];
+}
+
 } // namespace ui

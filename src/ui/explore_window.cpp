@@ -73,6 +73,12 @@ void ShowExploreWindow(bool* open, const ExploreView& view, ExploreWindowState& 
             state.start_requested = true;
         RecordItemRect("explore/Explore");
     }
+    ImGui::SameLine();
+    if (ImGui::Button("Be the scheduler"))
+        state.scheduler_requested = true;
+    RecordItemRect("explore/Be the scheduler");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Pick yourself which thread runs at each point where it matters");
     ImGui::ProgressBar(ExploreProgressFraction(view), ImVec2(-FLT_MIN, 0));
     ImGui::TextWrapped("%s", ExploreSummary(view).c_str());
     if (!view.error.empty())

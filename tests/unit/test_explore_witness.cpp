@@ -8,7 +8,9 @@
 
 #include "explore/explore.h"
 #include "explore/witness.h"
+#include "lab/schedule_notes.h"
 #include "python/python_machine.h"
+#include "ui/timeline_model.h"
 
 using namespace machine;
 
@@ -117,4 +119,39 @@ TEST_CASE("you are the scheduler: the decisions are the program's shared steps, 
     REQUIRE(picked_second);
     const explore::Outcome lost = explore::run_schedule(kCounter2, "test.py", MachineConfig{}, picks, 1000000);
     CHECK(lost.failure == "AssertionError: lost an update: counter is 1");
+}
+
+TEST_CASE("the timeline marks the witness's preemption and both sides of its conflict on their threads' lanes") {
+    const explore::ExploreResult r = explore::explore(kCounter2, "test.py", MachineConfig{}, {});
+    const explore::Outcome* lost = failing(r);
+    REQUIRE(lost);
+    python::PythonRun run(MachineConfig{});
+    REQUIRE_FALSE(run.start(kCounter2, "test.py"));
+    explore::WitnessReplay witness(run, lost->witness, "test.py");
+    run.machine().set_controller(&witness);
+    run.run(kNever, 1000000);
+    run.machine().set_controller(nullptr);
+
+    ui::TimelineData data;
+    ui::SyncTimelineWithTrace(data, run.machine().trace());
+    const std::shared_ptr<const lab::ScheduleNotes> notes = lab::schedule_notes_view(witness);
+    ui::SyncScheduleMarks(data, notes);
+    REQUIRE(data.schedule_marks.size() == 3);
+    const auto lane_thread = [&](const ui::ScheduleMark& m) { return data.lanes[size_t(m.lane)].id; };
+    // In time order: Thread-1 cut off before its store, Thread-2's stale read, Thread-1's late write.
+    CHECK(data.schedule_marks[0].kind == ui::ScheduleMarkKind::Preempted);
+    CHECK(lane_thread(data.schedule_marks[0]) == 1);
+    CHECK(data.schedule_marks[1].kind == ui::ScheduleMarkKind::Read);
+    CHECK(lane_thread(data.schedule_marks[1]) == 2);
+    CHECK(data.schedule_marks[2].kind == ui::ScheduleMarkKind::Write);
+    CHECK(lane_thread(data.schedule_marks[2]) == 1);
+    for (const ui::ScheduleMark& m : data.schedule_marks) {
+        CHECK(m.note == 0);
+        CHECK(m.time <= data.end);
+    }
+    // The same notes again change nothing; no notes, no marks.
+    ui::SyncScheduleMarks(data, notes);
+    CHECK(data.schedule_marks.size() == 3);
+    ui::SyncScheduleMarks(data, nullptr);
+    CHECK(data.schedule_marks.empty());
 }
