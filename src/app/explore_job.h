@@ -34,6 +34,7 @@ private:
         std::mutex mutex;
         std::optional<explore::ExploreResult> result;  // set once when it ends
         int preemptions = 2;
+        bool random = false;
         std::thread thread;
     };
     std::unique_ptr<Search> search_;

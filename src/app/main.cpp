@@ -290,6 +290,7 @@ static void ShowExplore(App& app) {
         const config::LabConfig& c = p.config;
         explore::ExploreOptions options;
         options.preemptions = w.preemptions;
+        options.random_runs = w.random ? w.random_runs : 0;
         w.replayed = -1;
         app.explore_job.start(config::apply_sliders(config::program_source(c), c.sliders), config::to_machine_config(c),
                               options);

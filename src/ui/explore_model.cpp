@@ -28,14 +28,21 @@ std::string ExploreSummary(const ExploreView& view) {
     if (!view.finished)
         return out;
     const std::string bound = std::to_string(view.preemptions) + (view.preemptions == 1 ? " preemption" : " preemptions");
-    out += view.exhaustive ? " · every schedule of at most " + bound + " explored"
-                           : " · stopped at the schedule limit: not every schedule of at most " + bound;
+    if (view.random)
+        out += " · random schedules (PCT): how often each outcome happens, not every schedule";
+    else
+        out += view.exhaustive ? " · every schedule of at most " + bound + " explored"
+                               : " · stopped at the schedule limit: not every schedule of at most " + bound;
     if (view.seconds > 0) {
         char rate[64];
         std::snprintf(rate, sizeof rate, " (%.1f s, %.0f schedules/s)", view.seconds, (double)view.schedules / view.seconds);
         out += rate;
     }
     return out;
+}
+
+float ExploreRowShare(const ExploreView& view, const ExploreRow& row) {
+    return view.schedules > 0 ? std::clamp((float)row.count / (float)view.schedules, 0.0f, 1.0f) : 0.0f;
 }
 
 std::string ExploreRowLabel(const ExploreRow& row) {

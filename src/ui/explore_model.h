@@ -31,6 +31,7 @@ struct ExploreView {
     int64_t pruned = 0;
     double seconds = 0;
     int preemptions = 2;     // the bound the search ran with
+    bool random = false;     // random mode: PCT schedules, no bound and no proof
     std::string error;       // the program does not compile
     std::vector<ExploreRow> rows;
 };
@@ -38,6 +39,8 @@ struct ExploreView {
 // What the window asks of the app this frame.
 struct ExploreWindowState {
     int preemptions = 2;          // the slider
+    bool random = false;          // random mode instead of the bounded search
+    int random_runs = 1000;       // its number of schedules
     bool start_requested = false;
     bool cancel_requested = false;
     int replay_requested = -1;    // a row's index
@@ -83,6 +86,8 @@ int32_t SchedulerThreadForKey(const lab::DecisionView& decision, int digit);
 float ExploreProgressFraction(const ExploreView& view);
 // "93 schedules, 2 outcomes, 1 failing · bounded space exhausted (2 preemptions)"
 std::string ExploreSummary(const ExploreView& view);
+// A row's share of the schedules run, 0..1: its histogram bar.
+float ExploreRowShare(const ExploreView& view, const ExploreRow& row);
 // "exit 1, AssertionError: lost an update" / "deadlock" / "exit 0, no failure"
 std::string ExploreRowLabel(const ExploreRow& row);
 

@@ -64,3 +64,16 @@ TEST_CASE("you are the scheduler: picks counted, digit keys, and the goal judged
     CHECK(SchedulerGoalLabel(SchedulerGoal::Output, "counter 1") == "make the output show \"counter 1\"");
     CHECK(SchedulerGoalLabel(SchedulerGoal::Deadlock, "") == "make the threads wait forever (a deadlock)");
 }
+
+TEST_CASE("random mode: its summary says what it is, and each row's histogram bar is its share") {
+    ExploreView view;
+    view.finished = true;
+    view.random = true;
+    view.schedules = 1000;
+    view.rows = {{"", 0, "counter 6\n", "", 750, 0, ""}, {"AssertionError", 1, "", "", 250, 1, "1021:0"}};
+    CHECK(ExploreSummary(view) ==
+          "1000 schedules, 2 outcomes, 1 failing · random schedules (PCT): how often each outcome happens, not every schedule");
+    CHECK(ExploreRowShare(view, view.rows[0]) == doctest::Approx(0.75));
+    CHECK(ExploreRowShare(view, view.rows[1]) == doctest::Approx(0.25));
+    CHECK(ExploreRowShare(ExploreView{}, view.rows[0]) == 0.0f);
+}
