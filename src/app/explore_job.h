@@ -7,6 +7,8 @@
 #include <string>
 #include <thread>
 
+#include "app/lab_session.h"
+#include "config/config.h"
 #include "explore/explore.h"
 #include "ui/explore_model.h"
 
@@ -32,9 +34,18 @@ private:
         std::mutex mutex;
         std::optional<explore::ExploreResult> result;  // set once when it ends
         int preemptions = 2;
+        bool random = false;
         std::thread thread;
     };
     std::unique_ptr<Search> search_;
 };
+
+// "You are the scheduler": turns the window's requests (start, a pick, a click on a thread's
+// lane in the timeline, undo, finish) into lab runs that wait at the next decision. The picks
+// that switch threads become `config`'s schedule, so the run's link replays them.
+void FollowScheduler(ui::SchedulerWindowState& state, config::LabConfig& config, LabSession& session,
+                     const lab::LabSnapshot* snap, machine::ThreadId timeline_selected);
+// The "scheduler" object of window.threadlab.state().
+void AppendSchedulerJson(std::string& out, const ui::SchedulerWindowState& state, const lab::LabSnapshot* snap);
 
 } // namespace app

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <chrono>
 
+#include "explore/witness.h"
 #include "lab/capture.h"
+#include "lab/schedule_notes.h"
 #include "machine/trace.h"
 #include "python/python_machine.h"
 #include "lang/source.h"
@@ -60,7 +62,11 @@ struct LabSession::Run {
     bool budget_paused = false;
     std::string error, compile_error;
     int error_line = 0, error_col = 0;
-    std::unique_ptr<machine::ScheduleReplay> replay;  // before python: the machine points at it
+    // The schedule it follows, telling its preemptions; before python: the machine points at it.
+    std::unique_ptr<explore::WitnessReplay> witness;
+    uint64_t notes_revision = 0;
+    std::shared_ptr<const lab::ScheduleNotes> notes;
+    lab::DecisionView decision;  // "you are the scheduler": the pick the run waits for
     std::unique_ptr<python::PythonRun> python;
     // The speedup: the one-thread run to measure once this one finishes, then its result.
     std::optional<config::Baseline> baseline;
@@ -167,16 +173,19 @@ void LabSession::apply(const LabCommand& command, Run& run) {
         run = Run{.id = run.id + 1};
         run.python = std::move(python);
         run.baseline = command.baseline;
-        if (!command.schedule.choices.empty()) {
-            run.replay = std::make_unique<machine::ScheduleReplay>(command.schedule);
-            run.python->machine().set_controller(run.replay.get());
+        if (!command.schedule.choices.empty() || command.choosing) {
+            run.witness = std::make_unique<explore::WitnessReplay>(*run.python, command.schedule, kProgramFile);
+            run.python->machine().set_controller(run.witness.get());
         }
+        if (command.choosing)
+            wait_for_decision(run, command);
         break;
     }
     case Kind::Play:
     case Kind::RunTo:
         if (!can_run(run.phase))
             break;
+        run.decision = {};
         if (run.budget_paused) {
             run.budget_end = run.python->machine().instructions() + lab::kRunBudgetInstructions;
             run.budget_paused = false;
@@ -191,12 +200,14 @@ void LabSession::apply(const LabCommand& command, Run& run) {
         run.run_to = -1;
         break;
     case Kind::StepInstruction:
+        run.decision = {};
         if (can_run(run.phase))
             run.phase = phase_after(run.python->run(machine::kNever, 1), lab::RunPhase::Paused);
         break;
     case Kind::StepSlice: {
         if (!can_run(run.phase))
             break;
+        run.decision = {};
         // Until a CPU switches threads, or one time slice of simulated time has passed.
         const machine::Machine& machine = run.python->machine();
         const int64_t switches = machine.trace().stats().context_switches;
@@ -215,6 +226,27 @@ void LabSession::apply(const LabCommand& command, Run& run) {
         break;
     }
     }
+}
+
+// "You are the scheduler": the run goes on exactly to the next decision (found by a run of its
+// own, from the start: the machine cannot stop in the middle of a choice) and waits there; when
+// no decision is left, it plays to its end as the machine decides.
+void LabSession::wait_for_decision(Run& run, const LabCommand& load) {
+    const std::optional<explore::Decision> decision = explore::next_decision(
+        load.source, kProgramFile, load.config, load.schedule, load.choose_after, lab::kRunBudgetInstructions);
+    if (!decision) {
+        run.phase = lab::RunPhase::Playing;
+        run.run_to = machine::kNever;
+        return;
+    }
+    machine::RunStatus status = machine::RunStatus::Paused;
+    const machine::Machine& machine = run.python->machine();
+    while (status == machine::RunStatus::Paused && machine.instructions() < decision->step)
+        status = run.python->run(machine::kNever, decision->step - machine.instructions());
+    run.phase = phase_after(status, lab::RunPhase::Paused);
+    run.play_clock = machine.now();
+    if (run.phase == lab::RunPhase::Paused)
+        run.decision = lab::decision_view(*decision);
 }
 
 void LabSession::advance(Run& run, double real_seconds, double speed) {
@@ -284,6 +316,12 @@ void LabSession::publish(Run& run) {
     snapshot->trace_chunks = run.chunks;
     snapshot->trace_events = run.events_copied;
     snapshot->trace_full = run.events_copied >= kMaxTimelineEvents;
+    if (run.witness && (!run.notes || run.witness->revision() != run.notes_revision)) {
+        run.notes = lab::schedule_notes_view(*run.witness);
+        run.notes_revision = run.witness->revision();
+    }
+    snapshot->schedule_notes = run.notes;
+    snapshot->decision = run.decision;
     if (run.speedup > 0) {
         snapshot->stats.speedup = run.speedup;
         snapshot->stats.baseline = run.baseline_description;

@@ -36,6 +36,10 @@ struct LabCommand {
     machine::SimTime until = machine::kNever;
     std::optional<config::Baseline> baseline; // Load: measured once the run finishes
     machine::Schedule schedule;               // Load: the choices the run makes (a witness, a link's)
+    // Load, "you are the scheduler": run on to the first decision after instruction
+    // `choose_after` (-1: the first of the run) and wait there for the user's pick.
+    bool choosing = false;
+    int64_t choose_after = -1;
 };
 
 // Playing speed in simulated nanoseconds per real second.
@@ -70,6 +74,7 @@ private:
     void advance(Run& run, double real_seconds, double speed);
     void publish(Run& run);
     void measure_baseline(Run& run);
+    void wait_for_decision(Run& run, const LabCommand& load);
 
     SnapshotChannel<lab::LabSnapshot> channel_;
     std::mutex mutex_;

@@ -89,6 +89,7 @@ struct App {
     ExploreJob explore_job;          // the Explore window's search, on its own thread
     ExploreView explore_view;
     ExploreWindowState explore_window;
+    SchedulerWindowState scheduler_window; // "you are the scheduler"
     ShareSession share;              // Share, and the link the page was opened with
     std::unique_ptr<TimelineBenchRun> bench; // only with ?bench=timeline
     bool timeline_synthetic = false;         // ?timeline=synthetic: it shows that, not the runs
@@ -307,6 +308,7 @@ static void ShowExplore(App& app) {
         const config::LabConfig& c = p.config;
         explore::ExploreOptions options;
         options.preemptions = w.preemptions;
+        options.random_runs = w.random ? w.random_runs : 0;
         w.replayed = -1;
         app.explore_job.start(config::apply_sliders(config::program_source(c), c.sliders), config::to_machine_config(c),
                               options);
@@ -321,7 +323,9 @@ static void ShowExplore(App& app) {
             w.replayed = w.replay_requested;
         }
     }
-    w.start_requested = w.cancel_requested = false;
+    if (w.scheduler_requested)
+        app.ui.show_scheduler = true;
+    w.start_requested = w.cancel_requested = w.scheduler_requested = false;
     w.replay_requested = -1;
 }
 
@@ -398,6 +402,11 @@ static void Frame() {
     }
     if (app.ui.show_explore && !app.bench)
         ShowExplore(app);
+    if (app.ui.show_scheduler && !app.bench) {
+        ShowSchedulerWindow(&app.ui.show_scheduler, snapshot.get(), app.scheduler_window);
+        FollowScheduler(app.scheduler_window, app.program.config, app.session, snapshot.get(),
+                        app.timeline.selected_thread);
+    }
     if (app.ui.show_about)
         ShowAboutWindow(&app.ui.show_about, {THREADLAB_VERSION, THREADLAB_COMMIT, IMGUI_VERSION});
     if (app.ui.show_user_guide)
@@ -542,6 +551,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
     AppendBool(out, "metrics", app.ui.show_metrics);
     AppendBool(out, "realMachine", app.ui.show_real_machine);
     AppendBool(out, "explore", app.ui.show_explore);
+    AppendBool(out, "scheduler", app.ui.show_scheduler);
     AppendBool(out, "timeline", app.bench ? BenchShowsTimeline(app.bench->bench) : app.ui.show_timeline);
     AppendBool(out, "userGuide", app.ui.show_user_guide, false);
     std::snprintf(buf, sizeof buf, "},\"theme\":\"%s\",\"fontSize\":%g,\"items\":",
@@ -573,6 +583,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
     AppendShareStateJson(out, app.share, app.program, app.session.latest().get(), app.selection, app.timeline);
     out += ',';
     AppendExploreJson(out, app);
+    AppendSchedulerJson(out, app.scheduler_window, app.session.latest().get());
     AppendLayoutStateJson(out);
     AppendTouchStateJson(out);
     AppendProgramJson(out, app);

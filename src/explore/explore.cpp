@@ -1,14 +1,15 @@
-// Sections: what a step touches | the recording controller | one run | the search |
-//           the report
+// Sections: the recording controller | one run | the search | the report
+// (what a step touches: footprint.h)
 #include "explore/explore.h"
 
 #include <algorithm>
-#include <cctype>
 #include <deque>
 #include <map>
 #include <set>
 #include <thread>
 #include <unordered_map>
+#include "explore/footprint.h"
+#include "explore/witness.h"
 #include "lang/bytecode.h"
 #include "python/interpreter.h"
 #include "python/python_machine.h"
@@ -21,156 +22,6 @@ using machine::ChoicePoint;
 using machine::Schedule;
 using machine::ThreadId;
 using machine::kNoThread;
-
-// ---- What a step touches -----------------------------------------------------------------------
-// A key names a piece of shared state: (object, attribute or global name), a container's items,
-// a cell, a sync object, or the world (output and the shared random generator).
-
-struct Access {
-    uint64_t key = 0;
-    bool write = false;
-};
-
-constexpr uint64_t kWorld = 1;
-
-uint64_t mix(uint64_t a, uint64_t b) {
-    uint64_t h = a * 0x9e3779b97f4a7c15ULL ^ (b + 0x7f4a7c159e3779b9ULL + (a << 6) + (a >> 2));
-    return h == kWorld ? h + 2 : h;
-}
-
-uint64_t object_key(const void* object, std::string_view name = {}) {
-    return mix(reinterpret_cast<uintptr_t>(object), std::hash<std::string_view>{}(name));
-}
-
-uint64_t sync_key(int32_t id) {
-    return mix(0x5eed, static_cast<uint64_t>(id) + 1);
-}
-
-// Natives whose effect reaches beyond their arguments: the output streams, the one random
-// generator of the machine.
-bool touches_world(std::string_view native) {
-    static constexpr std::string_view kNames[] = {"print", "write", "flush", "random", "randint", "randrange",
-                                                  "choice", "choices", "shuffle", "uniform", "getrandbits",
-                                                  "seed", "sample", "gauss", "input"};
-    return std::find(std::begin(kNames), std::end(kNames), native) != std::end(kNames);
-}
-
-void touch_value(const python::Value& v, bool write, std::vector<Access>& out) {
-    if (v.is_object())
-        out.push_back({object_key(v.object), write});
-}
-
-// A call: a Python function only pushes a frame (its own steps say what they touch); anything
-// else (natives, classes) may read and change its receiver and arguments.
-void touch_call(const python::Value* callee_and_args, size_t count, std::vector<Access>& out) {
-    python::Value callee = callee_and_args[0];
-    if (auto* bound = python::as<python::BoundMethodObject>(callee))
-        callee = bound->function;
-    if (python::as<python::FunctionObject>(callee))
-        return;
-    if (auto* native = python::as<python::NativeObject>(callee); native && touches_world(native->name))
-        out.push_back({kWorld, true});
-    for (size_t i = 1; i < count; ++i)
-        touch_value(callee_and_args[i], true, out);
-    if (auto* bound = python::as<python::BoundMethodObject>(callee_and_args[0]))
-        touch_value(bound->self, true, out);
-}
-
-// What the next instruction of `thread` will touch (empty: only its own frame).
-void next_step_footprint(const python::Thread* thread, std::vector<Access>& out) {
-    out.clear();
-    if (!thread || thread->frames.empty())
-        return;
-    const python::Frame& f = thread->frames.back();
-    if (f.is_native() || !f.code || f.ip >= f.code->source->code.size())
-        return;
-    const lang::Instruction in = f.code->source->code[f.ip];
-    const auto& s = f.stack;
-    const auto top = [&](size_t depth) { return s.size() > depth ? s[s.size() - 1 - depth] : python::Value(); };
-    const auto name = [&]() -> std::string_view {
-        const auto& names = f.code->source->names;
-        return in.arg >= 0 && static_cast<size_t>(in.arg) < names.size() ? std::string_view(names[in.arg]) : "";
-    };
-    using lang::Op;
-    switch (in.op) {
-    case Op::LoadGlobal:
-    case Op::LoadName: out.push_back({object_key(f.module, name()), false}); return;
-    case Op::StoreGlobal:
-    case Op::DeleteGlobal:
-    case Op::StoreName:
-    case Op::DeleteName: out.push_back({object_key(f.module, name()), true}); return;
-    case Op::LoadDeref:
-    case Op::StoreDeref:
-    case Op::DeleteDeref:
-        if (in.arg >= 0 && static_cast<size_t>(in.arg) < f.cells.size())
-            out.push_back({object_key(f.cells[in.arg]), in.op != Op::LoadDeref});
-        return;
-    case Op::LoadAttr:
-    case Op::LoadMethod:
-        if (top(0).is_object())
-            out.push_back({object_key(top(0).object, name()), false});
-        return;
-    case Op::StoreAttr:
-    case Op::DeleteAttr:
-        if (top(0).is_object())
-            out.push_back({object_key(top(0).object, name()), true});
-        return;
-    case Op::BinarySubscr: touch_value(top(1), false, out); return;
-    case Op::StoreSubscr:
-    case Op::DeleteSubscr: touch_value(top(1), true, out); return;
-    case Op::BinaryOp:
-        touch_value(top(1), (in.arg & lang::kInPlace) != 0, out);
-        touch_value(top(0), false, out);
-        return;
-    case Op::CompareOp:
-        touch_value(top(1), false, out);
-        touch_value(top(0), false, out);
-        return;
-    case Op::UnaryOp:
-    case Op::PopJumpIfFalse:
-    case Op::PopJumpIfTrue:
-    case Op::JumpIfFalseOrPop:
-    case Op::JumpIfTrueOrPop:
-    case Op::GetIter:
-    case Op::FormatValue:
-    case Op::UnpackSequence:
-    case Op::UnpackEx:
-    case Op::ListExtend:
-    case Op::DictMerge: touch_value(top(0), false, out); return;
-    case Op::ForIter: touch_value(top(0), true, out); return;
-    case Op::Call: {
-        const size_t count = static_cast<size_t>(in.arg) + 2;
-        if (s.size() >= count)
-            touch_call(s.data() + s.size() - count, count, out);
-        return;
-    }
-    case Op::CallKw: {
-        const size_t count = static_cast<size_t>(in.arg) + 2;
-        if (s.size() >= count + 1)
-            touch_call(s.data() + s.size() - 1 - count, count, out);
-        return;
-    }
-    case Op::CallEx: {  // callee, self, the positional tuple, and the keywords when arg & 1
-        const size_t count = 3 + static_cast<size_t>(in.arg & 1);
-        if (s.size() >= count)
-            touch_call(s.data() + s.size() - count, count, out);
-        return;
-    }
-    case Op::BeforeWith:
-    case Op::BeforeAsyncWith:
-    case Op::WithExcept:  // __enter__ / __exit__: Python ones run as frames, a lock's asks the kernel
-        touch_value(top(0), true, out);
-        return;
-    case Op::ImportName:
-    case Op::ImportFrom:
-    case Op::ImportStar:
-        out.push_back({kWorld, true});
-        for (size_t depth = 0; depth < 3; ++depth)
-            touch_value(top(depth), true, out);
-        return;
-    default: return;
-    }
-}
 
 // ---- The recording controller ------------------------------------------------------------------
 
@@ -277,7 +128,7 @@ public:
         if (!track_)
             return;
         switch (request.kind) {
-        case machine::RequestKind::Sync: touch(thread, {sync_key(request.target), true}); return;
+        case machine::RequestKind::Sync: touch(thread, {sync_key(request.target), true, {}}); return;
         case machine::RequestKind::Join: joins_[thread] = request.target; return;
         case machine::RequestKind::Spawn: spawn_clocks_[thread].push_back(clock_of(thread)); return;
         default: return;
@@ -712,68 +563,20 @@ Outcome run_schedule(std::string_view source, std::string_view filename, const m
     return run_once(source, filename, config, schedule, false, max_steps).outcome;
 }
 
-namespace {
-
-// The last instruction `thread` executed: "LOAD_GLOBAL counter, line 9" (", in <threading>"
-// when it was in a module's code rather than the program's).
-std::string last_instruction(const python::PythonRun& run, ThreadId thread, std::string_view filename) {
-    const python::Thread* t = run.python_thread(thread);
-    if (!t || t->frames.empty() || t->frames.back().is_native() || t->frames.back().ip == 0)
-        return "its first instruction";
-    const python::Frame& f = t->frames.back();
-    const lang::CodeObject& code = *f.code->source;
-    const size_t at = std::min<size_t>(f.ip - 1, code.code.size() - 1);
-    const lang::Instruction in = code.code[at];
-    // The opcode as CPython's dis spells it: LoadGlobal -> LOAD_GLOBAL.
-    std::string text;
-    for (const char* c = lang::op_name(in.op); *c; ++c) {
-        if (std::isupper(static_cast<unsigned char>(*c)) && !text.empty())
-            text += '_';
-        text += static_cast<char>(std::toupper(static_cast<unsigned char>(*c)));
-    }
-    if (lang::op_arg_kind(in.op) == lang::OpArg::Name && in.arg >= 0 && static_cast<size_t>(in.arg) < code.names.size())
-        text += " " + code.names[in.arg];
-    if (at < code.positions.size())
-        text += ", line " + std::to_string(code.positions[at].line);
-    if (code.filename != filename)
-        text += ", in " + code.filename;
-    return text;
-}
-
-class PreemptionWords final : public machine::ScheduleController {
-public:
-    PreemptionWords(const python::PythonRun& run, const Schedule& schedule, std::string_view filename)
-        : run_(run), replay_(schedule), filename_(filename) {}
-    ThreadId choose(const ChoicePoint& p) override {
-        const ThreadId chosen = replay_.choose(p);
-        if (chosen != p.current && !p.fresh) {
-            const auto name = [&](ThreadId t) { return run_.machine().thread(t).name; };
-            words.push_back(name(p.current) + " was preempted after " + last_instruction(run_, p.current, filename_) +
-                            ", and " + name(chosen) + " ran");
-        }
-        return chosen;
-    }
-    std::vector<std::string> words;
-
-private:
-    const python::PythonRun& run_;
-    machine::ScheduleReplay replay_;
-    std::string filename_;
-};
-
-} // namespace
-
 std::vector<std::string> describe_preemptions(std::string_view source, std::string_view filename,
                                               const machine::MachineConfig& config, const Schedule& schedule,
                                               int64_t max_steps) {
     python::PythonRun run(explorer_config(config));
     if (run.start(source, filename))
         return {};
-    PreemptionWords words(run, schedule, filename);
-    run.machine().set_controller(&words);
+    WitnessReplay witness(run, schedule, std::string(filename));
+    run.machine().set_controller(&witness);
     run.run(machine::kNever, max_steps);
     run.machine().set_controller(nullptr);
-    return std::move(words.words);
+    std::vector<std::string> words;
+    for (const PreemptionNote& note : witness.notes())
+        words.push_back(note.words);
+    return words;
 }
 
 // ---- The report --------------------------------------------------------------------------------

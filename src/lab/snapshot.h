@@ -8,6 +8,7 @@
 //   Threads                  the TCB and the stack of frames
 //   Processes                data (globals) and heap, per address space
 //   CPUs, output, stats      the rest of the machine
+//   Schedules                the preemptions of the schedule the run follows; the user's pick
 //   LabSnapshot              all of it
 #pragma once
 #include <cstdint>
@@ -203,6 +204,41 @@ enum class RunPhase : uint8_t {
 // finds every event.
 using TraceChunk = std::vector<machine::TraceEvent>;
 
+// ---------------------------------------------------------------------------------------------
+// Schedules
+// ---------------------------------------------------------------------------------------------
+
+// One side of the conflict that makes a preemption matter (explore/witness.h).
+struct ScheduleAccessView {
+    int32_t thread = -1;       // -1: no conflict was seen
+    bool write = false;
+    machine::SimTime time = 0;
+    std::string instruction;   // "LOAD_GLOBAL counter, line 9"
+};
+
+// A preemption the run's schedule made, in words, and the pair of conflicting accesses: `first`
+// by another thread while the preempted one waited, `second` by the preempted one after.
+struct ScheduleNoteView {
+    machine::SimTime time = 0;
+    int32_t preempted = -1;
+    int32_t ran = -1;
+    std::string words;     // "Thread-1 (increment) was preempted after BINARY_OP, line 9, and MainThread ran"
+    ScheduleAccessView first, second;
+    std::string conflict;  // "Thread-2 (increment) read `counter` (...) before Thread-1 (increment) wrote it (...)"
+};
+using ScheduleNotes = std::vector<ScheduleNoteView>;
+
+// "You are the scheduler": the run waits before instruction `step` for the user to pick which
+// of `threads` runs; `current` runs if the machine decides.
+struct DecisionView {
+    bool waiting = false;
+    int64_t step = 0;
+    int32_t current = -1;
+    bool fresh = false;                 // picking another thread here preempts no one
+    std::vector<int32_t> threads;       // ascending ids
+    std::vector<std::string> next;      // what each of them executes next, in words
+};
+
 struct LabSnapshot {
     uint64_t run_id = 0;      // changes when the run restarts (new program or settings)
     uint64_t sequence = 0;    // grows with every snapshot of the same run
@@ -228,6 +264,9 @@ struct LabSnapshot {
     uint64_t trace_events = 0;         // events in all chunks
     bool trace_full = false;           // the chunks reached the lab's bound and stopped growing
     StatsView stats;
+    // The preemptions of the schedule the run follows so far (shared: unchanged snapshots share it).
+    std::shared_ptr<const ScheduleNotes> schedule_notes;
+    DecisionView decision;
 };
 
 } // namespace lab

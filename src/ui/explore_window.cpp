@@ -1,7 +1,9 @@
 // The Explore window: runs the program in the lab under its schedules (off the UI thread: the
 // app's ExploreJob), shows each distinct outcome with how many schedules give it and its
 // fewest-preemption witness, and replays a witness in the lab on a click.
+#include <algorithm>
 #include <cfloat>
+#include <cstdio>
 
 #include "imgui.h"
 #include "ui/explore_model.h"
@@ -16,7 +18,7 @@ namespace {
 constexpr const char* kReplayNames[] = {"explore/Replay 0", "explore/Replay 1", "explore/Replay 2", "explore/Replay 3",
                                         "explore/Replay 4", "explore/Replay 5", "explore/Replay 6", "explore/Replay 7"};
 
-void ShowOutcome(const ExploreRow& row, int index, ExploreWindowState& state) {
+void ShowOutcome(const ExploreRow& row, float share, int index, ExploreWindowState& state) {
     ImGui::PushID(index);
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
@@ -32,7 +34,10 @@ void ShowOutcome(const ExploreRow& row, int index, ExploreWindowState& state) {
     for (const std::string& preemption : row.preempted)
         ImGui::TextDisabled("  %s", preemption.c_str());
     ImGui::TableNextColumn();
-    ImGui::Text("%lld", (long long)row.count);
+    // The histogram: the row's share of the schedules run, with its count on the bar.
+    char count[32];
+    std::snprintf(count, sizeof count, "%lld", (long long)row.count);
+    ImGui::ProgressBar(share, ImVec2(-FLT_MIN, 0), count);
     ImGui::TableNextColumn();
     ImGui::Text("%d", row.preemptions);
     ImGui::TableNextColumn();
@@ -59,10 +64,20 @@ void ShowExploreWindow(bool* open, const ExploreView& view, ExploreWindowState& 
         return;
     }
     RecordWindowRect("window/Explore");
-    ImGui::TextWrapped("Every schedule of the program that differs where it matters, with at most this many "
-                       "preemptions, grouped by outcome.");
+    ImGui::TextWrapped(state.random ? "Random schedules of the program (PCT: random priorities, a few random "
+                                      "priority drops), grouped by outcome: how often the race bites."
+                                    : "Every schedule of the program that differs where it matters, with at most "
+                                      "this many preemptions, grouped by outcome.");
+    ImGui::Checkbox("random", &state.random);
+    RecordItemRect("explore/Random");
+    ImGui::SameLine();
     ImGui::SetNextItemWidth(10 * em);
-    ImGui::SliderInt("preemptions", &state.preemptions, 0, 4);
+    if (state.random) {
+        ImGui::InputInt("schedules", &state.random_runs, 100, 1000);
+        state.random_runs = std::clamp(state.random_runs, 1, 1000000);
+    } else {
+        ImGui::SliderInt("preemptions", &state.preemptions, 0, 4);
+    }
     ImGui::SameLine();
     if (view.running) {
         if (ImGui::Button("Cancel"))
@@ -73,6 +88,12 @@ void ShowExploreWindow(bool* open, const ExploreView& view, ExploreWindowState& 
             state.start_requested = true;
         RecordItemRect("explore/Explore");
     }
+    ImGui::SameLine();
+    if (ImGui::Button("Be the scheduler"))
+        state.scheduler_requested = true;
+    RecordItemRect("explore/Be the scheduler");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Pick yourself which thread runs at each point where it matters");
     ImGui::ProgressBar(ExploreProgressFraction(view), ImVec2(-FLT_MIN, 0));
     ImGui::TextWrapped("%s", ExploreSummary(view).c_str());
     if (!view.error.empty())
@@ -81,12 +102,12 @@ void ShowExploreWindow(bool* open, const ExploreView& view, ExploreWindowState& 
         ImGui::BeginTable("outcomes", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("outcome", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("schedules", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("schedules", ImGuiTableColumnFlags_WidthFixed, 7 * em);
         ImGui::TableSetupColumn("preemptions", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("witness", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableHeadersRow();
         for (int i = 0; i < (int)view.rows.size(); ++i)
-            ShowOutcome(view.rows[i], i, state);
+            ShowOutcome(view.rows[i], ExploreRowShare(view, view.rows[i]), i, state);
         ImGui::EndTable();
     }
     ImGui::End();

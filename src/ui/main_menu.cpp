@@ -45,6 +45,8 @@ void ShowMainMenuBar(UiState& ui) {
         RecordItemRect("menu/View/Real machine");
         ImGui::MenuItem("Explore schedules", nullptr, &ui.show_explore);
         RecordItemRect("menu/View/Explore schedules");
+        ImGui::MenuItem("You are the scheduler", nullptr, &ui.show_scheduler);
+        RecordItemRect("menu/View/You are the scheduler");
         ImGui::MenuItem(Tr(Str::MenuImGuiMetrics), nullptr, &ui.show_metrics);
         RecordItemRect("menu/View/Metrics");
         ImGui::Separator();

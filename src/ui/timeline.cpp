@@ -414,6 +414,52 @@ void DrawMarkers(LanePass& pass, int32_t lane_index, float y0, float y1) {
     }
 }
 
+ImU32 ScheduleMarkColor(ScheduleMarkKind kind) {
+    switch (kind) {
+    case ScheduleMarkKind::Preempted: return IM_COL32(240, 70, 70, 255);
+    case ScheduleMarkKind::Read: return IM_COL32(90, 170, 255, 255);
+    case ScheduleMarkKind::Write: return IM_COL32(255, 160, 60, 255);
+    }
+    return IM_COL32(255, 255, 255, 255);
+}
+
+// The schedule's marks on a thread's lane: a red cut where it was preempted, and a lettered
+// disc (R, W) at each of the two conflicting accesses that make a preemption matter. Drawn over
+// the slices and markers, and hovered before them: they are what a replayed witness is about.
+void DrawScheduleMarks(LanePass& pass, int32_t lane_index, float y0, float y1) {
+    const std::vector<ScheduleMark>& marks = pass.data.schedule_marks;
+    const float radius = std::max(4.0f, pass.font_size * 0.42f);
+    const ImU32 outline = IM_COL32(10, 12, 16, 230);
+    for (size_t i = 0; i < marks.size(); ++i) {
+        const ScheduleMark& m = marks[i];
+        if (m.lane != lane_index)
+            continue;
+        const float x = float(pass.view.axis.time_to_x(double(m.time)));
+        if (x < pass.lanes_x0 - radius || x > pass.lanes_x1 + radius)
+            continue;
+        const ImU32 color = ScheduleMarkColor(m.kind);
+        const float cy = (y0 + y1) / 2;
+        if (m.kind == ScheduleMarkKind::Preempted) {
+            pass.dl->AddRectFilled(ImVec2(x - 1.5f, y0 + 1), ImVec2(x + 1.5f, y1 - 1), color);
+            const ImVec2 p[3] = {{x - radius, y1 - 1}, {x + radius, y1 - 1}, {x, y1 - 1 - radius * 1.4f}};
+            pass.dl->AddTriangleFilled(p[0], p[1], p[2], color);
+            pass.dl->AddTriangle(p[0], p[1], p[2], outline);
+        } else {
+            pass.dl->AddCircleFilled(ImVec2(x, cy), radius, color);
+            pass.dl->AddCircle(ImVec2(x, cy), radius, outline);
+            const char* letter = m.kind == ScheduleMarkKind::Read ? "R" : "W";
+            const ImVec2 size = ImGui::CalcTextSize(letter);
+            pass.dl->AddText(ImVec2(x - size.x / 2, cy - size.y / 2), IM_COL32(10, 12, 16, 255), letter);
+        }
+        pass.view.schedule_mark_x[i] = x;
+        pass.view.schedule_mark_y[i] = cy;
+        if (pass.pointer_in_lanes && pass.mouse.y >= y0 && pass.mouse.y < y1 && std::fabs(pass.mouse.x - x) <= radius * 1.5f) {
+            pass.view.hover.lane = lane_index;
+            pass.view.hover.schedule_mark = int32_t(i);
+        }
+    }
+}
+
 void DrawLaneSlices(LanePass& pass, int32_t lane_index, float y0, float y1) {
     TimelineView& view = pass.view;
     const TimelineLane& lane = pass.data.lanes[size_t(lane_index)];
@@ -530,8 +576,31 @@ void SliceDetails(const TimelineData& data, const TimelineLane& lane, const Slic
     }
 }
 
+// A schedule mark's tooltip: the preemption in words, and the conflict that makes it matter.
+void ShowScheduleMarkTooltip(const TimelineView& view, const TimelineData& data) {
+    const ScheduleMark& m = data.schedule_marks[size_t(view.hover.schedule_mark)];
+    const lab::ScheduleNoteView& note = (*data.schedule_notes)[size_t(m.note)];
+    ImGui::BeginTooltip();
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ScheduleMarkColor(m.kind)), "%s", ScheduleMarkName(m.kind));
+    char t[32];
+    ImGui::SameLine();
+    ImGui::TextDisabled("at %s", FormatTime(t, sizeof t, m.time, PixelStep(view.axis), m.time));
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+    ImGui::TextUnformatted(note.words.c_str());
+    if (!note.conflict.empty())
+        ImGui::Text("It matters: %s.", note.conflict.c_str());
+    else
+        ImGui::TextDisabled("No access of another thread conflicted with it so far.");
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
 void ShowHoverTooltip(const TimelineView& view, const TimelineData& data) {
     const TimelineHover& hover = view.hover;
+    if (hover.schedule_mark >= 0) {
+        ShowScheduleMarkTooltip(view, data);
+        return;
+    }
     const TimelineLane& lane = data.lanes[size_t(hover.lane)];
     ImGui::BeginTooltip();
     if (hover.is_marker) {
@@ -743,6 +812,8 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     const bool gpu = BeginGpuRectBatch(view.rects, dl);
     dl->PopClipRect();
 
+    view.schedule_mark_x.assign(data.schedule_marks.size(), NAN);
+    view.schedule_mark_y.assign(data.schedule_marks.size(), NAN);
     LanePass pass{view, data, dl, gpu, lanes_x0, lanes_x1, font_size,
                   lanes_hovered && io.MousePos.x >= lanes_x0 && io.MousePos.x < lanes_x1, io.MousePos};
 
@@ -770,6 +841,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
             PushRect(pass, lanes_x0, y0, lanes_x1, y1, band, gl::GpuRectStyle_Flat);
             DrawLaneSlices(pass, row.lane, y0, y1);
             DrawMarkers(pass, row.lane, y0, y1);
+            DrawScheduleMarks(pass, row.lane, y0, y1);
         }
         DrawRowLabel(pass, row, y0, child_pos.x);
     }
@@ -787,7 +859,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     }
     if (view.hover.lane >= 0 && pointer_row && !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) {
         const float y0 = rows_top + pointer_row->y, y1 = y0 + pointer_row->height;
-        if (!view.hover.is_marker)
+        if (!view.hover.is_marker && view.hover.schedule_mark < 0)
             dl->AddRect(ImVec2(view.hover.slice.x0 - 1, y0 + 1), ImVec2(view.hover.slice.x1 + 1, y1 - 1),
                         ImGui::GetColorU32(ImGuiCol_Text, 0.85f), 2.0f, 0, 1.5f);
         DrawCauseArrow(view, data, dl, rows_top);
@@ -845,6 +917,28 @@ void AppendTimelineStateJson(std::string& out, const TimelineView& view, const T
                       LaneKindName(lane.kind), lane.id, y0, row.height);
         out += buf;
     }
+    out += "],\"scheduleMarks\":[";
+    // The schedule's marks on screen, where a test can point at them, with the words they show.
+    first = true;
+    for (size_t i = 0; i < data.schedule_marks.size() && i < view.schedule_mark_x.size(); ++i) {
+        if (std::isnan(view.schedule_mark_x[i]))
+            continue;
+        const ScheduleMark& m = data.schedule_marks[i];
+        std::snprintf(buf, sizeof buf, "%s{\"kind\":\"%s\",\"thread\":%d,\"time\":%lld,\"x\":%.1f,\"y\":%.1f,\"note\":%d}",
+                      first ? "" : ",", ScheduleMarkName(m.kind), data.lanes[size_t(m.lane)].id, (long long)m.time,
+                      view.schedule_mark_x[i], view.schedule_mark_y[i], m.note);
+        out += buf;
+        first = false;
+    }
+    out += "],\"scheduleNotes\":[";
+    for (size_t i = 0; data.schedule_notes && i < data.schedule_notes->size(); ++i) {
+        const lab::ScheduleNoteView& n = (*data.schedule_notes)[i];
+        out += i ? ",{\"words\":" : "{\"words\":";
+        machine::append_json_string(out, n.words);
+        out += ",\"conflict\":";
+        machine::append_json_string(out, n.conflict);
+        out += "}";
+    }
     out += "],\"hover\":";
     if (view.hover.lane < 0) {
         out += "null}";
@@ -853,7 +947,11 @@ void AppendTimelineStateJson(std::string& out, const TimelineView& view, const T
     const TimelineLane& lane = data.lanes[size_t(view.hover.lane)];
     std::snprintf(buf, sizeof buf, "{\"laneKind\":\"%s\",\"laneId\":%d,", LaneKindName(lane.kind), lane.id);
     out += buf;
-    if (view.hover.is_marker) {
+    if (view.hover.schedule_mark >= 0) {
+        const ScheduleMark& m = data.schedule_marks[size_t(view.hover.schedule_mark)];
+        std::snprintf(buf, sizeof buf, "\"scheduleMark\":\"%s\",\"note\":%d,\"time\":%lld}}", ScheduleMarkName(m.kind),
+                      m.note, (long long)m.time);
+    } else if (view.hover.is_marker) {
         const Marker& m = lane.markers.markers[view.hover.marker.first];
         std::snprintf(buf, sizeof buf, "\"marker\":\"%s\",\"count\":%u,\"time\":%lld}}",
                       GetMarkerKindText(m.kind).code, view.hover.marker.count, (long long)m.time);

@@ -18,6 +18,7 @@ struct TimelineHover {
     bool is_marker = false;
     SliceDrawItem slice;      // !is_marker: the slice (count 1) or merged run under the pointer
     MarkerDrawItem marker;    // is_marker: the marker or cluster under the pointer
+    int32_t schedule_mark = -1; // index into TimelineData::schedule_marks: it is under the pointer
 };
 
 // One row of the lane list: a group header ("CPUs", "Process 0 · MainProcess") or a lane.
@@ -48,6 +49,7 @@ struct TimelineView {
     std::vector<TimelineRow> rows;
     std::vector<SliceDrawItem> slice_items;
     std::vector<MarkerDrawItem> marker_items;
+    std::vector<float> schedule_mark_x, schedule_mark_y;  // where each schedule mark was drawn; NaN: off screen
     gl::GpuRectRenderer rects;
     bool rects_ready = false;   // CreateGpuRects was tried
 };

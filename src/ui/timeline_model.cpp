@@ -379,6 +379,45 @@ void SyncTimelineWithLab(TimelineData& data, const lab::LabSnapshot& snap) {
         }
     }
     ExtendOpenSlices(data, snap.now);
+    SyncScheduleMarks(data, snap.schedule_notes);
+}
+
+// ----------------------------------------------------------------------------------------------
+// Schedule marks
+// ----------------------------------------------------------------------------------------------
+
+void SyncScheduleMarks(TimelineData& data, const std::shared_ptr<const lab::ScheduleNotes>& notes) {
+    if (notes == data.schedule_notes && data.lanes.size() == data.schedule_marks_lanes)
+        return;
+    data.schedule_notes = notes;
+    data.schedule_marks.clear();
+    data.schedule_marks_lanes = data.lanes.size();
+    if (!notes)
+        return;
+    const auto mark = [&](int32_t thread, SimTime time, int32_t note, ScheduleMarkKind kind) {
+        if (thread >= 0 && size_t(thread) < data.thread_lanes.size() && data.thread_lanes[size_t(thread)] >= 0)
+            data.schedule_marks.push_back({time, data.thread_lanes[size_t(thread)], note, kind});
+    };
+    const auto access = [](const lab::ScheduleAccessView& a) {
+        return a.write ? ScheduleMarkKind::Write : ScheduleMarkKind::Read;
+    };
+    for (size_t i = 0; i < notes->size(); ++i) {
+        const lab::ScheduleNoteView& n = (*notes)[i];
+        mark(n.preempted, n.time, int32_t(i), ScheduleMarkKind::Preempted);
+        mark(n.first.thread, n.first.time, int32_t(i), access(n.first));
+        mark(n.second.thread, n.second.time, int32_t(i), access(n.second));
+    }
+    std::stable_sort(data.schedule_marks.begin(), data.schedule_marks.end(),
+                     [](const ScheduleMark& a, const ScheduleMark& b) { return a.time < b.time; });
+}
+
+const char* ScheduleMarkName(ScheduleMarkKind kind) {
+    switch (kind) {
+    case ScheduleMarkKind::Preempted: return "Preempted";
+    case ScheduleMarkKind::Read: return "Read";
+    case ScheduleMarkKind::Write: return "Wrote";
+    }
+    return "?";
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 //   Storage         BlockList: append-only storage that never moves what it holds
 //   Lanes           SliceTrack, MarkerTrack, TimelineLane, TimelineData
 //   From the trace  AddTraceEvent, ExtendOpenSlices, SyncTimelineWithTrace / WithLab
+//   Schedule marks  where the run's schedule preempted a thread, and the conflict that matters
 //   Time axis       TimeAxis: the visible range and its mapping to pixels; zoom, pan, fit
 //   Draw lists      BuildSliceDrawList, BuildMarkerDrawList: what one lane draws this frame
 //   Hit testing     which drawn item lies under a pixel
@@ -190,6 +191,17 @@ struct TimelineLane {
     bool open = false;   // the last slice is still growing with the live edge
 };
 
+// A mark of the schedule the run follows (lab::ScheduleNoteView) on a thread's lane: the thread
+// was preempted there, or made one of the two conflicting accesses that make a preemption matter.
+enum class ScheduleMarkKind : uint8_t { Preempted, Read, Write };
+
+struct ScheduleMark {
+    SimTime time = 0;
+    int32_t lane = -1;  // index into TimelineData::lanes
+    int32_t note = -1;  // index into TimelineData::schedule_notes
+    ScheduleMarkKind kind = ScheduleMarkKind::Preempted;
+};
+
 // Everything the timeline shows, derived from the engine's trace event by event. Lanes are kept
 // in the order they appeared (a lane index stays valid); the view decides the display order.
 struct TimelineData {
@@ -202,6 +214,11 @@ struct TimelineData {
     uint64_t events_missed = 0;  // events the trace dropped before they were consumed
     uint64_t run_id = 0;         // SyncTimelineWithLab: the run these lanes show
     size_t chunks_seen = 0;      // SyncTimelineWithLab: that run's trace chunks consumed so far
+    // The preemptions of the run's schedule and their marks, in time order per lane (few: one
+    // per preemption and two per conflict), made again when the notes change or lanes appear.
+    std::shared_ptr<const lab::ScheduleNotes> schedule_notes;
+    std::vector<ScheduleMark> schedule_marks;
+    size_t schedule_marks_lanes = 0;  // lanes there were when the marks were made
 };
 
 // ----------------------------------------------------------------------------------------------
@@ -224,6 +241,15 @@ void SyncTimelineWithTrace(TimelineData& data, const machine::Trace& trace);
 // The same from the lab's snapshots, which carry the run's whole trace as shared chunks: take
 // the chunks not seen yet; a snapshot of another run starts the lanes afresh.
 void SyncTimelineWithLab(TimelineData& data, const lab::LabSnapshot& snap);
+
+// ----------------------------------------------------------------------------------------------
+// Schedule marks
+// ----------------------------------------------------------------------------------------------
+
+// Makes the marks of `notes` on the thread lanes there are (SyncTimelineWithLab calls it).
+void SyncScheduleMarks(TimelineData& data, const std::shared_ptr<const lab::ScheduleNotes>& notes);
+// "Preempted", "Read", "Wrote".
+const char* ScheduleMarkName(ScheduleMarkKind kind);
 
 // ----------------------------------------------------------------------------------------------
 // Time axis

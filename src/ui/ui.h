@@ -20,6 +20,7 @@ struct UiState {
     bool show_run_metrics = false; // the run's figures
     bool show_real_machine = false; // this computer's real threads and fibers, measured
     bool show_explore = false;    // every outcome over the program's schedules
+    bool show_scheduler = false;  // "you are the scheduler": pick who runs at each decision
     bool share_requested = false; // Threadlab > Share link, this frame
     bool download_trace_requested = false;   // Threadlab > Download trace, this frame
     bool download_program_requested = false; // Threadlab > Download program, this frame

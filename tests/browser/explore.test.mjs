@@ -1,12 +1,14 @@
 // The Explore window: a racy program's schedules explored in the page (off the UI thread), two
 // outcomes, the failing witness's preemption named (who, after which instruction, on which line),
-// the witness replayed in the lab (the lost update), and a link carrying a schedule.
+// the witness replayed in the lab (the lost update) with its preemption and conflicting accesses
+// marked on the timeline, a link carrying a schedule, and "you are the scheduler" played to the
+// lost update, with an undo.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { useLab, root, newPage, openFinishedRun, state, waitFrames, clickItem, screenshot } from './lab.mjs';
+import { useLab, root, newPage, openFinishedRun, state, waitFrames, clickItem, pressKeys, screenshot } from './lab.mjs';
 
 const lab = useLab();
 const cli = process.env.THREADLAB_CLI ?? join(root, 'build', 'native', 'threadlab');
@@ -55,6 +57,24 @@ test('explore the racy counter, then replay its failing witness in the lab', asy
   assert.match(replayed.error, /AssertionError: lost an update: counter is 1/);
   assert.equal((await state(page)).explore.replayed, failing);
   await waitFrames(page, 3);
+
+  // The timeline tells the witness's story: where Thread-1 was cut off, Thread-2's stale read and
+  // Thread-1's late write, in words on hover.
+  const { timeline } = await state(page);
+  assert.deepEqual(timeline.scheduleNotes, [{
+    words: 'Thread-1 (increment) was preempted after BINARY_OP, line 9, and MainThread ran',
+    conflict: 'Thread-2 (increment) read `counter` (LOAD_GLOBAL counter, line 9) before ' +
+      'Thread-1 (increment) wrote it (STORE_GLOBAL counter, line 9)',
+  }]);
+  assert.deepEqual(timeline.scheduleMarks.map((m) => [m.kind, m.thread]),
+    [['Preempted', 1], ['Read', 2], ['Wrote', 1]], 'the three marks are on screen, in time order');
+  const dpr = (await state(page)).dpr;
+  const cut = timeline.scheduleMarks[0];
+  await page.mouse.move(cut.x / dpr, cut.y / dpr);
+  await waitFrames(page, 3);
+  const hovered = await state(page);
+  assert.equal(hovered.timeline.hover?.scheduleMark, 'Preempted');
+  assert.ok('tooltip' in hovered.items, 'the preemption shows its words');
   await screenshot(page, 'explore-witness');
 });
 
@@ -67,4 +87,70 @@ test('a link with a schedule replays that interleaving in the page', async () =>
   const run = await openFinishedRun(page, lab.server.url, link);
   assert.equal(run.config.schedule, witness);
   assert.match(run.output, /^counter 1$/m);
+});
+
+test('you are the scheduler: two switching picks lose the update, and undo takes the last back', async () => {
+  const page = await newPage(lab.browser);
+  await openFinishedRun(page, lab.server.url, counterLink());
+  await clickItem(page, 'menu/View');
+  await clickItem(page, 'menu/View/You are the scheduler');
+  await clickItem(page, 'scheduler/Start');
+  const decision = async () => {
+    await page.waitForFunction(() => {
+      const s = window.threadlab.state();
+      return s.scheduler.waiting && s.program.instructions === s.scheduler.step;
+    }, null, { timeout: 60_000 });
+    return (await state(page)).scheduler;
+  };
+  // Pick by button or digit key the n-th thread of the decision, and wait for the next one.
+  const pick = async (thread, how) => {
+    const d = (await state(page)).scheduler;
+    const index = d.threads.indexOf(thread);
+    assert.ok(index >= 0, `thread ${thread} may run at step ${d.step}: ${JSON.stringify(d)}`);
+    if (how === 'key') await pressKeys(page, String(index + 1));
+    else await clickItem(page, `scheduler/Pick ${index + 1}`);
+    await page.waitForFunction((picks) => window.threadlab.state().scheduler.picks === picks, d.picks + 1,
+      { timeout: 30_000 });
+  };
+  const next = (d) => d.next[d.threads.indexOf(d.current)];
+
+  // Thread-1 keeps running until it is about to store its incremented copy.
+  let d = await decision();
+  while (!(d.current === 1 && next(d) === 'STORE_GLOBAL counter, line 9')) {
+    await pick(d.current, 'button');
+    d = await decision();
+  }
+  await pick(0, 'key');  // MainThread: Thread-1 is preempted before its store
+  d = await decision();
+  assert.equal(d.preemptions, 1);
+  while (!(d.threads.includes(2) && d.current !== 2)) {
+    await pick(d.current, 'button');
+    d = await decision();
+  }
+  const beforeSecond = d;
+  await pick(2, 'key');  // Thread-2 runs, and reads the counter Thread-1 has not stored yet
+  d = await decision();
+  assert.equal(d.switches, 2);
+  await clickItem(page, 'scheduler/Finish');
+  await page.waitForFunction(() => window.threadlab.state().program.status === 'finished', null, { timeout: 60_000 });
+  let s = await state(page);
+  assert.match(s.program.output, /^counter 1$/m, 'the lost update');
+  assert.equal(s.scheduler.goalReached, true);
+  assert.equal(s.program.config.schedule.split(',').length, 2, 'the two switching picks are the schedule');
+  const schedule = s.program.config.schedule;
+  await screenshot(page, 'scheduler-lost-update');
+
+  // Undo: back at the decision before the second switch, replayed from the start.
+  await clickItem(page, 'scheduler/Undo');
+  d = await decision();
+  assert.equal(d.step, beforeSecond.step);
+  assert.equal(d.picks, beforeSecond.picks);
+  assert.equal(d.switches, 1);
+  assert.equal(d.goalReached, false);
+  s = await state(page);
+  assert.equal(s.program.config.schedule.split(',').length, 1);
+
+  // The chosen schedule is an ordinary one: the CLI replays it to the same lost update.
+  const replay = spawnSync(cli, ['run', program, '--schedule', schedule]);
+  assert.match(replay.stdout.toString(), /^counter 1$/m);
 });

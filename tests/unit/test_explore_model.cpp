@@ -31,3 +31,49 @@ TEST_CASE("the Explore window's summary, progress and outcome labels") {
     CHECK(ExploreRowLabel({"deadlock", 3}) == "deadlock");
     CHECK(ExploreSummary(ExploreView{.error = "x"}) == "the program does not compile");
 }
+
+TEST_CASE("you are the scheduler: picks counted, digit keys, and the goal judged on the run") {
+    const std::vector<SchedulerPick> picks = {{892, 1, false, false}, {895, 0, true, true}, {940, 2, true, false}};
+    CHECK(SchedulerSwitches(picks) == 2);
+    CHECK(SchedulerPreemptions(picks) == 1);
+
+    lab::DecisionView d;
+    d.waiting = true;
+    d.threads = {0, 1, 2};
+    CHECK(SchedulerThreadForKey(d, 1) == 0);
+    CHECK(SchedulerThreadForKey(d, 3) == 2);
+    CHECK(SchedulerThreadForKey(d, 4) == -1);
+    d.waiting = false;
+    CHECK(SchedulerThreadForKey(d, 1) == -1);
+
+    lab::LabSnapshot snap;
+    snap.phase = lab::RunPhase::Finished;
+    snap.output = {{0, 0, false, "counter 1"},
+                   {0, 0, true, "Traceback (most recent call last):"},
+                   {0, 0, true, "AssertionError: lost an update: counter is 1"}};
+    CHECK(SchedulerGoalReached(SchedulerGoal::Output, "counter 1", snap));
+    CHECK_FALSE(SchedulerGoalReached(SchedulerGoal::Output, "counter 2", snap));
+    CHECK_FALSE(SchedulerGoalReached(SchedulerGoal::Output, "", snap));
+    CHECK(SchedulerGoalReached(SchedulerGoal::Failure, "", snap));
+    CHECK_FALSE(SchedulerGoalReached(SchedulerGoal::Deadlock, "", snap));
+    snap.output.resize(1);
+    CHECK_FALSE(SchedulerGoalReached(SchedulerGoal::Failure, "", snap));
+    snap.phase = lab::RunPhase::Deadlock;
+    CHECK(SchedulerGoalReached(SchedulerGoal::Deadlock, "", snap));
+    CHECK(SchedulerGoalReached(SchedulerGoal::Failure, "", snap));
+    CHECK(SchedulerGoalLabel(SchedulerGoal::Output, "counter 1") == "make the output show \"counter 1\"");
+    CHECK(SchedulerGoalLabel(SchedulerGoal::Deadlock, "") == "make the threads wait forever (a deadlock)");
+}
+
+TEST_CASE("random mode: its summary says what it is, and each row's histogram bar is its share") {
+    ExploreView view;
+    view.finished = true;
+    view.random = true;
+    view.schedules = 1000;
+    view.rows = {{"", 0, "counter 6\n", "", 750, 0, ""}, {"AssertionError", 1, "", "", 250, 1, "1021:0"}};
+    CHECK(ExploreSummary(view) ==
+          "1000 schedules, 2 outcomes, 1 failing · random schedules (PCT): how often each outcome happens, not every schedule");
+    CHECK(ExploreRowShare(view, view.rows[0]) == doctest::Approx(0.75));
+    CHECK(ExploreRowShare(view, view.rows[1]) == doctest::Approx(0.25));
+    CHECK(ExploreRowShare(ExploreView{}, view.rows[0]) == 0.0f);
+}
