@@ -7,6 +7,7 @@
 #include "lab/capture.h"
 
 #include "lang/repr.h"
+#include "python/bytes.h"
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -56,7 +57,15 @@ ValueView view_of(python::Interpreter& vm, python::Value v) {
     }
     // A long string's repr is made from its start only: a 50 MB string costs no more to show.
     auto* str = python::as<python::StrObject>(v);
-    view.repr = str && str->text.size() > kMaxReprBytes ? lang::str_repr(utf8_prefix(str->text, kMaxReprBytes)) : vm.repr(v);
+    // So is a long bytes' (4 bytes of repr at most per byte).
+    auto* bytes = python::as<python::BytesObject>(v);
+    if (str && str->text.size() > kMaxReprBytes)
+        view.repr = lang::str_repr(utf8_prefix(str->text, kMaxReprBytes));
+    else if (bytes && bytes->data.size() > kMaxReprBytes)
+        view.repr = (bytes->bytearray ? "bytearray of " : "bytes of ") + std::to_string(bytes->data.size()) + " bytes: " +
+                    lang::bytes_repr(std::string_view(bytes->data).substr(0, kMaxReprBytes / 4)) + "…";
+    else
+        view.repr = vm.repr(v);
     if (view.repr.size() > kMaxReprBytes) {
         view.repr = utf8_prefix(view.repr, kMaxReprBytes);
         view.repr += "…";

@@ -57,6 +57,7 @@ struct Dumper {
                 line(depth, std::string("Float ") + buffer, e->pos);
             },
             [&](const StrExpr& n) { line(depth, "Str " + quoted(n.value), e->pos); },
+            [&](const BytesExpr& n) { line(depth, "Bytes " + quoted(n.value), e->pos); },
             [&](const BoolExpr& n) { line(depth, n.value ? "True" : "False", e->pos); },
             [&](const NoneExpr&) { line(depth, "None", e->pos); },
             [&](const FStringExpr& n) {

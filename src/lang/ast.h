@@ -44,6 +44,7 @@ struct NameExpr { std::string id; };
 struct IntExpr { int64_t value; std::string big_digits; };  // big_digits: a literal past 64 bits, as spelled (0x.. or decimal)
 struct FloatExpr { double value; };
 struct StrExpr { std::string value; };
+struct BytesExpr { std::string value; };  // b'..': the bytes themselves
 struct BoolExpr { bool value; };
 struct NoneExpr {};
 struct FStringExpr { ExprList parts; };  // StrExpr and FormattedValueExpr parts
@@ -88,7 +89,7 @@ struct NamedExpr { std::string target; ExprPtr value; };  // target := value
 
 struct Expr {
     SourcePos pos;
-    std::variant<NameExpr, IntExpr, FloatExpr, StrExpr, BoolExpr, NoneExpr, FStringExpr, FormattedValueExpr,
+    std::variant<NameExpr, IntExpr, FloatExpr, StrExpr, BytesExpr, BoolExpr, NoneExpr, FStringExpr, FormattedValueExpr,
                  BinOpExpr, UnaryOpExpr, BoolOpExpr, CompareExpr, CallExpr, AttributeExpr, SubscriptExpr,
                  SliceExpr, ListExpr, TupleExpr, DictExpr, SetExpr, ComprehensionExpr, LambdaExpr, IfExpr, StarredExpr,
                  YieldExpr, YieldFromExpr, AwaitExpr, NamedExpr>

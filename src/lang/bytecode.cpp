@@ -108,6 +108,7 @@ std::string constant_repr(const Constant& constant, const CompiledModule* module
     case Constant::Kind::Int: return constant.str_value.empty() ? std::to_string(constant.int_value) : constant.str_value;
     case Constant::Kind::Float: return float_repr(constant.float_value);
     case Constant::Kind::Str: return str_repr(constant.str_value);
+    case Constant::Kind::Bytes: return bytes_repr(constant.str_value);
     case Constant::Kind::Tuple: {
         std::string out = "(";
         for (size_t i = 0; i < constant.items.size(); i++)

@@ -139,11 +139,11 @@ struct Instruction {
 };
 
 struct Constant {
-    enum class Kind : uint8_t { None, Bool, Int, Float, Str, Tuple, Code };
+    enum class Kind : uint8_t { None, Bool, Int, Float, Str, Bytes, Tuple, Code };
     Kind kind = Kind::None;
     int64_t int_value = 0;  // Bool, Int; Code: index in CompiledModule::codes
     double float_value = 0;
-    std::string str_value;        // Str; Int: the digits of an int past 64 bits (0x.. or decimal)
+    std::string str_value;        // Str, Bytes; Int: the digits of an int past 64 bits (0x.. or decimal)
     std::vector<Constant> items;  // Tuple
 };
 

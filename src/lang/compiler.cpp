@@ -323,6 +323,7 @@ struct SymbolTable {
     void expr_node(IntExpr&, SourcePos, int) {}
     void expr_node(FloatExpr&, SourcePos, int) {}
     void expr_node(StrExpr&, SourcePos, int) {}
+    void expr_node(BytesExpr&, SourcePos, int) {}
     void expr_node(BoolExpr&, SourcePos, int) {}
     void expr_node(NoneExpr&, SourcePos, int) {}
     void expr_node(FStringExpr& n, SourcePos, int s) { exprs(n.parts, s); }
@@ -1743,6 +1744,9 @@ struct CodeGenerator {
         } else if (auto* n = std::get_if<StrExpr>(&e.node)) {
             c.kind = Constant::Kind::Str;
             c.str_value = n->value;
+        } else if (auto* n = std::get_if<BytesExpr>(&e.node)) {
+            c.kind = Constant::Kind::Bytes;
+            c.str_value = n->value;
         } else if (auto* n = std::get_if<BoolExpr>(&e.node)) {
             c.kind = Constant::Kind::Bool;
             c.int_value = n->value;
@@ -1786,6 +1790,7 @@ struct CodeGenerator {
     void expr_node(const IntExpr&) {}
     void expr_node(const FloatExpr&) {}
     void expr_node(const StrExpr&) {}
+    void expr_node(const BytesExpr&) {}
     void expr_node(const BoolExpr&) {}
     void expr_node(const NoneExpr&) {}
 

@@ -37,6 +37,7 @@ const char* token_kind_name(TokenKind kind)
     case TokenKind::Int: return "INT";
     case TokenKind::Float: return "FLOAT";
     case TokenKind::String: return "STRING";
+    case TokenKind::Bytes: return "BYTES";
     case TokenKind::FString: return "FSTRING";
     case TokenKind::Operator: return "OP";
     case TokenKind::Newline: return "NEWLINE";
@@ -71,7 +72,7 @@ static int hex_digit_value(char c)
     return -1;
 }
 
-bool decode_escapes(std::string_view raw, std::string& out, std::string& error)
+bool decode_escapes(std::string_view raw, std::string& out, std::string& error, bool bytes)
 {
     for (size_t i = 0; i < raw.size(); i++) {
         char c = raw[i];
@@ -80,6 +81,11 @@ bool decode_escapes(std::string_view raw, std::string& out, std::string& error)
             continue;
         }
         char e = raw[++i];
+        if (bytes && (e == 'u' || e == 'U' || e == 'N')) {
+            out += '\\';
+            out += e;
+            continue;
+        }
         switch (e) {
         case '\n': break;
         case '\\': out += '\\'; break;
@@ -106,6 +112,10 @@ bool decode_escapes(std::string_view raw, std::string& out, std::string& error)
                 cp = cp * 16 + (uint32_t)v;
             }
             i += digits;
+            if (bytes) {
+                out += (char)cp;
+                break;
+            }
             if (cp > 0x10FFFF) {
                 error = "(unicode error) illegal Unicode character";
                 return false;
@@ -121,7 +131,10 @@ bool decode_escapes(std::string_view raw, std::string& out, std::string& error)
                 uint32_t cp = (uint32_t)(e - '0');
                 for (int k = 0; k < 2 && i + 1 < raw.size() && raw[i + 1] >= '0' && raw[i + 1] <= '7'; k++)
                     cp = cp * 8 + (uint32_t)(raw[++i] - '0');
-                append_utf8(out, cp);
+                if (bytes)
+                    out += (char)(cp & 0xFF);
+                else
+                    append_utf8(out, cp);
             } else {
                 // Python keeps unknown escapes as they are (with a warning).
                 out += '\\';
@@ -422,14 +435,15 @@ bool Lexer::number()
 
 bool Lexer::string(size_t start, std::string_view prefix)
 {
-    bool raw = false, format = false;
+    bool raw = false, format = false, bytes = false;
     for (char c : prefix) {
         char lower = (char)(c | 0x20);
         raw = raw || lower == 'r';
         format = format || lower == 'f';
-        if (lower == 'b')
-            return fail(pos_of(start), "bytes literals are not supported by Threadlab");
+        bytes = bytes || lower == 'b';
     }
+    if (bytes && (format || prefix.find_first_of("uU") != std::string_view::npos))
+        return fail(pos_of(start), "invalid syntax");
     SourcePos start_pos = pos_of(start);
     char quote = peek();
     bool triple = peek(1) == quote && peek(2) == quote;
@@ -465,7 +479,11 @@ bool Lexer::string(size_t start, std::string_view prefix)
     std::string_view body = src.substr(body_start, at - body_start);
     at += triple ? 3 : 1;
     Token token;
-    token.kind = format ? TokenKind::FString : TokenKind::String;
+    token.kind = format ? TokenKind::FString : bytes ? TokenKind::Bytes : TokenKind::String;
+    if (bytes)
+        for (char c : body)
+            if ((unsigned char)c >= 0x80)
+                return fail(start_pos, "bytes can only contain ASCII literal characters");
     token.pos = start_pos;
     token.text = src.substr(start, at - start);
     token.body_pos = body_pos;
@@ -474,7 +492,7 @@ bool Lexer::string(size_t start, std::string_view prefix)
         token.value = std::string(body);
     } else {
         std::string error;
-        if (!decode_escapes(body, token.value, error))
+        if (!decode_escapes(body, token.value, error, bytes))
             return fail(start_pos, error);
     }
     result.tokens.push_back(std::move(token));

@@ -16,6 +16,7 @@ enum class TokenKind : uint8_t {
     Int,
     Float,
     String,    // a plain string literal, escapes decoded into `value`
+    Bytes,     // a bytes literal (b'..'): `value` holds its bytes
     FString,   // an f-string: `value` holds the raw body, parsed later by the parser
     Operator,  // punctuation and operators, spelled in `text`
     Newline,   // end of a logical line
@@ -50,7 +51,8 @@ enum class LexMode : uint8_t {
 LexResult tokenize(std::string_view source, LexMode mode = LexMode::File, SourcePos origin = {1, 0});
 
 // Decodes Python's backslash escapes (\n, \x41, \u4e2d, ...) of a non-raw literal into UTF-8.
-bool decode_escapes(std::string_view raw, std::string& out, std::string& error);
+// In a bytes literal \x and octal escapes are single bytes and \u, \U, \N are not escapes.
+bool decode_escapes(std::string_view raw, std::string& out, std::string& error, bool bytes = false);
 
 bool is_keyword(std::string_view word);
 const char* token_kind_name(TokenKind kind);

@@ -45,7 +45,7 @@ std::unique_ptr<Stmt> make_stmt(SourcePos pos, Node&& node)
 const char* expression_description(const Expr& e)
 {
     if (std::holds_alternative<IntExpr>(e.node) || std::holds_alternative<FloatExpr>(e.node) ||
-        std::holds_alternative<StrExpr>(e.node) || std::holds_alternative<BoolExpr>(e.node) ||
+        std::holds_alternative<StrExpr>(e.node) || std::holds_alternative<BytesExpr>(e.node) || std::holds_alternative<BoolExpr>(e.node) ||
         std::holds_alternative<NoneExpr>(e.node))
         return "literal";
     if (std::holds_alternative<CallExpr>(e.node)) return "function call";
@@ -1171,7 +1171,7 @@ struct Parser {
     static bool starts_expression(const Token& t)
     {
         switch (t.kind) {
-        case TokenKind::Name: case TokenKind::Int: case TokenKind::Float: case TokenKind::String: case TokenKind::FString:
+        case TokenKind::Name: case TokenKind::Int: case TokenKind::Float: case TokenKind::String: case TokenKind::Bytes: case TokenKind::FString:
             return true;
         case TokenKind::Keyword:
             return t.text == "None" || t.text == "True" || t.text == "False" || t.text == "lambda" || t.text == "not";
@@ -1622,6 +1622,8 @@ struct Parser {
         case TokenKind::String:
         case TokenKind::FString:
             return strings();
+        case TokenKind::Bytes:
+            return bytes_literals();
         case TokenKind::Keyword:
             if (t.text == "None") { advance(); return make_expr(pos, NoneExpr{}); }
             if (t.text == "True") { advance(); return make_expr(pos, BoolExpr{true}); }
@@ -1837,13 +1839,30 @@ struct Parser {
     // 5. f-strings
     // -----------------------------------------------------------------------------------------
 
+    // Adjacent bytes literals concatenate; a str literal among them is an error, as in CPython.
+    ExprPtr bytes_literals()
+    {
+        SourcePos pos = tok().pos;
+        std::string value;
+        while (is(TokenKind::Bytes)) {
+            value += tok().value;
+            advance();
+        }
+        if (is(TokenKind::String) || is(TokenKind::FString))
+            return fail(pos, "cannot mix bytes and nonbytes literals");
+        return make_expr(pos, BytesExpr{std::move(value)});
+    }
+
     // Adjacent string literals concatenate; any f-string among them makes the whole an FString.
     ExprPtr strings()
     {
         SourcePos pos = tok().pos;
         bool any_format = false;
-        for (size_t i = at; tokens[i].kind == TokenKind::String || tokens[i].kind == TokenKind::FString; i++)
+        size_t i = at;
+        for (; tokens[i].kind == TokenKind::String || tokens[i].kind == TokenKind::FString; i++)
             any_format = any_format || tokens[i].kind == TokenKind::FString;
+        if (tokens[i].kind == TokenKind::Bytes)
+            return fail(pos, "cannot mix bytes and nonbytes literals");
         if (!any_format) {
             std::string value;
             while (is(TokenKind::String)) {

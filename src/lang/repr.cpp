@@ -70,15 +70,19 @@ static bool is_printable(uint32_t cp)
     return true;
 }
 
-std::string str_repr(std::string_view utf8)
+// The quoted body of a str (code points of UTF-8 text) or of a bytes (its bytes, where
+// everything outside printable ASCII is escaped). CPython's bytearray repr escapes ' even
+// inside double quotes: `escape_single`.
+static std::string quoted(std::string_view text, bool bytes, bool escape_single = false)
 {
-    bool has_single = utf8.find('\'') != std::string_view::npos;
-    bool has_double = utf8.find('"') != std::string_view::npos;
+    bool has_single = text.find('\'') != std::string_view::npos;
+    bool has_double = text.find('"') != std::string_view::npos;
     char quote = has_single && !has_double ? '"' : '\'';
     std::string out(1, quote);
-    for (size_t at = 0; at < utf8.size();) {
-        uint32_t cp = decode_utf8(utf8, at);
-        if (cp == (uint32_t)quote || cp == '\\') {
+    for (size_t at = 0; at < text.size();) {
+        uint32_t cp = bytes ? (unsigned char)text[at++] : decode_utf8(text, at);
+        bool printable = bytes ? cp >= 0x20 && cp < 0x7F : is_printable(cp);
+        if (cp == (uint32_t)quote || cp == '\\' || (escape_single && cp == '\'')) {
             out += '\\';
             out += (char)cp;
         } else if (cp == '\n') {
@@ -87,7 +91,7 @@ std::string str_repr(std::string_view utf8)
             out += "\\r";
         } else if (cp == '\t') {
             out += "\\t";
-        } else if (!is_printable(cp)) {
+        } else if (!printable) {
             char escape[16];
             if (cp < 0x100)
                 snprintf(escape, sizeof escape, "\\x%02x", cp);
@@ -102,6 +106,21 @@ std::string str_repr(std::string_view utf8)
     }
     out += quote;
     return out;
+}
+
+std::string str_repr(std::string_view utf8)
+{
+    return quoted(utf8, false);
+}
+
+std::string bytes_repr(std::string_view bytes)
+{
+    return "b" + quoted(bytes, true);
+}
+
+std::string bytearray_repr(std::string_view bytes)
+{
+    return "bytearray(b" + quoted(bytes, true, true) + ")";
 }
 
 std::string ascii_escape(std::string_view utf8)

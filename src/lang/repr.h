@@ -13,6 +13,11 @@ std::string float_repr(double value);
 // control characters, printable non-ASCII kept as is.
 std::string str_repr(std::string_view utf8);
 
+// repr(bytes): b'..' with the same choice of quotes, every byte outside printable ASCII as \xhh.
+std::string bytes_repr(std::string_view bytes);
+// repr(bytearray): bytearray(b'..'), where ' is escaped whichever quotes are chosen.
+std::string bytearray_repr(std::string_view bytes);
+
 // What ascii() makes of a repr: each non-ASCII code point as \xhh, \uhhhh or \Uhhhhhhhh.
 std::string ascii_escape(std::string_view utf8);
 

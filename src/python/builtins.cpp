@@ -728,11 +728,6 @@ NativeResult prelude_sort_by_keys(Interpreter& vm, Thread&, Value, CallArgs args
 }
 
 // bytes and bytearray exist as names (isinstance(x, bytes) is simply False) but cannot be made.
-NativeResult refuse_binary(Interpreter& vm, Thread&, Value cls, CallArgs)
-{
-    return vm.raise(vm.types.not_implemented_error, as<ClassObject>(cls)->name + " objects are not supported by Threadlab");
-}
-
 } // namespace
 
 void install_builtins(Interpreter& vm, ModuleObject& builtins)
@@ -764,15 +759,10 @@ void install_builtins(Interpreter& vm, ModuleObject& builtins)
         t.import_error, t.module_not_found_error, t.lookup_error, t.index_error, t.key_error, t.name_error,
         t.unbound_local_error, t.runtime_error, t.recursion_error, t.not_implemented_error, t.stop_iteration,
         t.type_error, t.value_error, t.os_error, t.timeout_error, t.generator_exit, t.memory_error, t.property, t.staticmethod, t.classmethod,
+        t.bytes, t.bytearray, t.unicode_error, t.unicode_encode_error, t.unicode_decode_error,
     };
     for (ClassObject* cls : classes)
         vm.set_attr(builtins.globals, cls->name, Value::from_object(cls));
-    for (const char* binary : {"bytes", "bytearray"}) {
-        ClassObject* cls = vm.new_class(binary, t.object, "builtins");
-        cls->is_builtin = true;
-        cls->constructor = refuse_binary;
-        vm.set_attr(builtins.globals, binary, Value::from_object(cls));
-    }
 }
 
 void install_prelude_natives(Interpreter& vm, ModuleObject& prelude)

@@ -91,6 +91,11 @@ std::string name_suggestion(Interpreter& vm, Value exception);
 // `function` (itself) again with such arguments turned into lists; otherwise this returns false.
 bool retry_with_lists(Interpreter& vm, Value function, CallArgs args, uint32_t iterables, NativeResult& out);
 
+// slice.indices(length): Python's clamping of a slice's start, stop and step (operations.cpp);
+// false with the exception raised. slice_positions lists the indices the clamped slice visits.
+bool slice_indices(Interpreter& vm, SliceObject* slice, int64_t length, int64_t& start, int64_t& stop, int64_t& step);
+std::vector<int64_t> slice_positions(int64_t start, int64_t stop, int64_t step);
+
 // Continuation that ignores the call's result and returns `state` instead.
 NativeResult return_state(Interpreter& vm, Thread& thread, Value state, Value result);
 

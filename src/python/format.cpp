@@ -5,6 +5,7 @@
 //   4. str.format
 #include "python/interpreter.h"
 #include "python/bigint.h"
+#include "python/bytes.h"
 #include "lang/repr.h"
 #include "lang/utf8.h"
 #include <cmath>
@@ -92,6 +93,10 @@ struct ReprWriter {
         switch (o->kind) {
         case ObjectKind::Str:
             return lang::str_repr(static_cast<StrObject*>(o)->text);
+        case ObjectKind::Bytes: {
+            auto* b = static_cast<BytesObject*>(o);
+            return b->bytearray ? lang::bytearray_repr(b->data) : lang::bytes_repr(b->data);
+        }
         case ObjectKind::BigInt: {
             // Past the digit limit this raises ValueError; the native that asked for the text
             // sees vm.pending set and raises it.

@@ -1,6 +1,7 @@
 // Sections: object sizes · adopting and counting · marking · sweeping
 #include "python/heap.h"
 #include "python/bigint.h"
+#include "python/bytes.h"
 #include <algorithm>
 
 namespace python {
@@ -42,6 +43,8 @@ size_t object_bytes(const Object& object)
         const size_t bits = n == 0 ? 0 : boost::multiprecision::msb(boost::multiprecision::abs(n)) + 1;
         return kHeaderBytes + 32 + (bits + 63) / 64 * 8;
     }
+    case ObjectKind::Bytes:
+        return kHeaderBytes + text_bytes(static_cast<const BytesObject&>(object).data) + 8;
     case ObjectKind::List:
         return kHeaderBytes + values_bytes(static_cast<const ListObject&>(object).items.size());
     case ObjectKind::Tuple:
@@ -141,7 +144,7 @@ static void mark_table(Heap& heap, const Table& table)
 void Heap::mark_children(Object* object)
 {
     switch (object->kind) {
-    case ObjectKind::Str: case ObjectKind::Range: case ObjectKind::Code: case ObjectKind::BigInt:
+    case ObjectKind::Str: case ObjectKind::Range: case ObjectKind::Code: case ObjectKind::BigInt: case ObjectKind::Bytes:
         break;
     case ObjectKind::List:
         for (Value v : static_cast<ListObject*>(object)->items) mark(v);

@@ -7,6 +7,7 @@
 //   6. Resuming suspended threads, garbage collection
 #include "python/interpreter.h"
 #include "python/bigint.h"
+#include "python/bytes.h"
 #include "python/builtins.h"
 #include "lang/compiler.h"
 #include "lang/repr.h"
@@ -117,6 +118,7 @@ Code* Interpreter::load_compiled(std::unique_ptr<lang::CompiledModule> compiled,
                 return c.str_value.empty() ? Value::from_int(c.int_value) : parse_int_text(*this, c.str_value, 0);
             case lang::Constant::Kind::Float: return Value::from_float(c.float_value);
             case lang::Constant::Kind::Str: return new_str(c.str_value);
+            case lang::Constant::Kind::Bytes: return new_bytes(*this, c.str_value);
             case lang::Constant::Kind::Tuple: {
                 std::vector<Value> items;
                 for (const lang::Constant& item : c.items)

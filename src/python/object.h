@@ -19,7 +19,7 @@ struct GeneratorObject;
 
 enum class ObjectKind : uint8_t {
     Str, List, Tuple, Dict, Set, Function, Native, BoundMethod, Class, Instance, Module, Cell, Code,
-    Range, Iterator, Slice, Super, DictView, Generator, BigInt,
+    Range, Iterator, Slice, Super, DictView, Generator, BigInt, Bytes,
 };
 
 struct Object {
@@ -227,8 +227,8 @@ struct RangeObject : Object {
     int64_t length() const;
 };
 
-enum class IteratorKind : uint8_t { Sequence, Str, Range, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed, Set };
-constexpr int kIteratorKindCount = 10;
+enum class IteratorKind : uint8_t { Sequence, Str, Range, DictKeys, DictValues, DictItems, Enumerate, Zip, Reversed, Set, Bytes };
+constexpr int kIteratorKindCount = 11;
 
 struct IteratorObject : Object {
     IteratorKind iterator_kind;

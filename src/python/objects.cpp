@@ -1,6 +1,7 @@
 // Object helpers and the Interpreter's services for natives: making values, classes and
 // modules, type queries, raising exceptions.
 #include "python/interpreter.h"
+#include "python/bytes.h"
 #include "lang/utf8.h"
 
 namespace python {
@@ -135,6 +136,7 @@ ClassObject* Interpreter::type_of(Value v) const
     switch (v.object->kind) {
     case ObjectKind::Str: return types.str;
     case ObjectKind::BigInt: return types.int_type;
+    case ObjectKind::Bytes: return static_cast<BytesObject*>(v.object)->bytearray ? types.bytearray : types.bytes;
     case ObjectKind::List: return types.list;
     case ObjectKind::Tuple: return types.tuple;
     case ObjectKind::Dict: return types.dict;
@@ -298,6 +300,7 @@ bool Interpreter::truthy(Value v) const
     }
     switch (v.object->kind) {
     case ObjectKind::Str: return !static_cast<StrObject*>(v.object)->text.empty();
+    case ObjectKind::Bytes: return !static_cast<BytesObject*>(v.object)->data.empty();
     case ObjectKind::List: return !static_cast<ListObject*>(v.object)->items.empty();
     case ObjectKind::Tuple: return !static_cast<TupleObject*>(v.object)->items.empty();
     case ObjectKind::Dict: return static_cast<DictObject*>(v.object)->table.size() != 0;

@@ -7,6 +7,7 @@
 //   5. Length, iteration, hashing
 #include "python/interpreter.h"
 #include "python/bigint.h"
+#include "python/bytes.h"
 #include "python/builtins.h"
 #include "lang/repr.h"
 #include "lang/utf8.h"
@@ -109,7 +110,7 @@ static Value repeat_sequence(Interpreter& vm, Value sequence, int64_t times)
 
 static bool is_sequence(Value v)
 {
-    return as<StrObject>(v) || as<ListObject>(v) || as<TupleObject>(v);
+    return as<StrObject>(v) || as<ListObject>(v) || as<TupleObject>(v) || as<BytesObject>(v);
 }
 
 // |, &, - and ^ of sets, adding keys in the order CPython's set algorithms visit them (that
@@ -191,6 +192,8 @@ Value Interpreter::binary_op(BinaryOp op, Value a, Value b, bool in_place)
                 return set_operation(op, sa, sb, in_place && !sa->frozen);
     switch (op) {
     case BinaryOp::Add:
+        if (auto* ba = as<BytesObject>(a))
+            return bytes_concat(*this, ba, b, in_place);
         if (auto* sa = as<StrObject>(a)) {
             if (auto* sb = as<StrObject>(b))
                 return new_str(sa->text + sb->text);
@@ -228,6 +231,14 @@ Value Interpreter::binary_op(BinaryOp op, Value a, Value b, bool in_place)
                 return fail(types.overflow_error, "cannot fit 'int' into an index-sized integer");
             if (!count.is_integral())
                 return fail(types.type_error, "can't multiply sequence by non-int of type '" + type_name(count) + "'");
+            if (auto* bytes = as<BytesObject>(sequence)) {
+                Value repeated = bytes_repeat(*this, bytes, count.as_integral());
+                if (in_place && bytes->bytearray && !repeated.is_empty()) {
+                    bytes->data = as<BytesObject>(repeated)->data;
+                    return a;
+                }
+                return repeated;
+            }
             if (in_place && as<ListObject>(a)) {
                 Value repeated = repeat_sequence(*this, a, count.as_integral());
                 if (repeated.is_empty())
@@ -320,6 +331,10 @@ int Interpreter::equals(Value a, Value b)
         auto* sb = as<StrObject>(b);
         return sb && sa->text == sb->text;
     }
+    if (auto* ba = as<BytesObject>(a)) {
+        auto* bb = as<BytesObject>(b);
+        return bb && ba->data == bb->data;
+    }
     const std::vector<Value>* xs = nullptr;
     const std::vector<Value>* ys = nullptr;
     if (as<ListObject>(a) && as<ListObject>(b)) {
@@ -376,6 +391,9 @@ static int order(Interpreter& vm, Value a, Value b, bool& ok, std::pair<Value, V
     if (auto* sa = as<StrObject>(a))
         if (auto* sb = as<StrObject>(b))
             return sa->text.compare(sb->text) < 0 ? -1 : sa->text == sb->text ? 0 : 1;
+    if (auto* ba = as<BytesObject>(a))
+        if (auto* bb = as<BytesObject>(b))
+            return ba->data.compare(bb->data) < 0 ? -1 : ba->data == bb->data ? 0 : 1;
     const std::vector<Value>* xs = nullptr;
     const std::vector<Value>* ys = nullptr;
     if (as<ListObject>(a) && as<ListObject>(b)) {
@@ -464,6 +482,8 @@ Value Interpreter::compare(CompareOp op, Value a, Value b)
 
 Value Interpreter::contains(Value container, Value item)
 {
+    if (auto* b = as<BytesObject>(container))
+        return bytes_contains(*this, b, item);
     if (auto* s = as<StrObject>(container)) {
         auto* needle = as<StrObject>(item);
         if (!needle)
@@ -538,7 +558,7 @@ static std::string code_point_at(const StrObject* s, int64_t index)
 }
 
 // slice.indices(length): Python's clamping of start/stop/step.
-static bool slice_indices(Interpreter& vm, SliceObject* slice, int64_t length, int64_t& start, int64_t& stop, int64_t& step)
+bool slice_indices(Interpreter& vm, SliceObject* slice, int64_t length, int64_t& start, int64_t& stop, int64_t& step)
 {
     for (Value part : {slice->start, slice->stop, slice->step})
         if (!part.is_none() && !part.is_integral()) {
@@ -565,7 +585,7 @@ static bool slice_indices(Interpreter& vm, SliceObject* slice, int64_t length, i
     return true;
 }
 
-static std::vector<int64_t> slice_positions(int64_t start, int64_t stop, int64_t step)
+std::vector<int64_t> slice_positions(int64_t start, int64_t stop, int64_t step)
 {
     std::vector<int64_t> positions;
     for (int64_t i = start; step > 0 ? i < stop : i > stop; i += step)
@@ -606,6 +626,8 @@ Value Interpreter::get_item(Value container, Value index)
         }
         return fail(types.type_error, std::string(kind) + " indices must be integers or slices, not " + type_name(index));
     }
+    if (auto* b = as<BytesObject>(container))
+        return bytes_get_item(*this, b, index);
     if (auto* s = as<StrObject>(container)) {
         if (index.is_integral()) {
             int64_t i = index.as_integral();
@@ -653,6 +675,8 @@ Value Interpreter::get_item(Value container, Value index)
 
 bool Interpreter::set_item(Value container, Value index, Value value)
 {
+    if (auto* b = as<BytesObject>(container); b && b->bytearray)
+        return bytearray_set_item(*this, b, index, value);
     if (auto* list = as<ListObject>(container)) {
         if (index.is_integral()) {
             int64_t i = index.as_integral();
@@ -703,6 +727,8 @@ bool Interpreter::set_item(Value container, Value index, Value value)
 
 bool Interpreter::delete_item(Value container, Value index)
 {
+    if (auto* b = as<BytesObject>(container); b && b->bytearray)
+        return bytearray_set_item(*this, b, index, Value::empty());
     if (auto* list = as<ListObject>(container)) {
         if (index.is_integral()) {
             int64_t i = index.as_integral();
@@ -912,6 +938,7 @@ bool Interpreter::delete_attr(Value object, std::string_view name)
 Value Interpreter::length(Value v)
 {
     if (auto* s = as<StrObject>(v)) return Value::from_int(s->length);
+    if (auto* b = as<BytesObject>(v)) return Value::from_int((int64_t)b->data.size());
     if (auto* l = as<ListObject>(v)) return Value::from_int((int64_t)l->items.size());
     if (auto* t = as<TupleObject>(v)) return Value::from_int((int64_t)t->items.size());
     if (auto* d = as<DictObject>(v)) return Value::from_int(d->table.size());
@@ -928,6 +955,8 @@ Value Interpreter::get_iter(Value v)
         it = heap.make<IteratorObject>(IteratorKind::Sequence);
     } else if (as<StrObject>(v)) {
         it = heap.make<IteratorObject>(IteratorKind::Str);
+    } else if (as<BytesObject>(v)) {
+        it = heap.make<IteratorObject>(IteratorKind::Bytes);
     } else if (auto* range = as<RangeObject>(v)) {
         it = heap.make<IteratorObject>(IteratorKind::Range);
         it->index = range->start;
@@ -987,6 +1016,14 @@ bool Interpreter::next(IteratorObject* it, Value& out)
         lang::decode_utf8(s->text, end);
         out = new_str(s->text.substr(start, end - start));
         it->index = (int64_t)end;
+        return true;
+    }
+    case IteratorKind::Bytes: {
+        // A bytearray may shrink while it is walked: the walk ends where the data ends.
+        const std::string& data = as<BytesObject>(it->source)->data;
+        if ((size_t)it->index >= data.size())
+            return false;
+        out = Value::from_int((unsigned char)data[(size_t)it->index++]);
         return true;
     }
     case IteratorKind::Range:
@@ -1080,6 +1117,8 @@ Value Interpreter::hash(Value v)
         return Value::from_int(int_hash(v));
     if (v.is_float())
         return Value::from_int(float_hash(v.real));
+    if (auto* b = as<BytesObject>(v))
+        return Value::from_int(bytes_hash(b->data));
     return Value::from_int((int64_t)(hash_value(v) >> 1));
 }
 

@@ -1,5 +1,6 @@
 #include "python/table.h"
 #include "python/bigint.h"
+#include "python/bytes.h"
 #include <cmath>
 #include <cstring>
 
@@ -36,6 +37,8 @@ bool is_hashable(Value v)
         return false;
     case ObjectKind::Set:
         return static_cast<SetObject*>(v.object)->frozen;
+    case ObjectKind::Bytes:
+        return !static_cast<BytesObject*>(v.object)->bytearray;
     case ObjectKind::Instance: {
         // As in Python: a class that defines __eq__ without __hash__ makes its instances
         // unhashable, and `__hash__ = object.__hash__` makes them hashable again. A user-defined
@@ -85,6 +88,8 @@ uint64_t hash_value(Value v)
         return s->hash;
     if (is_big_int(v))
         return mix((uint64_t)int_hash(v));
+    if (auto* b = as<BytesObject>(v))
+        return (uint64_t)bytes_hash(b->data);
     if (auto* t = as<TupleObject>(v)) {
         uint64_t h = 0x345678;
         for (Value item : t->items)
@@ -114,6 +119,10 @@ bool keys_equal(Value a, Value b)
     if (auto* sa = as<StrObject>(a)) {
         auto* sb = as<StrObject>(b);
         return sb && sa->hash == sb->hash && sa->text == sb->text;
+    }
+    if (auto* ba = as<BytesObject>(a)) {
+        auto* bb = as<BytesObject>(b);
+        return bb && ba->data == bb->data;
     }
     if (auto* sa = as<SetObject>(a)) {
         auto* sb = as<SetObject>(b);

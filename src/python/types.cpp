@@ -7,6 +7,7 @@
 //   4. install_types
 #include "python/builtins.h"
 #include "python/bigint.h"
+#include "python/bytes.h"
 #include "python/native.h"
 #include "lang/repr.h"
 #include <cmath>
@@ -716,7 +717,7 @@ void Interpreter::install_types()
     types.coroutine = builtin("coroutine", types.object, cannot_create);
     static constexpr const char* kIteratorNames[kIteratorKindCount] = {
         "list_iterator", "str_iterator", "range_iterator", "dict_keyiterator", "dict_valueiterator",
-        "dict_itemiterator", "enumerate", "zip", "reversed", "set_iterator"};
+        "dict_itemiterator", "enumerate", "zip", "reversed", "set_iterator", "bytes_iterator"};
     for (int i = 0; i < kIteratorKindCount; i++)
         types.iterators[i] = builtin(kIteratorNames[i], types.object, cannot_create);
     types.iterators[(int)IteratorKind::Enumerate]->constructor = construct_enumerate;
@@ -769,6 +770,7 @@ void Interpreter::install_types()
     install_descriptors(*this);
     types.memory_error = exception("MemoryError", types.exception);
     install_methods(*this);
+    install_bytes(*this);
 }
 
 } // namespace python

@@ -243,11 +243,18 @@ TEST_CASE("the uncaught report suggests a close name as CPython 3.11 does, and c
     CHECK(o.error == "ValueError: bad");
 }
 
-TEST_CASE("bytes and bytearray are names that refuse to make objects, naming the feature")
+TEST_CASE("bytes hash as CPython's with PYTHONHASHSEED=0, and work as dict keys beside equal-looking str keys")
 {
-    CHECK(error_of("x = bytes(3)\n") == "NotImplementedError: bytes objects are not supported by Threadlab");
-    CHECK(error_of("bytearray()\n") == "NotImplementedError: bytearray objects are not supported by Threadlab");
-    CHECK(output_of("print(isinstance('a', bytes), bytes.__name__)\n") == "False bytes\n");
+    // The figures are CPython 3.11's: PYTHONHASHSEED=0 python3.11 -c "print(hash(b'abc'), ...)".
+    CHECK(output_of("print(hash(b''), hash(b'a'), hash(b'abc'), hash(b'12345678'), hash(b'hello world!'), hash(b'\\xff' * 20))\n") ==
+          "0 4644417185603328019 -4594863902769663758 3785724242978802311 839851713330019024 -6492513978079487457\n");
+    CHECK(output_of("d = {b'k': 1, 'k': 2}\nd[bytes([107])] += 10\nprint(d, b'k' == 'k')\n") == "{b'k': 11, 'k': 2} False\n");
+    CHECK(error_of("hash(bytearray(b'x'))\n") == "TypeError: unhashable type: 'bytearray'");
+}
+
+TEST_CASE("a bytearray changed while it is walked ends the walk where its data ends")
+{
+    CHECK(output_of("b = bytearray(b'abcd')\nfor x in b:\n    print(x)\n    b.pop()\n") == "97\n98\n");
 }
 
 TEST_CASE("raise ... from ...: the cause prints first, as CPython prints it; `from None` hides the context")

@@ -60,6 +60,19 @@ TEST_CASE("lexer: numbers and strings")
     CHECK(lexed.tokens[5].value == "{x}");
 }
 
+TEST_CASE("lexer: bytes literals hold bytes: \\x and octal escapes are single bytes, \\u is not an escape")
+{
+    LexResult lexed = tokenize("b'a\\xff\\101\\u00e9' rb'\\n' B\"\"\n");
+    REQUIRE(!lexed.error);
+    CHECK(lexed.tokens[0].kind == TokenKind::Bytes);
+    CHECK(lexed.tokens[0].value == std::string("a\xff" "A\\u00e9"));
+    CHECK(lexed.tokens[1].value == "\\n");
+    CHECK(lexed.tokens[2].kind == TokenKind::Bytes);
+    CHECK(compile_error("x = b'caf\xc3\xa9'\n") == "1:4 SyntaxError: bytes can only contain ASCII literal characters");
+    CHECK(compile_error("x = b'a' 'b'\n") == "1:4 SyntaxError: cannot mix bytes and nonbytes literals");
+    CHECK(compile_error("x = 'a' b'b'\n") == "1:4 SyntaxError: cannot mix bytes and nonbytes literals");
+}
+
 TEST_CASE("lexer errors name the line and column")
 {
     CHECK(compile_error("x = 'abc\n") == "1:4 SyntaxError: unterminated string literal (detected at line 1)");
@@ -164,7 +177,6 @@ TEST_CASE("unsupported constructs are refused with a message naming them")
     CHECK(compile_error("async def f():\n    yield 1\n") == "2:4 SyntaxError: asynchronous generators are not supported by Threadlab");
     CHECK(compile_error("x = a @ b\n") == "1:6 SyntaxError: the '@' operator is not supported by Threadlab");
     CHECK(compile_error("x = 1j\n") == "1:4 SyntaxError: complex numbers are not supported by Threadlab");
-    CHECK(compile_error("x = b'abc'\n") == "1:4 SyntaxError: bytes literals are not supported by Threadlab");
     CHECK(compile_error("async def f():\n    return [x async for x in a]\n") ==
           "2:14 SyntaxError: asynchronous comprehensions are not supported by Threadlab");
 }

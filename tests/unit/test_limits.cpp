@@ -77,6 +77,15 @@ TEST_CASE("growth in place is counted too: appends, dict entries and one-instruc
     }
 }
 
+TEST_CASE("bytes count in the heap budget: a giant at once, and a bytearray that grows in place") {
+    for (const char* source : {"x = bytes(10**9)\n", "x = b'ab' * 10**9\n", "b = bytearray()\nwhile True:\n    b.extend(b'x' * 1000)\n",
+                               "b = b'x'\nwhile True:\n    b = b + b\n"}) {
+        CAPTURE(source);
+        Outcome o = run_python(source, with_memory(uint64_t{4} << 20));
+        CHECK(o.err.ends_with("MemoryError\n"));
+    }
+}
+
 TEST_CASE("where the budget runs out is part of the run: the same trace twice") {
     CHECK(run_python(kGrowth, with_memory(uint64_t{2} << 20)).hash == run_python(kGrowth, with_memory(uint64_t{2} << 20)).hash);
 }
@@ -147,7 +156,7 @@ TEST_CASE("one line printed without end is emitted in pieces, so no buffer grows
 
 TEST_CASE("a snapshot of a huge program copies a bounded part: the first items, the count, the newest output") {
     PythonRun run(MachineConfig{});
-    REQUIRE_FALSE(run.start("big = [[i] for i in range(100000)]\ntext = 'z' * 1000000\nfor i in range(5000):\n    print(i)\n"
+    REQUIRE_FALSE(run.start("big = [[i] for i in range(100000)]\ntext = 'z' * 1000000\ndata = bytearray(2000000)\nfor i in range(5000):\n    print(i)\n"
                             "print('w' * 100000)\n",
                             "limits.py"));
     run.run();
@@ -159,8 +168,10 @@ TEST_CASE("a snapshot of a huge program copies a bounded part: the first items, 
     for (const lab::Variable& g : process.globals) {
         if (g.name == "big")
             summarised = g.value.repr == "list of 100000 items";
-        if (g.name == "text")
+        if (g.name == "text" || g.name == "data")
             CHECK(g.value.repr.size() <= lab::kMaxReprBytes + 4);
+        if (g.name == "data")
+            CHECK(g.value.repr.starts_with("bytearray of 2000000 bytes: b'\\x00\\x00"));
     }
     CHECK(summarised);
     CHECK(snap->output.size() == lab::kMaxOutputLines);
