@@ -3,7 +3,9 @@
 // in headless Chromium served by emrun as the browser tests are. Samples the engine's executed
 // instructions from window.threadlab.state() for SECONDS and prints instructions per second,
 // the best of RUNS fresh page loads (a moment another process takes the CPU only lowers a run).
-// For comparing builds (compiler and linker flags): the figure must not drop between them.
+// For comparing builds (compiler and linker flags): the figure must not drop between them. The
+// engine thread runs a tick of at most a million instructions and then waits a frame's time for
+// commands, so the figure is a little below the interpreter's own pace, the same for every build.
 //
 //   node bench/page_engine_speed.mjs            (after scripts/build web)
 //   RUNS=5 SECONDS=8 node bench/page_engine_speed.mjs
