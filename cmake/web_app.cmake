@@ -15,6 +15,18 @@ add_library(imgui STATIC
 target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/backends
   ${IMGUI_DIR}/misc/cpp)
 target_compile_options(imgui PUBLIC -pthread)
+# The page's weight (issue 19): what runs once per program or per frame is built for size, the
+# engine's inner loops for speed. Dear ImGui and the windows draw a frame in a few milliseconds
+# either way; the front end (lang) compiles a program once, config reads a link once and the
+# explorer's own code only plans schedules; the interpreter and the machine (python, machine)
+# stay at the build type's -O3. The link's optimizer (-Oz, below) shrinks what is left.
+set(THREADLAB_UI_SIZE_FLAGS -Oz)
+target_compile_options(imgui PRIVATE ${THREADLAB_UI_SIZE_FLAGS})
+foreach(layer lang config explore)
+  target_compile_options(threadlab_${layer} PRIVATE ${THREADLAB_UI_SIZE_FLAGS})
+endforeach()
+# No ImFileOpen and friends: the page reads no files (its fonts are in memory, ImGui's .ini is off).
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS)
 
 # Each shaders/NAME.EXT becomes the string constant kShader_NAME_EXT in generated/shaders.h.
 file(GLOB SHADER_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/shaders/*.vert
@@ -46,10 +58,10 @@ list(JOIN ui_unicodes "," THREADLAB_UI_UNICODES)
 file(CONFIGURE OUTPUT ${CMAKE_BINARY_DIR}/generated/ui_glyph_ranges.h CONTENT
   "// Generated from THREADLAB_UI_GLYPH_RANGES (cmake/web_app.cmake): pairs of first, last.\n#define THREADLAB_UI_GLYPH_RANGES ${ui_ranges_c}0\n")
 
-# threadlab_font(NAME SOURCE UNICODES): SOURCE cut to UNICODES, embedded in the page as
-# /fonts/NAME. A font to merge into the UI font's atlas (another script) is one more call.
+# threadlab_font(NAME SOURCE UNICODES): SOURCE cut to UNICODES, embedded in the module as a byte
+# array (generated/ui_fonts.h, below). A font to merge into the UI font's atlas (another script)
+# is one more call.
 set(THREADLAB_FONT_FILES "")
-set(THREADLAB_FONT_EMBEDS "")
 function(threadlab_font name source unicodes)
   set(out ${CMAKE_BINARY_DIR}/fonts/${name})
   add_custom_command(OUTPUT ${out}
@@ -57,7 +69,6 @@ function(threadlab_font name source unicodes)
       --name-IDs= --drop-tables+=GSUB,GPOS,GDEF,kern,FFTM --output-file=${out}
     DEPENDS ${source} COMMENT "Subsetting ${name}" VERBATIM)
   set(THREADLAB_FONT_FILES ${THREADLAB_FONT_FILES} ${out} PARENT_SCOPE)
-  set(THREADLAB_FONT_EMBEDS ${THREADLAB_FONT_EMBEDS} "SHELL:--embed-file ${out}@/fonts/${name}" PARENT_SCOPE)
 endfunction()
 set(DEJAVU_DIR /usr/share/fonts/truetype/dejavu)
 threadlab_font(DejaVuSans.ttf ${DEJAVU_DIR}/DejaVuSans.ttf ${THREADLAB_UI_UNICODES})
@@ -84,18 +95,33 @@ add_test(NAME cjk_glyphs_catch_missing COMMAND ${THREADLAB_DEBIAN_PYTHON} ${CMAK
   check ${CJK_FONT} ${CMAKE_SOURCE_DIR}/tests/fonts/rare_character.txt)
 set_tests_properties(cjk_glyphs_catch_missing PROPERTIES PASS_REGULAR_EXPRESSION "U\\+9F98 .* has no glyph")
 
+# The fonts, deflated (scripts/deflate_raw.py), as byte arrays kFont_<name>_deflate that
+# src/ui/theme.cpp inflates once: 175 KB instead of 300. With nothing else to read, the page is
+# linked without Emscripten's file system (-sFILESYSTEM=0 below).
+set(DEFLATED_FONTS "")
+foreach(font ${THREADLAB_FONT_FILES} ${CJK_FONT})
+  set(deflated ${font}.deflate)
+  add_custom_command(OUTPUT ${deflated}
+    COMMAND ${THREADLAB_DEBIAN_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/deflate_raw.py ${font} ${deflated}
+    DEPENDS ${font} ${CMAKE_SOURCE_DIR}/scripts/deflate_raw.py VERBATIM)
+  list(APPEND DEFLATED_FONTS ${deflated})
+endforeach()
+set(FONTS_HEADER ${CMAKE_BINARY_DIR}/generated/ui_fonts.h)
+add_custom_command(OUTPUT ${FONTS_HEADER}
+  COMMAND ${CMAKE_COMMAND} -DOUT=${FONTS_HEADER} -DPREFIX=Font "-DSOURCES=${DEFLATED_FONTS}"
+    -P ${CMAKE_SOURCE_DIR}/cmake/embed_bytes.cmake
+  DEPENDS ${DEFLATED_FONTS} ${CMAKE_SOURCE_DIR}/cmake/embed_bytes.cmake
+  COMMENT "Embedding the fonts" VERBATIM)
+
 file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/ui/*.cpp src/ui/gl/*.cpp)
 list(FILTER APP_SOURCES EXCLUDE REGEX "(_model|/strings)\\.cpp$")
-add_executable(threadlab_app ${APP_SOURCES} ${SHADERS_HEADER} ${CJK_HEADER})
-set_property(TARGET threadlab_app APPEND PROPERTY LINK_DEPENDS ${CJK_FONT})
+add_executable(threadlab_app ${APP_SOURCES} ${SHADERS_HEADER} ${CJK_HEADER} ${FONTS_HEADER})
 target_link_libraries(threadlab_app PRIVATE threadlab_engine threadlab_real imgui)
+target_compile_options(threadlab_app PRIVATE ${THREADLAB_UI_SIZE_FLAGS})
 if(TARGET threadlab_view)
   target_link_libraries(threadlab_app PRIVATE threadlab_view)
 endif()
 add_dependencies(threadlab_app threadlab_version)
-add_custom_target(threadlab_fonts DEPENDS ${THREADLAB_FONT_FILES})
-add_dependencies(threadlab_app threadlab_fonts)
-set_property(TARGET threadlab_app APPEND PROPERTY LINK_DEPENDS ${THREADLAB_FONT_FILES})
 target_include_directories(threadlab_app PRIVATE ${CMAKE_BINARY_DIR}/generated)
 # Several build folders can each gather their own copy of the page (tests read THREADLAB_WEB_DIR).
 set(THREADLAB_WEB_OUT ${CMAKE_SOURCE_DIR}/build/web CACHE PATH "Where the page's files are gathered")
@@ -103,14 +129,14 @@ set(WEB_OUT ${THREADLAB_WEB_OUT})
 set_target_properties(threadlab_app PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${WEB_OUT})
 # The pool: the engine's thread, the Real machine's probe runner and the threads its probes start
 # at once (two ping-ponging, or one per core of a 4-core machine for the speedup); more cores
-# get their Web Workers on demand, started before the measurement's clock starts. Asyncify comes
-# with threadlab_real (CMakeLists.txt), limited to the fibers' code.
+# get their Web Workers on demand, started before the measurement's clock starts. The first frame
+# does not wait for the pool: its workers load beside it (a thread started sooner runs once its
+# worker is ready). Asyncify comes with threadlab_real (CMakeLists.txt), limited to the fibers' code.
 target_link_options(threadlab_app PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -sPTHREAD_POOL_SIZE=8
+  -Oz -sPTHREAD_POOL_SIZE=8 -sPTHREAD_POOL_DELAY_LOAD=1
   -sEXPORTED_FUNCTIONS=_main,_threadlab_state_json,_threadlab_paste,_threadlab_touch,_threadlab_key,_threadlab_text
-  ${THREADLAB_FONT_EMBEDS}
-  "SHELL:--embed-file ${CJK_FONT}@/fonts/cjk_subset.ttf"
+  -sFILESYSTEM=0
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
   -sENVIRONMENT=web,worker)
 

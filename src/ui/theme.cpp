@@ -1,13 +1,20 @@
 #include "ui/theme.h"
 
+#include <span>
+#include <string>
+
 #include "cjk_glyphs.h"
+#include "config/deflate.h"
+#include "ui_fonts.h"
 #include "ui_glyph_ranges.h"
 
 namespace ui {
 
 namespace {
 ImFont* g_code_font = nullptr; // owned by the font atlas; UI thread only
-}
+// The fonts inflated, kept for the atlas's lifetime (and its rebuilds); UI thread only.
+std::string g_ui_font_data, g_code_font_data, g_cjk_font_data;
+} // namespace
 
 void ApplyTheme(Theme theme, float scale, bool touch) {
     ImGuiStyle style;
@@ -33,31 +40,40 @@ void ApplyTheme(Theme theme, float scale, bool touch) {
 // cmake/web_app.cmake): the atlas holds exactly those.
 const ImWchar kGlyphRanges[] = {THREADLAB_UI_GLYPH_RANGES};
 
+// A font compiled into the module deflated (generated/ui_fonts.h), inflated on first use into
+// `inflated`, which outlives the atlas: the atlas reads it in place, never writing to it or
+// freeing it. The build made the data, so it always inflates.
+constexpr size_t kMaxFontBytes = 4 << 20;
+
+static ImFont* AddEmbeddedFont(ImFontAtlas& fonts, std::string& inflated, std::span<const uint8_t> deflated,
+                               float pixel_size, ImFontConfig config, const ImWchar* ranges) {
+    if (inflated.empty()) {
+        config::InflateResult font = config::inflate_raw(deflated, kMaxFontBytes);
+        IM_ASSERT(font.error == config::InflateError::None);
+        inflated = std::move(font.output);
+    }
+    config.FontDataOwnedByAtlas = false;
+    return fonts.AddFontFromMemoryTTF(inflated.data(), int(inflated.size()), pixel_size, &config, ranges);
+}
+
 // The Chinese of the interface and the lessons, merged into the font added last; only the subset's
 // own characters (cmake/web_app.cmake cuts it) are rasterised, so the atlas stays small.
 static void MergeChinese(ImFontAtlas& fonts, float pixel_size) {
     ImFontConfig merge;
     merge.MergeMode = true;
-    fonts.AddFontFromFileTTF("/fonts/cjk_subset.ttf", pixel_size, &merge, kCjkGlyphRanges);
+    AddEmbeddedFont(fonts, g_cjk_font_data, kFont_cjk_subset_deflate, pixel_size, merge, kCjkGlyphRanges);
 }
 
 void BuildFonts(float pixel_size) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    // The fonts are embedded into the module at /fonts by the link step (Debian's DejaVu).
-    ImFont* ui_font = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSans.ttf", pixel_size, nullptr, kGlyphRanges);
-    if (!ui_font) {
-        ImFontConfig config;
-        config.SizePixels = pixel_size;
-        ui_font = io.Fonts->AddFontDefault(&config);
-    }
+    // Debian's DejaVu, cut and compiled into the module by the build (cmake/web_app.cmake).
+    ImFont* ui_font = AddEmbeddedFont(*io.Fonts, g_ui_font_data, kFont_DejaVuSans_deflate, pixel_size, {}, kGlyphRanges);
     MergeChinese(*io.Fonts, pixel_size);
     // The code font gets it too, for the Chinese the example programs print.
-    g_code_font = io.Fonts->AddFontFromFileTTF("/fonts/DejaVuSansMono.ttf", pixel_size, nullptr, kGlyphRanges);
-    if (g_code_font)
-        MergeChinese(*io.Fonts, pixel_size);
-    else
-        g_code_font = ui_font;
+    g_code_font = AddEmbeddedFont(*io.Fonts, g_code_font_data, kFont_DejaVuSansMono_deflate, pixel_size, {},
+                                  kGlyphRanges);
+    MergeChinese(*io.Fonts, pixel_size);
     io.FontDefault = ui_font;
     io.Fonts->Build();
 }

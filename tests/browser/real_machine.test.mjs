@@ -5,53 +5,13 @@
 // they are measured.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  useLab, newPage, openLab, state, waitFrames, clickItem, itemRect, pressKeys, screenshot,
-} from './lab.mjs';
+import { useLab, newPage, openLab, itemRect, screenshot } from './lab.mjs';
+import { openRealMachine, setProbeThreads, scrollIntoWindow, runProbe } from './real_machine_page.mjs';
 
 const lab = useLab();
 
-// Probes take seconds; on 2 busy cores with software WebGL, allow for many.
-const PROBE_TIMEOUT_MS = 180_000;
 // The longest the page may go without a new frame while a probe runs.
 const MAX_FRAME_GAP_MS = 2_000;
-
-// Scrolls the Real machine window down until `name` is wholly on screen (the app reports only
-// the visible part of an item, and nothing of one scrolled out).
-async function scrollIntoWindow(page, name) {
-  for (let i = 0; i < 40; ++i) {
-    const s = await state(page);
-    const window = s.items['window/Real machine'];
-    const item = s.items[name];
-    const height = (r) => r[3] - r[1];
-    if (item && height(item) >= 0.5 * 16 * s.dpr && item[3] <= window[3] - 4 * s.dpr) return itemRect(page, name);
-    await page.mouse.move((window[0] + window[2]) / 2 / s.dpr, (window[1] + window[3]) / 2 / s.dpr);
-    await page.mouse.wheel(0, 120);
-    await waitFrames(page, 2);
-  }
-  throw new Error(`${name} never came into the Real machine window`);
-}
-
-// Clicks a probe's button, then samples the frame counter until the probe is done; returns the
-// longest time without a new frame and the report.
-async function runProbe(page, button) {
-  await scrollIntoWindow(page, button);
-  await clickItem(page, button);
-  await page.waitForFunction(() => window.threadlab.state().realMachine.running, null, { timeout: 30_000 });
-  let last = { at: Date.now(), frames: (await state(page)).frames };
-  let longestGap = 0;
-  const deadline = Date.now() + PROBE_TIMEOUT_MS;
-  for (;;) {
-    await new Promise((r) => setTimeout(r, 100));
-    const s = await state(page);
-    const now = Date.now();
-    if (s.frames > last.frames) last = { at: now, frames: s.frames };
-    longestGap = Math.max(longestGap, now - last.at);
-    if (!s.realMachine.running) return { longestGap, report: s.realMachine.report };
-    assert.ok(now < deadline, `the probe behind ${button} is still running`);
-    assert.ok(s.realMachine.progress >= 0 && s.realMachine.progress <= 1, `progress ${s.realMachine.progress}`);
-  }
-}
 
 function assertSpread(s, what) {
   assert.ok(s.min > 0 && Number.isFinite(s.max), `${what}: positive and finite (${JSON.stringify(s)})`);
@@ -61,23 +21,9 @@ function assertSpread(s, what) {
 test('the Real machine window measures the speedup on 1 and 2 real threads and the switch costs, frames going on', async () => {
   const page = await newPage(lab.browser);
   await openLab(page, lab.server.url);
-  await clickItem(page, 'menu/View');
-  await clickItem(page, 'menu/View/Real machine');
-  await itemRect(page, 'window/Real machine');
-  assert.equal((await state(page)).windows.realMachine, true);
-
+  await openRealMachine(page);
   // The slider starts at the machine's cores; this test measures 1 and 2 threads.
-  if ((await state(page)).realMachine.threads !== 2) {
-    const slider = await itemRect(page, 'real/threads');
-    await page.keyboard.down('Control');
-    await page.mouse.click(slider.cx, slider.cy);
-    await page.keyboard.up('Control');
-    await waitFrames(page, 2);
-    await pressKeys(page, 'Control', 'a');
-    await page.keyboard.type('2');
-    await pressKeys(page, 'Enter');
-  }
-  assert.equal((await state(page)).realMachine.threads, 2);
+  await setProbeThreads(page, 2);
 
   const speedup = await runProbe(page, 'real/Measure speedup');
   assert.ok(speedup.longestGap < MAX_FRAME_GAP_MS, `no frame for ${speedup.longestGap} ms while measuring the speedup`);
@@ -112,8 +58,7 @@ test('the Real machine window measures the speedup on 1 and 2 real threads and t
 test('the real race on 2 Web Workers: an atomic add and a lock lose nothing, unguarded updates are lost or not', async () => {
   const page = await newPage(lab.browser);
   await openLab(page, lab.server.url);
-  await clickItem(page, 'menu/View');
-  await clickItem(page, 'menu/View/Real machine');
+  await openRealMachine(page);
   const race = await runProbe(page, 'real/Run race');
   assert.ok(race.longestGap < MAX_FRAME_GAP_MS, `no frame for ${race.longestGap} ms during the race`);
   const r = race.report.race;
