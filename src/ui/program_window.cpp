@@ -466,6 +466,13 @@ void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const Em
 
     ImGui::Separator();
     ImGui::TextDisabled("Output");
+    // A program that prints without end keeps only its newest lines: say so where they show.
+    if (snap && snap->output_first > 0) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(the newest %zu lines; %llu earlier ones dropped)", snap->output.size(),
+                            (unsigned long long)snap->output_first);
+        RecordItemRect("program/OutputDropped");
+    }
     ShowOutput(snap);
     ImGui::End();
 }

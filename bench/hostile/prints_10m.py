@@ -1,0 +1,2 @@
+for i in range(10000000):
+    print(i)
