@@ -400,15 +400,16 @@ void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelecti
     std::snprintf(header, sizeof header, "Data: %zu globals###data", process->globals.size());
     if (section(RegionKind::Data, header, true))
         DataRegion(*process, sel);
-    std::snprintf(header, sizeof header, "Heap: %zu objects###heap", process->heap.size());
-    if (section(RegionKind::Heap, header, true))
-        HeapRegion(snap, *process, sel);
+    // Shared memory before the heap: a few rows that matter, above the long list of objects.
     size_t shared_objects = 0;
     for (const lab::HeapObjectView& object : process->heap)
         shared_objects += object.shared_slot >= 0 ? 1 : 0;
     std::snprintf(header, sizeof header, "Shared memory: %zu Values and Arrays###shared", shared_objects);
     if (shared_objects > 0 && section(RegionKind::Shared, header, true))
         SharedRegion(snap, *process, sel);
+    std::snprintf(header, sizeof header, "Heap: %zu objects###heap", process->heap.size());
+    if (section(RegionKind::Heap, header, true))
+        HeapRegion(snap, *process, sel);
     std::snprintf(header, sizeof header, "Stacks: %zu threads###stacks", process->threads.size());
     if (section(RegionKind::Stack, header, true))
         StackRegions(snap, *process, sel, open_stack);
