@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "ui/threads_model.h"
-
 namespace ui {
 
 void SplitSourceLines(std::string_view source, std::vector<std::string_view>& lines) {
@@ -78,10 +76,12 @@ void PlaceInstructionMarkers(const lab::LabSnapshot& snap, int32_t process, uint
 }
 
 uint32_t CodeOfThread(const lab::LabSnapshot& snap, int32_t process, machine::ThreadId thread) {
-    const lab::ThreadView* view = FindThread(snap, thread);
-    if (!view || view->process != process || view->frames.empty())
+    if (thread < 0 || size_t(thread) >= snap.threads.size())
         return 0;
-    return view->frames.back().code;
+    const lab::ThreadView& view = snap.threads[size_t(thread)];
+    if (view.process != process || view.frames.empty())
+        return 0;
+    return view.frames.back().code;
 }
 
 void MarkersAt(const std::vector<CodeMarker>& markers, int32_t at, size_t& first, size_t& last) {
