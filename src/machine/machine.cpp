@@ -256,10 +256,7 @@ void Machine::terminate(ThreadId t) {
     record(TraceKind::ThreadExit, t);
     for (ThreadId joiner : th.joiners)
         wake(joiner, {KernelError::None, 1}, ReadyReason::Woke, t);
-    // Its program never runs again: freed now (a Python thread's frames and stack with it), so
-    // that threads started and finished one after another take no more memory than their TCBs.
-    std::vector<ThreadId>().swap(threads_[t].joiners);
-    threads_[t].program.reset();
+    threads_[t].joiners.clear();
     --processes_[threads_[t].process].live_threads;
     --live_threads_;
 }

@@ -193,7 +193,7 @@ struct Thread {  // the TCB
     uint32_t wait_token = 0;    // changes when a wait ends: timers of older waits are stale
     KernelResult resume_with;   // handed to the program at its next run
     std::vector<ThreadId> joiners;
-    std::unique_ptr<ThreadProgram> program;  // null once the thread has exited
+    std::unique_ptr<ThreadProgram> program;
 
     SimTime response_time() const { return first_run_at - ready_at; }
     SimTime turnaround_time() const { return finished_at - ready_at; }

@@ -211,11 +211,6 @@ Thread& Interpreter::start_thread(Value callable, std::vector<Value> args, std::
     return thread;
 }
 
-void Interpreter::forget_thread(const Thread& thread)
-{
-    std::erase_if(threads, [&](const std::unique_ptr<Thread>& t) { return t.get() == &thread; });
-}
-
 // ---------------------------------------------------------------------------------------------
 // 2. Calls
 // ---------------------------------------------------------------------------------------------

@@ -124,9 +124,6 @@ struct Interpreter {
 
     // A new thread that calls callable(*args); it starts Runnable.
     Thread& start_thread(Value callable, std::vector<Value> args, std::string name);
-    // Frees a thread that will never run again (its frames, their buffers, its values), so
-    // that 100 000 threads started one after another cost no more than the live ones.
-    void forget_thread(const Thread& thread);
 
     // Executes up to `budget` instructions of `thread` (Runnable) and says why it stopped.
     RunResult run(Thread& thread, uint64_t budget);

@@ -132,8 +132,6 @@ uint64_t ProcessHost::random_u64() {
 
 // ---- A Python thread on the machine ------------------------------------------------------------
 
-PythonThread::~PythonThread() { run_.forget(vm_, *this); }
-
 void PythonThread::on_created(ThreadId self) {
     id_ = self;
     run_.process(vm_).machine_id = run_.machine().thread(self).process;
@@ -322,7 +320,7 @@ PythonProcess* PythonRun::process_with_pid(int64_t pid) {
 }
 
 PythonThread& PythonRun::python_thread(const Interpreter& vm, const Thread& thread) {
-    return *process(vm).threads.at(thread.id);
+    return *process(vm).threads[thread.id];
 }
 
 Interpreter* PythonRun::interpreter(ProcessId id) {
@@ -333,25 +331,27 @@ Interpreter* PythonRun::interpreter(ProcessId id) {
 }
 
 const Thread* PythonRun::python_thread(ThreadId thread) const {
-    if (thread < 0 || static_cast<size_t>(thread) >= machine_.thread_count())
-        return nullptr;
-    const auto* program = dynamic_cast<const PythonThread*>(machine_.thread(thread).program.get());
-    return program ? &program->python_thread() : nullptr;
+    for (const PythonProcess& p : processes_)
+        for (const PythonThread* program : p.threads)
+            if (program && program->id() == thread)
+                return &program->python_thread();
+    return nullptr;
 }
 
 std::unique_ptr<PythonThread> PythonRun::adopt(Interpreter& vm, Thread& thread) {
     auto program = std::make_unique<PythonThread>(*this, vm, thread);
-    process(vm).threads[thread.id] = program.get();
+    std::vector<PythonThread*>& threads = process(vm).threads;
+    if (thread.id >= threads.size())
+        threads.resize(thread.id + 1, nullptr);
+    threads[thread.id] = program.get();
     return program;
 }
 
 void PythonRun::rebind(Interpreter& vm, Thread& thread, PythonThread& program) {
-    process(vm).threads[thread.id] = &program;
-}
-
-void PythonRun::forget(Interpreter& vm, PythonThread& program) {
-    std::erase_if(process(vm).threads, [&](const auto& entry) { return entry.second == &program; });
-    vm.forget_thread(program.python_thread());
+    std::vector<PythonThread*>& threads = process(vm).threads;
+    if (thread.id >= threads.size())
+        threads.resize(thread.id + 1, nullptr);
+    threads[thread.id] = &program;
 }
 
 void PythonRun::write(OutputStream stream, std::string_view text) {

@@ -20,7 +20,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 #include "python/interpreter.h"
 #include "machine/machine.h"
@@ -76,8 +75,6 @@ private:
 class PythonThread final : public ThreadProgram {
 public:
     PythonThread(PythonRun& run, Interpreter& vm, Thread& thread) : run_(run), vm_(vm), thread_(&thread) {}
-    // The machine drops a thread's program when it exits: its interpreter thread goes with it.
-    ~PythonThread() override;
     void on_created(ThreadId self) override;
     machine::RunResult run(int64_t budget, const KernelResult& resumed) override;
 
@@ -135,7 +132,7 @@ struct Mirror {
 // A Python process: its interpreter and the bookkeeping multiprocessing needs.
 struct PythonProcess {
     std::unique_ptr<Interpreter> vm;
-    std::unordered_map<uint32_t, PythonThread*> threads;  // the live ones, by Thread::id
+    std::vector<PythonThread*> threads;  // by Thread::id
     ProcessId machine_id = -1;           // set when the machine creates its main thread
     int parent = -1;                     // PythonRun index of the process that started it
     bool daemon = false;                 // a daemonic child is terminated when its parent exits
@@ -175,8 +172,6 @@ public:
     std::unique_ptr<PythonThread> adopt(Interpreter& vm, Thread& thread);
     // `program` goes on running `thread` (its main thread's exit hooks).
     void rebind(Interpreter& vm, Thread& thread, PythonThread& program);
-    // `program` is gone (its thread exited): its interpreter thread is freed.
-    void forget(Interpreter& vm, PythonThread& program);
 
     // The thread whose batch is running (its writes are buffered), or null between batches.
     void set_running(PythonThread* thread) { running_ = thread; }
@@ -215,13 +210,11 @@ private:
     // A process's interpreter, its heap held to MachineConfig::max_memory.
     std::unique_ptr<Interpreter> new_interpreter();
 
+    Machine machine_;
     ProcessHost host_{*this};  // the host of every process: they share the machine's streams
     std::vector<ModuleDef> modules_;
     std::string source_, filename_;  // the main program, which children run again
     std::vector<PythonProcess> processes_;
-    // After the processes, so that it goes first: its threads' programs forget their
-    // interpreter threads as they go, while the interpreters still exist.
-    Machine machine_;
     std::vector<std::deque<Pickled>> channels_;
     std::vector<Value> shared_slots_;  // None, bool, int or float only
     PythonThread* running_ = nullptr;

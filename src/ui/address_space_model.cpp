@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "ui/threads_model.h"
-
 namespace ui {
 
 void CollectMemoryRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process,
@@ -26,8 +24,8 @@ void CollectMemoryRegions(const lab::LabSnapshot& snap, const lab::ProcessView& 
         regions.push_back({RegionKind::Shared, machine::kNoThread, shared_values});
     for (int32_t id : process.threads) {
         uint64_t entries = 0;
-        if (const lab::ThreadView* thread = FindThread(snap, id))
-            for (const lab::FrameView& frame : thread->frames)
+        if (id >= 0 && size_t(id) < snap.threads.size())
+            for (const lab::FrameView& frame : snap.threads[size_t(id)].frames)
                 entries += 1 + frame.locals.size();
         regions.push_back({RegionKind::Stack, id, entries});
     }

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "ui/threads_model.h"
-
 namespace ui {
 
 void SplitSourceLines(std::string_view source, std::vector<std::string_view>& lines) {
@@ -87,10 +85,10 @@ void PlaceInstructionMarkers(const lab::LabSnapshot& snap, int32_t process, uint
 }
 
 uint32_t CodeOfThread(const lab::LabSnapshot& snap, int32_t process, machine::ThreadId thread) {
-    const lab::ThreadView* view = FindThread(snap, thread);
-    if (!view || view->process != process)
+    if (thread < 0 || size_t(thread) >= snap.threads.size())
         return 0;
-    const lab::FrameView* frame = lab::program_frame(*view);
+    const lab::ThreadView& view = snap.threads[size_t(thread)];
+    const lab::FrameView* frame = view.process == process ? lab::program_frame(view) : nullptr;
     return frame ? frame->code : 0;
 }
 

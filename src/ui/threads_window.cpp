@@ -303,11 +303,6 @@ void ShowThreadsWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& s
         ImGui::End();
         return;
     }
-    // Finished threads pile up in a program that starts thousands: the snapshot keeps the newest.
-    if (snap.threads_not_shown > 0) {
-        ImGui::TextDisabled("%llu older terminated threads are not listed.", (unsigned long long)snap.threads_not_shown);
-        RecordItemRect("threads/NotShown");
-    }
     // The table takes what its rows need, up to half the window; the TCB gets the rest.
     const float row = ImGui::GetFrameHeight();
     const float wanted = row * float(snap.threads.size() + 1) + ImGui::GetStyle().ItemSpacing.y;

@@ -3,7 +3,6 @@
 // (LabConfig, the permalink).
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <string>
 
 #include "config/permalink.h"
@@ -110,42 +109,6 @@ TEST_CASE("past the live-thread limit start() raises RuntimeError: can't start n
     config.max_threads = 10;
     Outcome o = run_python(source, config);
     CHECK(o.out == "refused after 9 can't start new thread\na thread again\n");
-}
-
-TEST_CASE("threads started and finished one after another are freed: only the live ones keep frames and a program") {
-    const char* source = "import threading\n"
-                         "def work(i):\n"
-                         "    return [i] * 100\n"
-                         "for i in range(20000):\n"
-                         "    t = threading.Thread(target=work, args=(i,))\n"
-                         "    t.start()\n"
-                         "    t.join()\n"
-                         "print('done', threading.active_count(), len(threading.enumerate()))\n";
-    PythonRun run{MachineConfig{}};
-    REQUIRE_FALSE(run.start(source, "threads.py"));
-    size_t most_interpreter_threads = 0;
-    bool finished_thread_kept = false;
-    while (run.run(kNever, 200000) == RunStatus::Paused) {
-        most_interpreter_threads = std::max(most_interpreter_threads, run.interpreter(0)->threads.size());
-        const Machine& m = run.machine();
-        for (ThreadId t = 0; t < static_cast<ThreadId>(m.thread_count()); ++t)
-            if (m.thread(t).state == ThreadState::Terminated && (m.thread(t).program || run.python_thread(t)))
-                finished_thread_kept = true;
-    }
-    CHECK(run.machine().status() == RunStatus::Finished);
-    CHECK(run.machine().thread_count() == 20001);
-    CHECK(most_interpreter_threads <= 3);  // the main thread, the one it started, and its exit hooks
-    CHECK_FALSE(finished_thread_kept);
-    const Trace& trace = run.machine().trace();
-    REQUIRE(trace.output_count() == 1);
-    CHECK(trace.output(0).text == "done 1 1");
-    // The snapshot lists the main thread and the newest finished ones, and counts the rest.
-    std::shared_ptr<lab::LabSnapshot> snap = lab::capture(run, nullptr);
-    REQUIRE(snap->threads.size() == lab::kMaxFinishedThreads + 1);
-    CHECK(snap->threads.front().is_main);
-    CHECK(snap->threads.back().id == 20000);
-    CHECK(snap->threads_not_shown == 20001 - snap->threads.size());
-    CHECK(snap->processes.at(0).threads.size() == snap->threads.size());
 }
 
 TEST_CASE("the heap budget and the thread limit are settings of the link") {
