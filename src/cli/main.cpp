@@ -271,6 +271,8 @@ int command_explore(const cli::Options& command_line)
                                                           ? 0 : outcome.detail.find("wait-for cycle")).c_str());
         }
         const double rate = result.seconds > 0 ? (double)result.schedules / result.seconds : 0;
+        if (search.random_runs > 0)
+            print_error(explore::outcome_histogram(result));
         printf("explored %lld schedules: %zu outcomes, %d failing\n", (long long)result.schedules,
                result.outcomes.size(), result.failing());
         print_error("figures: " + std::to_string(result.pruned) + " choices pruned by the reduction, " +

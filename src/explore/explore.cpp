@@ -3,6 +3,7 @@
 #include "explore/explore.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <deque>
 #include <map>
 #include <set>
@@ -629,6 +630,21 @@ std::string result_json(const ExploreResult& r) {
         out += "}";
     }
     return out + "]}";
+}
+
+std::string outcome_histogram(const ExploreResult& r) {
+    constexpr int kWidth = 40;
+    std::string out;
+    for (const Outcome& o : r.outcomes) {
+        const double share = r.schedules > 0 ? static_cast<double>(o.count) / static_cast<double>(r.schedules) : 0;
+        char percent[16];
+        std::snprintf(percent, sizeof percent, "%5.1f%% ", share * 100);
+        const int bar = static_cast<int>(share * kWidth + 0.5);
+        out += percent + std::string(static_cast<size_t>(bar), '#') + std::string(static_cast<size_t>(kWidth - bar), ' ') +
+               "  " + std::to_string(o.count) + " of " + std::to_string(r.schedules) + ": exit " + std::to_string(o.exit) +
+               ", " + (o.failing() ? o.failure : "no failure") + "\n";
+    }
+    return out;
 }
 
 } // namespace explore

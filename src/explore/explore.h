@@ -90,5 +90,8 @@ std::vector<std::string> describe_preemptions(std::string_view source, std::stri
 // "2 schedules: exit 1, AssertionError: ..." lines and the JSON of `threadlab explore`.
 std::string describe_outcome(const Outcome& outcome);
 std::string result_json(const ExploreResult& result);
+// How often each outcome happened, one bar a line (random mode's point: how often the race bites):
+// " 75.0% ##############################  750 of 1000: exit 0, no failure".
+std::string outcome_histogram(const ExploreResult& result);
 
 } // namespace explore

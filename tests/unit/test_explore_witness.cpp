@@ -155,3 +155,19 @@ TEST_CASE("the timeline marks the witness's preemption and both sides of its con
     ui::SyncScheduleMarks(data, nullptr);
     CHECK(data.schedule_marks.empty());
 }
+
+TEST_CASE("random mode's histogram: a bar per outcome, as long as its share of the schedules") {
+    explore::ExploreOptions options;
+    options.random_runs = 40;
+    const explore::ExploreResult r = explore::explore(kCounter2, "test.py", MachineConfig{}, options);
+    const std::string histogram = explore::outcome_histogram(r);
+    CHECK(std::count(histogram.begin(), histogram.end(), '\n') == (long)r.outcomes.size());
+    int64_t total = 0;
+    for (const explore::Outcome& o : r.outcomes) {
+        total += o.count;
+        const std::string bar(size_t(double(o.count) / double(r.schedules) * 40 + 0.5), '#');
+        CHECK(histogram.find(" " + bar + std::string(40 - bar.size(), ' ') + "  " + std::to_string(o.count) + " of 40: exit " +
+                             std::to_string(o.exit)) != std::string::npos);
+    }
+    CHECK(total == 40);
+}
