@@ -147,7 +147,7 @@ struct Dumper {
                 expr(n.element.get(), depth + 1, n.value ? "key" : "element");
                 expr(n.value.get(), depth + 1, "value");
                 for (const Comprehension& c : n.generators) {
-                    label(depth + 1, "for");
+                    label(depth + 1, c.is_async ? "async for" : "for");
                     expr(c.target.get(), depth + 2);
                     expr(c.iter.get(), depth + 2, "in");
                     for (const ExprPtr& condition : c.conditions)
@@ -264,7 +264,7 @@ struct Dumper {
                 block(n.orelse, depth + 1, "orelse");
             },
             [&](const ForStmt& n) {
-                line(depth, "For", s.pos);
+                line(depth, n.is_async ? "AsyncFor" : "For", s.pos);
                 expr(n.target.get(), depth + 1, "target");
                 expr(n.iter.get(), depth + 1, "iter");
                 block(n.body, depth + 1, "body");

@@ -70,7 +70,7 @@ struct ListExpr { ExprList elts; };
 struct TupleExpr { ExprList elts; };
 struct DictExpr { ExprList keys, values; };
 struct SetExpr { ExprList elts; };
-struct Comprehension { ExprPtr target, iter; ExprList conditions; };
+struct Comprehension { ExprPtr target, iter; ExprList conditions; bool is_async = false; };  // is_async: `async for`
 enum class ComprehensionKind : uint8_t { List, Dict, Set, Generator };
 struct ComprehensionExpr {
     ComprehensionKind kind;
@@ -104,7 +104,7 @@ struct AugAssignStmt { ExprPtr target; BinaryOp op; ExprPtr value; };
 struct AnnAssignStmt { ExprPtr target; ExprPtr annotation; ExprPtr value; };  // value may be null
 struct IfStmt { ExprPtr test; StmtList body, orelse; };
 struct WhileStmt { ExprPtr test; StmtList body, orelse; };
-struct ForStmt { ExprPtr target, iter; StmtList body, orelse; };
+struct ForStmt { ExprPtr target, iter; StmtList body, orelse; bool is_async = false; };
 struct BreakStmt {};
 struct ContinueStmt {};
 struct PassStmt {};

@@ -45,13 +45,13 @@ int stack_effect(Op op, int32_t arg, bool jumping)
     switch (op) {
     case Op::Nop: case Op::RotTwo: case Op::RotThree: case Op::DeleteFast: case Op::DeleteDeref:
     case Op::DeleteGlobal: case Op::DeleteName: case Op::LoadAttr: case Op::UnaryOp: case Op::Jump:
-    case Op::GetIter: case Op::ListToTuple: case Op::PopBlock: case Op::PopExcept: case Op::CheckExcMatch:
+    case Op::GetIter: case Op::GetAIter: case Op::ListToTuple: case Op::PopBlock: case Op::PopExcept: case Op::CheckExcMatch:
     case Op::BeforeWith: case Op::BeforeAsyncWith: case Op::YieldValue: case Op::GetYieldFromIter: case Op::GetAwaitable:
     case Op::MatchSequence: case Op::MatchMapping: case Op::GetLen:
         return 0;
     case Op::Send:
         return jumping ? -1 : 0;
-    case Op::DupTop: case Op::PushNull: case Op::LoadConst: case Op::LoadFast: case Op::LoadDeref:
+    case Op::DupTop: case Op::GetANext: case Op::PushNull: case Op::LoadConst: case Op::LoadFast: case Op::LoadDeref:
     case Op::LoadClosure: case Op::LoadGlobal: case Op::LoadName: case Op::LoadMethod:
     case Op::LoadBuildClass: case Op::LoadAssertionError: case Op::WithExcept: case Op::ImportName:
     case Op::ImportFrom:
@@ -64,7 +64,7 @@ int stack_effect(Op op, int32_t arg, bool jumping)
     case Op::SetUpdate: case Op::DictUpdate:
     case Op::Reraise: case Op::ImportStar:
         return -1;
-    case Op::StoreAttr: case Op::DeleteSubscr: case Op::MapAdd: case Op::MatchClass:
+    case Op::StoreAttr: case Op::DeleteSubscr: case Op::MapAdd: case Op::MatchClass: case Op::EndAsyncFor:
         return -2;
     case Op::StoreSubscr:
         return -3;

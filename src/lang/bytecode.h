@@ -81,13 +81,19 @@ namespace lang {
     X(LoadBuildClass, None)                                                                            \
     X(LoadAssertionError, None)                                                                        \
     X(ReturnValue, None)                                                                               \
-    X(YieldValue, None)    /* generators: suspends the frame, TOS becomes the value sent back */    \
+    X(YieldValue, None)    /* generators: suspends the frame, TOS becomes the value sent back;      \
+                              arg 1: an async generator's `yield` (0: an await passing a value on) */ \
     X(GetYieldFromIter, None) /* yield from: TOS becomes its iterator (a coroutine is refused) */   \
-    X(GetAwaitable, None)  /* await: TOS becomes a coroutine or the iterator of its __await__() */  \
+    X(GetAwaitable, None)  /* await: TOS becomes a coroutine or the iterator of its __await__()     \
+                              (arg 1: TOS came from __anext__ in `async for`) */                    \
     X(Send, Jump)          /* sends TOS to the iterator below: pushes what it yields, or pops it,  \
                               pushes its return value and jumps */                                  \
     X(Raise, Count)        /* 0: re-raise the one being handled; 1: raise TOS; 2: TOS1 from TOS */  \
     X(SetupFinally, Jump)  /* pushes a handler block */                                               \
+    X(GetAIter, None)      /* async for: TOS becomes TOS.__aiter__() */                              \
+    X(GetANext, None)      /* async for: pushes TOS.__anext__() (to be awaited) */                   \
+    X(EndAsyncFor, None)   /* [aiter, exc]: StopAsyncIteration ends the loop (pops both and the     \
+                              except block); another exception is re-raised */                     \
     X(PopBlock, None)                                                                                  \
     X(PopExcept, None)     /* leaves an except clause: restores the previously handled exception */  \
     X(Reraise, None)                                                                                   \

@@ -155,6 +155,8 @@ struct SymbolTable {
             stmts(n->body, s);
             stmts(n->orelse, s);
         } else if (auto* n = std::get_if<ForStmt>(&st.node)) {
+            if (n->is_async && !scope.is_coroutine)
+                return fail(pos, "'async for' outside async function");
             expr(*n->iter, s);
             store(*n->target, s);
             stmts(n->body, s);
@@ -386,10 +388,21 @@ struct SymbolTable {
                 expr(*c.iter, inner);
             store(*c.target, inner);
             exprs(c.conditions, inner);
+            if (c.is_async)
+                scopes[(size_t)inner].is_coroutine = true;
         }
         expr(*n.element, inner);
         if (n.value)
             expr(*n.value, inner);
+        // An asynchronous comprehension is a coroutine its scope awaits (a generator expression
+        // is an async generator instead, which needs no await where it is made).
+        Scope& outer = scopes[(size_t)s];
+        if (scopes[(size_t)inner].is_coroutine && n.kind != ComprehensionKind::Generator) {
+            if (comprehension_description(outer))
+                outer.is_coroutine = true;
+            else if (!outer.is_coroutine)
+                fail(pos, "asynchronous comprehension outside of an asynchronous function");
+        }
     }
     void expr_node(LambdaExpr& n, SourcePos pos, int s)
     {
@@ -448,8 +461,11 @@ struct SymbolTable {
         const Scope& scope = scopes[(size_t)s];
         if (scope.kind != ScopeKind::Function)
             return fail(pos, "'await' outside function");
-        if (const char* comprehension = comprehension_description(scope))
-            return fail(pos, std::string("asynchronous ") + comprehension + "s are not supported by Threadlab");
+        // Inside a comprehension it makes the comprehension asynchronous.
+        if (comprehension_description(scope)) {
+            scopes[(size_t)s].is_coroutine = true;
+            return;
+        }
         if (!scope.is_coroutine)
             fail(pos, "'await' outside async function");
     }
@@ -474,9 +490,7 @@ struct SymbolTable {
             return fail(pos, std::string(keyword) + " outside function");
         if (const char* comprehension = comprehension_description(scope))
             return fail(pos, std::string(keyword) + " inside " + comprehension);
-        if (scope.is_coroutine)
-            return fail(pos, "asynchronous generators are not supported by Threadlab");
-        scope.is_generator = true;
+        scope.is_generator = true;  // with is_coroutine: an async generator
     }
 
     // Decides locals, cells and free variables, innermost scopes first. `bound_above` holds the
@@ -1007,9 +1021,9 @@ struct CodeGenerator {
     {
         int top = new_label(), else_label = new_label(), end = new_label();
         expr(*n.iter);
-        emit(Op::GetIter);
+        emit(n.is_async ? Op::GetAIter : Op::GetIter);
         bind(top);
-        emit(Op::ForIter, else_label);
+        next_item(n.is_async, else_label);
         store(*n.target);
         FrameBlock loop{FrameBlock::Kind::Loop, end, top};
         loop.is_for = true;
@@ -1020,6 +1034,26 @@ struct CodeGenerator {
         bind(else_label);
         body(n.orelse);
         bind(end);
+    }
+
+    // The head of a loop over the iterator on the stack: pushes its next item, or pops it and
+    // jumps to `exhausted`. `async for` awaits __anext__() until it raises StopAsyncIteration.
+    void next_item(bool is_async, int exhausted)
+    {
+        if (!is_async) {
+            emit(Op::ForIter, exhausted);
+            return;
+        }
+        int stopped = new_label(), got = new_label();
+        emit(Op::SetupFinally, stopped);
+        emit(Op::GetANext);
+        await_top(true);
+        emit(Op::PopBlock);
+        emit(Op::Jump, got);
+        bind(stopped);
+        emit(Op::EndAsyncFor);
+        emit(Op::Jump, exhausted);
+        bind(got);
     }
 
     // Emits the cleanup of one frame block on the way out of it (by return/break/continue).
@@ -1118,6 +1152,8 @@ struct CodeGenerator {
     {
         if (scope().kind != ScopeKind::Function)
             return fail(pos, "'return' outside function");
+        if (n.value && code().generator && code().coroutine)
+            return fail(pos, "'return' with value in async generator");
         if (n.value)
             expr(*n.value);
         else
@@ -2081,8 +2117,10 @@ struct CodeGenerator {
         make_function(n.scope, index, nullptr);
         emit(Op::PushNull);
         expr(*n.generators[0].iter);
-        emit(Op::GetIter);
+        emit(n.generators[0].is_async ? Op::GetAIter : Op::GetIter);
         emit(Op::Call, 1);
+        if (table.scopes[(size_t)n.scope].is_coroutine && !generator)
+            await_top();
     }
 
     void comprehension_loop(const ComprehensionExpr& n, size_t level)
@@ -2093,10 +2131,10 @@ struct CodeGenerator {
             emit(Op::LoadFast, 0);
         } else {
             expr(*c.iter);
-            emit(Op::GetIter);
+            emit(c.is_async ? Op::GetAIter : Op::GetIter);
         }
         bind(top);
-        emit(Op::ForIter, end);
+        next_item(c.is_async, end);
         store(*c.target);
         for (const ExprPtr& condition : c.conditions)
             branch(*condition, top, false);
@@ -2108,7 +2146,7 @@ struct CodeGenerator {
             emit(Op::MapAdd, (int32_t)n.generators.size() + 1);
         } else if (n.kind == ComprehensionKind::Generator) {
             expr(*n.element);
-            emit(Op::YieldValue);
+            yield_top();
             emit(Op::PopTop);
         } else {
             expr(*n.element);
@@ -2134,7 +2172,13 @@ struct CodeGenerator {
             expr(*n.value);
         else
             load_none();
-        emit(Op::YieldValue);
+        yield_top();
+    }
+
+    // `yield`: in an async generator it is marked apart from the values its awaits pass on.
+    void yield_top()
+    {
+        emit(Op::YieldValue, code().generator && code().coroutine ? 1 : 0);
     }
 
     void expr_node(const YieldFromExpr& n)
@@ -2150,9 +2194,10 @@ struct CodeGenerator {
         await_top();
     }
 
-    void await_top()
+    // `of_anext`: the awaitable is what `async for` got from __anext__ (its errors say so).
+    void await_top(bool of_anext = false)
     {
-        emit(Op::GetAwaitable);
+        emit(Op::GetAwaitable, of_anext ? 1 : 0);
         delegate();
     }
 

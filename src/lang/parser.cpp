@@ -93,6 +93,11 @@ struct Parser {
         advance();
         return true;
     }
+    // `for` or `async for`: the start of a comprehension's clause.
+    bool at_comprehension()
+    {
+        return is_kw("for") || (is_kw("async") && peek(1).kind == TokenKind::Keyword && peek(1).text == "for");
+    }
     bool accept_kw(std::string_view kw)
     {
         if (!is_kw(kw))
@@ -127,8 +132,6 @@ struct Parser {
             return fail(t.pos, "unexpected indent", "IndentationError");
         if (t.kind == TokenKind::Operator && t.text == "@")
             return unsupported(t.pos, "the '@' operator");
-        if (t.kind == TokenKind::Keyword && t.text == "async" && peek(1).kind == TokenKind::Keyword && peek(1).text == "for")
-            return unsupported(t.pos, "asynchronous comprehensions are");
         return fail(t.pos, "invalid syntax");
     }
     std::nullptr_t unsupported(SourcePos pos, const std::string& what)
@@ -632,17 +635,22 @@ struct Parser {
         return bitwise_or();
     }
 
-    // `async def` makes a coroutine function, `async with` awaits __aenter__ and __aexit__;
-    // `async for` is outside the subset.
+    // `async def` makes a coroutine function, `async with` awaits __aenter__ and __aexit__,
+    // `async for` awaits __anext__ until StopAsyncIteration.
     std::unique_ptr<Stmt> async_stmt()
     {
         SourcePos pos = tok().pos;
-        const Token& next = peek(1);
-        if (next.kind == TokenKind::Keyword && next.text == "for")
-            return unsupported(pos, "'async for'");
         advance();
         if (is_kw("def"))
             return function_def(pos, true);
+        if (is_kw("for")) {
+            std::unique_ptr<Stmt> loop = for_stmt();
+            if (loop) {
+                loop->pos = pos;
+                std::get<ForStmt>(loop->node).is_async = true;
+            }
+            return loop;
+        }
         if (!is_kw("with"))
             return fail_here();
         std::unique_ptr<Stmt> with = with_stmt();
@@ -1576,7 +1584,7 @@ struct Parser {
                 if (is_op("=")) {
                     return fail(value->pos, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 }
-                if (is_kw("for")) {
+                if (at_comprehension()) {
                     value = comprehension(ComprehensionKind::Generator, std::move(value), nullptr, arg_pos);
                     if (!value)
                         return nullptr;
@@ -1663,7 +1671,7 @@ struct Parser {
         ExprPtr first = is_kw("yield") ? yield_expression() : display_element();
         if (!first)
             return nullptr;
-        if (is_kw("for")) {
+        if (at_comprehension()) {
             if (std::holds_alternative<StarredExpr>(first->node))
                 return fail(first->pos, "iterable unpacking cannot be used in comprehension");
             ExprPtr gen = comprehension(ComprehensionKind::Generator, std::move(first), nullptr, pos);
@@ -1704,7 +1712,7 @@ struct Parser {
             ExprPtr first = display_element();
             if (!first)
                 return nullptr;
-            if (is_kw("for")) {
+            if (at_comprehension()) {
                 if (std::holds_alternative<StarredExpr>(first->node))
                     return fail(first->pos, "iterable unpacking cannot be used in comprehension");
                 ExprPtr comp = comprehension(ComprehensionKind::List, std::move(first), nullptr, pos);
@@ -1760,7 +1768,7 @@ struct Parser {
                 ExprPtr value = test();
                 if (!value)
                     return nullptr;
-                if (first && is_kw("for")) {
+                if (first && at_comprehension()) {
                     ExprPtr comp = comprehension(ComprehensionKind::Dict, std::move(key), std::move(value), pos);
                     bracket_depth--;
                     if (!comp || !expect_op("}"))
@@ -1782,7 +1790,7 @@ struct Parser {
     // {a, b, ...} or {x for ...}, after the first element (already parsed).
     ExprPtr set_display(ExprPtr first, SourcePos pos)
     {
-        if (is_kw("for")) {
+        if (at_comprehension()) {
             if (std::holds_alternative<StarredExpr>(first->node))
                 return fail(first->pos, "iterable unpacking cannot be used in comprehension");
             ExprPtr comp = comprehension(ComprehensionKind::Set, std::move(first), nullptr, pos);
@@ -1811,9 +1819,10 @@ struct Parser {
         comp.kind = kind;
         comp.element = std::move(element);
         comp.value = std::move(value);
-        while (is_kw("for")) {
-            advance();
+        while (at_comprehension()) {
             Comprehension c;
+            c.is_async = accept_kw("async");
+            advance();
             c.target = target_list();
             if (!c.target || !check_target(*c.target, "assign to", false))
                 return nullptr;
@@ -1830,8 +1839,6 @@ struct Parser {
             }
             comp.generators.push_back(std::move(c));
         }
-        if (is_kw("async"))
-            return unsupported(tok().pos, "asynchronous comprehensions are");
         return make_expr(pos, std::move(comp));
     }
 

@@ -757,7 +757,7 @@ void install_builtins(Interpreter& vm, ModuleObject& builtins)
         t.iterators[(int)IteratorKind::Reversed], t.base_exception, t.system_exit, t.keyboard_interrupt, t.exception,
         t.arithmetic_error, t.overflow_error, t.zero_division_error, t.assertion_error, t.attribute_error,
         t.import_error, t.module_not_found_error, t.lookup_error, t.index_error, t.key_error, t.name_error,
-        t.unbound_local_error, t.runtime_error, t.recursion_error, t.not_implemented_error, t.stop_iteration,
+        t.unbound_local_error, t.runtime_error, t.recursion_error, t.not_implemented_error, t.stop_iteration, t.stop_async_iteration,
         t.type_error, t.value_error, t.os_error, t.timeout_error, t.generator_exit, t.memory_error, t.property, t.staticmethod, t.classmethod,
         t.bytes, t.bytearray, t.unicode_error, t.unicode_encode_error, t.unicode_decode_error,
     };
@@ -769,11 +769,12 @@ void install_prelude_natives(Interpreter& vm, ModuleObject& prelude)
 {
     vm.add_native(prelude, "_write", prelude_write);
     vm.add_native(prelude, "_sort_by_keys", prelude_sort_by_keys);
+    install_async_generator_natives(vm, prelude);
 }
 
 void export_prelude(Interpreter& vm)
 {
-    for (const char* name : {"map", "filter", "any", "all"})
+    for (const char* name : {"map", "filter", "any", "all", "aiter", "anext"})
         if (Value* v = vm.prelude->globals.find(name))
             vm.set_attr(vm.builtins->globals, name, *v);
 }

@@ -52,6 +52,9 @@ NativeResult object_new(Interpreter& vm, Thread& thread, Value data, CallArgs ar
 
 // The natives the prelude's Python code builds on: output, sorting by precomputed keys.
 void install_prelude_natives(Interpreter& vm, ModuleObject& prelude);
+// The ones its async generator driver (_AsyncGenStep) uses: _resume, _throw_into, _async_yielded
+// (methods.cpp, beside the generators' send and throw).
+void install_async_generator_natives(Interpreter& vm, ModuleObject& prelude);
 
 // Python source of the prelude (prelude.cpp): builtins that call back into Python code (sorted
 // with a key, map, filter, any, all, ...) and the slow paths natives hand over to when a

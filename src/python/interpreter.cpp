@@ -408,7 +408,8 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
             if (fn->code->source->generator || fn->code->source->coroutine) {
                 auto* generator = vm.heap.make<GeneratorObject>();
                 generator->code = fn->code;
-                generator->coroutine = fn->code->source->coroutine;
+                generator->async_generator = fn->code->source->coroutine && fn->code->source->generator;
+                generator->coroutine = fn->code->source->coroutine && !generator->async_generator;
                 frame.generator = generator;
                 generator->frame = std::move(frame);
                 return deliver(Value::from_object(generator));
@@ -1634,13 +1635,42 @@ reload:
             }
             Value method = generator ? Value::empty() : python_method(v, "__await__");
             if (method.is_empty()) {
-                fail(types.type_error, "object " + type_name(v) + " can't be used in 'await' expression");
+                fail(types.type_error, in.arg == 1 ? "'async for' received an invalid object from __anext__: " + type_name(v)
+                                                   : "object " + type_name(v) + " can't be used in 'await' expression");
                 goto error;
             }
             s.pop_back();
             Value args[1] = {v};
             flow = runner.call(method, args);
             goto after_call;
+        }
+        case Op::GetAIter:
+        case Op::GetANext: {
+            bool first = in.op == Op::GetAIter;
+            Value v = s.back();
+            Value* method = type_of(v)->lookup(first ? "__aiter__" : "__anext__");
+            if (!method) {
+                fail(types.type_error, first ? "'async for' requires an object with __aiter__ method, got " + type_name(v)
+                                             : "'async for' received an object from __aiter__ that does not implement __anext__: " + type_name(v));
+                goto error;
+            }
+            if (first)
+                s.pop_back();
+            Value args[1] = {v};
+            flow = runner.call(*method, args);
+            goto after_call;
+        }
+        case Op::EndAsyncFor: {
+            Value raised = s.back();
+            s.pop_back();
+            if (!is_instance(raised, types.stop_async_iteration)) {
+                exception = raised;
+                goto reraise;
+            }
+            t.handled_exception = f->blocks.back().previous_exception;
+            f->blocks.pop_back();
+            s.pop_back();
+            continue;
         }
         case Op::Send: {
             Value sent = s.back();
@@ -2053,6 +2083,7 @@ reload:
             Value v = s.back();
             s.pop_back();
             GeneratorObject* generator = f->generator;
+            generator->yielded = in.arg == 1;
             generator->running = false;
             generator->frame = std::move(*f);
             t.frames.pop_back();

@@ -73,7 +73,7 @@ struct RunResult {
 struct BuiltinTypes {
     ClassObject *object, *type, *none_type, *bool_type, *int_type, *float_type, *str, *list, *tuple, *dict, *set, *frozenset;
     ClassObject *function, *builtin_function, *method, *module, *cell, *code, *range, *slice, *super_type;
-    ClassObject *dict_keys, *dict_values, *dict_items, *generator, *coroutine;
+    ClassObject *dict_keys, *dict_values, *dict_items, *generator, *coroutine, *async_generator;
     ClassObject *bytes, *bytearray;  // bytes.cpp
     ClassObject *property, *staticmethod, *classmethod;  // descriptors: their values are Instances
     ClassObject* iterators[kIteratorKindCount];  // by IteratorKind
@@ -81,7 +81,7 @@ struct BuiltinTypes {
         *overflow_error, *zero_division_error, *assertion_error, *attribute_error, *import_error,
         *module_not_found_error, *lookup_error, *index_error, *key_error, *name_error,
         *unbound_local_error, *runtime_error, *recursion_error, *not_implemented_error,
-        *stop_iteration, *type_error, *value_error, *os_error, *timeout_error, *generator_exit, *memory_error,
+        *stop_iteration, *stop_async_iteration, *type_error, *value_error, *os_error, *timeout_error, *generator_exit, *memory_error,
         *unicode_error, *unicode_encode_error, *unicode_decode_error;
 };
 

@@ -1431,6 +1431,61 @@ NativeResult generator_close(Interpreter& vm, Thread& t, Value, CallArgs args)
     return r;
 }
 
+// Async generators: each method returns an awaitable step (the prelude's _AsyncGenStep) that
+// drives the generator; __aiter__ is the generator itself.
+NativeResult async_step(Interpreter& vm, Value agen, Value sent, Value thrown, bool closing)
+{
+    return NativeResult::call(prelude_function(vm, "_AsyncGenStep"), {agen, sent, thrown, Value::from_bool(closing)});
+}
+
+NativeResult async_generator_aiter(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "__aiter__", args, 1, 1))
+        return NativeResult::raised();
+    return NativeResult::of(args[0]);
+}
+
+NativeResult async_generator_anext(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "__anext__", args, 1, 1))
+        return NativeResult::raised();
+    return async_step(vm, args[0], Value::none(), Value::none(), false);
+}
+
+NativeResult async_generator_asend(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "asend", args, 2, 2))
+        return NativeResult::raised();
+    return async_step(vm, args[0], args[1], Value::none(), false);
+}
+
+NativeResult async_generator_athrow(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "athrow", args, 2, 2))
+        return NativeResult::raised();
+    return async_step(vm, args[0], Value::none(), args[1], false);
+}
+
+NativeResult async_generator_aclose(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "aclose", args, 1, 1))
+        return NativeResult::raised();
+    auto* generator = static_cast<GeneratorObject*>(args[0].object);
+    if (!generator->started || generator->finished) {
+        generator->finished = true;
+        return async_step(vm, args[0], Value::none(), Value::from_object(vm.types.stop_iteration), true);
+    }
+    return async_step(vm, args[0], Value::none(), Value::from_object(vm.types.generator_exit), true);
+}
+
+NativeResult async_yielded(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    auto* generator = args.count == 1 ? as<GeneratorObject>(args[0]) : nullptr;
+    if (!generator)
+        return vm.raise(vm.types.type_error, "_async_yielded() takes an async generator");
+    return NativeResult::of(Value::from_bool(generator->yielded));
+}
+
 // ---------------------------------------------------------------------------------------------
 // 7. install_methods
 // ---------------------------------------------------------------------------------------------
@@ -1500,9 +1555,21 @@ void install_methods(Interpreter& vm)
         vm.add_method(cls, "throw", generator_throw);
         vm.add_method(cls, "close", generator_close);
     }
+    vm.add_method(vm.types.async_generator, "__aiter__", async_generator_aiter);
+    vm.add_method(vm.types.async_generator, "__anext__", async_generator_anext);
+    vm.add_method(vm.types.async_generator, "asend", async_generator_asend);
+    vm.add_method(vm.types.async_generator, "athrow", async_generator_athrow);
+    vm.add_method(vm.types.async_generator, "aclose", async_generator_aclose);
     vm.add_method(vm.types.int_type, "bit_length", int_bit_length);
     vm.add_method(vm.types.int_type, "bit_count", int_bit_count);
     vm.add_method(vm.types.float_type, "is_integer", float_is_integer);
+}
+
+void install_async_generator_natives(Interpreter& vm, ModuleObject& prelude)
+{
+    vm.add_native(prelude, "_resume", generator_send);
+    vm.add_native(prelude, "_throw_into", generator_throw);
+    vm.add_native(prelude, "_async_yielded", async_yielded);
 }
 
 } // namespace python

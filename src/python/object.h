@@ -298,14 +298,18 @@ struct Frame {
     lang::SourcePos position() const;
 };
 
-// A generator (a function that yields, a generator expression) or a coroutine (an async
-// def's call): its frame, kept here while it is suspended and moved onto the thread that
-// resumes it until it yields again.
+// A generator (a function that yields, a generator expression), a coroutine (an async def's
+// call) or an async generator (an async def that yields): its frame, kept here while it is
+// suspended and moved onto the thread that resumes it until it yields again. An async
+// generator runs as a generator whose `yield`s are told apart from what its awaits pass on
+// (`yielded`); the prelude's _AsyncGenStep drives it for __anext__, asend, athrow and aclose.
 struct GeneratorObject : Object {
     Frame frame;
     const Code* code = nullptr;  // its function's code (the frame is away while it runs)
     Value thrown = Value::empty();  // set by throw(): raised where it is suspended when resumed
     bool coroutine = false;
+    bool async_generator = false;
+    bool yielded = false;   // async generator: its last suspension was a `yield`, not an await
     bool started = false;   // has run up to a yield once: resuming pushes the sent value
     bool running = false;   // its frame is on a thread now
     bool finished = false;

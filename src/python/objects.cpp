@@ -153,7 +153,10 @@ ClassObject* Interpreter::type_of(Value v) const
     case ObjectKind::Iterator: return types.iterators[(int)static_cast<IteratorObject*>(v.object)->iterator_kind];
     case ObjectKind::Slice: return types.slice;
     case ObjectKind::Super: return types.super_type;
-    case ObjectKind::Generator: return static_cast<const GeneratorObject*>(v.object)->coroutine ? types.coroutine : types.generator;
+    case ObjectKind::Generator: {
+        auto* generator = static_cast<const GeneratorObject*>(v.object);
+        return generator->coroutine ? types.coroutine : generator->async_generator ? types.async_generator : types.generator;
+    }
     case ObjectKind::DictView: {
         DictViewKind view = static_cast<DictViewObject*>(v.object)->view;
         return view == DictViewKind::Keys ? types.dict_keys : view == DictViewKind::Values ? types.dict_values : types.dict_items;

@@ -318,6 +318,64 @@ def _list_from_iterable(iterable, as_list):
     return items if as_list else tuple(items)
 
 
+class _AsyncGenStep:
+    # What an async generator's __anext__, asend, athrow and aclose return. Awaiting it runs
+    # the generator to its next `yield`, passing what its own awaits yield on to the event
+    # loop (and what the loop sends or throws back in to it), and gives the yielded value; the
+    # generator's end is StopAsyncIteration. `closing`: aclose(), which wants the end.
+    def __init__(self, agen, sent, thrown, closing):
+        self.agen = agen
+        self.sent = sent
+        self.thrown = thrown
+        self.closing = closing
+
+    def __await__(self):
+        agen = self.agen
+        try:
+            item = _resume(agen, self.sent) if self.thrown is None else _throw_into(agen, self.thrown)
+            while not _async_yielded(agen):
+                try:
+                    sent = yield item
+                except BaseException as error:
+                    item = _throw_into(agen, error)
+                else:
+                    item = _resume(agen, sent)
+        except StopIteration:
+            if self.closing:
+                return None
+            raise StopAsyncIteration from None
+        except GeneratorExit:
+            if self.closing:
+                return None
+            raise
+        if self.closing:
+            raise RuntimeError("async generator ignored GeneratorExit")
+        return item
+
+
+def aiter(iterable):
+    method = getattr(type(iterable), "__aiter__", None)
+    if method is None:
+        raise TypeError("'" + type(iterable).__name__ + "' object is not an async iterable")
+    return method(iterable)
+
+
+def anext(iterator, *default):
+    method = getattr(type(iterator), "__anext__", None)
+    if method is None:
+        raise TypeError("'" + type(iterator).__name__ + "' object is not an async iterator")
+    if not default:
+        return method(iterator)
+    return _anext_or_default(method(iterator), default[0])
+
+
+async def _anext_or_default(awaitable, default):
+    try:
+        return await awaitable
+    except StopAsyncIteration:
+        return default
+
+
 def map(function, *iterables):
     if len(iterables) == 1:
         return [function(x) for x in iterables[0]]

@@ -715,6 +715,7 @@ void Interpreter::install_types()
     types.dict_items = builtin("dict_items", types.object, cannot_create);
     types.generator = builtin("generator", types.object, cannot_create);
     types.coroutine = builtin("coroutine", types.object, cannot_create);
+    types.async_generator = builtin("async_generator", types.object, cannot_create);
     static constexpr const char* kIteratorNames[kIteratorKindCount] = {
         "list_iterator", "str_iterator", "range_iterator", "dict_keyiterator", "dict_valueiterator",
         "dict_itemiterator", "enumerate", "zip", "reversed", "set_iterator", "bytes_iterator"};
@@ -762,6 +763,7 @@ void Interpreter::install_types()
     types.not_implemented_error = exception("NotImplementedError", types.runtime_error);
     types.stop_iteration = exception("StopIteration", types.exception);
     add_method(types.stop_iteration, "__init__", stop_iteration_init);
+    types.stop_async_iteration = exception("StopAsyncIteration", types.exception);
     types.type_error = exception("TypeError", types.exception);
     types.value_error = exception("ValueError", types.exception);
     types.os_error = exception("OSError", types.exception);
