@@ -129,12 +129,12 @@ set(WEB_OUT ${THREADLAB_WEB_OUT})
 set_target_properties(threadlab_app PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${WEB_OUT})
 # The pool: the engine's thread, the Real machine's probe runner and the threads its probes start
 # at once (two ping-ponging, or one per core of a 4-core machine for the speedup); more cores
-# get their Web Workers on demand, started before the measurement's clock starts. The first frame
-# does not wait for the pool: its workers load beside it (a thread started sooner runs once its
-# worker is ready). Asyncify comes with threadlab_real (CMakeLists.txt), limited to the fibers' code.
+# get their Web Workers on demand, started before the measurement's clock starts. The pool loads
+# before main runs, so the engine's thread is alive from the first frame. Asyncify comes with
+# threadlab_real (CMakeLists.txt), limited to the fibers' code.
 target_link_options(threadlab_app PRIVATE
   -sUSE_GLFW=3 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2
-  -Oz -sPTHREAD_POOL_SIZE=8 -sPTHREAD_POOL_DELAY_LOAD=1
+  -Oz -sPTHREAD_POOL_SIZE=8
   -sEXPORTED_FUNCTIONS=_main,_threadlab_state_json,_threadlab_paste,_threadlab_touch,_threadlab_key,_threadlab_text
   -sFILESYSTEM=0
   -sEXPORTED_RUNTIME_METHODS=ccall,UTF8ToString
