@@ -6,6 +6,34 @@
 
 namespace lang {
 
+// "%e" text with its last mantissa digit moved by one unit (carries and borrows included).
+static std::string last_digit_moved(const char* scientific, int direction)
+{
+    std::string text = scientific;
+    size_t e = text.find('e');
+    int exponent = std::atoi(text.c_str() + e + 1);
+    bool negative = text[0] == '-';
+    std::string digits;
+    for (size_t i = negative ? 1 : 0; i < e; i++)
+        if (text[i] != '.')
+            digits += text[i];
+    size_t count = digits.size();
+    uint64_t mantissa = std::strtoull(digits.c_str(), nullptr, 10) + (uint64_t)(int64_t)direction;
+    std::string moved = std::to_string(mantissa);
+    if (moved.size() > count) {  // 9.99 up is 10.0: one more place, same number of digits
+        moved.pop_back();
+        exponent++;
+    } else if (moved.size() < count) {  // 1.00 down is 0.999: a place less
+        moved += '9';
+        exponent--;
+    }
+    std::string out = negative ? "-" : "";
+    out += moved.substr(0, 1);
+    if (moved.size() > 1)
+        out += "." + moved.substr(1);
+    return out + "e" + std::to_string(exponent);
+}
+
 std::string float_repr(double value)
 {
     if (std::isnan(value))
@@ -16,14 +44,22 @@ std::string float_repr(double value)
         return std::signbit(value) ? "-0.0" : "0.0";
 
     // The fewest significant digits that read back exactly; "%.*e" rounds correctly on glibc
-    // and on Emscripten's musl, so both builds print the same digits.
+    // and on Emscripten's musl, so both builds print the same digits. When the correctly rounded
+    // digits do not read back, the neighbour one unit nearer the value may (2.0 ** 710 is
+    // 5.386379163185535e+213, though its digits run 5.3863791631855344...), as CPython finds.
     char buffer[40];
-    for (int precision = 0; precision <= 17; precision++) {
+    std::string text;
+    for (int precision = 0; precision <= 17 && text.empty(); precision++) {
         snprintf(buffer, sizeof buffer, "%.*e", precision, value);
-        if (std::strtod(buffer, nullptr) == value)
-            break;
+        double read = std::strtod(buffer, nullptr);
+        if (read == value) {
+            text = buffer;
+        } else if (precision < 17) {
+            std::string neighbour = last_digit_moved(buffer, value > read ? 1 : -1);
+            if (std::strtod(neighbour.c_str(), nullptr) == value)
+                text = neighbour;
+        }
     }
-    std::string text = buffer;
     bool negative = text[0] == '-';
     if (negative)
         text.erase(0, 1);

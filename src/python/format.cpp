@@ -368,6 +368,50 @@ std::string float_body(double magnitude, char type, int precision, bool alternat
     return buffer;
 }
 
+// A float formatted without a type but with a precision: as 'g', except that it switches to
+// scientific notation when the exponent reaches precision - 1 and that fixed notation keeps a
+// digit after the point (format(1.0, '.1') is '1e+00', format(0.5, '.1') is '0.5').
+std::string float_body_no_type(double magnitude, int precision, bool alternate)
+{
+    if (!std::isfinite(magnitude))
+        return float_body(magnitude, 'g', precision, alternate);
+    std::string scientific = float_body(magnitude, 'e', precision - 1, alternate);
+    int exponent = std::atoi(scientific.c_str() + scientific.find('e') + 1);
+    if (exponent < -4 || exponent >= precision - 1) {
+        if (alternate)
+            return scientific;
+        size_t e = scientific.find('e');
+        std::string mantissa = scientific.substr(0, e);
+        if (mantissa.find('.') != std::string::npos) {
+            mantissa.erase(mantissa.find_last_not_of('0') + 1);
+            if (mantissa.back() == '.')
+                mantissa.pop_back();
+        }
+        return mantissa + scientific.substr(e);
+    }
+    std::string fixed = float_body(magnitude, 'g', precision, alternate);
+    return fixed.find('.') == std::string::npos ? fixed + ".0" : fixed;
+}
+
+// A number's digits grouped by `separator`. When the spec pads with zeros after the sign, the
+// zeros are digits too and take separators, as CPython's do: format(3, '010,') is '00,000,003'.
+std::string grouped_digits_padded(const FormatSpec& spec, size_t other_length, std::string digits, char separator, size_t every)
+{
+    if (!separator)
+        return digits;
+    bool zero_padded = spec.zero && !spec.fill_specified && (!spec.align || spec.align == '=');
+    bool zero_filled = spec.fill_specified && spec.fill == "0" && spec.align == '=';
+    if ((!zero_padded && !zero_filled) || spec.width < 0 || other_length >= (size_t)spec.width)
+        return group_digits(digits, separator, every);
+    // The fewest digits n whose grouped length, n + (n - 1) / every, reaches the width.
+    size_t target = (size_t)spec.width - other_length;
+    size_t n = std::max(digits.size(), target - target / (every + 1));
+    while (n + (n - 1) / every < target)
+        n++;
+    digits.insert(0, n - digits.size(), '0');
+    return group_digits(digits, separator, every);
+}
+
 } // namespace
 
 bool Interpreter::format_value(Value v, std::string_view spec_text, std::string& out)
@@ -423,19 +467,19 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
             std::string decimal;
             if (!int_to_decimal(*this, v, decimal))
                 return false;
-            digits = group_digits(negative ? decimal.substr(1) : decimal, spec.grouping, 3);
+            digits = negative ? decimal.substr(1) : decimal;
             break;
         }
         case 'x': case 'X':
-            digits = group_digits(int_magnitude_digits(v, 16, spec.type == 'X'), spec.grouping == '_' ? '_' : 0, 4);
+            digits = int_magnitude_digits(v, 16, spec.type == 'X');
             prefix = spec.alternate ? (spec.type == 'X' ? "0X" : "0x") : "";
             break;
         case 'o':
-            digits = group_digits(int_magnitude_digits(v, 8, false), spec.grouping == '_' ? '_' : 0, 4);
+            digits = int_magnitude_digits(v, 8, false);
             prefix = spec.alternate ? "0o" : "";
             break;
         case 'b':
-            digits = group_digits(int_magnitude_digits(v, 2, false), spec.grouping == '_' ? '_' : 0, 4);
+            digits = int_magnitude_digits(v, 2, false);
             prefix = spec.alternate ? "0b" : "";
             break;
         default: {  // 'c'
@@ -454,11 +498,14 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
             }
             std::string ch;
             lang::append_utf8(ch, (uint32_t)n);
-            out = pad(spec, "", ch, '<');
+            out = pad(spec, "", ch, '>');
             return true;
         }
         }
-        out = pad(spec, sign_of(negative, spec.sign) + prefix, digits, '>');
+        std::string lead = sign_of(negative, spec.sign) + prefix;
+        bool decimal = spec.type == 0 || spec.type == 'd' || spec.type == 'n';
+        digits = grouped_digits_padded(spec, lead.size(), digits, spec.grouping, decimal ? 3 : 4);
+        out = pad(spec, lead, digits, '>');
         return true;
     }
     if (is_real(v)) {
@@ -474,9 +521,7 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
         if (t == 0 && spec.precision < 0) {
             body = lang::float_repr(magnitude);
         } else if (t == 0) {
-            body = float_body(magnitude, 'g', spec.precision == 0 ? 1 : spec.precision, spec.alternate);
-            if (std::isfinite(magnitude) && body.find_first_of(".e") == std::string::npos)
-                body += ".0";
+            body = float_body_no_type(magnitude, spec.precision == 0 ? 1 : spec.precision, spec.alternate);
         } else if (t == '%') {
             body = float_body(magnitude * 100, 'f', spec.precision < 0 ? 6 : spec.precision, spec.alternate) + "%";
         } else if (t == 'n') {
@@ -484,12 +529,13 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
         } else {
             body = float_body(magnitude, t, spec.precision < 0 ? 6 : spec.precision, spec.alternate);
         }
+        std::string sign = sign_of(negative, spec.sign);
         if (spec.grouping && std::isfinite(magnitude)) {
             size_t end = body.find_first_of(".eE%");
-            std::string integer_part = body.substr(0, end);
-            body = group_digits(integer_part, spec.grouping, 3) + (end == std::string::npos ? "" : body.substr(end));
+            std::string tail = end == std::string::npos ? "" : body.substr(end);
+            body = grouped_digits_padded(spec, code_points(sign) + code_points(tail), body.substr(0, end), spec.grouping, 3) + tail;
         }
-        out = pad(spec, sign_of(negative, spec.sign), body, '>');
+        out = pad(spec, sign, body, '>');
         return true;
     }
     if (!spec_text.empty()) {

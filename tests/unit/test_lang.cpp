@@ -6,6 +6,7 @@
 #include "lang/parser.h"
 #include "lang/repr.h"
 #include <doctest/doctest.h>
+#include <cmath>
 
 using namespace lang;
 
@@ -283,6 +284,9 @@ TEST_CASE("repr of floats and strings matches CPython")
     CHECK(float_repr(-0.0) == "-0.0");
     CHECK(float_repr(123456789012345678.0) == "1.2345678901234568e+17");
     CHECK(float_repr(5e-324) == "5e-324");
+    // The shortest digits that read back are not always the correctly rounded ones.
+    CHECK(float_repr(std::ldexp(1.0, 710)) == "5.386379163185535e+213");
+    CHECK(float_repr(std::pow(std::ldexp(1.0, 70), -2.0)) == "7.174648137343064e-43");
     CHECK(str_repr("it's") == "\"it's\"");
     CHECK(str_repr("a\"b'c") == "'a\"b\\'c'");
     CHECK(str_repr("\t\x01\xe4\xb8\xad") == "'\\t\\x01\xe4\xb8\xad'");
