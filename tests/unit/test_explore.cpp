@@ -10,20 +10,13 @@
 #include <string>
 
 #include "config/permalink.h"
+#include "bench_program.h"
 #include "explore/explore.h"
 #include "python/python_machine.h"
 
 using namespace machine;
 
 namespace {
-
-// The programs, as bench/explore.sh measures them (empty if missing: the checks fail).
-std::string bench_program(const char* name) {
-    std::ifstream file(std::string(THREADLAB_SOURCE_DIR) + "/bench/explore/" + name, std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 const std::string kCounter2 = bench_program("counter2.py");
 const std::string kCounter2Locked = bench_program("counter2_locked.py");

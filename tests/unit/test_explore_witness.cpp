@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "bench_program.h"
 #include "explore/explore.h"
 #include "explore/witness.h"
 #include "lab/schedule_notes.h"
@@ -15,13 +16,6 @@
 using namespace machine;
 
 namespace {
-
-std::string bench_program(const char* name) {
-    std::ifstream file(std::string(THREADLAB_SOURCE_DIR) + "/bench/explore/" + name, std::ios::binary);
-    std::stringstream text;
-    text << file.rdbuf();
-    return text.str();
-}
 
 const std::string kCounter2 = bench_program("counter2.py");
 const std::string kCounter2Locked = bench_program("counter2_locked.py");
