@@ -228,12 +228,13 @@ static std::string quoted_list(const std::vector<std::string>& names)
 }
 
 // Fills a new frame's locals from the call's arguments, with CPython's error messages.
-// A cleared frame, from the thread's spare frames when it has one (keeping its buffers' capacity).
-static Frame take_frame(Thread& t)
+// Pushes a cleared frame on the thread, from its spare frames when it has one (keeping its
+// buffers' capacity). Built in place: a Frame is large enough that moving it costs a call.
+static Frame& push_frame(Thread& t)
 {
     if (t.spare_frames.empty())
-        return Frame();
-    Frame frame = std::move(t.spare_frames.back());
+        return t.frames.emplace_back();
+    Frame& frame = t.frames.emplace_back(std::move(t.spare_frames.back()));
     t.spare_frames.pop_back();
     frame.stack.clear();
     frame.locals.clear();
@@ -386,7 +387,7 @@ void Runner::drop_from_top(uint32_t count)
 {
     if (count == 0)
         return;
-    std::vector<Value>& stack = t.frames.back().stack;
+    ValueStack& stack = t.frames.back().stack;
     stack.resize(stack.size() - count);
 }
 
@@ -399,12 +400,14 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
         switch (callee.object->kind) {
         case ObjectKind::Function: {
             auto* fn = static_cast<FunctionObject*>(callee.object);
-            Frame frame = take_frame(t);
+            // The arguments may be on the caller's stack: its buffer stays put when the frames
+            // vector grows.
+            Frame& frame = push_frame(t);
             if (!bind_arguments(vm, fn, args, argc, kwnames, kwcount, frame)) {
+                recycle_top_frame(t);
                 drop_from_top(drop);
                 return Flow::Raised;
             }
-            drop_from_top(drop);
             if (fn->code->source->generator || fn->code->source->coroutine) {
                 auto* generator = vm.heap.make<GeneratorObject>();
                 generator->code = fn->code;
@@ -412,13 +415,22 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
                 generator->coroutine = fn->code->source->coroutine && !generator->async_generator;
                 frame.generator = generator;
                 generator->frame = std::move(frame);
+                t.frames.pop_back();
+                drop_from_top(drop);
                 return deliver(Value::from_object(generator));
             }
-            if (t.frames.size() >= vm.recursion_limit) {
+            // The new frame is counted: the limit is on the frames below it.
+            if (t.frames.size() > vm.recursion_limit) {
+                recycle_top_frame(t);
+                drop_from_top(drop);
                 vm.fail(vm.types.recursion_error, "maximum recursion depth exceeded");
                 return Flow::Raised;
             }
-            t.frames.push_back(std::move(frame));
+            // The arguments consumed are on the caller's frame, now just below.
+            if (drop > 0) {
+                ValueStack& caller = t.frames[t.frames.size() - 2].stack;
+                caller.resize(caller.size() - drop);
+            }
             return Flow::Continue;
         }
         case ObjectKind::Generator:
@@ -1118,7 +1130,7 @@ RunResult Interpreter::run(Thread& t, uint64_t budget)
     const lang::Instruction* code = nullptr;
     const Value* constants = nullptr;
     const Value* names = nullptr;
-    std::vector<Value>* stack = nullptr;
+    ValueStack* stack = nullptr;
     Value exception;
     Flow flow = Flow::Continue;
 
@@ -1140,7 +1152,7 @@ reload:
             goto error;
         const lang::Instruction in = code[f->ip++];
         executed++;
-        std::vector<Value>& s = *stack;
+        ValueStack& s = *stack;
         switch (in.op) {
         case Op::Nop:
             continue;

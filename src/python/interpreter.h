@@ -48,7 +48,7 @@ struct Thread {
     ThreadState state = ThreadState::Runnable;
     std::vector<Frame> frames;   // frames.back() runs
     // Frames that returned, kept with their buffers (stack, locals) so that the next call
-    // allocates nothing: take_frame() and recycle_top_frame() in interpreter.cpp.
+    // allocates nothing: push_frame() and recycle_top_frame() in interpreter.cpp.
     std::vector<Frame> spare_frames;
     Value handled_exception;     // the exception an except clause is handling (bare `raise`)
     Value result;                // Finished: the return value of the bottom call

@@ -5,8 +5,10 @@
 #include "python/value.h"
 #include "lang/bytecode.h"
 #include "lang/source.h"
+#include <algorithm>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace python {
@@ -273,12 +275,75 @@ struct Block {
     Value previous_exception;    // ExceptHandler: Thread::handled_exception to restore
 };
 
+// A frame's value stack: the few std::vector operations the bytecode loop uses, with the
+// common case (room left) inlined. The loop is too large a function for the compiler to inline
+// std::vector::push_back into it, and nearly every instruction pushes or pops; frames reserve
+// their code's max_stack, so growing is the rare case. Slots past size() hold stale values that
+// nothing reads (the collector marks [0, size()) only).
+class ValueStack {
+public:
+    ValueStack() = default;
+    ValueStack(const ValueStack&) = default;
+    ValueStack& operator=(const ValueStack&) = default;
+    ValueStack(ValueStack&& other) noexcept : slots(std::move(other.slots)), top(std::exchange(other.top, 0)) {}
+    ValueStack& operator=(ValueStack&& other) noexcept
+    {
+        slots = std::move(other.slots);
+        top = std::exchange(other.top, 0);
+        return *this;
+    }
+
+    [[gnu::always_inline]] void push_back(Value v)
+    {
+        if (top == slots.size()) [[unlikely]]
+            grow(top + 1);
+        slots[top++] = v;
+    }
+    [[gnu::always_inline]] void pop_back() { top--; }
+    [[gnu::always_inline]] Value& back() { return slots[top - 1]; }
+    [[gnu::always_inline]] const Value& back() const { return slots[top - 1]; }
+    [[gnu::always_inline]] Value& operator[](size_t i) { return slots[i]; }
+    [[gnu::always_inline]] const Value& operator[](size_t i) const { return slots[i]; }
+    [[gnu::always_inline]] size_t size() const { return top; }
+    bool empty() const { return top == 0; }
+    Value* data() { return slots.data(); }
+    const Value* data() const { return slots.data(); }
+    Value* begin() { return slots.data(); }
+    Value* end() { return slots.data() + top; }
+    const Value* begin() const { return slots.data(); }
+    const Value* end() const { return slots.data() + top; }
+    // As std::vector's: new slots (when it grows) hold None.
+    [[gnu::always_inline]] void resize(size_t count)
+    {
+        if (count > top) [[unlikely]]
+            fill_to(count);
+        top = count;
+    }
+    void clear() { top = 0; }
+    void reserve(size_t count)
+    {
+        if (count > slots.size())
+            slots.resize(count);
+    }
+
+private:
+    [[gnu::noinline]] void grow(size_t count) { slots.resize(std::max(count, 2 * slots.size())); }
+    [[gnu::noinline]] void fill_to(size_t count)
+    {
+        if (count > slots.size())
+            grow(count);
+        std::fill(slots.begin() + (ptrdiff_t)top, slots.begin() + (ptrdiff_t)count, Value());
+    }
+    std::vector<Value> slots;
+    size_t top = 0;
+};
+
 struct Frame {
     const Code* code = nullptr;          // null: a native continuation frame (see `resume`)
     FunctionObject* function = nullptr;  // null for module and prelude code
     ModuleObject* module = nullptr;      // the globals
     uint32_t ip = 0;                     // the next instruction
-    std::vector<Value> stack;
+    ValueStack stack;
     std::vector<Value> locals;           // code->source->local_names
     std::vector<CellObject*> cells;      // cell_names, then free_names
     std::vector<Block> blocks;
