@@ -1342,12 +1342,31 @@ NativeResult dunder_getitem(Interpreter& vm, Thread&, Value, CallArgs args)
 
 } // namespace
 
+// Rearranges `items` so that the i-th is the one `order[i]` names.
+static void apply_order(std::vector<Value>& items, const std::vector<size_t>& order)
+{
+    std::vector<Value> sorted;
+    sorted.reserve(items.size());
+    for (size_t i : order)
+        sorted.push_back(items[i]);
+    items = std::move(sorted);
+}
+
 bool sort_values(Interpreter& vm, std::vector<Value>& items, const std::vector<Value>* keys, bool descending)
 {
     std::vector<size_t> order(items.size());
     for (size_t i = 0; i < order.size(); i++)
         order[i] = i;
     const std::vector<Value>& by = keys ? *keys : items;
+    // Small ints, the common case, order by their value without a trip through compare():
+    // the same order, since compare() of two ints is their integer comparison.
+    if (std::all_of(by.begin(), by.end(), [](Value v) { return v.kind == ValueKind::Int; })) {
+        std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+            return descending ? by[b].integer < by[a].integer : by[a].integer < by[b].integer;
+        });
+        apply_order(items, order);
+        return true;
+    }
     bool failed = false;
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
         if (failed)
@@ -1363,11 +1382,7 @@ bool sort_values(Interpreter& vm, std::vector<Value>& items, const std::vector<V
     });
     if (failed)
         return false;
-    std::vector<Value> sorted;
-    sorted.reserve(items.size());
-    for (size_t i : order)
-        sorted.push_back(items[i]);
-    items = std::move(sorted);
+    apply_order(items, order);
     return true;
 }
 
