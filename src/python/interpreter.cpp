@@ -1306,6 +1306,12 @@ reload:
                 flow = runner.call_then(d.callee, std::span<const Value>(d.args, d.argc), discard_result, Value());
                 goto after_call;
             }
+            // The common case: an instance's own attribute, keyed by the code's interned name
+            // (as CPython shares it) rather than by a new str for every instance.
+            if (auto* instance = as<InstanceObject>(object); instance && !instance->cls->has_slots) {
+                instance->attrs.set(names[in.arg], value);
+                continue;
+            }
             if (!set_attr_checked(object, as<StrObject>(names[in.arg])->text, value))
                 goto error;
             continue;
