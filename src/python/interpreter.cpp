@@ -227,15 +227,13 @@ static std::string quoted_list(const std::vector<std::string>& names)
     return out;
 }
 
-// Fills a new frame's locals from the call's arguments, with CPython's error messages.
-// Pushes a cleared frame on the thread, from its spare frames when it has one (keeping its
-// buffers' capacity). Built in place: a Frame is large enough that moving it costs a call.
-static Frame& push_frame(Thread& t)
+Frame& FrameStack::push_cleared()
 {
-    if (t.spare_frames.empty())
-        return t.frames.emplace_back();
-    Frame& frame = t.frames.emplace_back(std::move(t.spare_frames.back()));
-    t.spare_frames.pop_back();
+    if (count == frames.size()) {
+        frames.emplace_back();
+        return frames[count++];
+    }
+    Frame& frame = frames[count++];
     frame.stack.clear();
     frame.locals.clear();
     frame.cells.clear();
@@ -251,16 +249,7 @@ static Frame& push_frame(Thread& t)
     return frame;
 }
 
-// Pops the top frame (a function that returned), keeping it for the next call. A few are enough
-// for any recursion: each returning frame is reused by the next call at that depth.
-static void recycle_top_frame(Thread& t)
-{
-    constexpr size_t kSpareFrames = 16;
-    if (t.spare_frames.size() < kSpareFrames)
-        t.spare_frames.push_back(std::move(t.frames.back()));
-    t.frames.pop_back();
-}
-
+// Fills a new frame's locals from the call's arguments, with CPython's error messages.
 static bool bind_arguments(Interpreter& vm, FunctionObject* fn, const Value* args, uint32_t argc, const Value* kwnames,
                            uint32_t kwcount, Frame& frame)
 {
@@ -402,9 +391,9 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
             auto* fn = static_cast<FunctionObject*>(callee.object);
             // The arguments may be on the caller's stack: its buffer stays put when the frames
             // vector grows.
-            Frame& frame = push_frame(t);
+            Frame& frame = t.frames.push_cleared();
             if (!bind_arguments(vm, fn, args, argc, kwnames, kwcount, frame)) {
-                recycle_top_frame(t);
+                t.frames.pop_back();
                 drop_from_top(drop);
                 return Flow::Raised;
             }
@@ -421,7 +410,7 @@ Flow Runner::call(Value callee, const Value* args, uint32_t argc, const Value* k
             }
             // The new frame is counted: the limit is on the frames below it.
             if (t.frames.size() > vm.recursion_limit) {
-                recycle_top_frame(t);
+                t.frames.pop_back();
                 drop_from_top(drop);
                 vm.fail(vm.types.recursion_error, "maximum recursion depth exceeded");
                 return Flow::Raised;
@@ -2093,7 +2082,7 @@ reload:
                 pending = make_stop_iteration(v);
                 goto error;
             }
-            recycle_top_frame(t);
+            t.frames.pop_back();
             flow = runner.deliver(v);
             goto after_call;
         }

@@ -22,6 +22,7 @@
 #include "lang/source.h"
 #include <map>
 #include <memory>
+#include <iterator>
 #include <optional>
 #include <span>
 #include <string>
@@ -42,14 +43,50 @@ enum class ThreadState : uint8_t {
     Finished,
 };
 
+// A thread's frames: the std::vector operations the engine uses on them, except that a popped
+// frame stays constructed past size() with its buffers (stack, locals), so that the next call
+// at that depth reuses it in place (push_cleared): a call moves no Frame and allocates nothing.
+// Nothing reads a frame past size() (the collector marks the live ones only).
+class FrameStack {
+public:
+    Frame& back() { return frames[count - 1]; }
+    const Frame& back() const { return frames[count - 1]; }
+    Frame& operator[](size_t i) { return frames[i]; }
+    const Frame& operator[](size_t i) const { return frames[i]; }
+    size_t size() const { return count; }
+    bool empty() const { return count == 0; }
+    Frame* begin() { return frames.data(); }
+    Frame* end() { return frames.data() + count; }
+    const Frame* begin() const { return frames.data(); }
+    const Frame* end() const { return frames.data() + count; }
+    std::reverse_iterator<Frame*> rbegin() { return std::reverse_iterator<Frame*>(end()); }
+    std::reverse_iterator<Frame*> rend() { return std::reverse_iterator<Frame*>(begin()); }
+    std::reverse_iterator<const Frame*> rbegin() const { return std::reverse_iterator<const Frame*>(end()); }
+    std::reverse_iterator<const Frame*> rend() const { return std::reverse_iterator<const Frame*>(begin()); }
+
+    void push_back(Frame&& frame)
+    {
+        if (count < frames.size())
+            frames[count] = std::move(frame);
+        else
+            frames.push_back(std::move(frame));
+        count++;
+    }
+    void pop_back() { count--; }
+    void clear() { count = 0; }
+    // Pushes an empty frame: the one last popped at this depth, cleared, when there is one.
+    Frame& push_cleared();
+
+private:
+    std::vector<Frame> frames;  // [0, count) are the thread's; the rest wait to be reused
+    size_t count = 0;
+};
+
 struct Thread {
     uint32_t id = 0;
     std::string name;
     ThreadState state = ThreadState::Runnable;
-    std::vector<Frame> frames;   // frames.back() runs
-    // Frames that returned, kept with their buffers (stack, locals) so that the next call
-    // allocates nothing: push_frame() and recycle_top_frame() in interpreter.cpp.
-    std::vector<Frame> spare_frames;
+    FrameStack frames;           // frames.back() runs
     Value handled_exception;     // the exception an except clause is handling (bare `raise`)
     Value result;                // Finished: the return value of the bottom call
     Value uncaught;              // Finished by an exception: that exception, else None

@@ -394,7 +394,7 @@ TEST_CASE("natives call back into Python through frames; modules may be written 
     bool saw_python_above_native = false;
     while (loaded.thread->state == ThreadState::Runnable) {
         vm.step(*loaded.thread);
-        const std::vector<Frame>& frames = loaded.thread->frames;
+        const FrameStack& frames = loaded.thread->frames;
         if (frames.size() >= 3 && frames[frames.size() - 2].is_native() && frames.back().function &&
             frames.back().function->name == "plus_one")
             saw_python_above_native = true;
