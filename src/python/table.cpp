@@ -145,6 +145,19 @@ bool keys_equal(Value a, Value b)
     return false;
 }
 
+static bool same_object(Value a, Value b)
+{
+    return a.kind == ValueKind::Object && b.kind == ValueKind::Object && a.object == b.object;
+}
+
+// hash_value, with the keys of names and attributes (strs, which keep their hash) inline.
+static uint64_t key_hash(Value key)
+{
+    if (auto* s = as<StrObject>(key))
+        return s->hash;
+    return hash_value(key);
+}
+
 int32_t Table::find_index(Value key, uint64_t hash) const
 {
     if (slots.empty())
@@ -155,7 +168,8 @@ int32_t Table::find_index(Value key, uint64_t hash) const
         if (index < 0)
             return -1;
         const TableEntry& e = entries[(size_t)index];
-        if (e.hash == hash && !e.key.is_empty() && keys_equal(e.key, key))
+        // The same object is the same key (an interned name finds its global at once).
+        if (e.hash == hash && !e.key.is_empty() && (same_object(e.key, key) || keys_equal(e.key, key)))
             return index;
     }
 }
@@ -178,7 +192,7 @@ int32_t Table::find_str_index(std::string_view key, uint64_t hash) const
 
 Value* Table::find(Value key)
 {
-    int32_t index = find_index(key, hash_value(key));
+    int32_t index = find_index(key, key_hash(key));
     return index < 0 ? nullptr : &entries[(size_t)index].value;
 }
 
@@ -208,7 +222,7 @@ void Table::rebuild(size_t slot_count)
 
 void Table::set(Value key, Value value)
 {
-    uint64_t hash = hash_value(key);
+    uint64_t hash = key_hash(key);
     int32_t index = find_index(key, hash);
     if (index >= 0) {
         entries[(size_t)index].value = value;
