@@ -95,23 +95,11 @@ add_test(NAME cjk_glyphs_catch_missing COMMAND ${THREADLAB_DEBIAN_PYTHON} ${CMAK
   check ${CJK_FONT} ${CMAKE_SOURCE_DIR}/tests/fonts/rare_character.txt)
 set_tests_properties(cjk_glyphs_catch_missing PROPERTIES PASS_REGULAR_EXPRESSION "U\\+9F98 .* has no glyph")
 
-# The fonts, deflated (scripts/deflate_raw.py), as byte arrays kFont_<name>_deflate that
-# src/ui/theme.cpp inflates once: 175 KB instead of 300. With nothing else to read, the page is
-# linked without Emscripten's file system (-sFILESYSTEM=0 below).
-set(DEFLATED_FONTS "")
-foreach(font ${THREADLAB_FONT_FILES} ${CJK_FONT})
-  set(deflated ${font}.deflate)
-  add_custom_command(OUTPUT ${deflated}
-    COMMAND ${THREADLAB_DEBIAN_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/deflate_raw.py ${font} ${deflated}
-    DEPENDS ${font} ${CMAKE_SOURCE_DIR}/scripts/deflate_raw.py VERBATIM)
-  list(APPEND DEFLATED_FONTS ${deflated})
-endforeach()
+# The fonts, deflated, as byte arrays kFont_<name>_deflate that src/ui/theme.cpp inflates once:
+# 175 KB instead of 300. With nothing else to read, the page is linked without Emscripten's file
+# system (-sFILESYSTEM=0 below).
 set(FONTS_HEADER ${CMAKE_BINARY_DIR}/generated/ui_fonts.h)
-add_custom_command(OUTPUT ${FONTS_HEADER}
-  COMMAND ${CMAKE_COMMAND} -DOUT=${FONTS_HEADER} -DPREFIX=Font "-DSOURCES=${DEFLATED_FONTS}"
-    -P ${CMAKE_SOURCE_DIR}/cmake/embed_bytes.cmake
-  DEPENDS ${DEFLATED_FONTS} ${CMAKE_SOURCE_DIR}/cmake/embed_bytes.cmake
-  COMMENT "Embedding the fonts" VERBATIM)
+embed_deflated(${FONTS_HEADER} Font ${THREADLAB_FONT_FILES} ${CJK_FONT})
 
 file(GLOB APP_SOURCES CONFIGURE_DEPENDS src/app/*.cpp src/ui/*.cpp src/ui/gl/*.cpp)
 list(FILTER APP_SOURCES EXCLUDE REGEX "(_model|/strings)\\.cpp$")

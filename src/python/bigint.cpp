@@ -10,6 +10,7 @@
 #include "lang/utf8.h"
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 namespace python {
 
@@ -461,6 +462,29 @@ static Value fail_str_digits(Interpreter& vm, const std::string& detail)
                                              detail + "; use sys.set_int_max_str_digits() to increase the limit");
 }
 
+// The decimal digits of a magnitude, eighteen at a time (10**18 is the largest power of ten in
+// a 64-bit word). Not cpp_int's str(): its formatting brings about 66 KB of the C++ locale and
+// iostream code into the page.
+static std::string decimal_digits(BigInt magnitude)
+{
+    constexpr uint64_t kChunk = 1000000000000000000ull;
+    constexpr int kChunkDigits = 18;
+    std::vector<uint64_t> chunks;  // least significant first
+    BigInt quotient, remainder;
+    while (magnitude >= kChunk) {
+        boost::multiprecision::divide_qr(magnitude, BigInt(kChunk), quotient, remainder);
+        chunks.push_back((uint64_t)remainder);
+        magnitude.swap(quotient);
+    }
+    std::string out = std::to_string((uint64_t)magnitude);
+    for (auto chunk = chunks.rbegin(); chunk != chunks.rend(); ++chunk) {
+        std::string digits = std::to_string(*chunk);
+        out.append(kChunkDigits - digits.size(), '0');
+        out += digits;
+    }
+    return out;
+}
+
 bool int_to_decimal(Interpreter& vm, Value v, std::string& out)
 {
     auto* big = as<BigIntObject>(v);
@@ -473,11 +497,13 @@ bool int_to_decimal(Interpreter& vm, Value v, std::string& out)
         fail_str_digits(vm, "");
         return false;
     }
-    out = big->value.str();
-    if (out.size() - (big->value < 0 ? 1 : 0) > kMaxStrDigits) {
+    out = decimal_digits(boost::multiprecision::abs(big->value));
+    if (out.size() > kMaxStrDigits) {
         fail_str_digits(vm, "");
         return false;
     }
+    if (big->value < 0)
+        out.insert(out.begin(), '-');
     return true;
 }
 
@@ -487,7 +513,7 @@ std::string int_magnitude_digits(Value v, int base, bool upper)
     std::string digits;
     if (auto* big = as<BigIntObject>(v)) {
         if (base == 10)
-            return BigInt(boost::multiprecision::abs(big->value)).str();
+            return decimal_digits(boost::multiprecision::abs(big->value));
         BigInt magnitude = boost::multiprecision::abs(big->value);
         unsigned bits_per_digit = base == 16 ? 4 : base == 8 ? 3 : 1;
         unsigned mask = (unsigned)base - 1;

@@ -56,11 +56,6 @@ void install_prelude_natives(Interpreter& vm, ModuleObject& prelude);
 // (methods.cpp, beside the generators' send and throw).
 void install_async_generator_natives(Interpreter& vm, ModuleObject& prelude);
 
-// Python source of the prelude (prelude.cpp): builtins that call back into Python code (sorted
-// with a key, map, filter, any, all, ...) and the slow paths natives hand over to when a
-// user-defined dunder must run (print of objects with __str__, repr of containers of them).
-extern const char kPreludeSource[];
-
 // Copies the prelude's public functions into builtins once it has run.
 void export_prelude(Interpreter& vm);
 

@@ -9,6 +9,7 @@
 #include "python/bigint.h"
 #include "python/bytes.h"
 #include "python/builtins.h"
+#include "python/embedded_sources.h"
 #include "lang/compiler.h"
 #include "lang/repr.h"
 #include <algorithm>
@@ -91,7 +92,9 @@ Interpreter::Interpreter(Host& h, std::span<const ModuleDef> module_defs) : host
     install_builtins(*this, *builtins);
     prelude = new_module("_threadlab");
     install_prelude_natives(*this, *prelude);
-    run_module_source(prelude, kPreludeSource, "<prelude>");
+    // prelude.py: builtins that call back into Python code (sorted with a key, map, filter, any,
+    // all, ...) and the slow paths natives hand over to when a user-defined dunder must run.
+    run_module_source(prelude, embedded_python_source("prelude"), "<prelude>");
     export_prelude(*this);
 }
 

@@ -1,55 +1,39 @@
 // The importable modules. Each row names a module and how to build it; see modules.h.
 #include "python/modules.h"
 
+#include "python/embedded_sources.h"
+
 namespace python {
 
 void install_math(Interpreter& vm, ModuleObject& module);
 void install_sys(Interpreter& vm, ModuleObject& module);
-extern const char kSysSource[];
 void install_random(Interpreter& vm, ModuleObject& module);
-extern const char kRandomSource[];
-extern const char kOperatorSource[];
-extern const char kCollectionsSource[];
-extern const char kItertoolsSource[];
 void install_functools(Interpreter& vm, ModuleObject& module);
-extern const char kFunctoolsSource[];
-extern const char kHeapqSource[];
-extern const char kBisectSource[];
 void install_copy(Interpreter& vm, ModuleObject& module);
-extern const char kCopySource[];
-extern const char kStringSource[];
-extern const char kIoSource[];
-extern const char kContextlibSource[];
-extern const char kTypingSource[];
-extern const char kFutureSource[];
-extern const char kJsonSource[];
-extern const char kStatisticsSource[];
 void install_enum(Interpreter& vm, ModuleObject& module);
-extern const char kEnumSource[];
-extern const char kDataclassesSource[];
 
 std::span<const ModuleDef> standard_modules()
 {
-    static constexpr ModuleDef kModules[] = {
+    static const ModuleDef kModules[] = {
         {"math", install_math, nullptr},
-        {"sys", install_sys, kSysSource},
-        {"random", install_random, kRandomSource},
-        {"operator", nullptr, kOperatorSource},
-        {"collections", nullptr, kCollectionsSource},
-        {"itertools", nullptr, kItertoolsSource},
-        {"functools", install_functools, kFunctoolsSource},
-        {"heapq", nullptr, kHeapqSource},
-        {"bisect", nullptr, kBisectSource},
-        {"copy", install_copy, kCopySource},
-        {"string", nullptr, kStringSource},
-        {"io", nullptr, kIoSource},
-        {"contextlib", nullptr, kContextlibSource},
-        {"typing", nullptr, kTypingSource},
-        {"__future__", nullptr, kFutureSource},
-        {"json", nullptr, kJsonSource},
-        {"statistics", nullptr, kStatisticsSource},
-        {"enum", install_enum, kEnumSource},
-        {"dataclasses", nullptr, kDataclassesSource},
+        {"sys", install_sys, embedded_python_source("sys")},
+        {"random", install_random, embedded_python_source("random")},
+        {"operator", nullptr, embedded_python_source("operator")},
+        {"collections", nullptr, embedded_python_source("collections")},
+        {"itertools", nullptr, embedded_python_source("itertools")},
+        {"functools", install_functools, embedded_python_source("functools")},
+        {"heapq", nullptr, embedded_python_source("heapq")},
+        {"bisect", nullptr, embedded_python_source("bisect")},
+        {"copy", install_copy, embedded_python_source("copy")},
+        {"string", nullptr, embedded_python_source("string")},
+        {"io", nullptr, embedded_python_source("io")},
+        {"contextlib", nullptr, embedded_python_source("contextlib")},
+        {"typing", nullptr, embedded_python_source("typing")},
+        {"__future__", nullptr, embedded_python_source("__future__")},
+        {"json", nullptr, embedded_python_source("json")},
+        {"statistics", nullptr, embedded_python_source("statistics")},
+        {"enum", install_enum, embedded_python_source("enum")},
+        {"dataclasses", nullptr, embedded_python_source("dataclasses")},
     };
     return kModules;
 }

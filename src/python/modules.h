@@ -5,8 +5,8 @@
 // To add a module (threading, time, queue, ...): write its install function in its own file and
 // add one row to the table in modules.cpp. The interpreter core does not change. When two rows
 // have the same name, `import` takes the last one (a host can extend the standard table).
-// Declare a module's Python source as an array (`extern const char kSource[];`): its address is
-// a constant, so the table can stay constexpr.
+// A module's Python half is a file src/python/modules/NAME.py, which its row names through
+// embedded_python_source("NAME") (python/embedded_sources.h).
 #pragma once
 #include <span>
 

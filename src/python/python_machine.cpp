@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 #include "lang/compiler.h"
+#include "python/embedded_sources.h"
 
 namespace python {
 
@@ -14,21 +15,11 @@ namespace python {
 
 void install_threading(Interpreter& vm, ModuleObject& module);
 void install_machine_sys(Interpreter& vm, ModuleObject& module);
-extern const char kSysSource[];
 void install_time(Interpreter& vm, ModuleObject& module);
-extern const char kTimeSource[];
-extern const char* const kThreadingSource;
-extern const char* const kAsyncioSource;
 void install_asyncio(Interpreter& vm, ModuleObject& module);
 void install_os(Interpreter& vm, ModuleObject& module);
-extern const char kOsSource[];
 void install_multiprocessing(Interpreter& vm, ModuleObject& module);
-extern const char kMultiprocessingSource[];
-extern const char kQueueSource[];
 void install_logging(Interpreter& vm, ModuleObject& module);
-extern const char kLoggingSource[];
-extern const char kFuturesSource[];
-extern const char kConcurrentSource[];
 
 namespace {
 
@@ -241,16 +232,16 @@ PythonRun::PythonRun(const MachineConfig& config) : machine_(config) {
     modules_.assign(standard.begin(), standard.end());
     // After the standard modules: a name found in both is taken from here (import uses the last
     // row that matches).
-    modules_.push_back({"sys", install_machine_sys, kSysSource});
-    modules_.push_back({"time", install_time, kTimeSource});
-    modules_.push_back({"threading", install_threading, kThreadingSource});
-    modules_.push_back({"asyncio", install_asyncio, kAsyncioSource});
-    modules_.push_back({"os", install_os, kOsSource});
-    modules_.push_back({"multiprocessing", install_multiprocessing, kMultiprocessingSource});
-    modules_.push_back({"queue", nullptr, kQueueSource});
-    modules_.push_back({"logging", install_logging, kLoggingSource});
-    modules_.push_back({"concurrent", nullptr, kConcurrentSource});
-    modules_.push_back({"concurrent.futures", nullptr, kFuturesSource});
+    modules_.push_back({"sys", install_machine_sys, embedded_python_source("sys")});
+    modules_.push_back({"time", install_time, embedded_python_source("time")});
+    modules_.push_back({"threading", install_threading, embedded_python_source("threading")});
+    modules_.push_back({"asyncio", install_asyncio, embedded_python_source("asyncio")});
+    modules_.push_back({"os", install_os, embedded_python_source("os")});
+    modules_.push_back({"multiprocessing", install_multiprocessing, embedded_python_source("multiprocessing")});
+    modules_.push_back({"queue", nullptr, embedded_python_source("queue")});
+    modules_.push_back({"logging", install_logging, embedded_python_source("logging")});
+    modules_.push_back({"concurrent", nullptr, embedded_python_source("concurrent")});
+    modules_.push_back({"concurrent.futures", nullptr, embedded_python_source("futures")});
 }
 
 std::unique_ptr<Interpreter> PythonRun::new_interpreter() {

@@ -28,6 +28,9 @@ ALLOWED = {
 }
 # What a window may read of the machine: plain data, no machine to drive.
 UI_MACHINE_HEADERS = {"sim_time.h", "thread_state.h", "sync.h", "trace.h", "random.h"}
+# config's inflater stands alone (a library of its own, beneath the layers): python inflates its
+# embedded module sources with it.
+SHARED_HEADERS = {("config", "deflate.h")}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/([^"]+)"')
 
 
@@ -47,7 +50,7 @@ def problems(src: pathlib.Path):
             if not m or m.group(1) not in ALLOWED:
                 continue  # a system, third-party or generated header
             target, header = m.group(1), m.group(2)
-            if target not in ALLOWED[layer]:
+            if target not in ALLOWED[layer] and (target, header) not in SHARED_HEADERS:
                 yield f"{path}:{number}: {layer}/ must not include {target}/ ({line.strip()})"
             elif layer == "ui" and target == "machine" and header not in UI_MACHINE_HEADERS:
                 yield (f"{path}:{number}: ui/ reads only the machine's plain data "

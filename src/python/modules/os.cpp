@@ -38,15 +38,4 @@ void install_os(Interpreter& vm, ModuleObject& module) {
     vm.add_native(module, "cpu_count", cpu_count);
 }
 
-extern const char kOsSource[] = R"PY(
-name = "posix"
-sep = "/"
-linesep = "\n"
-environ = {}
-
-
-def getenv(key, default=None):
-    return environ.get(key, default)
-)PY";
-
 } // namespace python

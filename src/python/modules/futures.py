@@ -1,16 +1,11 @@
-// The concurrent.futures module (and its package, concurrent), written in Python over
-// threading and queue: Future, ThreadPoolExecutor, as_completed and wait. Worker threads are
-// named as CPython names them ("ThreadPoolExecutor-0_0") and wait for work in a SimpleQueue, so
-// an idle worker shows as waiting on a Queue.
-//
-// As in CPython, the workers are not daemonic: when the main thread's code is done, the exit
-// hook registered with threading._register_atexit tells every worker to stop once the queued
-// work is done, and joins them; then the main thread ends.
-#include "python/python_machine.h"
-
-namespace python {
-
-extern const char kFuturesSource[] = R"PY(
+# The concurrent.futures module (and its package, concurrent), written in Python over
+# threading and queue: Future, ThreadPoolExecutor, as_completed and wait. Worker threads are
+# named as CPython names them ("ThreadPoolExecutor-0_0") and wait for work in a SimpleQueue, so
+# an idle worker shows as waiting on a Queue.
+#
+# As in CPython, the workers are not daemonic: when the main thread's code is done, the exit
+# hook registered with threading._register_atexit tells every worker to stop once the queued
+# work is done, and joins them; then the main thread ends.
 import threading as _threading
 from os import cpu_count as _cpu_count
 from queue import SimpleQueue as _SimpleQueue
@@ -436,16 +431,3 @@ class ProcessPoolExecutor(Executor):
                 with f._condition:
                     while not f.done():
                         f._condition.wait()
-)PY";
-
-} // namespace python
-
-namespace python {
-
-// The package: `from concurrent import futures` finds its submodule as an attribute.
-extern const char kConcurrentSource[] = R"PY(
-import concurrent.futures
-del concurrent
-)PY";
-
-} // namespace python

@@ -1,10 +1,7 @@
-// The dataclasses module: dataclass (init, repr, eq, order, frozen, match_args, kw_only),
-// field, fields, asdict, astuple, replace, is_dataclass, FrozenInstanceError, with CPython 3.11's
-// messages. In Python. CPython writes each class's methods as source and compiles it; here the
-// generated methods are closures over the class's fields, which the same messages come out of.
-namespace python {
-
-extern const char kDataclassesSource[] = R"PY(
+# The dataclasses module: dataclass (init, repr, eq, order, frozen, match_args, kw_only),
+# field, fields, asdict, astuple, replace, is_dataclass, FrozenInstanceError, with CPython 3.11's
+# messages. In Python. CPython writes each class's methods as source and compiles it; here the
+# generated methods are closures over the class's fields, which the same messages come out of.
 import copy as _copy
 
 __all__ = ["dataclass", "field", "Field", "FrozenInstanceError", "InitVar", "KW_ONLY", "MISSING", "fields",
@@ -342,6 +339,3 @@ def replace(obj, /, **changes):
                 raise ValueError("InitVar %r must be specified with replace()" % f.name)
             changes[f.name] = getattr(obj, f.name)
     return obj.__class__(**changes)
-)PY";
-
-} // namespace python

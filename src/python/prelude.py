@@ -1,12 +1,7 @@
-// The prelude: built-ins written in Python because they call Python code (a key function, a
-// user-defined __str__ or __repr__). Natives hand over to these functions instead of running
-// a nested interpreter, so every such call goes through frames like the rest of the program.
-// Its frames are hidden from tracebacks, as CPython's built-ins are.
-#include "python/builtins.h"
-
-namespace python {
-
-const char kPreludeSource[] = R"PY(
+# The prelude: built-ins written in Python because they call Python code (a key function, a
+# user-defined __str__ or __repr__). Natives hand over to these functions instead of running
+# a nested interpreter, so every such call goes through frames like the rest of the program.
+# Its frames are hidden from tracebacks, as CPython's built-ins are.
 def _class_ready(cls, named, keywords):
     # A new class: the __set_name__ written in Python of its attributes, then its bases'
     # __init_subclass__ with the class keywords (class_ready in descriptors.cpp does the
@@ -400,6 +395,3 @@ def all(iterable):
         if not x:
             return False
     return True
-)PY";
-
-} // namespace python

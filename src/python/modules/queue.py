@@ -1,13 +1,8 @@
-// The queue module: Queue, LifoQueue, PriorityQueue and SimpleQueue, written in Python over the
-// machine's wait queues (SyncKind::WaitQueue, allocated through threading's _allocate). A queue
-// has one mutex and three wait queues on it (not empty, not full, all tasks done), so a thread
-// blocked in get(), put() or join() shows in its TCB and on the timeline as waiting on a Queue.
-#include "python/python_machine.h"
-
-namespace python {
-
-// Wait queues are SyncKind 7; operation 5 is notify (count -1: everyone).
-extern const char kQueueSource[] = R"PY(
+# The queue module: Queue, LifoQueue, PriorityQueue and SimpleQueue, written in Python over the
+# machine's wait queues (SyncKind::WaitQueue, allocated through threading's _allocate). A queue
+# has one mutex and three wait queues on it (not empty, not full, all tasks done), so a thread
+# blocked in get(), put() or join() shows in its TCB and on the timeline as waiting on a Queue.
+# Wait queues are SyncKind 7; operation 5 is notify (count -1: everyone).
 from threading import Lock as _Lock, _allocate, _wait, _sync
 from time import monotonic as _monotonic
 
@@ -143,6 +138,3 @@ class SimpleQueue(Queue):
 
     def put(self, item, block=True, timeout=None):
         Queue.put(self, item)
-)PY";
-
-} // namespace python

@@ -1,9 +1,6 @@
-// The json module: dumps (indent, sort_keys, separators, ensure_ascii, default) and loads, with
-// CPython's output and its JSONDecodeError messages ("Expecting value: line 1 column 5 (char 4)").
-// In Python: a recursive encoder and a recursive-descent decoder.
-namespace python {
-
-extern const char kJsonSource[] = R"PY(
+# The json module: dumps (indent, sort_keys, separators, ensure_ascii, default) and loads, with
+# CPython's output and its JSONDecodeError messages ("Expecting value: line 1 column 5 (char 4)").
+# In Python: a recursive encoder and a recursive-descent decoder.
 class JSONDecodeError(ValueError):
     def __init__(self, msg, doc, pos):
         lineno = doc.count("\n", 0, pos) + 1
@@ -305,6 +302,3 @@ def loads(s, **kwargs):
 
 def load(fp, **kwargs):
     return loads(fp.read(), **kwargs)
-)PY";
-
-} // namespace python

@@ -1,10 +1,7 @@
-// The itertools module, written in Python as generators: the infinite iterators (count, cycle,
-// repeat), the terminating ones (accumulate, chain, compress, dropwhile, filterfalse, groupby,
-// islice, pairwise, starmap, takewhile, tee, zip_longest) and the combinatoric ones (product,
-// permutations, combinations, combinations_with_replacement), with CPython's results and errors.
-namespace python {
-
-extern const char kItertoolsSource[] = R"PY(
+# The itertools module, written in Python as generators: the infinite iterators (count, cycle,
+# repeat), the terminating ones (accumulate, chain, compress, dropwhile, filterfalse, groupby,
+# islice, pairwise, starmap, takewhile, tee, zip_longest) and the combinatoric ones (product,
+# permutations, combinations, combinations_with_replacement), with CPython's results and errors.
 def count(start=0, step=1):
     n = start
     while True:
@@ -289,6 +286,3 @@ def combinations_with_replacement(iterable, r):
             return
         indices[i:] = [indices[i] + 1] * (r - i)
         yield tuple(pool[i] for i in indices)
-)PY";
-
-} // namespace python

@@ -1,7 +1,4 @@
-// The string module: its constants and capwords, in Python.
-namespace python {
-
-extern const char kStringSource[] = R"PY(
+# The string module: its constants and capwords, in Python.
 whitespace = " \t\n\r\x0b\x0c"
 ascii_lowercase = "abcdefghijklmnopqrstuvwxyz"
 ascii_uppercase = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -15,6 +12,3 @@ printable = digits + ascii_letters + punctuation + whitespace
 
 def capwords(s, sep=None):
     return (sep or " ").join(word.capitalize() for word in s.split(sep))
-)PY";
-
-} // namespace python

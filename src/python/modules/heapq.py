@@ -1,8 +1,5 @@
-// The heapq module (a binary min-heap in a list) and the bisect module (binary search in a sorted
-// list), written in Python with CPython's results and errors.
-namespace python {
-
-extern const char kHeapqSource[] = R"PY(
+# The heapq module (a binary min-heap in a list) and the bisect module (binary search in a sorted
+# list), written in Python with CPython's results and errors.
 def _sift_up(heap, pos):
     item = heap[pos]
     while pos > 0:
@@ -91,47 +88,3 @@ def merge(*iterables, key=None, reverse=False):
         items.extend(iterable)
     for item in sorted(items, key=key, reverse=reverse):
         yield item
-)PY";
-
-extern const char kBisectSource[] = R"PY(
-def _bounds(a, lo, hi):
-    if lo < 0:
-        raise ValueError("lo must be non-negative")
-    return len(a) if hi is None else hi
-
-
-def bisect_left(a, x, lo=0, hi=None, *, key=None):
-    hi = _bounds(a, lo, hi)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if (a[mid] if key is None else key(a[mid])) < x:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
-
-
-def bisect_right(a, x, lo=0, hi=None, *, key=None):
-    hi = _bounds(a, lo, hi)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if x < (a[mid] if key is None else key(a[mid])):
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
-
-
-def insort_left(a, x, lo=0, hi=None, *, key=None):
-    a.insert(bisect_left(a, x if key is None else key(x), lo, hi, key=key), x)
-
-
-def insort_right(a, x, lo=0, hi=None, *, key=None):
-    a.insert(bisect_right(a, x if key is None else key(x), lo, hi, key=key), x)
-
-
-bisect = bisect_right
-insort = insort_right
-)PY";
-
-} // namespace python

@@ -1,8 +1,5 @@
-// The contextlib module: contextmanager (a generator as a with-statement's context manager),
-// suppress, nullcontext and closing, in Python.
-namespace python {
-
-extern const char kContextlibSource[] = R"PY(
+# The contextlib module: contextmanager (a generator as a with-statement's context manager),
+# suppress, nullcontext and closing, in Python.
 from functools import _copy_name
 
 
@@ -76,6 +73,3 @@ class closing:
 
     def __exit__(self, *excinfo):
         self.thing.close()
-)PY";
-
-} // namespace python

@@ -1,10 +1,7 @@
-// The collections module: deque, Counter, defaultdict, OrderedDict and namedtuple, written in
-// Python. Threadlab classes cannot derive from the built-in dict or tuple, so the mapping types
-// keep a dict inside (_MappingWrapper below) and a namedtuple keeps its values in a tuple; what
-// they print, return and raise is CPython's.
-namespace python {
-
-extern const char kCollectionsSource[] = R"PY(
+# The collections module: deque, Counter, defaultdict, OrderedDict and namedtuple, written in
+# Python. Threadlab classes cannot derive from the built-in dict or tuple, so the mapping types
+# keep a dict inside (_MappingWrapper below) and a namedtuple keeps its values in a tuple; what
+# they print, return and raise is CPython's.
 from operator import itemgetter as _itemgetter
 
 
@@ -441,6 +438,3 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     _NamedTuple._field_defaults = dict(zip(fields[first_default:], default_values))
     _NamedTuple._make = _make
     return _NamedTuple
-)PY";
-
-} // namespace python

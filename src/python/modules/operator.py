@@ -1,8 +1,5 @@
-// The operator module: Python's operators as functions, and itemgetter, attrgetter and
-// methodcaller, written in Python.
-namespace python {
-
-extern const char kOperatorSource[] = R"PY(
+# The operator module: Python's operators as functions, and itemgetter, attrgetter and
+# methodcaller, written in Python.
 _builtin_abs = abs
 
 
@@ -110,6 +107,3 @@ class methodcaller:
 
     def __call__(self, obj):
         return getattr(obj, self._name)(*self._args, **self._kwargs)
-)PY";
-
-} // namespace python

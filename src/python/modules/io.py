@@ -1,8 +1,5 @@
-// The io module: StringIO, an in-memory text file (what print(file=...) and redirect_stdout
-// write to), in Python.
-namespace python {
-
-extern const char kIoSource[] = R"PY(
+# The io module: StringIO, an in-memory text file (what print(file=...) and redirect_stdout
+# write to), in Python.
 class UnsupportedOperation(OSError):
     pass
 
@@ -123,6 +120,3 @@ class StringIO:
 
     def __exit__(self, *excinfo):
         self.close()
-)PY";
-
-} // namespace python

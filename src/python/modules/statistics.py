@@ -1,9 +1,6 @@
-// The statistics module's common functions: mean, fmean, median (low/high), mode, multimode,
-// variance, stdev, pvariance, pstdev, with CPython's StatisticsError messages. In Python; an
-// int mean stays exact when it divides evenly, as CPython's (which computes with fractions).
-namespace python {
-
-extern const char kStatisticsSource[] = R"PY(
+# The statistics module's common functions: mean, fmean, median (low/high), mode, multimode,
+# variance, stdev, pvariance, pstdev, with CPython's StatisticsError messages. In Python; an
+# int mean stays exact when it divides evenly, as CPython's (which computes with fractions).
 import math as _math
 
 
@@ -112,6 +109,3 @@ def stdev(data, xbar=None):
 
 def pstdev(data, mu=None):
     return _math.sqrt(pvariance(data, mu))
-)PY";
-
-} // namespace python

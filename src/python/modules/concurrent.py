@@ -1,0 +1,3 @@
+# The package: `from concurrent import futures` finds its submodule as an attribute.
+import concurrent.futures
+del concurrent
