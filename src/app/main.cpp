@@ -577,6 +577,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
     AppendLessonStateJson(out, app.lesson, app.program, app.session.latest().get());
     out += ",\"fonts\":";
     AppendGlyphStateJson(out);
+    out += ",\"windowTitles\":";
+    AppendWindowTitlesJson(out);
+    out += ",\"addressMap\":";
+    AppendAddressMapJson(out, app.address_window);
+    out += ",\"outputDrawn\":{\"program\":";
+    AppendDrawnOutputJson(out, app.program.output_drawn);
+    out += ",\"output\":";
+    AppendDrawnOutputJson(out, app.output_window.drawn);
+    out += '}';
     out += ",\"realMachine\":";
     AppendRealMachineStateJson(out, app.real_machine);
     out += ",\"share\":";

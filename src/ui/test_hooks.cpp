@@ -81,4 +81,25 @@ void AppendItemRectsJson(std::string& out, int frame) {
     out += '}';
 }
 
+void AppendWindowTitlesJson(std::string& out) {
+    const ImGuiWindowFlags inner = ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup |
+                                   ImGuiWindowFlags_NoTitleBar;
+    out += '[';
+    bool first = true;
+    for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+        if (!window->WasActive || window->Hidden || (window->Flags & inner))
+            continue;
+        const char* end = ImGui::FindRenderedTextEnd(window->Name);
+        out += first ? "\"" : ",\"";
+        for (const char* c = window->Name; c < end; ++c) {
+            if (*c == '"' || *c == '\\')
+                out += '\\';
+            out += *c;
+        }
+        out += '"';
+        first = false;
+    }
+    out += ']';
+}
+
 } // namespace ui

@@ -4,7 +4,7 @@
 // language; and 中文 is drawn with real glyphs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useLab, newPage, openLab, state, clickItem, waitFrames, screenshot, LOAD_TIMEOUT_MS } from './lab.mjs';
+import { useLab, newPage, openLab, state, until, clickItem, waitFrames, screenshot, LOAD_TIMEOUT_MS } from './lab.mjs';
 
 const lab = useLab();
 // A projector's height, and wide enough for the wide tiling (from 1400 CSS px): there the Lesson
@@ -15,18 +15,6 @@ const TALL = { viewport: { width: 1600, height: 1000 } };
 const sameFigure = (a, b) => Math.abs(a - b) <= 1e-5 * Math.abs(b);
 
 const lessonState = async (page) => (await state(page)).lesson;
-
-// Poll the app's state until `predicate` holds of it (the page's policy forbids eval, so the
-// predicate runs here), and return that state.
-async function until(page, predicate, arg) {
-  const start = Date.now();
-  for (;;) {
-    const s = await state(page);
-    if (predicate(s, arg)) return s;
-    if (Date.now() - start > LOAD_TIMEOUT_MS) throw new Error(`timed out waiting for ${predicate}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 // Walk forward with Next until the window shows lesson `id`.
 async function nextUntil(page, id) {
