@@ -279,7 +279,8 @@ void ShowRealMachineWindow(bool* open, RealMachineWindowState& state, const real
         state.request = real::ProbeRequest{.probe = real::Probe::All, .max_threads = state.threads};
     ImGui::SameLine();
     char overlay[96];
-    std::snprintf(overlay, sizeof overlay, "%s", status.running ? status.step.c_str() : Tr(Str::MetricsIdle));
+    std::snprintf(overlay, sizeof overlay, "%s",
+                  status.running ? ProbeStepText(status.now, UiLanguage()).c_str() : Tr(Str::MetricsIdle));
     ImGui::ProgressBar(status.running ? float(status.progress) : 0.0f, ImVec2(-FLT_MIN, 0), overlay);
     RecordItemRect("real/progress");
     ImGui::Separator();

@@ -10,6 +10,9 @@ namespace ui {
 namespace {
 
 config::Language g_language = config::Language::English;  // UI thread only
+// WindowTitle's buffers, one per title asked for, rebuilt only when the language changes.
+std::string g_titles[size_t(Str::Count)];
+config::Language g_titles_built[size_t(Str::Count)];
 
 const StringRow kStrings[] = {
     {Str::MenuThreadlab, "Threadlab", "Threadlab"},
@@ -493,9 +496,9 @@ const StringRow kStrings[] = {
     {Str::ExplorePreemptionMany, "%d preemptions", "%d 次抢占"},
     {Str::ExploreRandomDone, " · random schedules (PCT): how often each outcome happens, not every schedule",
      " · 随机调度（PCT）：统计每种结果出现的频率，并非全部调度"},
-    {Str::ExploreExhaustive, " · every schedule of at most %s explored", " · 已探索至多 %s 的全部调度"},
+    {Str::ExploreExhaustive, " · every schedule of at most %s explored", " · 已探索至多 %s的全部调度"},
     {Str::ExploreScheduleLimit, " · stopped at the schedule limit: not every schedule of at most %s",
-     " · 达到调度数上限而停止：并非至多 %s 的全部调度"},
+     " · 达到调度数上限而停止：并非至多 %s的全部调度"},
     {Str::ExploreRate, " (%.1f s, %.0f schedules/s)", "（%.1f 秒，每秒 %.0f 个调度）"},
     {Str::ExploreDeadlock, "deadlock", "死锁"},
     {Str::ExploreExit, "exit %d, %s", "退出码 %d，%s"},
@@ -577,6 +580,17 @@ const StringRow kStrings[] = {
     {Str::RealSwitchCost, "Switch cost", "切换开销"},
     {Str::RealManyCoroutines, "Many coroutines", "大量协程"},
     {Str::RealRace, "A real race", "真实的竞争条件"},
+    {Str::RealStepStarting, "starting", "正在开始"},
+    {Str::RealStepCalibrating, "speedup: calibrating the kernel", "加速比：校准计算量"},
+    {Str::RealStepSpeedupRun, "speedup: threads: %d, run %d of %d", "加速比：%d 个线程，第 %d 次（共 %d 次）"},
+    {Str::RealStepSimulating, "speedup: simulating the same work with and without the GIL", "加速比：模拟有 GIL 和没有 GIL 时的同样工作"},
+    {Str::RealStepFiberSwitches, "switch cost: fiber switches", "切换开销：纤程切换"},
+    {Str::RealStepThreadHandoffs, "switch cost: thread hand-offs", "切换开销：线程交接"},
+    {Str::RealStepThreadCreation, "switch cost: creating and joining threads", "切换开销：创建并 join 线程"},
+    {Str::RealStepManyFibers, "many coroutines: 10 000 fibers yielding", "大量协程：10 000 个纤程轮流让出"},
+    {Str::RealStepRaceUnguarded, "race: counter += 1, unguarded", "竞争：counter += 1，不加保护"},
+    {Str::RealStepRaceAtomic, "race: counter += 1, atomic", "竞争：counter += 1，原子加法"},
+    {Str::RealStepRaceLocked, "race: counter += 1, under a lock", "竞争：counter += 1，加锁"},
 };
 static_assert(std::size(kStrings) == size_t(Str::Count), "one row per Str");
 
@@ -610,15 +624,22 @@ std::string TrFormat(Str id, ...)
 
 const char* WindowTitle(Str title)
 {
-    // One buffer per title, rebuilt only when the language changes.
-    static std::string titles[size_t(Str::Count)];
-    static config::Language built[size_t(Str::Count)];
-    std::string& text = titles[size_t(title)];
-    if (text.empty() || built[size_t(title)] != g_language) {
+    std::string& text = g_titles[size_t(title)];
+    if (text.empty() || g_titles_built[size_t(title)] != g_language) {
         text = std::string(Tr(title)) + "###" + Tr(title, config::Language::English);
-        built[size_t(title)] = g_language;
+        g_titles_built[size_t(title)] = g_language;
     }
     return text.c_str();
+}
+
+const char* ShownWindowTitle(std::string_view identity)
+{
+    for (const std::string& text : g_titles) {
+        const size_t hashes = text.find("###");
+        if (hashes != std::string::npos && std::string_view(text).substr(hashes + 3) == identity)
+            return text.c_str();
+    }
+    return nullptr;
 }
 
 const char* StateName(machine::ThreadState state)

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "config/config.h"
 #include "machine/thread_state.h"
@@ -125,6 +126,10 @@ enum class Str : uint16_t {
     RealFibersIntro, RealRunFibers, RealSwitchesPerSecond, RealFibersMemory, RealThreadsMemory, RealRaceIntro,
     RealRunRace, RealRaceNow, RealRaceShape, RealUnguarded, RealAtomic, RealUnderLock, RealIntro,
     RealRunAll, RealParallelSpeedup, RealSwitchCost, RealManyCoroutines, RealRace,
+    // Real machine: what the probes run now, in real::ProbeStage order from Starting
+    RealStepStarting, RealStepCalibrating, RealStepSpeedupRun, RealStepSimulating, RealStepFiberSwitches,
+    RealStepThreadHandoffs, RealStepThreadCreation, RealStepManyFibers, RealStepRaceUnguarded, RealStepRaceAtomic,
+    RealStepRaceLocked,
     Count,
 };
 
@@ -147,6 +152,9 @@ const char* Tr(Str id, config::Language language);
 std::string TrFormat(Str id, ...);
 // "线程###Threads": the title shown, and the identity kept across languages.
 const char* WindowTitle(Str title);
+// The title WindowTitle last gave for the identity after "###" ("Threads"), or null if none:
+// what the title bar shows, which ImGui does not store on a rename.
+const char* ShownWindowTitle(std::string_view identity);
 
 const char* StateName(machine::ThreadState state);
 const char* WaitName(machine::WaitKind kind);

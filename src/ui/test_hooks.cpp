@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/strings.h"
 
 namespace ui {
 
@@ -89,9 +90,14 @@ void AppendWindowTitlesJson(std::string& out) {
     for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
         if (!window->WasActive || window->Hidden || (window->Flags & inner))
             continue;
-        const char* end = ImGui::FindRenderedTextEnd(window->Name);
+        // ImGui keeps the name a window was created with: a "###" rename (a switch of language)
+        // draws the new title without storing it, so the title is the one WindowTitle gave Begin.
+        const char* identity = std::strstr(window->Name, "###");
+        const char* shown = identity ? ShownWindowTitle(identity + 3) : nullptr;
+        const char* title = shown ? shown : window->Name;
+        const char* end = ImGui::FindRenderedTextEnd(title);
         out += first ? "\"" : ",\"";
-        for (const char* c = window->Name; c < end; ++c) {
+        for (const char* c = title; c < end; ++c) {
             if (*c == '"' || *c == '\\')
                 out += '\\';
             out += *c;

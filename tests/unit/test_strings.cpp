@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "machine/thread_state.h"
+#include "ui/explore_model.h"
+#include "ui/real_machine_model.h"
 #include "ui/strings.h"
 
 namespace {
@@ -102,8 +104,35 @@ TEST_CASE("the machine's states and reasons are named by rows in their enums' or
 TEST_CASE("a title shown in Chinese keeps its English identity") {
     ui::SetUiLanguage(config::Language::Chinese);
     CHECK(std::string(ui::WindowTitle(Str::TitleRealMachine)) == "真实机器###Real machine");
+    // What the title bar shows, found by the identity ImGui keeps.
+    CHECK(std::string(ui::ShownWindowTitle("Real machine")) == "真实机器###Real machine");
+    CHECK(ui::ShownWindowTitle("No such window") == nullptr);
     CHECK(std::string(ui::Tr(Str::RegionText)) == "正文区");
     ui::SetUiLanguage(config::Language::English);
     CHECK(std::string(ui::WindowTitle(Str::TitleRealMachine)) == "Real machine###Real machine");
     CHECK(std::string(ui::Tr(Str::RegionText)) == "text");
+}
+
+TEST_CASE("the Real machine's progress line names each probe stage in the page's language") {
+    using real::ProbeStage;
+    CHECK(ui::ProbeStepText({ProbeStage::None}, config::Language::Chinese).empty());
+    CHECK(ui::ProbeStepText({ProbeStage::SpeedupRun, 2, 1, 3}, config::Language::English) ==
+          "speedup: threads: 2, run 1 of 3");
+    CHECK(ui::ProbeStepText({ProbeStage::SpeedupRun, 2, 1, 3}, config::Language::Chinese) ==
+          "加速比：2 个线程，第 1 次（共 3 次）");
+    // The first and the last stage: the rows follow the enum.
+    CHECK(ui::ProbeStepText({ProbeStage::Starting}, config::Language::English) == "starting");
+    CHECK(ui::ProbeStepText({ProbeStage::RaceLocked}, config::Language::English) == "race: counter += 1, under a lock");
+}
+
+TEST_CASE("the Explore window's summary and outcomes read in Chinese") {
+    ui::ExploreView view;
+    view.finished = view.exhaustive = true;
+    view.schedules = 93;
+    view.preemptions = 2;
+    view.rows = {{"", 0, "", "", 92, 0, ""}, {"AssertionError", 1, "", "", 1, 1, ""}};
+    ui::SetUiLanguage(config::Language::Chinese);
+    CHECK(ui::ExploreSummary(view) == "93 个调度，2 种结果，1 种失败 · 已探索至多 2 次抢占的全部调度");
+    CHECK(ui::ExploreRowLabel(view.rows[0]) == "退出码 0，没有失败");
+    ui::SetUiLanguage(config::Language::English);
 }
