@@ -665,6 +665,12 @@ int main() {
     if (int last = lessons::index_of(stored_lesson); last >= 0) {
         StartLessonProgress(app.lesson.progress, last);
         app.stored_lesson = last;
+    } else {
+        // A first visit: lesson 1 with its program and settings, its run held for its question
+        // as when the Lesson window starts it. A link, read in the first frame, opens its own.
+        StartLessonProgress(app.lesson.progress, 0);
+        app.program.config = lessons::lesson_config(lessons::all().front(), 0, app.program.config);
+        app.lesson.hold_next_load = true;
     }
     // It plays when the page opens, so its output is there at once.
     app.program.load_requested = app.program.play_after_load = true;

@@ -105,6 +105,10 @@ export async function newPage(browser, contextOptions = {}) {
   return page;
 }
 
+// The lab a bare URL opened before a first visit opened lesson 1 (which holds its run for its
+// question): tests that need a run going at once, or this program, open it by its link.
+export const GIL_CPU_BOUND = '#v=1&lesson=gil_cpu_bound';
+
 export async function openLab(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.threadlab && (window.threadlab.ready || window.threadlab.error),

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useLab, newPage, openLab, state, until, clickItem, waitFrames, pasteProgram, screenshot, startPlainServer, LOAD_TIMEOUT_MS,
+  useLab, GIL_CPU_BOUND, newPage, openLab, state, until, clickItem, waitFrames, pasteProgram, screenshot, startPlainServer, LOAD_TIMEOUT_MS,
 } from './lab.mjs';
 
 const lab = useLab();
@@ -22,7 +22,7 @@ const looksRed = (hex) => { const [r, g, b] = rgb(hex); return r > 180 && g < 0.
 
 test('中文 from the menu: every window on screen is titled in Chinese, and it survives a reload and goes into the link', async () => {
   const page = await newPage(lab.browser, CLIPBOARD);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   let s = await until(page, finished);
   const english = s.windowTitles;
   assert.ok(english.includes('Program') && english.includes('Threads'), `English titles: ${english}`);
@@ -66,8 +66,9 @@ test('中文 from the menu: every window on screen is titled in Chinese, and it 
 });
 
 test('logging\'s stderr lines are marked but not red; a thread\'s traceback is red', async () => {
-  const page = await newPage(lab.browser, CLIPBOARD);
-  await openLab(page, lab.server.url);
+  // Tall enough for the Program window's output to show the traceback's lines, not only the first.
+  const page = await newPage(lab.browser, { ...CLIPBOARD, viewport: { width: 1280, height: 1100 } });
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   await until(page, finished);
   const before = (await state(page)).program.runId;
   await pasteProgram(page, [
