@@ -66,8 +66,8 @@ test('中文 from the menu: every window on screen is titled in Chinese, and it 
 });
 
 test('logging\'s stderr lines are marked but not red; a thread\'s traceback is red', async () => {
-  // Tall enough for the Program window's output to show the traceback's lines, not only the first.
-  const page = await newPage(lab.browser, { ...CLIPBOARD, viewport: { width: 1280, height: 1100 } });
+  // Tall enough for the Program window's output to show all seven lines, the traceback's last too.
+  const page = await newPage(lab.browser, { ...CLIPBOARD, viewport: { width: 1280, height: 1600 } });
   await openLab(page, lab.server.url + GIL_CPU_BOUND);
   await until(page, finished);
   const before = (await state(page)).program.runId;
@@ -87,7 +87,9 @@ test('logging\'s stderr lines are marked but not red; a thread\'s traceback is r
   await clickItem(page, 'program/Run');
   await until(page, (st, prev) => st.program.runId > prev && st.program.status === 'finished', before);
   await waitFrames(page, 3);
-  const lines = (await state(page)).outputDrawn.program;
+  // The Program window's output and the Output window: each line as one of them draws it.
+  const drawn = (await state(page)).outputDrawn;
+  const lines = [...drawn.program, ...drawn.output];
   const line = (text) => {
     const found = lines.find((l) => l.text === text);
     assert.ok(found, `"${text}" is drawn: ${JSON.stringify(lines)}`);
