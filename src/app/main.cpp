@@ -660,6 +660,9 @@ int main() {
         SetUiLanguage(config::Language::Chinese);
         app.program.config.language = config::Language::Chinese;
     }
+    // A link that cannot be used opens the lab's default ("the default lab opened", the banner
+    // says), not the first visit's lesson.
+    app.share.page_default = app.program.config;
     char stored_lesson[64] = "";
     tl_stored_lesson(stored_lesson, sizeof stored_lesson);
     if (int last = lessons::index_of(stored_lesson); last >= 0) {
@@ -674,7 +677,6 @@ int main() {
     }
     // It plays when the page opens, so its output is there at once.
     app.program.load_requested = app.program.play_after_load = true;
-    app.share.page_default = app.program.config;
     StartTimelineFromUrl(app);
 
     emscripten_set_main_loop(Frame, 0, true);
