@@ -80,7 +80,9 @@ threadlab_font(DejaVuSansMono.ttf ${DEJAVU_DIR}/DejaVuSansMono.ttf ${THREADLAB_U
 # fails when the font lacks one; the CTest check fails when a string uses one the subset lacks.
 find_program(THREADLAB_DEBIAN_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH REQUIRED)
 set(CJK_FONT_SOURCE /usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
-set(CJK_TEXT_SOURCES ${CMAKE_SOURCE_DIR}/src/ui/strings.cpp ${CMAKE_SOURCE_DIR}/src/lessons/lessons.cpp
+# Every file the page compiles, so that a literal outside the string table (src/ui/strings.cpp) is caught too.
+file(GLOB CJK_PAGE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/ui/*.cpp ${CMAKE_SOURCE_DIR}/src/app/*.cpp)
+set(CJK_TEXT_SOURCES ${CJK_PAGE_SOURCES} ${CMAKE_SOURCE_DIR}/src/lessons/lessons.cpp
   ${EXAMPLE_PROGRAMS})
 set(CJK_FONT ${CMAKE_BINARY_DIR}/generated/cjk_subset.ttf)
 set(CJK_HEADER ${CMAKE_BINARY_DIR}/generated/cjk_glyphs.h)
@@ -89,11 +91,16 @@ add_custom_command(OUTPUT ${CJK_FONT} ${CJK_HEADER}
     ${CJK_FONT} ${CJK_HEADER} ${CJK_TEXT_SOURCES}
   DEPENDS ${CJK_TEXT_SOURCES} ${CMAKE_SOURCE_DIR}/scripts/cjk_subset.py
   COMMENT "Cutting the CJK font subset" VERBATIM)
+list(JOIN THREADLAB_UI_GLYPH_RANGES "," CJK_UI_RANGES)
 add_test(NAME cjk_glyphs COMMAND ${THREADLAB_DEBIAN_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/cjk_subset.py check
-  ${CJK_FONT} ${CJK_TEXT_SOURCES})
+  ${CJK_FONT} --ui-ranges ${CJK_UI_RANGES} ${CJK_TEXT_SOURCES})
 add_test(NAME cjk_glyphs_catch_missing COMMAND ${THREADLAB_DEBIAN_PYTHON} ${CMAKE_SOURCE_DIR}/scripts/cjk_subset.py
   check ${CJK_FONT} ${CMAKE_SOURCE_DIR}/tests/fonts/rare_character.txt)
 set_tests_properties(cjk_glyphs_catch_missing PROPERTIES PASS_REGULAR_EXPRESSION "U\\+9F98 .* has no glyph")
+add_test(NAME cjk_glyphs_catch_outside_ui_ranges COMMAND ${THREADLAB_DEBIAN_PYTHON}
+  ${CMAKE_SOURCE_DIR}/scripts/cjk_subset.py check ${CJK_FONT} --ui-ranges ${CJK_UI_RANGES}
+  ${CMAKE_SOURCE_DIR}/tests/fonts/outside_ui_ranges.txt)
+set_tests_properties(cjk_glyphs_catch_outside_ui_ranges PROPERTIES PASS_REGULAR_EXPRESSION "U\\+2713 .* outside")
 
 # The fonts, deflated, as byte arrays kFont_<name>_deflate that src/ui/theme.cpp inflates once:
 # 175 KB instead of 300. With nothing else to read, the page is linked without Emscripten's file

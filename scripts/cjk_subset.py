@@ -9,6 +9,10 @@ page's main font, draws everything below.
     cjk_subset.py make FONT OUT_FONT OUT_HEADER SOURCE...   write the subset and its ImGui glyph ranges
     cjk_subset.py check FONT SOURCE...                      fail when a source uses a CJK character
                                                             that FONT (the subset) has no glyph for
+    cjk_subset.py check FONT --ui-ranges 0020-024F,... SOURCE...
+                                                            and also when it uses a character below
+                                                            the CJK ones that DejaVu's subset (the
+                                                            ranges, as THREADLAB_UI_GLYPH_RANGES) lacks
 """
 import pathlib
 import subprocess
@@ -71,18 +75,32 @@ def make(font, out_font, out_header, sources):
     return 0
 
 
-def check(font, sources):
+def outside_ui_ranges(sources, ui_ranges):
+    """The characters below the CJK ones that the sources use and the page's main fonts lack."""
+    spans = [tuple(int(x, 16) for x in r.split("-")) for r in ui_ranges.split(",")]
+    used = set()
+    for source in sources:
+        used.update(c for c in pathlib.Path(source).read_text(encoding="utf-8") if 0x20 <= ord(c) < FIRST_CJK)
+    return sorted(c for c in used if not any(a <= ord(c) <= b for a, b in spans))
+
+
+def check(font, sources, ui_ranges=None):
     chars = wanted(sources)
     lacking = missing(font, chars)
     for c in lacking:
         print(f"cjk_subset: U+{ord(c):04X} {c} is used but {font} has no glyph for it (rebuild the subset)")
     print(f"cjk_subset: {len(chars)} CJK characters used, {len(lacking)} missing from {font}")
-    return 1 if lacking else 0
+    beyond = outside_ui_ranges(sources, ui_ranges) if ui_ranges else []
+    for c in beyond:
+        print(f"cjk_subset: U+{ord(c):04X} {c} is used but is outside the interface font's ranges {ui_ranges}")
+    return 1 if lacking or beyond else 0
 
 
 def main(argv):
     if len(argv) >= 5 and argv[1] == "make":
         return make(argv[2], argv[3], argv[4], argv[5:])
+    if len(argv) >= 5 and argv[1] == "check" and argv[3] == "--ui-ranges":
+        return check(argv[2], argv[5:], argv[4])
     if len(argv) >= 3 and argv[1] == "check":
         return check(argv[2], argv[3:])
     print(__doc__, file=sys.stderr)

@@ -597,6 +597,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
     AppendLessonStateJson(out, app.lesson, app.program, app.session.latest().get());
     out += ",\"fonts\":";
     AppendGlyphStateJson(out);
+    out += ",\"windowTitles\":";
+    AppendWindowTitlesJson(out);
+    out += ",\"addressMap\":";
+    AppendAddressMapJson(out, app.address_window);
+    out += ",\"outputDrawn\":{\"program\":";
+    AppendDrawnOutputJson(out, app.program.output_drawn);
+    out += ",\"output\":";
+    AppendDrawnOutputJson(out, app.output_window.drawn);
+    out += '}';
     out += ",\"realMachine\":";
     AppendRealMachineStateJson(out, app.real_machine);
     out += ",\"share\":";
@@ -671,15 +680,23 @@ int main() {
         SetUiLanguage(config::Language::Chinese);
         app.program.config.language = config::Language::Chinese;
     }
+    // A link that cannot be used opens the lab's default ("the default lab opened", the banner
+    // says), not the first visit's lesson.
+    app.share.page_default = app.program.config;
     char stored_lesson[64] = "";
     tl_stored_lesson(stored_lesson, sizeof stored_lesson);
     if (int last = lessons::index_of(stored_lesson); last >= 0) {
         StartLessonProgress(app.lesson.progress, last);
         app.stored_lesson = last;
+    } else {
+        // A first visit: lesson 1 with its program and settings, its run held for its question
+        // as when the Lesson window starts it. A link, read in the first frame, opens its own.
+        StartLessonProgress(app.lesson.progress, 0);
+        app.program.config = lessons::lesson_config(lessons::all().front(), 0, app.program.config);
+        app.lesson.hold_next_load = true;
     }
     // It plays when the page opens, so its output is there at once.
     app.program.load_requested = app.program.play_after_load = true;
-    app.share.page_default = app.program.config;
     StartTimelineFromUrl(app);
 
     emscripten_set_main_loop(Frame, 0, true);

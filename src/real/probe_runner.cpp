@@ -77,6 +77,7 @@ bool ProbeRunner::start(const ProbeRequest& request) {
         status_.running = true;
         status_.progress = 0;
         status_.step = "starting";
+        status_.now = {ProbeStage::Starting};
     }
     changed_.notify_all();
     return true;
@@ -112,6 +113,7 @@ void ProbeRunner::loop() {
             status_.running = false;
             status_.progress = 1;
             status_.step.clear();
+            status_.now = {};
         }
         changed_.notify_all();
     }
@@ -130,9 +132,31 @@ void ProbeRunner::run(const ProbeRequest& request) {
         run_race(request, step, steps);
 }
 
-void ProbeRunner::set_step(const char* words, int step, int steps) {
+// "speedup: threads: 2, run 1 of 3": the CLI's progress line and the state JSON.
+static std::string step_words(const ProbeStep& step) {
+    switch (step.stage) {
+    case ProbeStage::None: return "";
+    case ProbeStage::Starting: return "starting";
+    case ProbeStage::Calibrating: return "speedup: calibrating the kernel";
+    case ProbeStage::SpeedupRun:
+        return "speedup: threads: " + std::to_string(step.threads) + ", run " + std::to_string(step.run) + " of " +
+               std::to_string(step.runs);
+    case ProbeStage::Simulating: return "speedup: simulating the same work with and without the GIL";
+    case ProbeStage::FiberSwitches: return "switch cost: fiber switches";
+    case ProbeStage::ThreadHandoffs: return "switch cost: thread hand-offs";
+    case ProbeStage::ThreadCreation: return "switch cost: creating and joining threads";
+    case ProbeStage::ManyFibers: return "many coroutines: 10 000 fibers yielding";
+    case ProbeStage::RaceUnguarded: return "race: counter += 1, unguarded";
+    case ProbeStage::RaceAtomic: return "race: counter += 1, atomic";
+    case ProbeStage::RaceLocked: return "race: counter += 1, under a lock";
+    }
+    return "";
+}
+
+void ProbeRunner::set_step(ProbeStep what, int step, int steps) {
     std::lock_guard<std::mutex> lock(mutex_);
-    status_.step = words;
+    status_.step = step_words(what);
+    status_.now = what;
     status_.progress = steps > 0 ? double(step) / double(steps) : 0;
 }
 
@@ -145,15 +169,13 @@ void ProbeRunner::set_step(const char* words, int step, int steps) {
 void ProbeRunner::run_speedup(const ProbeRequest& request, int& step, int steps) {
     const int threads = request.max_threads;
     const int repeats = repeats_of(request);
-    set_step("speedup: calibrating the kernel", step++, steps);
+    set_step({ProbeStage::Calibrating}, step++, steps);
     SpeedupResult result;
     result.iterations = calibrate_kernel(kKernelSeconds);
     std::vector<std::vector<double>> samples(static_cast<size_t>(threads));
-    char words[96];
     for (int r = 0; r < repeats; ++r) {
         for (int t = 1; t <= threads; ++t) {
-            std::snprintf(words, sizeof words, "speedup: %d thread%s, run %d of %d", t, t == 1 ? "" : "s", r + 1, repeats);
-            set_step(words, step++, steps);
+            set_step({ProbeStage::SpeedupRun, t, r + 1, repeats}, step++, steps);
             samples[size_t(t - 1)].push_back(time_kernel(t, result.iterations));
         }
         result.seconds.clear();
@@ -166,7 +188,7 @@ void ProbeRunner::run_speedup(const ProbeRequest& request, int& step, int steps)
         std::lock_guard<std::mutex> lock(mutex_);
         status_.report.speedup = result;
     }
-    set_step("speedup: simulating the same work with and without the GIL", step++, steps);
+    set_step({ProbeStage::Simulating}, step++, steps);
     if (simulate_)
         result.simulated = simulate_(threads);
     std::lock_guard<std::mutex> lock(mutex_);
@@ -178,11 +200,11 @@ void ProbeRunner::run_switch_cost(const ProbeRequest& request, int& step, int st
     const int repeats = repeats_of(request);
     std::vector<double> fiber, handoff, create;
     for (int r = 0; r < repeats; ++r) {
-        set_step("switch cost: fiber switches", step++, steps);
+        set_step({ProbeStage::FiberSwitches}, step++, steps);
         fiber.push_back(measure_fiber_switch_ns(kFiberSwitchYields));
-        set_step("switch cost: thread hand-offs", step++, steps);
+        set_step({ProbeStage::ThreadHandoffs}, step++, steps);
         handoff.push_back(measure_thread_handoff_ns(kSwitchSeconds));
-        set_step("switch cost: creating and joining threads", step++, steps);
+        set_step({ProbeStage::ThreadCreation}, step++, steps);
         create.push_back(measure_thread_create_ns(kSwitchSeconds));
     }
     std::lock_guard<std::mutex> lock(mutex_);
@@ -198,7 +220,7 @@ void ProbeRunner::run_fibers(const ProbeRequest& request, int& step, int steps) 
     result.thread_stack_bytes = default_thread_stack_bytes();
     std::vector<double> rates;
     for (int r = 0; r < repeats; ++r) {
-        set_step("many coroutines: 10 000 fibers yielding", step++, steps);
+        set_step({ProbeStage::ManyFibers}, step++, steps);
         const FiberRunResult run = real::run_fibers({.fibers = kManyFibers, .yields_each = kManyFibersYields});
         if (run.finished == kManyFibers && run.seconds > 0)
             rates.push_back(double(run.switches) / run.seconds);
@@ -215,9 +237,9 @@ void ProbeRunner::run_race(const ProbeRequest& request, int& step, int steps) {
     const int threads = race_threads(request);
     std::vector<double> lost, atomic_lost, lock_lost;
     for (int r = 0; r < repeats; ++r) {
-        lost.push_back(double(race_once(threads, RaceGuard::None, "race: counter += 1, unguarded", step, steps)));
-        atomic_lost.push_back(double(race_once(threads, RaceGuard::Atomic, "race: counter += 1, atomic", step, steps)));
-        lock_lost.push_back(double(race_once(threads, RaceGuard::Lock, "race: counter += 1, under a lock", step, steps)));
+        lost.push_back(double(race_once(threads, RaceGuard::None, step, steps)));
+        atomic_lost.push_back(double(race_once(threads, RaceGuard::Atomic, step, steps)));
+        lock_lost.push_back(double(race_once(threads, RaceGuard::Lock, step, steps)));
     }
     std::lock_guard<std::mutex> lock(mutex_);
     status_.racing = false;
@@ -225,8 +247,9 @@ void ProbeRunner::run_race(const ProbeRequest& request, int& step, int steps) {
     status_.report.has_race = true;
 }
 
-int64_t ProbeRunner::race_once(int threads, RaceGuard guard, const char* words, int& step, int steps) {
-    set_step(words, step++, steps);
+int64_t ProbeRunner::race_once(int threads, RaceGuard guard, int& step, int steps) {
+    static constexpr ProbeStage kStages[] = {ProbeStage::RaceUnguarded, ProbeStage::RaceAtomic, ProbeStage::RaceLocked};
+    set_step({kStages[size_t(guard)]}, step++, steps);
     {
         std::lock_guard<std::mutex> lock(mutex_);
         status_.racing = true;

@@ -65,9 +65,20 @@ struct ProbeReport {
     RaceResult race;
 };
 
+// What runs now, told apart so that the window says it in the page's language.
+enum class ProbeStage : uint8_t {
+    None, Starting, Calibrating, SpeedupRun, Simulating, FiberSwitches, ThreadHandoffs, ThreadCreation, ManyFibers,
+    RaceUnguarded, RaceAtomic, RaceLocked,
+};
+struct ProbeStep {
+    ProbeStage stage = ProbeStage::None;
+    int threads = 0, run = 0, runs = 0; // SpeedupRun: this many threads, run `run` of `runs`
+};
+
 struct ProbeStatus {
     bool running = false;
-    std::string step;                // what runs now, in words
+    std::string step;                // what runs now, in English words (the CLI, the state JSON)
+    ProbeStep now;                   // the same, told apart for the window
     double progress = 0;             // of the request, 0..1
     // The race while it runs: how it adds, the additions made and the counter's value, live.
     bool racing = false;
@@ -95,8 +106,8 @@ private:
     void run_switch_cost(const ProbeRequest& request, int& step, int steps);
     void run_fibers(const ProbeRequest& request, int& step, int steps);
     void run_race(const ProbeRequest& request, int& step, int steps);
-    void set_step(const char* words, int step, int steps);
-    int64_t race_once(int threads, RaceGuard guard, const char* words, int& step, int steps);
+    void set_step(ProbeStep what, int step, int steps);
+    int64_t race_once(int threads, RaceGuard guard, int& step, int steps);
 
     Simulate simulate_;
     mutable std::mutex mutex_;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ui/strings.h"
+
 namespace ui {
 
 void CollectMemoryRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process,
@@ -77,14 +79,9 @@ void LayoutMemoryMap(std::vector<MemoryRegion>& regions, float min_share) {
 }
 
 const char* RegionName(RegionKind kind) {
-    switch (kind) {
-    case RegionKind::Text: return "text";
-    case RegionKind::Data: return "data";
-    case RegionKind::Heap: return "heap";
-    case RegionKind::Stack: return "stack";
-    case RegionKind::Shared: return "shared";
-    }
-    return "?";
+    static constexpr Str kNames[] = {Str::RegionText, Str::RegionData, Str::RegionHeap, Str::RegionStack,
+                                     Str::RegionShared};
+    return Tr(kNames[size_t(kind)]);
 }
 
 std::vector<const lab::ProcessView*> ProcessesSharing(const lab::LabSnapshot& snap, const lab::ProcessView& process,

@@ -36,7 +36,7 @@ void CollectMemoryRegions(const lab::LabSnapshot& snap, const lab::ProcessView& 
 // (when they all fit), covering 0..1 with no gap.
 void LayoutMemoryMap(std::vector<MemoryRegion>& regions, float min_share);
 
-const char* RegionName(RegionKind kind); // "text", "data", "heap", "stack", "shared"
+const char* RegionName(RegionKind kind); // "text", "data", "heap", "stack", "shared", in the page's language
 
 // The other processes whose heaps hold some of the same shared memory as `object` (a Value or
 // Array of `process`): the ones that see what it writes.

@@ -10,6 +10,7 @@
 //   Memory map     the bands, their labels, clicks
 //   Regions        text, data, heap, stacks
 //   Window         ShowAddressSpaceWindow
+#include <algorithm>
 #include <cfloat>
 #include <cstdio>
 
@@ -43,34 +44,30 @@ ImU32 RegionColor(const MemoryRegion& region) {
     return 0;
 }
 
-const char* RegionUnit(RegionKind kind) {
-    switch (kind) {
-    case RegionKind::Text: return "instructions";
-    case RegionKind::Data: return "globals";
-    case RegionKind::Heap: return "bytes";
-    case RegionKind::Stack: return "entries";
-    case RegionKind::Shared: return "values";
-    }
-    return "";
-}
-
 // A band's name ("heap", "stack worker") and its size in its unit ("1664 bytes").
 void RegionLabel(const lab::LabSnapshot& snap, const MemoryRegion& region, char (&label)[64], char (&amount)[48]) {
     const lab::ThreadView* thread = region.kind == RegionKind::Stack ? FindThread(snap, region.thread) : nullptr;
     if (thread)
-        std::snprintf(label, sizeof label, "stack %s", thread->name.c_str());
+        std::snprintf(label, sizeof label, Tr(Str::AddrStackOf), thread->name.c_str());
     else
         std::snprintf(label, sizeof label, "%s", RegionName(region.kind));
-    std::snprintf(amount, sizeof amount, "%llu %s", (unsigned long long)region.weight, RegionUnit(region.kind));
+    static constexpr Str kUnits[] = {Str::RegionUnitText, Str::RegionUnitData, Str::RegionUnitHeap, Str::RegionUnitStack,
+                                     Str::RegionUnitShared};
+    std::snprintf(amount, sizeof amount, Tr(kUnits[size_t(region.kind)]), (unsigned long long)region.weight);
 }
 
-// Whether a band of `band_width` pixels shows its own name and size whole.
-bool LabelFits(float band_width, const char* label, const char* amount) {
+// What a band has room for: its whole label and size, or only its region's name ("stack"), so
+// that lesson 1's four words stay readable, or nothing (the legend names it).
+enum class BandText { Whole, Name, None };
+
+BandText FitBandText(float band_width, const char* label, const char* amount, const char* name) {
     const float room = band_width - 2 * ImGui::GetStyle().FramePadding.x;
-    return ImGui::CalcTextSize(label).x <= room && ImGui::CalcTextSize(amount).x <= room;
+    if (ImGui::CalcTextSize(label).x <= room && ImGui::CalcTextSize(amount).x <= room)
+        return BandText::Whole;
+    return ImGui::CalcTextSize(name).x <= room ? BandText::Name : BandText::None;
 }
 
-// The bands too narrow for their names, named below the map: a colour chip and "name: size" each,
+// The bands not named whole are named below the map: a colour chip and "name: size" each,
 // side by side while they fit the width.
 void MapLegend(const lab::LabSnapshot& snap, const std::vector<MemoryRegion>& regions, float width) {
     char label[64], amount[48], entry[128];
@@ -78,9 +75,9 @@ void MapLegend(const lab::LabSnapshot& snap, const std::vector<MemoryRegion>& re
     bool first = true;
     for (const MemoryRegion& region : regions) {
         RegionLabel(snap, region, label, amount);
-        if (LabelFits((region.end - region.start) * width, label, amount))
+        if (FitBandText((region.end - region.start) * width, label, amount, RegionName(region.kind)) == BandText::Whole)
             continue;
-        std::snprintf(entry, sizeof entry, "%s: %s", label, amount);
+        std::snprintf(entry, sizeof entry, Tr(Str::AddrLegendEntry), label, amount);
         const float entry_width = chip + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(entry).x;
         if (!first && ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + entry_width <=
                           ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
@@ -99,10 +96,11 @@ void MapLegend(const lab::LabSnapshot& snap, const std::vector<MemoryRegion>& re
         RecordItemRect("address/legend");
 }
 
-// Returns the band clicked this frame, or null. A band too narrow for its name is left blank and
-// named in the legend below the map (and in its tooltip), never cut to "te" or "sta".
-const MemoryRegion* MemoryMap(const lab::LabSnapshot& snap, const std::vector<MemoryRegion>& regions,
-                              const LabSelection& sel) {
+// Returns the band clicked this frame, or null. A band too narrow for its label shows only its
+// region's name, or nothing when even that does not fit; the legend below the map and the
+// band's tooltip say the rest, so no text is ever cut to "te" or "sta".
+const MemoryRegion* MemoryMap(const lab::LabSnapshot& snap, AddressSpaceWindowState& state, const LabSelection& sel) {
+    const std::vector<MemoryRegion>& regions = state.regions;
     const float line = ImGui::GetTextLineHeight();
     const float width = ImGui::GetContentRegionAvail().x, height = line * 2.6f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -117,6 +115,7 @@ const MemoryRegion* MemoryMap(const lab::LabSnapshot& snap, const std::vector<Me
     const float pad = ImGui::GetStyle().FramePadding.x;
     const MemoryRegion* hit = nullptr;
     char label[64], amount[48];
+    state.bands_drawn.clear();
     for (const MemoryRegion& region : regions) {
         const ImVec2 min(origin.x + region.start * width, origin.y);
         const ImVec2 max(origin.x + region.end * width, origin.y + height);
@@ -124,12 +123,23 @@ const MemoryRegion* MemoryMap(const lab::LabSnapshot& snap, const std::vector<Me
         const bool selected = region.kind == RegionKind::Stack && region.thread == sel.thread;
         draw->AddRect(min, max, selected ? text : border, 0.0f, 0, selected ? 2.0f : 1.0f);
         RegionLabel(snap, region, label, amount);
-        if (LabelFits(max.x - min.x, label, amount)) {
+        const char* name = RegionName(region.kind);
+        const BandText fit = FitBandText(max.x - min.x, label, amount, name);
+        AddressSpaceWindowState::BandDrawn& drawn = state.bands_drawn.emplace_back();
+        drawn.band_width = max.x - min.x;
+        drawn.in_legend = fit != BandText::Whole;
+        if (fit == BandText::Whole) {
             draw->AddText(ImVec2(min.x + pad, min.y + line * 0.25f), text, label);
             draw->AddText(ImVec2(min.x + pad, min.y + line * 1.35f), text, amount);
+            drawn.text = std::string(label) + " / " + amount;
+            drawn.text_width = std::max(ImGui::CalcTextSize(label).x, ImGui::CalcTextSize(amount).x) + 2 * pad;
+        } else if (fit == BandText::Name) {
+            draw->AddText(ImVec2(min.x + pad, min.y + (height - line) * 0.5f), text, name);
+            drawn.text = name;
+            drawn.text_width = ImGui::CalcTextSize(name).x + 2 * pad;
         }
         if (hovered && mouse_x >= min.x && mouse_x < max.x) {
-            ImGui::SetTooltip("%s: %s\nclick to open it below", label, amount);
+            ImGui::SetTooltip(Tr(Str::AddrMapTip), label, amount);
             if (clicked)
                 hit = &region;
         }
@@ -145,13 +155,13 @@ void TextRegion(const lab::ProcessView& process) {
     for (const lab::CodeView& code : process.codes) {
         ImGui::BulletText("%s", code.name.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%zu instructions, from line %d", code.instructions.size(), code.first_line);
+        ImGui::TextDisabled(Tr(Str::AddrCodeObject), code.instructions.size(), code.first_line);
     }
 }
 
 void DataRegion(const lab::ProcessView& process, LabSelection& sel) {
     if (process.globals.empty()) {
-        ImGui::TextDisabled("no globals yet");
+        ImGui::TextDisabled("%s", Tr(Str::AddrNoGlobals));
         return;
     }
     if (!ImGui::BeginTable("globals", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
@@ -184,7 +194,7 @@ void ThreadLocalAttributes(const lab::ThreadLocalView& view) {
         ImGui::Text("%s%s = %s", i > 0 ? ", " : "", view.attributes[i].name.c_str(), view.attributes[i].value.repr.c_str());
     }
     if (view.attributes.empty())
-        ImGui::TextDisabled("nothing set");
+        ImGui::TextDisabled("%s", Tr(Str::AddrNothingSet));
 }
 
 // Under a threading.local's row: what each thread sees in it.
@@ -208,23 +218,24 @@ void SharedWith(const lab::LabSnapshot& snap, const lab::ProcessView& process, c
     std::string names;
     for (const lab::ProcessView* other : sharing)
         names += (names.empty() ? "" : ", ") + other->name;
-    ImGui::TextDisabled("shared memory, slot %lld%s: %s", (long long)object.shared_slot,
-                        object.shared_count > 1 ? "…" : "",
-                        names.empty() ? "no other process holds it now" : ("also seen by " + names).c_str());
+    char seen_by[256];
+    std::snprintf(seen_by, sizeof seen_by, Tr(Str::AddrSharedAlsoSeenBy), names.c_str());
+    ImGui::TextDisabled(Tr(Str::AddrSharedSlot), (long long)object.shared_slot, object.shared_count > 1 ? "…" : "",
+                        names.empty() ? Tr(Str::AddrSharedNoOther) : seen_by);
 }
 
 void HeapRegion(const lab::LabSnapshot& snap, const lab::ProcessView& process, LabSelection& sel) {
     if (process.heap.empty()) {
-        ImGui::TextDisabled("no objects yet");
+        ImGui::TextDisabled("%s", Tr(Str::AddrNoObjects));
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("heap", 4, flags))
         return;
     ImGui::TableSetupColumn("#", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("type", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("bytes", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("value");
+    ImGui::TableSetupColumn(Tr(Str::AddrColumnType), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(Tr(Str::AddrColumnBytes), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(Tr(Str::AddrColumnValue));
     ImGui::TableHeadersRow();
     char id[24];
     for (const lab::HeapObjectView& object : process.heap) {
@@ -238,7 +249,7 @@ void HeapRegion(const lab::LabSnapshot& snap, const lab::ProcessView& process, L
             sel.heap_object = sel.heap_object == object.id ? lab::kNoObject : object.id;
         if (ImGui::IsItemHovered() && !object.referrers.empty()) {
             ImGui::BeginTooltip();
-            ImGui::TextDisabled("referred to by");
+            ImGui::TextDisabled("%s", Tr(Str::AddrReferredBy));
             for (const std::string& referrer : object.referrers)
                 ImGui::BulletText("%s", referrer.c_str());
             ImGui::EndTooltip();
@@ -255,11 +266,11 @@ void HeapRegion(const lab::LabSnapshot& snap, const lab::ProcessView& process, L
         if (object.shared_slot >= 0)
             SharedWith(snap, process, object);
         if (sel.heap_object == object.id) {
-            ImGui::TextDisabled("referred to by:");
+            ImGui::TextDisabled("%s", Tr(Str::AddrReferredBy));
             for (const std::string& referrer : object.referrers)
                 ImGui::BulletText("%s", referrer.c_str());
             if (object.referrers.empty())
-                ImGui::TextDisabled("nothing the lab can see");
+                ImGui::TextDisabled("%s", Tr(Str::AddrNoReferrers));
         }
         ImGui::PopID();
     }
@@ -302,19 +313,21 @@ void StackRegions(const lab::LabSnapshot& snap, const lab::ProcessView& process,
         ImGui::Bullet();
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        const bool open = ImGui::TreeNodeEx("stack", id == sel.thread ? ImGuiTreeNodeFlags_Selected : 0,
-                                            "%s (thread %d): %zu frame%s, %s", thread->name.c_str(), id,
-                                            thread->frames.size(), thread->frames.size() == 1 ? "" : "s",
-                                            StateName(thread->state));
+        const ImGuiTreeNodeFlags flags = id == sel.thread ? ImGuiTreeNodeFlags_Selected : 0;
+        const bool open = thread->frames.size() == 1
+                              ? ImGui::TreeNodeEx("stack", flags, Tr(Str::AddrStackNodeOne), thread->name.c_str(), id,
+                                                  StateName(thread->state))
+                              : ImGui::TreeNodeEx("stack", flags, Tr(Str::AddrStackNodeMany), thread->name.c_str(), id,
+                                                  thread->frames.size(), StateName(thread->state));
         if (ImGui::IsItemClicked())
             sel.thread = id;
         if (open) {
             if (thread->frames.empty())
-                ImGui::TextDisabled(thread->state == machine::ThreadState::New ? "not started: no stack yet"
-                                                                           : "finished: its stack is gone");
+                ImGui::TextDisabled("%s", Tr(thread->state == machine::ThreadState::New ? Str::AddrNotStarted
+                                                                                     : Str::AddrFinished));
             ShowStackFrames(*thread, sel);
             for (const ThreadLocalEntry& entry : ThreadLocalsOf(process, id)) {
-                ImGui::TextDisabled("thread-local %s #%u:", entry.local->type.c_str(), entry.local->id);
+                ImGui::TextDisabled(Tr(Str::AddrThreadLocal), entry.local->type.c_str(), entry.local->id);
                 ImGui::SameLine();
                 ImGui::PushFont(GetCodeFont());
                 ThreadLocalAttributes(*entry.attributes);
@@ -346,7 +359,7 @@ void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelecti
     if (!process && !snap.processes.empty())
         process = &snap.processes.front();
     if (!process) {
-        ImGui::TextDisabled("No process yet: run a program.");
+        ImGui::TextDisabled("%s", Tr(Str::AddrNoProcess));
         ImGui::End();
         return;
     }
@@ -359,25 +372,34 @@ void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelecti
         }
         ImGui::NewLine();
     }
-    ImGui::Text("Process %d  %s", process->id, process->name.c_str());
+    ImGui::Text(Tr(Str::AddrProcess), process->id, process->name.c_str());
     ImGui::SameLine();
     if (!process->gil_enabled)
-        ImGui::TextDisabled("free-threaded (no GIL)");
+        ImGui::TextDisabled("%s", Tr(Str::AddrFreeThreaded));
     else if (const lab::ThreadView* holder = FindThread(snap, process->gil_holder))
-        ImGui::TextDisabled("GIL held by %s", holder->name.c_str());
+        ImGui::TextDisabled(Tr(Str::AddrGilHeldBy), holder->name.c_str());
     else
-        ImGui::TextDisabled("GIL free");
+        ImGui::TextDisabled("%s", Tr(Str::AddrGilFree));
 
+    // Every band is at least as wide as the longest region name, so that "text", "data", "heap"
+    // and "stack" (lesson 1's words) are written in the map itself whenever they all fit.
+    const float map_width = ImGui::GetContentRegionAvail().x;
+    float widest_name = 0;
+    for (RegionKind kind : {RegionKind::Text, RegionKind::Data, RegionKind::Heap, RegionKind::Stack})
+        widest_name = std::max(widest_name, ImGui::CalcTextSize(RegionName(kind)).x);
+    const float name_share = (widest_name + 2 * ImGui::GetStyle().FramePadding.x + 1) / std::max(map_width, 1.0f);
     if (state.regions_run != snap.run_id || state.regions_sequence != snap.sequence ||
-        state.regions_process != process->id) {
+        state.regions_process != process->id || state.regions_width != map_width ||
+        state.regions_language != UiLanguage()) {
         CollectMemoryRegions(snap, *process, state.regions);
-        LayoutMemoryMap(state.regions, kMinRegionShare);
+        LayoutMemoryMap(state.regions, std::max(kMinRegionShare, name_share));
         state.regions_run = snap.run_id;
         state.regions_sequence = snap.sequence;
         state.regions_process = process->id;
+        state.regions_width = map_width;
+        state.regions_language = UiLanguage();
     }
-    const float map_width = ImGui::GetContentRegionAvail().x;
-    const MemoryRegion* clicked = MemoryMap(snap, state.regions, sel);
+    const MemoryRegion* clicked = MemoryMap(snap, state, sel);
     MapLegend(snap, state.regions, map_width);
     machine::ThreadId open_stack = machine::kNoThread;
     if (clicked) {
@@ -388,30 +410,28 @@ void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelecti
     }
 
     ImGui::BeginChild("regions");
-    char header[96];
-    const auto section = [&](RegionKind kind, const char* title, bool open_by_default) {
+    // "Heap: 3 objects###heap": the count changes and so may the language, the identity stays.
+    const auto section = [&](RegionKind kind, Str title, size_t count, const char* id, bool open_by_default) {
+        char format[96], header[128];
+        std::snprintf(format, sizeof format, "%s###%s", Tr(title), id);
+        std::snprintf(header, sizeof header, format, count);
         if (clicked && clicked->kind == kind)
             ImGui::SetNextItemOpen(true);
-        return ImGui::CollapsingHeader(title, open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0);
+        return ImGui::CollapsingHeader(header, open_by_default ? ImGuiTreeNodeFlags_DefaultOpen : 0);
     };
-    std::snprintf(header, sizeof header, "Text: %zu code objects###text", process->codes.size());
-    if (section(RegionKind::Text, header, false))
+    if (section(RegionKind::Text, Str::AddrTextHeader, process->codes.size(), "text", false))
         TextRegion(*process);
-    std::snprintf(header, sizeof header, "Data: %zu globals###data", process->globals.size());
-    if (section(RegionKind::Data, header, true))
+    if (section(RegionKind::Data, Str::AddrDataHeader, process->globals.size(), "data", true))
         DataRegion(*process, sel);
     // Shared memory before the heap: a few rows that matter, above the long list of objects.
     size_t shared_objects = 0;
     for (const lab::HeapObjectView& object : process->heap)
         shared_objects += object.shared_slot >= 0 ? 1 : 0;
-    std::snprintf(header, sizeof header, "Shared memory: %zu Values and Arrays###shared", shared_objects);
-    if (shared_objects > 0 && section(RegionKind::Shared, header, true))
+    if (shared_objects > 0 && section(RegionKind::Shared, Str::AddrSharedHeader, shared_objects, "shared", true))
         SharedRegion(snap, *process, sel);
-    std::snprintf(header, sizeof header, "Heap: %zu objects###heap", process->heap.size());
-    if (section(RegionKind::Heap, header, true))
+    if (section(RegionKind::Heap, Str::AddrHeapHeader, process->heap.size(), "heap", true))
         HeapRegion(snap, *process, sel);
-    std::snprintf(header, sizeof header, "Stacks: %zu threads###stacks", process->threads.size());
-    if (section(RegionKind::Stack, header, true))
+    if (section(RegionKind::Stack, Str::AddrStacksHeader, process->threads.size(), "stacks", true))
         StackRegions(snap, *process, sel, open_stack);
     ImGui::EndChild();
     ImGui::End();

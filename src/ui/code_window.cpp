@@ -60,7 +60,7 @@ void DrawMarkers(const lab::LabSnapshot& snap, const std::vector<CodeMarker>& ma
         const lab::ThreadView* thread = FindThread(snap, marker.thread);
         if (thread && size_t(marker.frame) < thread->frames.size()) {
             const lab::FrameView& frame = thread->frames[size_t(marker.frame)];
-            ImGui::SetTooltip("%s (thread %d), %s\nframe %s, line %d, instruction %u\nstack depth %zu", thread->name.c_str(),
+            ImGui::SetTooltip(Tr(Str::CodeMarkerTip), thread->name.c_str(),
                               thread->id, ThreadStateCode(thread->state), frame.function.c_str(), frame.line, frame.ip,
                               thread->frames.size());
         }
@@ -158,7 +158,7 @@ void ShowCodeWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel,
         process = &snap.processes.front();
     }
     if (!process) {
-        ImGui::TextDisabled("No program loaded: run one.");
+        ImGui::TextDisabled("%s", Tr(Str::CodeNoProgram));
         ImGui::End();
         return;
     }
@@ -187,7 +187,7 @@ void ShowCodeWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel,
         }
         ImGui::SameLine();
     }
-    ImGui::Checkbox("Follow selected thread", &state.follow_selection);
+    ImGui::Checkbox(Tr(Str::CodeFollowSelected), &state.follow_selection);
     RecordItemRect("code/follow");
 
     SplitSourceLines(process->source, state.lines);

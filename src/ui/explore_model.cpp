@@ -1,7 +1,8 @@
 #include "ui/explore_model.h"
 
 #include <algorithm>
-#include <cstdio>
+
+#include "ui/strings.h"
 
 namespace ui {
 
@@ -15,29 +16,29 @@ float ExploreProgressFraction(const ExploreView& view) {
 
 std::string ExploreSummary(const ExploreView& view) {
     if (!view.error.empty())
-        return "the program does not compile";
+        return Tr(Str::ExploreDoesNotCompile);
     const int failing = (int)std::count_if(view.rows.begin(), view.rows.end(),
                                            [](const ExploreRow& r) { return !r.failure.empty(); });
-    std::string out = std::to_string(view.schedules) + (view.schedules == 1 ? " schedule, " : " schedules, ") +
-                      std::to_string(view.rows.size()) + (view.rows.size() == 1 ? " outcome, " : " outcomes, ") +
-                      std::to_string(failing) + " failing";
+    std::string out = TrFormat(Str::ExploreCounts,
+                               TrFormat(view.schedules == 1 ? Str::ExploreScheduleOne : Str::ExploreScheduleMany,
+                                        (long long)view.schedules).c_str(),
+                               TrFormat(view.rows.size() == 1 ? Str::ExploreOutcomeOne : Str::ExploreOutcomeMany,
+                                        view.rows.size()).c_str(),
+                               failing);
     if (view.running)
-        return out + " so far";
+        return out + Tr(Str::ExploreSoFar);
     if (view.cancelled)
-        return out + " · cancelled";
+        return out + Tr(Str::ExploreCancelled);
     if (!view.finished)
         return out;
-    const std::string bound = std::to_string(view.preemptions) + (view.preemptions == 1 ? " preemption" : " preemptions");
+    const std::string bound =
+        TrFormat(view.preemptions == 1 ? Str::ExplorePreemptionOne : Str::ExplorePreemptionMany, view.preemptions);
     if (view.random)
-        out += " · random schedules (PCT): how often each outcome happens, not every schedule";
+        out += Tr(Str::ExploreRandomDone);
     else
-        out += view.exhaustive ? " · every schedule of at most " + bound + " explored"
-                               : " · stopped at the schedule limit: not every schedule of at most " + bound;
-    if (view.seconds > 0) {
-        char rate[64];
-        std::snprintf(rate, sizeof rate, " (%.1f s, %.0f schedules/s)", view.seconds, (double)view.schedules / view.seconds);
-        out += rate;
-    }
+        out += TrFormat(view.exhaustive ? Str::ExploreExhaustive : Str::ExploreScheduleLimit, bound.c_str());
+    if (view.seconds > 0)
+        out += TrFormat(Str::ExploreRate, view.seconds, (double)view.schedules / view.seconds);
     return out;
 }
 
@@ -47,8 +48,8 @@ float ExploreRowShare(const ExploreView& view, const ExploreRow& row) {
 
 std::string ExploreRowLabel(const ExploreRow& row) {
     if (row.failure == "deadlock")
-        return "deadlock";
-    return "exit " + std::to_string(row.exit) + ", " + (row.failure.empty() ? std::string("no failure") : row.failure);
+        return Tr(Str::ExploreDeadlock);
+    return TrFormat(Str::ExploreExit, row.exit, row.failure.empty() ? Tr(Str::ExploreNoFailure) : row.failure.c_str());
 }
 
 int SchedulerPreemptions(const std::vector<SchedulerPick>& picks) {
@@ -61,9 +62,9 @@ int SchedulerSwitches(const std::vector<SchedulerPick>& picks) {
 
 std::string SchedulerGoalLabel(SchedulerGoal goal, const char* text) {
     switch (goal) {
-    case SchedulerGoal::Failure: return "make the program fail (a failed assert, an uncaught exception)";
-    case SchedulerGoal::Deadlock: return "make the threads wait forever (a deadlock)";
-    case SchedulerGoal::Output: return std::string("make the output show \"") + text + "\"";
+    case SchedulerGoal::Failure: return Tr(Str::SchedulerAimFailure);
+    case SchedulerGoal::Deadlock: return Tr(Str::SchedulerAimDeadlock);
+    case SchedulerGoal::Output: return TrFormat(Str::SchedulerAimOutput, text);
     case SchedulerGoal::Count: break;
     }
     return "";

@@ -7,6 +7,7 @@
 
 #include "imgui.h"
 #include "ui/explore_window.h"
+#include "ui/strings.h"
 #include "ui/test_hooks.h"
 
 namespace ui {
@@ -19,14 +20,15 @@ constexpr const char* kPickNames[] = {"scheduler/Pick 1", "scheduler/Pick 2", "s
                                       "scheduler/Pick 7", "scheduler/Pick 8", "scheduler/Pick 9"};
 constexpr int kDigitKeys = 9;
 
-const std::string& ThreadName(const lab::LabSnapshot& snap, int32_t thread) {
-    static const std::string unknown = "a thread";
-    return thread >= 0 && (size_t)thread < snap.threads.size() ? snap.threads[(size_t)thread].name : unknown;
+const char* ThreadName(const lab::LabSnapshot& snap, int32_t thread) {
+    return thread >= 0 && (size_t)thread < snap.threads.size() ? snap.threads[(size_t)thread].name.c_str()
+                                                               : Tr(Str::SchedulerAThread);
 }
 
 void ShowGoal(SchedulerWindowState& state) {
     const float em = ImGui::GetFontSize();
-    static const char* const kGoals[] = {"the program fails", "a deadlock", "the output shows"};
+    const char* const kGoals[] = {Tr(Str::SchedulerGoalFailure), Tr(Str::SchedulerGoalDeadlock),
+                                  Tr(Str::SchedulerGoalOutput)};
     static_assert(sizeof kGoals / sizeof kGoals[0] == (size_t)SchedulerGoal::Count);
     ImGui::SetNextItemWidth(11 * em);
     ImGui::Combo("##goal", &state.goal, kGoals, (int)SchedulerGoal::Count);
@@ -41,21 +43,21 @@ void ShowGoal(SchedulerWindowState& state) {
 
 void ShowDecision(const lab::LabSnapshot& snap, SchedulerWindowState& state) {
     const lab::DecisionView& d = snap.decision;
-    ImGui::Text("Before instruction %lld: who runs next?", (long long)d.step);
+    ImGui::Text(Tr(Str::SchedulerBefore), (long long)d.step);
     if (d.fresh)
-        ImGui::TextDisabled("The CPU picks a thread here anyway: another pick is no preemption.");
+        ImGui::TextDisabled("%s", Tr(Str::SchedulerFresh));
     for (size_t i = 0; i < d.threads.size(); ++i) {
         const int32_t t = d.threads[i];
         char label[160];
-        std::snprintf(label, sizeof label, "%zu  %s%s", i + 1, ThreadName(snap, t).c_str(),
-                      t == d.current ? " (keeps running)" : "");
+        std::snprintf(label, sizeof label, "%zu  %s%s", i + 1, ThreadName(snap, t),
+                      t == d.current ? Tr(Str::SchedulerKeepsRunning) : "");
         ImGui::PushID((int)i);
         if (ImGui::Button(label))
             state.pick_requested = t;
         if (i < (size_t)kDigitKeys)
             RecordItemRect(kPickNames[i]);
         ImGui::SameLine();
-        ImGui::TextDisabled("next: %s", i < d.next.size() ? d.next[i].c_str() : "");
+        ImGui::TextDisabled(Tr(Str::SchedulerNext), i < d.next.size() ? d.next[i].c_str() : "");
         ImGui::PopID();
     }
     // Digits 1-9 pick too, unless a text field has the keyboard. ImGui 1.86 names no digit
@@ -74,29 +76,28 @@ void ShowSchedulerWindow(bool* open, const lab::LabSnapshot* snap, SchedulerWind
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.55f), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(36 * em, 16 * em), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("You are the scheduler", open)) {
+    if (!ImGui::Begin(WindowTitle(Str::TitleScheduler), open)) {
         ImGui::End();
         return;
     }
     RecordWindowRect("window/Scheduler");
-    ImGui::TextWrapped("The run stops wherever another thread could run and it matters; you pick who runs "
-                       "(a button, keys 1-9, or the thread's lane in the Timeline).");
-    ImGui::TextUnformatted("Goal:");
+    ImGui::TextWrapped("%s", Tr(Str::SchedulerIntro));
+    ImGui::TextUnformatted(Tr(Str::SchedulerGoal));
     ImGui::SameLine();
     ShowGoal(state);
-    if (ImGui::Button(state.active ? "Start over" : "Start"))
+    if (ImGui::Button(Tr(state.active ? Str::SchedulerStartOver : Str::SchedulerStart)))
         state.start_requested = true;
     RecordItemRect("scheduler/Start");
     ImGui::SameLine();
     ImGui::BeginDisabled(state.picks.empty());
-    if (ImGui::Button("Undo"))
+    if (ImGui::Button(Tr(Str::SchedulerUndo)))
         state.undo_requested = true;
     RecordItemRect("scheduler/Undo");
     ImGui::EndDisabled();
     ImGui::SameLine();
     const bool waiting = state.active && snap && snap->decision.waiting;
     ImGui::BeginDisabled(!waiting);
-    if (ImGui::Button("Let the machine finish"))
+    if (ImGui::Button(Tr(Str::SchedulerFinish)))
         state.finish_requested = true;
     RecordItemRect("scheduler/Finish");
     ImGui::EndDisabled();
@@ -104,19 +105,19 @@ void ShowSchedulerWindow(bool* open, const lab::LabSnapshot* snap, SchedulerWind
         ImGui::End();
         return;
     }
-    ImGui::Text("%zu picks, %d switches, %d preemptions", state.picks.size(), SchedulerSwitches(state.picks),
+    ImGui::Text(Tr(Str::SchedulerCounts), state.picks.size(), SchedulerSwitches(state.picks),
                 SchedulerPreemptions(state.picks));
     const SchedulerGoal goal = (SchedulerGoal)state.goal;
     if (snap && SchedulerGoalReached(goal, state.goal_text, *snap))
-        ImGui::TextColored(ImVec4(0.4f, 0.9f, 0.45f, 1.0f), "Goal reached: %s, with %d preemptions.",
+        ImGui::TextColored(ImVec4(0.4f, 0.9f, 0.45f, 1.0f), Tr(Str::SchedulerReached),
                            SchedulerGoalLabel(goal, state.goal_text).c_str(), SchedulerPreemptions(state.picks));
     else if (waiting)
         ShowDecision(*snap, state);
     else if (snap && (snap->phase == lab::RunPhase::Finished || snap->phase == lab::RunPhase::Deadlock))
-        ImGui::TextWrapped("The run ended without reaching the goal (%s). Undo a pick and try another thread.",
+        ImGui::TextWrapped(Tr(Str::SchedulerMissed),
                            SchedulerGoalLabel(goal, state.goal_text).c_str());
     else
-        ImGui::TextDisabled("Running to the next decision...");
+        ImGui::TextDisabled("%s", Tr(Str::SchedulerRunning));
     ImGui::End();
 }
 

@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "ui/explore_model.h"
 #include "ui/explore_window.h"
+#include "ui/strings.h"
 #include "ui/test_hooks.h"
 
 namespace ui {
@@ -28,7 +29,7 @@ void ShowOutcome(const ExploreRow& row, float share, int index, ExploreWindowSta
     else
         ImGui::TextColored(red, "%s", ExploreRowLabel(row).c_str());
     if (ImGui::IsItemHovered()) {
-        const std::string shown = (row.output.empty() ? std::string("(no output)\n") : row.output) + row.detail;
+        const std::string shown = (row.output.empty() ? std::string(Tr(Str::ExploreNoOutput)) + "\n" : row.output) + row.detail;
         ImGui::SetTooltip("%s", shown.c_str());
     }
     for (const std::string& preemption : row.preempted)
@@ -42,13 +43,12 @@ void ShowOutcome(const ExploreRow& row, float share, int index, ExploreWindowSta
     ImGui::Text("%d", row.preemptions);
     ImGui::TableNextColumn();
     const bool shown = state.replayed == index;
-    if (ImGui::SmallButton(shown ? "Replay again" : "Replay"))
+    if (ImGui::SmallButton(Tr(shown ? Str::ExploreReplayAgain : Str::ExploreReplay)))
         state.replay_requested = index;
     if (index < (int)(sizeof kReplayNames / sizeof kReplayNames[0]))
         RecordItemRect(kReplayNames[index]);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Run this outcome's witness in the lab: schedule %s",
-                          row.schedule.empty() ? "(the machine's own)" : row.schedule.c_str());
+        ImGui::SetTooltip(Tr(Str::ExploreReplayTip), row.schedule.empty() ? Tr(Str::ExploreOwnSchedule) : row.schedule.c_str());
     ImGui::PopID();
 }
 
@@ -59,41 +59,38 @@ void ShowExploreWindow(bool* open, const ExploreView& view, ExploreWindowState& 
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(40 * em, 18 * em), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Explore", open)) {
+    if (!ImGui::Begin(WindowTitle(Str::TitleExplore), open)) {
         ImGui::End();
         return;
     }
     RecordWindowRect("window/Explore");
-    ImGui::TextWrapped(state.random ? "Random schedules of the program (PCT: random priorities, a few random "
-                                      "priority drops), grouped by outcome: how often the race bites."
-                                    : "Every schedule of the program that differs where it matters, with at most "
-                                      "this many preemptions, grouped by outcome.");
-    ImGui::Checkbox("random", &state.random);
+    ImGui::TextWrapped("%s", Tr(state.random ? Str::ExploreRandomIntro : Str::ExploreIntro));
+    ImGui::Checkbox(Tr(Str::ExploreRandom), &state.random);
     RecordItemRect("explore/Random");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(10 * em);
     if (state.random) {
-        ImGui::InputInt("schedules", &state.random_runs, 100, 1000);
+        ImGui::InputInt(Tr(Str::ExploreSchedules), &state.random_runs, 100, 1000);
         state.random_runs = std::clamp(state.random_runs, 1, 1000000);
     } else {
-        ImGui::SliderInt("preemptions", &state.preemptions, 0, 4);
+        ImGui::SliderInt(Tr(Str::ExplorePreemptions), &state.preemptions, 0, 4);
     }
     ImGui::SameLine();
     if (view.running) {
-        if (ImGui::Button("Cancel"))
+        if (ImGui::Button(Tr(Str::ExploreCancel)))
             state.cancel_requested = true;
         RecordItemRect("explore/Cancel");
     } else {
-        if (ImGui::Button("Explore"))
+        if (ImGui::Button(Tr(Str::ExploreStart)))
             state.start_requested = true;
         RecordItemRect("explore/Explore");
     }
     ImGui::SameLine();
-    if (ImGui::Button("Be the scheduler"))
+    if (ImGui::Button(Tr(Str::ExploreBeScheduler)))
         state.scheduler_requested = true;
     RecordItemRect("explore/Be the scheduler");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Pick yourself which thread runs at each point where it matters");
+        ImGui::SetTooltip("%s", Tr(Str::ExploreBeSchedulerTip));
     ImGui::ProgressBar(ExploreProgressFraction(view), ImVec2(-FLT_MIN, 0));
     ImGui::TextWrapped("%s", ExploreSummary(view).c_str());
     if (!view.error.empty())
@@ -101,10 +98,10 @@ void ShowExploreWindow(bool* open, const ExploreView& view, ExploreWindowState& 
     if (!view.rows.empty() &&
         ImGui::BeginTable("outcomes", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("outcome", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("schedules", ImGuiTableColumnFlags_WidthFixed, 7 * em);
-        ImGui::TableSetupColumn("preemptions", ImGuiTableColumnFlags_WidthFixed);
-        ImGui::TableSetupColumn("witness", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(Tr(Str::ExploreOutcome), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(Tr(Str::ExploreSchedules), ImGuiTableColumnFlags_WidthFixed, 7 * em);
+        ImGui::TableSetupColumn(Tr(Str::ExplorePreemptions), ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn(Tr(Str::ExploreWitness), ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableHeadersRow();
         for (int i = 0; i < (int)view.rows.size(); ++i)
             ShowOutcome(view.rows[i], ExploreRowShare(view, view.rows[i]), i, state);

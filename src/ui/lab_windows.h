@@ -6,10 +6,12 @@
 #include <string_view>
 #include <vector>
 
+#include "config/config.h"
 #include "lab/snapshot.h"
 #include "ui/address_space_model.h"
 #include "ui/code_model.h"
 #include "ui/lab_selection.h"
+#include "ui/output_model.h"
 
 namespace ui {
 
@@ -32,11 +34,22 @@ struct AddressSpaceWindowState {
     std::vector<MemoryRegion> regions;
     uint64_t regions_run = ~0ull, regions_sequence = ~0ull;
     int32_t regions_process = -1;
+    float regions_width = 0;                  // the map's width and language they were laid out for
+    config::Language regions_language = config::Language::English;
+    // What each band showed last frame, for window.threadlab.state(): its text ("" when the
+    // legend names it), its width and the width that text needs, and whether the legend lists it.
+    struct BandDrawn {
+        std::string text;
+        float band_width = 0, text_width = 0;
+        bool in_legend = false;
+    };
+    std::vector<BandDrawn> bands_drawn;
 };
 
 struct OutputWindowState {
     bool only_selected = false; // show only the selected thread's lines
     bool follow = true;         // keep the newest line in view
+    DrawnOutput drawn;
 };
 
 void ShowThreadsWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, ThreadsWindowState& state);
@@ -45,6 +58,10 @@ void ShowAddressSpaceWindow(bool* open, const lab::LabSnapshot& snap, LabSelecti
                             AddressSpaceWindowState& state);
 void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, OutputWindowState& state);
 void ShowMetricsWindow(bool* open, const lab::LabSnapshot& snap);
+
+// One line of program output, drawn alike in the Output and Program windows: red only for an
+// error report, a marker before other stderr output (logging's), and remembered in `drawn`.
+void DrawOutputText(std::string_view text, OutputLook look, DrawnOutput& drawn);
 
 // A variable's value (flashing when it changed; a heap object is a link that selects it) and a
 // thread's frames with their locals, running frame first: drawn alike in Threads and Address space

@@ -65,13 +65,13 @@ float ShowTabBar(UiState& ui, float top, float dpr) {
     const auto places = LabWindowPlaces();
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (size_t i = 0; i < places.size(); ++i) {
-        const float width = ImGui::CalcTextSize(places[i].title).x + style.FramePadding.x * 4;
+        const float width = ImGui::CalcTextSize(Tr(places[i].title)).x + style.FramePadding.x * 4;
         if (i > 0 && ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right)
             ImGui::SameLine();
         const bool active = int(i) == g_layout.tab;
         if (active)
             ImGui::PushStyleColor(ImGuiCol_Button, style.Colors[ImGuiCol_ButtonActive]);
-        if (ImGui::Button(places[i].title, ImVec2(width, target)))
+        if (ImGui::Button(WindowTitle(places[i].title), ImVec2(width, target)))
             g_layout.tab = int(i);
         if (active)
             ImGui::PopStyleColor();
@@ -121,7 +121,8 @@ void AppendLayoutStateJson(std::string& out) {
     out += "\"layout\":\"";
     out += LayoutModeName(g_layout.mode);
     out += "\",\"tab\":\"";
-    out += LabWindowPlaces()[size_t(g_layout.tab)].title;
+    // The tab by its English title, whatever the page's language: tests and links name it so.
+    out += Tr(LabWindowPlaces()[size_t(g_layout.tab)].title, config::Language::English);
     out += "\",";
 }
 

@@ -10,19 +10,19 @@ namespace {
 //   Code    | Timeline                  | Timeline
 // Output shares Address space's tile (it opens on demand, from View).
 constexpr LabWindowPlace kLabWindowPlaces[] = {
-    {LabWindow::Program, "Program", "tab/Program", &UiState::show_program,
+    {LabWindow::Program, Str::TitleProgram, "tab/Program", &UiState::show_program,
      {0.00f, 0.00f, 0.42f, 0.40f}, {0.00f, 0.00f, 0.34f, 1.00f}},
-    {LabWindow::Code, "Code", "tab/Code", &UiState::show_code,
+    {LabWindow::Code, Str::TitleCode, "tab/Code", &UiState::show_code,
      {0.00f, 0.70f, 0.42f, 1.00f}, {0.34f, 0.00f, 0.67f, 0.55f}},
-    {LabWindow::Threads, "Threads", "tab/Threads", &UiState::show_threads,
+    {LabWindow::Threads, Str::TitleThreads, "tab/Threads", &UiState::show_threads,
      {0.42f, 0.00f, 1.00f, 0.30f}, {0.67f, 0.00f, 1.00f, 0.28f}},
-    {LabWindow::AddressSpace, "Address space", "tab/Address space", &UiState::show_address_space,
+    {LabWindow::AddressSpace, Str::TitleAddressSpace, "tab/Address space", &UiState::show_address_space,
      {0.42f, 0.30f, 1.00f, 0.56f}, {0.67f, 0.28f, 1.00f, 0.55f}},
-    {LabWindow::Timeline, "Timeline", "tab/Timeline", &UiState::show_timeline,
+    {LabWindow::Timeline, Str::TitleTimeline, "tab/Timeline", &UiState::show_timeline,
      {0.42f, 0.56f, 1.00f, 1.00f}, {0.34f, 0.55f, 0.72f, 1.00f}},
-    {LabWindow::Output, "Output", "tab/Output", &UiState::show_output,
+    {LabWindow::Output, Str::TitleOutput, "tab/Output", &UiState::show_output,
      {0.42f, 0.30f, 1.00f, 0.56f}, {0.67f, 0.28f, 1.00f, 0.55f}},
-    {LabWindow::Lesson, "Lesson", "tab/Lesson", &UiState::show_lesson,
+    {LabWindow::Lesson, Str::TitleLesson, "tab/Lesson", &UiState::show_lesson,
      {0.00f, 0.40f, 0.42f, 0.70f}, {0.72f, 0.55f, 1.00f, 1.00f}},
 };
 

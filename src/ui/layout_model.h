@@ -7,6 +7,7 @@
 #pragma once
 #include <span>
 
+#include "ui/strings.h"
 #include "ui/ui.h"
 
 namespace ui {
@@ -31,7 +32,7 @@ struct Tile {
 
 struct LabWindowPlace {
     LabWindow window;
-    const char* title;      // the tab's label: the window's own title
+    Str title;              // the tab's label: the window's own title
     const char* tab_item;   // the tab button's name in the test hook (a string literal)
     bool UiState::*shown;   // the View menu's flag for this window
     Tile medium, wide;

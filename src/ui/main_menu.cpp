@@ -14,10 +14,10 @@ void ShowMainMenuBar(UiState& ui) {
             ui.share_requested = true;
         RecordItemRect("menu/Threadlab/Share");
         // The run to take home: Perfetto (ui.perfetto.dev) and chrome://tracing open the trace.
-        if (ImGui::MenuItem("Download trace (.json)"))
+        if (ImGui::MenuItem(Tr(Str::MenuDownloadTrace)))
             ui.download_trace_requested = true;
         RecordItemRect("menu/Threadlab/Download trace");
-        if (ImGui::MenuItem("Download program (.py)"))
+        if (ImGui::MenuItem(Tr(Str::MenuDownloadProgram)))
             ui.download_program_requested = true;
         RecordItemRect("menu/Threadlab/Download program");
         ImGui::MenuItem(Tr(Str::MenuAboutThreadlab), nullptr, &ui.show_about);
@@ -41,11 +41,11 @@ void ShowMainMenuBar(UiState& ui) {
         RecordItemRect("menu/View/Output");
         ImGui::MenuItem(Tr(Str::MenuRunMetrics), nullptr, &ui.show_run_metrics);
         RecordItemRect("menu/View/Run metrics");
-        ImGui::MenuItem("Real machine", nullptr, &ui.show_real_machine);
+        ImGui::MenuItem(Tr(Str::MenuRealMachine), nullptr, &ui.show_real_machine);
         RecordItemRect("menu/View/Real machine");
-        ImGui::MenuItem("Explore schedules", nullptr, &ui.show_explore);
+        ImGui::MenuItem(Tr(Str::MenuExploreSchedules), nullptr, &ui.show_explore);
         RecordItemRect("menu/View/Explore schedules");
-        ImGui::MenuItem("You are the scheduler", nullptr, &ui.show_scheduler);
+        ImGui::MenuItem(Tr(Str::TitleScheduler), nullptr, &ui.show_scheduler);
         RecordItemRect("menu/View/You are the scheduler");
         ImGui::MenuItem(Tr(Str::MenuImGuiMetrics), nullptr, &ui.show_metrics);
         RecordItemRect("menu/View/Metrics");
@@ -68,10 +68,10 @@ void ShowMainMenuBar(UiState& ui) {
 
     // Each language named in itself, so that either can find its own.
     if (ImGui::BeginMenu(Tr(Str::MenuLanguage))) {
-        if (ImGui::MenuItem("English", nullptr, UiLanguage() == config::Language::English))
+        if (ImGui::MenuItem(Tr(Str::LanguageEnglish), nullptr, UiLanguage() == config::Language::English))
             SetUiLanguage(config::Language::English);
         RecordItemRect("menu/Language/English");
-        if (ImGui::MenuItem("简体中文", nullptr, UiLanguage() == config::Language::Chinese))
+        if (ImGui::MenuItem(Tr(Str::LanguageChinese), nullptr, UiLanguage() == config::Language::Chinese))
             SetUiLanguage(config::Language::Chinese);
         RecordItemRect("menu/Language/Chinese");
         ImGui::EndMenu();

@@ -1,5 +1,7 @@
 #include "ui/metrics_model.h"
 
+#include "ui/strings.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -25,11 +27,11 @@ const char* FormatSpeedup(char* buf, size_t size, double speedup) {
     if (speedup <= 0)
         std::snprintf(buf, size, "%s", "");
     else if (speedup >= 1.05)
-        std::snprintf(buf, size, "%.2f\xC3\x97 faster than one thread", speedup);
+        std::snprintf(buf, size, Tr(Str::SpeedupFaster), speedup);
     else if (speedup > 0.95)
-        std::snprintf(buf, size, "%.2f\xC3\x97 \xE2\x80\x94 no faster than one thread", speedup);
+        std::snprintf(buf, size, Tr(Str::SpeedupNoFaster), speedup);
     else
-        std::snprintf(buf, size, "%.2f\xC3\x97 \xE2\x80\x94 slower than one thread", speedup);
+        std::snprintf(buf, size, Tr(Str::SpeedupSlower), speedup);
     return buf;
 }
 

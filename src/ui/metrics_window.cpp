@@ -34,7 +34,7 @@ void UtilisationBar(const lab::LabSnapshot& snap, size_t index) {
     const lab::CpuView& cpu = snap.cpus[index];
     char overlay[64];
     const lab::ThreadView* running = FindThread(snap, cpu.thread);
-    std::snprintf(overlay, sizeof overlay, "%.0f%%  %s", cpu.utilisation * 100.0, running ? running->name.c_str() : "idle");
+    std::snprintf(overlay, sizeof overlay, "%.0f%%  %s", cpu.utilisation * 100.0, running ? running->name.c_str() : Tr(Str::MetricsIdle));
     ImGui::Text("CPU %zu", index);
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, running ? ThreadColor(running->id) : ImGui::GetColorU32(ImGuiCol_PlotHistogram));
@@ -60,30 +60,27 @@ void ShowMetricsWindow(bool* open, const lab::LabSnapshot& snap) {
     if (ImGui::BeginTable("figures", 2, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed);
         ImGui::TableSetupColumn("value");
-        Figure("wall time", FormatDuration(time, sizeof time, snap.stats.wall_time),
-               "Simulated time from the start of the run to now.");
-        std::snprintf(buf, sizeof buf, "%.0f%% mean, %.2f CPUs' worth", figures.mean_utilisation * 100.0, figures.cpus_worth);
-        Figure("CPU use", buf, "Share of the time the CPUs were busy; \"CPUs' worth\" adds them up: 1.0 means one CPU's work.");
+        Figure(Tr(Str::MetricsWallTime), FormatDuration(time, sizeof time, snap.stats.wall_time),
+               Tr(Str::MetricsWallTimeTip));
+        std::snprintf(buf, sizeof buf, Tr(Str::MetricsCpuUseValue), figures.mean_utilisation * 100.0, figures.cpus_worth);
+        Figure(Tr(Str::MetricsCpuUse), buf, Tr(Str::MetricsCpuUseTip));
         std::snprintf(buf, sizeof buf, "%" PRId64, snap.stats.context_switches);
-        Figure("context switches", buf, "Times a CPU stopped one thread and started another.");
+        Figure(Tr(Str::MetricsSwitches), buf, Tr(Str::MetricsSwitchesTip));
         std::snprintf(buf, sizeof buf, "%" PRId64, snap.stats.gil_handoffs);
-        Figure("GIL hand-offs", buf, "Times the GIL went from one thread to another.");
+        Figure(Tr(Str::MetricsHandoffs), buf, Tr(Str::MetricsHandoffsTip));
         std::snprintf(buf, sizeof buf, "%" PRId64, snap.stats.instructions);
-        Figure("instructions", buf, "Bytecode instructions executed by all threads.");
-        std::snprintf(buf, sizeof buf, "%" PRId64 " of %zu", figures.threads_alive, snap.threads.size());
-        Figure("threads alive", buf, "Threads not yet terminated.");
+        Figure(Tr(Str::MetricsInstructions), buf, Tr(Str::MetricsInstructionsTip));
+        std::snprintf(buf, sizeof buf, Tr(Str::MetricsAliveValue), (long long)figures.threads_alive, snap.threads.size());
+        Figure(Tr(Str::MetricsAlive), buf, Tr(Str::MetricsAliveTip));
         if (snap.stats.speedup > 0) {
-            Figure("speedup", FormatSpeedup(buf, sizeof buf, snap.stats.speedup),
-                   "Wall time of the same work on one thread, divided by this run's wall time.");
+            Figure(Tr(Str::MetricsSpeedup), FormatSpeedup(buf, sizeof buf, snap.stats.speedup), Tr(Str::MetricsSpeedupTip));
             RecordItemRect("metrics/speedup");
-            Figure("baseline", snap.stats.baseline.c_str(),
-                   "The one-thread run the speedup compares against, measured when this run ended:\n"
-                   "the program with its THREADS, WORKERS or TASKS slider at 1, or else on one CPU.");
+            Figure(Tr(Str::MetricsBaseline), snap.stats.baseline.c_str(), Tr(Str::MetricsBaselineTip));
         }
         ImGui::EndTable();
     }
     ImGui::Spacing();
-    ImGui::TextDisabled("Utilisation per CPU");
+    ImGui::TextDisabled("%s", Tr(Str::MetricsPerCpu));
     for (size_t i = 0; i < snap.cpus.size(); ++i) {
         ImGui::PushID(int(i));
         UtilisationBar(snap, i);

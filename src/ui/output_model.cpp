@@ -45,4 +45,20 @@ OutputLook OutputLookReader::next(const lab::OutputLineView& line) {
     return OutputLook::Error;
 }
 
+void ReadOutputLooks(const std::vector<lab::OutputLineView>& lines, std::vector<OutputLook>& looks) {
+    looks.clear();
+    OutputLookReader reader;
+    for (const lab::OutputLineView& line : lines)
+        looks.push_back(reader.next(line));
+}
+
+const char* OutputLookName(OutputLook look) {
+    switch (look) {
+    case OutputLook::Stdout: return "stdout";
+    case OutputLook::Stderr: return "stderr";
+    case OutputLook::Error: return "error";
+    }
+    return "";
+}
+
 } // namespace ui

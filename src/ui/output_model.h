@@ -2,6 +2,8 @@
 // line selects, and which lines a thread filter keeps.
 #pragma once
 #include <cstddef>
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "lab/snapshot.h"
@@ -29,6 +31,24 @@ enum class OutputLook { Stdout, Stderr, Error };
 struct OutputLookReader {
     std::vector<machine::ThreadId> reporting; // threads in the middle of an error report
     OutputLook next(const lab::OutputLineView& line);
+};
+
+// Every line's look, in order, for a view that draws only the lines in sight.
+void ReadOutputLooks(const std::vector<lab::OutputLineView>& lines, std::vector<OutputLook>& looks);
+
+const char* OutputLookName(OutputLook look); // "stdout", "stderr", "error"
+
+// The output lines drawn in one frame, with the colour each was drawn in (0xAABBGGRR, as
+// ImGui's), for window.threadlab.state(). Bounded: a view draws only what is in sight.
+struct DrawnOutputLine {
+    std::string text;
+    OutputLook look = OutputLook::Stdout;
+    uint32_t color = 0;
+};
+struct DrawnOutput {
+    static constexpr size_t kMaxLines = 64;
+    int frame = -1;
+    std::vector<DrawnOutputLine> lines;
 };
 
 } // namespace ui

@@ -15,6 +15,24 @@
 
 namespace ui {
 
+void DrawOutputText(std::string_view text, OutputLook look, DrawnOutput& drawn) {
+    if (drawn.frame != ImGui::GetFrameCount()) {
+        drawn.frame = ImGui::GetFrameCount();
+        drawn.lines.clear();
+    }
+    // Red only for error reports; other stderr output (logging's) gets a marker.
+    if (look == OutputLook::Stderr) {
+        ImGui::TextDisabled("\u203a ");
+        ImGui::SameLine(0, 0);
+    }
+    const ImU32 color = look == OutputLook::Error ? ImGui::GetColorU32(ErrorColor()) : ImGui::GetColorU32(ImGuiCol_Text);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopStyleColor();
+    if (drawn.lines.size() < DrawnOutput::kMaxLines)
+        drawn.lines.push_back({std::string(text), look, color});
+}
+
 void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& sel, OutputWindowState& state) {
     const float em = ImGui::GetFontSize();
     SetNextWindowDefaultPlace(LabWindow::Output);
@@ -25,20 +43,19 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
     }
     RecordWindowRect("window/Output");
     const machine::ThreadId only = state.only_selected ? sel.thread : machine::kNoThread;
-    ImGui::Checkbox("Only the selected thread", &state.only_selected);
+    ImGui::Checkbox(Tr(Str::OutputOnlySelected), &state.only_selected);
     ImGui::SameLine();
-    ImGui::Checkbox("Follow", &state.follow);
+    ImGui::Checkbox(Tr(Str::CommonFollow), &state.follow);
     ImGui::SameLine();
     if (snap.output_first > 0)
-        ImGui::TextDisabled("the newest %zu lines (%llu earlier ones dropped)", snap.output.size(),
+        ImGui::TextDisabled(Tr(Str::OutputNewest), snap.output.size(),
                             (unsigned long long)snap.output_first);
     else
-        ImGui::TextDisabled("%zu lines", snap.output.size());
+        ImGui::TextDisabled(Tr(Str::OutputLines), snap.output.size());
 
     ImGui::BeginChild("lines", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     ImGui::PushFont(GetCodeFont());
     const float chip = ImGui::GetTextLineHeight() * 0.35f;
-    const ImU32 error = ImGui::GetColorU32(ImGuiCol_PlotLinesHovered);
     char stamp[32];
     OutputLookReader looks;
     // Filtering leaves gaps, so the clipper cannot skip by index; outputs are small enough
@@ -55,9 +72,7 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
             SelectOutputLine(line, sel);
         if (ImGui::IsItemHovered()) {
             const lab::ThreadView* thread = FindThread(snap, line.thread);
-            ImGui::SetTooltip("written by %s to %s at %s on the simulated clock\nclick: select the thread, show the moment "
-                              "in the Timeline",
-                              thread ? thread->name.c_str() : "the machine", line.is_stderr ? "stderr" : "stdout",
+            ImGui::SetTooltip(Tr(Str::OutputLineTip), thread ? thread->name.c_str() : Tr(Str::OutputTheMachine), line.is_stderr ? "stderr" : "stdout",
                               FormatOutputTimestamp(stamp, sizeof stamp, line.time));
         }
         RecordItemRect("output/line/last"); // the newest shown line: Follow keeps it in view
@@ -68,16 +83,7 @@ void ShowOutputWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& se
         ImGui::SameLine(0, 0);
         ImGui::TextDisabled("%s ", FormatOutputTimestamp(stamp, sizeof stamp, line.time));
         ImGui::SameLine(0, 0);
-        // Red only for error reports; other stderr output (logging's) gets a marker.
-        if (look == OutputLook::Stderr) {
-            ImGui::TextDisabled("\u203a ");
-            ImGui::SameLine(0, 0);
-        }
-        if (look == OutputLook::Error)
-            ImGui::PushStyleColor(ImGuiCol_Text, error);
-        ImGui::TextUnformatted(line.text.c_str());
-        if (look == OutputLook::Error)
-            ImGui::PopStyleColor();
+        DrawOutputText(line.text, look, state.drawn);
         ImGui::PopID();
     }
     if (state.follow && ImGui::GetScrollY() >= ImGui::GetScrollMaxY() - ImGui::GetTextLineHeight())

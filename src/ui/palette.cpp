@@ -53,4 +53,6 @@ ImU32 WithAlpha(ImU32 color, float alpha) {
     return (color & ~IM_COL32_A_MASK) | (ImU32(a + 0.5f) << IM_COL32_A_SHIFT);
 }
 
+ImVec4 ErrorColor() { return ImVec4(1.0f, 0.45f, 0.4f, 1); }
+
 } // namespace ui

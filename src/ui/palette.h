@@ -17,6 +17,10 @@ ImU32 ReadyColor();
 // Blocked, by what it waits for: sleep, I/O, a lock or other sync object, the GIL, a join.
 ImU32 WaitColor(machine::WaitKind wait);
 
+// Errors only: tracebacks, a program that does not compile, a deadlock, the lab's own failures.
+// Nothing else is red, so that red always means something went wrong.
+ImVec4 ErrorColor();
+
 // `color` with its alpha multiplied by `alpha` (0..1).
 ImU32 WithAlpha(ImU32 color, float alpha);
 

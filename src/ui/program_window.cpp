@@ -15,6 +15,8 @@
 
 #include "imgui.h"
 #include "imgui_stdlib.h"
+#include "ui/lab_windows.h"
+#include "ui/palette.h"
 #include "ui/test_hooks.h"
 #include "ui/theme.h"
 #include "ui/timeline_model.h"
@@ -38,13 +40,13 @@ namespace {
 
 const char* PhaseText(lab::RunPhase phase) {
     switch (phase) {
-    case lab::RunPhase::Ready: return "Ready: press Play or Step";
-    case lab::RunPhase::Playing: return "Playing…";
-    case lab::RunPhase::Paused: return "Paused";
-    case lab::RunPhase::Finished: return "Finished";
-    case lab::RunPhase::Deadlock: return "Deadlock: every thread waits";
-    case lab::RunPhase::TimeLimit: return "Stopped at the time limit";
-    case lab::RunPhase::Error: return "Does not compile";
+    case lab::RunPhase::Ready: return Tr(Str::PhaseReady);
+    case lab::RunPhase::Playing: return Tr(Str::PhasePlaying);
+    case lab::RunPhase::Paused: return Tr(Str::PhasePaused);
+    case lab::RunPhase::Finished: return Tr(Str::PhaseFinished);
+    case lab::RunPhase::Deadlock: return Tr(Str::PhaseDeadlock);
+    case lab::RunPhase::TimeLimit: return Tr(Str::PhaseTimeLimit);
+    case lab::RunPhase::Error: return Tr(Str::PhaseError);
     }
     return "";
 }
@@ -52,22 +54,20 @@ const char* PhaseText(lab::RunPhase phase) {
 // The run budget's pause, in plain words, with the way on.
 void ShowBudgetNotice(const lab::LabSnapshot& snap, ProgramWindowState& state) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.8f, 0.35f, 1));
-    ImGui::TextWrapped("Paused after %lld million instructions (%.3f s of simulated time): this program may never end, "
-                       "so the lab stopped it rather than let it run on in the background.",
-                       (long long)(snap.budget_instructions / 1000000), snap.now / 1e9);
+    ImGui::TextWrapped(Tr(Str::ProgramBudgetPaused), (long long)(snap.budget_instructions / 1000000), snap.now / 1e9);
     ImGui::PopStyleColor();
     RecordItemRect("program/BudgetNotice");
-    if (ImGui::Button("Continue"))
+    if (ImGui::Button(Tr(Str::ProgramContinue)))
         state.play_requested = true;
     RecordItemRect("program/Continue");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Run %lld million instructions more", (long long)(lab::kRunBudgetInstructions / 1000000));
+        ImGui::SetTooltip(Tr(Str::ProgramContinueTip), (long long)(lab::kRunBudgetInstructions / 1000000));
 }
 
 ImVec4 PhaseColor(lab::RunPhase phase) {
     switch (phase) {
     case lab::RunPhase::Error:
-    case lab::RunPhase::Deadlock: return ImVec4(1.0f, 0.45f, 0.4f, 1);
+    case lab::RunPhase::Deadlock: return ErrorColor();
     case lab::RunPhase::Finished: return ImVec4(0.45f, 0.85f, 0.5f, 1);
     case lab::RunPhase::Playing: return ImVec4(1.0f, 0.8f, 0.35f, 1);
     default: return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
@@ -94,7 +94,7 @@ void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> exampl
     const int current = LessonIndex(examples, config);
     char label[96];
     std::snprintf(label, sizeof label, "%s%s", current >= 0 ? examples[current].name : config.lesson.c_str(),
-                  config.source.empty() ? "" : " (edited)");
+                  config.source.empty() ? "" : Tr(Str::ProgramEdited));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 11);
     if (ImGui::BeginCombo("##example", label)) {
         for (int i = 0; i < (int)examples.size(); ++i) {
@@ -111,16 +111,16 @@ void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> exampl
     RecordItemRect("program/Example");
 
     ImGui::SameLine();
-    if (ImGui::Button("Run"))
+    if (ImGui::Button(Tr(Str::ProgramRun)))
         state.load_requested = state.play_after_load = true;
     RecordItemRect("program/Run");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Compile the program and play it from the start (Ctrl+Enter)");
+        ImGui::SetTooltip("%s", Tr(Str::ProgramRunTip));
 
     const bool playing = snap && snap->phase == lab::RunPhase::Playing;
     ImGui::SameLine();
     ImGui::BeginDisabled(!Runnable(snap));
-    if (ImGui::Button(playing ? "Pause" : "Play", ImVec2(ImGui::GetFontSize() * 3.5f, 0))) {
+    if (ImGui::Button(Tr(playing ? Str::ProgramPause : Str::ProgramPlay), ImVec2(ImGui::GetFontSize() * 3.5f, 0))) {
         if (playing)
             state.pause_requested = true;
         else
@@ -128,58 +128,55 @@ void ShowToolbar(ProgramWindowState& state, std::span<const EmbeddedFile> exampl
     }
     RecordItemRect("program/Play");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Play or pause the simulation (Space)");
+        ImGui::SetTooltip("%s", Tr(Str::ProgramPlayTip));
     ImGui::SameLine();
-    if (ImGui::Button("Step"))
+    if (ImGui::Button(Tr(Str::ProgramStep)))
         state.step_requested = true;
     RecordItemRect("program/Step");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Execute exactly one bytecode instruction (Right arrow)");
+        ImGui::SetTooltip("%s", Tr(Str::ProgramStepTip));
     ImGui::SameLine();
-    if (ImGui::Button("Slice"))
+    if (ImGui::Button(Tr(Str::ProgramSlice)))
         state.step_slice_requested = true;
     RecordItemRect("program/StepSlice");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Run until the next context switch, at most one time slice (Shift+Right arrow)");
+        ImGui::SetTooltip("%s", Tr(Str::ProgramSliceTip));
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Reset"))
+    if (ImGui::Button(Tr(Str::ProgramReset)))
         state.load_requested = true;
     RecordItemRect("program/Reset");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Back to the start of the run, paused (R)");
+        ImGui::SetTooltip("%s", Tr(Str::ProgramResetTip));
     // Beside the run controls if the window is wide enough, else below them: never cut off.
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float share_right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + ImGui::CalcTextSize("Share").x +
+    const float share_right = ImGui::GetItemRectMax().x + style.ItemSpacing.x + ImGui::CalcTextSize(Tr(Str::ProgramShare)).x +
                               2 * style.FramePadding.x;
     if (share_right <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x)
         ImGui::SameLine();
-    if (ImGui::Button("Share"))
+    if (ImGui::Button(Tr(Str::ProgramShare)))
         state.share_requested = true;
     RecordItemRect("program/Share");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Copy a link that opens this very run, at this moment, to anyone (Ctrl+S)");
+        ImGui::SetTooltip("%s", Tr(Str::ProgramShareTip));
 
     lab::RunPhase phase = snap ? snap->phase : lab::RunPhase::Ready;
     ImGui::TextColored(PhaseColor(phase), "%s", PhaseText(phase));
     if (snap && snap->phase != lab::RunPhase::Error) {
         ImGui::SameLine();
-        ImGui::TextDisabled("t = %.6f s, %lld instructions", snap->now / 1e9, (long long)snap->stats.instructions);
+        ImGui::TextDisabled(Tr(Str::ProgramClock), snap->now / 1e9, (long long)snap->stats.instructions);
         if (snap->trace_full) {
             ImGui::SameLine();
-            ImGui::TextDisabled("(timeline full)");
+            ImGui::TextDisabled("%s", Tr(Str::ProgramTimelineFull));
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("The timeline keeps the first %llu events of a run, so a long run cannot use up\n"
-                                  "the page's memory; the run itself goes on. Reset to record from the start again.",
-                                  (unsigned long long)snap->trace_events);
+                ImGui::SetTooltip(Tr(Str::ProgramTimelineFullTip), (unsigned long long)snap->trace_events);
         }
     }
     if (snap && snap->budget_paused && snap->phase == lab::RunPhase::Paused)
         ShowBudgetNotice(*snap, state);
     if (snap && !snap->compile_error.empty()) {
         const ImVec4 error_color = PhaseColor(lab::RunPhase::Error);
-        ImGui::TextColored(error_color, "Line %d does not compile; the previous program goes on running:",
-                           snap->error_line);
+        ImGui::TextColored(error_color, Tr(Str::ProgramCompileError), snap->error_line);
         ImGui::PushFont(GetCodeFont());
         ImGui::PushStyleColor(ImGuiCol_Text, error_color);
         ImGui::TextUnformatted(snap->compile_error.data(), snap->compile_error.data() + snap->compile_error.size());
@@ -241,10 +238,10 @@ bool DurationSlider(SettingsRow& row, const char* label, const char* item, machi
 
 const char* PolicyText(machine::Policy policy) {
     switch (policy) {
-    case machine::Policy::RoundRobin: return "Round robin";
-    case machine::Policy::Fifo: return "FIFO";
-    case machine::Policy::Priority: return "Priority";
-    case machine::Policy::Mlfq: return "MLFQ";
+    case machine::Policy::RoundRobin: return Tr(Str::PolicyRoundRobin);
+    case machine::Policy::Fifo: return Tr(Str::PolicyFifo);
+    case machine::Policy::Priority: return Tr(Str::PolicyPriority);
+    case machine::Policy::Mlfq: return Tr(Str::PolicyMlfq);
     }
     return "";
 }
@@ -254,8 +251,8 @@ bool PolicyCombo(SettingsRow& row, machine::Policy& policy) {
     static const char* const kItemNames[] = {"program/Policy/rr", "program/Policy/fifo", "program/Policy/priority",
                                              "program/Policy/mlfq"};
     bool changed = false;
-    row.next("Policy", ImGui::GetFontSize() * 9);
-    if (ImGui::BeginCombo("Policy", PolicyText(policy))) {
+    row.next(Tr(Str::ProgramPolicy), ImGui::GetFontSize() * 9);
+    if (ImGui::BeginCombo(Tr(Str::ProgramPolicy), PolicyText(policy))) {
         for (machine::Policy p : {machine::Policy::RoundRobin, machine::Policy::Fifo, machine::Policy::Priority, machine::Policy::Mlfq}) {
             if (ImGui::Selectable(PolicyText(p), p == policy) && p != policy) {
                 policy = p;
@@ -266,50 +263,39 @@ bool PolicyCombo(SettingsRow& row, machine::Policy& policy) {
         ImGui::EndCombo();
     }
     RecordItemRect("program/Policy");
-    Tooltip("How the OS picks the next thread for a CPU:\n"
-            "Round robin: each runs for one time slice, then the next in line.\n"
-            "FIFO: each runs until it blocks or ends.\n"
-            "Priority: the highest priority ready thread runs, preempting lower ones.\n"
-            "MLFQ: threads that use whole slices sink to lower levels with longer slices.");
+    Tooltip(Tr(Str::ProgramPolicyTip));
     return changed;
 }
 
 bool MachineSettings(SettingsRow& row, config::LabConfig& config) {
     const float width = ImGui::GetFontSize() * 7;
     bool changed = false;
-    row.next("CPUs", width);
-    changed |= ImGui::SliderInt("CPUs", &config.cpus, int(config::kCpusRange.min), int(config::kCpusRange.max), "%d",
+    row.next(Tr(Str::ProgramCpus), width);
+    changed |= ImGui::SliderInt(Tr(Str::ProgramCpus), &config.cpus, int(config::kCpusRange.min), int(config::kCpusRange.max), "%d",
                                 ImGuiSliderFlags_AlwaysClamp);
     RecordItemRect("program/CPUs");
-    Tooltip("How many CPUs the simulated machine has.");
+    Tooltip(Tr(Str::ProgramCpusTip));
     row.next("GIL", ImGui::GetFrameHeight());
     changed |= ImGui::Checkbox("GIL", &config.gil);
     RecordItemRect("program/GIL");
-    Tooltip("The global interpreter lock: one thread of a process executes bytecode at a time.\n"
-            "Off: free-threaded Python, threads of one process run in parallel.");
+    Tooltip(Tr(Str::ProgramGilTip));
     changed |= PolicyCombo(row, config.policy);
-    changed |= DurationSlider(row, "Time slice", "program/Slice", config.slice, config::kSliceRange,
-                              "How long the OS lets a thread run on a CPU before it may give the CPU\n"
-                              "to another ready thread.");
-    changed |= DurationSlider(row, "GIL interval", "program/SwitchInterval", config.switch_interval,
-                              config::kSwitchIntervalRange,
-                              "How long a thread may hold the GIL while another waits for it before it\n"
-                              "is asked to let go (Python's sys.setswitchinterval, 5 ms by default).");
-    changed |= DurationSlider(row, "Bytecode cost", "program/BytecodeCost", config.bytecode_cost,
-                              config::kBytecodeCostRange,
-                              "How long one bytecode instruction takes on a CPU: a slower or faster machine.");
-    changed |= DurationSlider(row, "Switch cost", "program/ContextSwitchCost", config.context_switch_cost,
-                              config::kContextSwitchCostRange,
-                              "What a context switch costs: the CPU time lost each time a thread is put on a CPU.");
-    row.next("Seed", width);
+    changed |= DurationSlider(row, Tr(Str::ProgramTimeSlice), "program/Slice", config.slice, config::kSliceRange,
+                              Tr(Str::ProgramTimeSliceTip));
+    changed |= DurationSlider(row, Tr(Str::ProgramSwitchInterval), "program/SwitchInterval", config.switch_interval,
+                              config::kSwitchIntervalRange, Tr(Str::ProgramSwitchIntervalTip));
+    changed |= DurationSlider(row, Tr(Str::ProgramBytecodeCost), "program/BytecodeCost", config.bytecode_cost,
+                              config::kBytecodeCostRange, Tr(Str::ProgramBytecodeCostTip));
+    changed |= DurationSlider(row, Tr(Str::ProgramSwitchCost), "program/ContextSwitchCost", config.context_switch_cost,
+                              config::kContextSwitchCostRange, Tr(Str::ProgramSwitchCostTip));
+    row.next(Tr(Str::ProgramSeed), width);
     int seed = int(uint32_t(config.seed));
-    if (ImGui::InputInt("Seed", &seed)) {
+    if (ImGui::InputInt(Tr(Str::ProgramSeed), &seed)) {
         config.seed = uint32_t(seed);
         changed = true;
     }
     RecordItemRect("program/Seed");
-    Tooltip("Every random choice of the run (I/O latencies, the random module) follows from this number:\n"
-            "the same seed gives the same run.");
+    Tooltip(Tr(Str::ProgramSeedTip));
     return changed;
 }
 
@@ -342,7 +328,7 @@ bool ProgramSliders(SettingsRow& row, ProgramWindowState& state) {
         if (i < std::size(kItemNames))
             RecordItemRect(kItemNames[i]);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("The program's %s (line %d): the run restarts with %s = %lld.", slider.name.c_str(),
+            ImGui::SetTooltip(Tr(Str::ProgramSliderTip), slider.name.c_str(),
                               slider.line, slider.name.c_str(), (long long)value);
     }
     return changed;
@@ -352,11 +338,10 @@ void SpeedSlider(SettingsRow& row, float& speed_log10) {
     char label[48];
     FormatDuration(label, sizeof label, machine::SimTime(std::pow(10.0, double(speed_log10))));
     std::strncat(label, "/s", sizeof label - std::strlen(label) - 1);
-    row.next("Speed", ImGui::GetFontSize() * 7);
-    ImGui::SliderFloat("Speed", &speed_log10, 3.0f, 10.0f, label); // lab_session.h's kMinSpeed..kMaxSpeed
+    row.next(Tr(Str::ProgramSpeed), ImGui::GetFontSize() * 7);
+    ImGui::SliderFloat(Tr(Str::ProgramSpeed), &speed_log10, 3.0f, 10.0f, label); // lab_session.h's kMinSpeed..kMaxSpeed
     RecordItemRect("program/Speed");
-    Tooltip("Simulated time per real second: from slow motion (a few instructions a second)\n"
-            "to ten simulated seconds a second");
+    Tooltip(Tr(Str::ProgramSpeedTip));
 }
 
 // A changed setting restarts the run at once, playing on unless the user had paused or stepped.
@@ -372,30 +357,26 @@ void ShowSettings(ProgramWindowState& state, const lab::LabSnapshot* snap) {
     }
 }
 
-void ShowOutput(const lab::LabSnapshot* snap) {
+void ShowOutput(ProgramWindowState& state, const lab::LabSnapshot* snap) {
     ImGui::BeginChild("##output", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
     RecordWindowRect("program/Output");
     if (snap) {
         ImGui::PushFont(GetCodeFont());
-        const ImVec4 error_color = PhaseColor(lab::RunPhase::Error);
-        // Only the lines in view are drawn: a chatty program has tens of thousands.
+        // Each line's look depends on the lines before it (a traceback runs over several), so the
+        // looks are read once per snapshot; then only the lines in view are drawn: a chatty
+        // program has tens of thousands.
+        if (state.looks_run != snap->run_id || state.looks_sequence != snap->sequence) {
+            ReadOutputLooks(snap->output, state.output_looks);
+            state.looks_run = snap->run_id;
+            state.looks_sequence = snap->sequence;
+        }
         ImGuiListClipper clipper;
         clipper.Begin((int)snap->output.size());
-        while (clipper.Step()) {
-            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                const lab::OutputLineView& line = snap->output[(size_t)i];
-                if (line.is_stderr)
-                    ImGui::PushStyleColor(ImGuiCol_Text, error_color);
-                ImGui::TextUnformatted(line.text.data(), line.text.data() + line.text.size());
-                if (line.is_stderr)
-                    ImGui::PopStyleColor();
-            }
-        }
-        if (!snap->error.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, error_color);
-            ImGui::TextUnformatted(snap->error.data(), snap->error.data() + snap->error.size());
-            ImGui::PopStyleColor();
-        }
+        while (clipper.Step())
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i)
+                DrawOutputText(snap->output[(size_t)i].text, state.output_looks[(size_t)i], state.output_drawn);
+        if (!snap->error.empty())
+            DrawOutputText(snap->error, OutputLook::Error, state.output_drawn);
         ImGui::PopFont();
         if (snap->phase == lab::RunPhase::Playing && ImGui::GetScrollY() >= ImGui::GetScrollMaxY())
             ImGui::SetScrollHereY(1.0f);
@@ -444,9 +425,9 @@ void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const Em
     ImVec2 editor_size(-FLT_MIN, ImGui::GetContentRegionAvail().y - output_height);
     if (state.draft_restored && !state.config.source.empty()) {
         ImGui::PopFont();
-        ImGui::TextDisabled("Your own edit of this lesson, kept in this browser.");
+        ImGui::TextDisabled("%s", Tr(Str::ProgramDraft));
         ImGui::SameLine();
-        if (ImGui::SmallButton("Back to the lesson's original")) {
+        if (ImGui::SmallButton(Tr(Str::ProgramDraftOriginal))) {
             state.config.source.clear();
             state.draft_restored = false;
             state.load_requested = true;
@@ -465,15 +446,14 @@ void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const Em
     ImGui::PopFont();
 
     ImGui::Separator();
-    ImGui::TextDisabled("Output");
+    ImGui::TextDisabled("%s", Tr(Str::TitleOutput));
     // A program that prints without end keeps only its newest lines: say so where they show.
     if (snap && snap->output_first > 0) {
         ImGui::SameLine();
-        ImGui::TextDisabled("(the newest %zu lines; %llu earlier ones dropped)", snap->output.size(),
-                            (unsigned long long)snap->output_first);
+        ImGui::TextDisabled(Tr(Str::OutputNewest), snap->output.size(), (unsigned long long)snap->output_first);
         RecordItemRect("program/OutputDropped");
     }
-    ShowOutput(snap);
+    ShowOutput(state, snap);
     ImGui::End();
 }
 

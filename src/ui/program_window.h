@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "embedded_file.h"
 #include "lab/snapshot.h"
+#include "ui/output_model.h"
 
 namespace ui {
 
@@ -36,6 +37,10 @@ struct ProgramWindowState {
     std::string editor_text;
     std::string sliders_source;
     std::vector<config::ProgramSlider> sliders;
+    // The output's looks (ui/output_model.h), read once per snapshot, and what was drawn.
+    std::vector<OutputLook> output_looks;
+    uint64_t looks_run = ~0ull, looks_sequence = ~0ull;
+    DrawnOutput output_drawn;
 };
 
 void ShowProgramWindow(bool* open, ProgramWindowState& state, std::span<const EmbeddedFile> examples,

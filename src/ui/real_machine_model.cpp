@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+
+#include "ui/strings.h"
 
 namespace ui {
 
@@ -35,6 +38,15 @@ int64_t LiveLostUpdates(const real::ProbeStatus& status) {
     if (!status.racing || status.race_guard != real::RaceGuard::None)
         return 0;
     return std::max<int64_t>(0, status.race_additions - status.race_counter);
+}
+
+std::string ProbeStepText(const real::ProbeStep& step, config::Language language) {
+    if (step.stage == real::ProbeStage::None)
+        return "";
+    const Str format = Str(size_t(Str::RealStepStarting) + size_t(step.stage) - size_t(real::ProbeStage::Starting));
+    char text[160];
+    std::snprintf(text, sizeof text, Tr(format, language), step.threads, step.run, step.runs);
+    return text;
 }
 
 } // namespace ui

@@ -3,6 +3,9 @@
 // lost updates while it runs.
 #pragma once
 #include <cstdint>
+#include <string>
+
+#include "config/config.h"
 
 #include "real/probe_runner.h"
 
@@ -29,5 +32,8 @@ SpeedupPlotScale ScaleSpeedupPlot(const real::SpeedupResult& result, int max_thr
 
 // While the unguarded race runs: additions made so far that the counter does not hold.
 int64_t LiveLostUpdates(const real::ProbeStatus& status);
+
+// What the probes run now, in words ("speedup: threads: 2, run 1 of 3"); empty when nothing runs.
+std::string ProbeStepText(const real::ProbeStep& step, config::Language language);
 
 } // namespace ui

@@ -15,6 +15,7 @@
 #include "real/fiber.h"
 #include "real/units.h"
 #include "ui/real_machine_model.h"
+#include "ui/strings.h"
 #include "ui/test_hooks.h"
 
 namespace ui {
@@ -124,21 +125,20 @@ void SpeedupPlot(const real::SpeedupResult& result, int max_threads) {
         const int t = std::clamp(int(fx * float(frame.scale.max_threads - 1) + 1.5f), 1, int(result.seconds.size()));
         const SpeedupRange range = MeasuredSpeedup(result, t);
         ImGui::BeginTooltip();
-        ImGui::Text("%d thread%s: %.2f\xC3\x97 measured (%.2f\xC3\x97 .. %.2f\xC3\x97), ideal %d\xC3\x97", t, t == 1 ? "" : "s",
-                    range.median, range.low, range.high, t);
+        ImGui::Text(Tr(Str::RealThreadsTip), t, range.median, range.low, range.high, t);
         if (size_t(t) <= result.simulated.gil.size())
-            ImGui::Text("simulated: %.2f\xC3\x97 with the GIL, %.2f\xC3\x97 free-threaded", result.simulated.gil[size_t(t - 1)],
+            ImGui::Text(Tr(Str::RealSimulatedTip), result.simulated.gil[size_t(t - 1)],
                         result.simulated.free_threaded[size_t(t - 1)]);
         ImGui::EndTooltip();
     }
     // The legend, in the curves' colours.
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(measured), "measured (C++ on real threads)");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(measured), "%s", Tr(Str::RealMeasured));
     ImGui::SameLine();
-    ImGui::TextDisabled("ideal");
+    ImGui::TextDisabled("%s", Tr(Str::RealIdeal));
     ImGui::SameLine();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kGilColor), "simulated, GIL");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kGilColor), "%s", Tr(Str::RealSimulatedGil));
     ImGui::SameLine();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFreeThreadedColor), "simulated, free-threaded");
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kFreeThreadedColor), "%s", Tr(Str::RealSimulatedFree));
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -146,23 +146,22 @@ void SpeedupPlot(const real::SpeedupResult& result, int max_threads) {
 // ----------------------------------------------------------------------------------------------
 
 void SpeedupSection(RealMachineWindowState& state, const real::ProbeStatus& status, int max_threads) {
-    ImGui::TextWrapped("A CPU-bound C++ kernel split over 1..N real threads (Web Workers in a browser), beside what "
-                       "the lab's engine predicts for the same shape of work in Python.");
+    ImGui::TextWrapped("%s", Tr(Str::RealSpeedupIntro));
     ImGui::SetNextItemWidth(10 * ImGui::GetFontSize());
-    ImGui::SliderInt("threads", &state.threads, 1, max_threads);
+    ImGui::SliderInt(Tr(Str::RealThreads), &state.threads, 1, max_threads);
     RecordItemRect("real/threads");
     ImGui::SameLine();
-    if (RunButton("Measure speedup", "real/Measure speedup", status.running))
+    if (RunButton(Tr(Str::RealMeasureSpeedup), "real/Measure speedup", status.running))
         state.request = real::ProbeRequest{.probe = real::Probe::Speedup, .max_threads = state.threads};
     const real::SpeedupResult& result = status.report.speedup;
     SpeedupPlot(result, std::max(state.threads, int(result.seconds.size())));
     if (result.seconds.empty() || !ImGui::BeginTable("speedup", 5, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg))
         return;
-    ImGui::TableSetupColumn("threads");
-    ImGui::TableSetupColumn("wall time [fastest .. slowest]");
-    ImGui::TableSetupColumn("speedup");
-    ImGui::TableSetupColumn("simulated, GIL");
-    ImGui::TableSetupColumn("free-threaded");
+    ImGui::TableSetupColumn(Tr(Str::RealThreads));
+    ImGui::TableSetupColumn(Tr(Str::RealWallColumn));
+    ImGui::TableSetupColumn(Tr(Str::RealSpeedupColumn));
+    ImGui::TableSetupColumn(Tr(Str::RealSimulatedGil));
+    ImGui::TableSetupColumn(Tr(Str::RealFreeColumn));
     ImGui::TableHeadersRow();
     for (int t = 1; t <= int(result.seconds.size()); ++t) {
         ImGui::TableNextRow();
@@ -172,7 +171,7 @@ void SpeedupSection(RealMachineWindowState& state, const real::ProbeStatus& stat
         DurationCell({result.seconds[size_t(t - 1)].median * 1e9, result.seconds[size_t(t - 1)].min * 1e9,
                       result.seconds[size_t(t - 1)].max * 1e9});
         ImGui::TableNextColumn();
-        ImGui::Text("%.2f\xC3\x97 (%.0f%% of ideal)", MeasuredSpeedup(result, t).median, 100 * MeasuredSpeedup(result, t).median / t);
+        ImGui::Text(Tr(Str::RealOfIdeal), MeasuredSpeedup(result, t).median, 100 * MeasuredSpeedup(result, t).median / t);
         ImGui::TableNextColumn();
         if (size_t(t) <= result.simulated.gil.size())
             ImGui::Text("%.2f\xC3\x97", result.simulated.gil[size_t(t - 1)]);
@@ -185,9 +184,8 @@ void SpeedupSection(RealMachineWindowState& state, const real::ProbeStatus& stat
 }
 
 void SwitchCostSection(RealMachineWindowState& state, const real::ProbeStatus& status) {
-    ImGui::TextWrapped("What it costs to go from one line of work to another: a coroutine switch stays on one thread, "
-                       "a thread hand-off goes through the operating system and wakes another core.");
-    if (RunButton("Measure switch cost", "real/Measure switch cost", status.running))
+    ImGui::TextWrapped("%s", Tr(Str::RealSwitchIntro));
+    if (RunButton(Tr(Str::RealMeasureSwitch), "real/Measure switch cost", status.running))
         state.request = real::ProbeRequest{.probe = real::Probe::SwitchCost};
     if (!status.report.has_switch_cost || !ImGui::BeginTable("switch", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg))
         return;
@@ -200,60 +198,57 @@ void SwitchCostSection(RealMachineWindowState& state, const real::ProbeStatus& s
         DurationCell(s);
         ImGui::TableNextColumn();
         if (&s != &c.fiber_switch_ns && c.fiber_switch_ns.median > 0)
-            ImGui::Text("%.0f\xC3\x97 a fiber switch", s.median / c.fiber_switch_ns.median);
+            ImGui::Text(Tr(Str::RealTimesFiber), s.median / c.fiber_switch_ns.median);
     };
-    ImGui::TableSetupColumn("switch");
-    ImGui::TableSetupColumn("median [fastest .. slowest]");
-    ImGui::TableSetupColumn("ratio");
+    ImGui::TableSetupColumn(Tr(Str::RealSwitchColumn));
+    ImGui::TableSetupColumn(Tr(Str::RealMedianColumn));
+    ImGui::TableSetupColumn(Tr(Str::RealRatioColumn));
     ImGui::TableHeadersRow();
     char fiber[64];
-    std::snprintf(fiber, sizeof fiber, "fiber switch (%s)", real::fiber_back_end());
+    std::snprintf(fiber, sizeof fiber, Tr(Str::RealFiberSwitch), real::fiber_back_end());
     row(fiber, c.fiber_switch_ns);
-    row("thread hand-off (mutex + condition variable)", c.thread_handoff_ns);
-    row("create and join a thread", c.thread_create_ns);
+    row(Tr(Str::RealHandoff), c.thread_handoff_ns);
+    row(Tr(Str::RealCreateJoin), c.thread_create_ns);
     ImGui::EndTable();
     RecordItemRect("real/switch table");
-    ImGui::TextWrapped("In a browser a new thread is a Web Worker that the page's main thread hands out, so creating "
-                       "one waits for the page between two frames: it costs far more than natively.");
+    ImGui::TextWrapped("%s", Tr(Str::RealBrowserThreads));
 }
 
 void FibersSection(RealMachineWindowState& state, const real::ProbeStatus& status) {
-    ImGui::TextWrapped("10 000 coroutines alive at once on one thread, each yielding in turn.");
-    if (RunButton("Run 10 000 fibers", "real/Run fibers", status.running))
+    ImGui::TextWrapped("%s", Tr(Str::RealFibersIntro));
+    if (RunButton(Tr(Str::RealRunFibers), "real/Run fibers", status.running))
         state.request = real::ProbeRequest{.probe = real::Probe::Fibers};
     if (!status.report.has_fibers)
         return;
     const real::FibersResult& f = status.report.fibers;
     char all[32], each[32], threads[32], thread[32];
-    ImGui::Text("%.3g switches/s", f.switches_per_second.median);
+    ImGui::Text(Tr(Str::RealSwitchesPerSecond), f.switches_per_second.median);
     ImGui::SameLine();
     ImGui::TextDisabled("[%.3g .. %.3g]", f.switches_per_second.min, f.switches_per_second.max);
-    ImGui::Text("%s for all %d fibers (%s each: its stack and control block)", real::format_bytes(all, sizeof all, double(f.bytes)),
+    ImGui::Text(Tr(Str::RealFibersMemory), real::format_bytes(all, sizeof all, double(f.bytes)),
                 f.count, real::format_bytes(each, sizeof each, double(f.bytes) / std::max(f.count, 1)));
-    ImGui::Text("%d threads would reserve %s of stack (%s each)", f.count,
+    ImGui::Text(Tr(Str::RealThreadsMemory), f.count,
                 real::format_bytes(threads, sizeof threads, double(f.thread_stack_bytes) * f.count),
                 real::format_bytes(thread, sizeof thread, double(f.thread_stack_bytes)));
     RecordItemRect("real/fibers result");
 }
 
 void RaceSection(RealMachineWindowState& state, const real::ProbeStatus& status) {
-    ImGui::TextWrapped("Real threads add 1 to one shared counter, first unguarded (load, add, store), then with an atomic "
-                       "add, then under a lock. Unlike everything else in the lab this is not deterministic, on purpose: "
-                       "how many updates are lost changes from run to run.");
-    char label[48];
-    std::snprintf(label, sizeof label, "Run the race on %d threads", std::max(state.threads, 2));
+    ImGui::TextWrapped("%s", Tr(Str::RealRaceIntro));
+    char label[96];
+    std::snprintf(label, sizeof label, Tr(Str::RealRunRace), std::max(state.threads, 2));
     if (RunButton(label, "real/Run race", status.running))
         state.request = real::ProbeRequest{.probe = real::Probe::Race, .max_threads = state.threads};
     if (status.racing && status.race_guard == real::RaceGuard::None)
-        ImGui::Text("now: %lld additions made, the counter holds %lld: %lld lost so far", (long long)status.race_additions,
+        ImGui::Text(Tr(Str::RealRaceNow), (long long)status.race_additions,
                     (long long)status.race_counter, (long long)LiveLostUpdates(status));
     if (!status.report.has_race)
         return;
     const real::RaceResult& r = status.report.race;
-    ImGui::Text("%d threads \xC3\x97 %lld additions each:", r.threads, (long long)r.additions_each);
-    ImGui::BulletText("unguarded: %.0f lost (median; %.0f .. %.0f)", r.lost.median, r.lost.min, r.lost.max);
-    ImGui::BulletText("atomic add: %.0f lost", r.atomic_lost.max);
-    ImGui::BulletText("under a lock: %.0f lost", r.lock_lost.max);
+    ImGui::Text(Tr(Str::RealRaceShape), r.threads, (long long)r.additions_each);
+    ImGui::BulletText(Tr(Str::RealUnguarded), r.lost.median, r.lost.min, r.lost.max);
+    ImGui::BulletText(Tr(Str::RealAtomic), r.atomic_lost.max);
+    ImGui::BulletText(Tr(Str::RealUnderLock), r.lock_lost.max);
     RecordItemRect("real/race result");
 }
 
@@ -270,7 +265,7 @@ void ShowRealMachineWindow(bool* open, RealMachineWindowState& state, const real
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, 2 * em), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(std::min(46 * em, display.x - 2 * em), std::min(40 * em, display.y - 3 * em)),
                              ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Real machine", open)) {
+    if (!ImGui::Begin(WindowTitle(Str::TitleRealMachine), open)) {
         ImGui::End();
         return;
     }
@@ -279,24 +274,24 @@ void ShowRealMachineWindow(bool* open, RealMachineWindowState& state, const real
     if (state.threads <= 0)
         state.threads = max_threads;
     state.threads = std::clamp(state.threads, 1, max_threads);
-    ImGui::TextWrapped("Measured on this computer: %d logical core%s, real threads and real %s. The simulation explains; "
-                       "this proves. Each figure is the median of several runs, with the fastest and slowest beside it.",
-                       status.report.cores, status.report.cores == 1 ? "" : "s", real::fiber_back_end());
-    if (RunButton("Run all", "real/Run all", status.running))
+    ImGui::TextWrapped(Tr(Str::RealIntro), status.report.cores, real::fiber_back_end());
+    if (RunButton(Tr(Str::RealRunAll), "real/Run all", status.running))
         state.request = real::ProbeRequest{.probe = real::Probe::All, .max_threads = state.threads};
     ImGui::SameLine();
     char overlay[96];
-    std::snprintf(overlay, sizeof overlay, "%s", status.running ? status.step.c_str() : "idle");
+    std::snprintf(overlay, sizeof overlay, "%s",
+                  status.running ? ProbeStepText(status.now, UiLanguage()).c_str() : Tr(Str::MetricsIdle));
     ImGui::ProgressBar(status.running ? float(status.progress) : 0.0f, ImVec2(-FLT_MIN, 0), overlay);
     RecordItemRect("real/progress");
     ImGui::Separator();
-    if (ImGui::CollapsingHeader("Parallel speedup", ImGuiTreeNodeFlags_DefaultOpen))
+    // WindowTitle: a header's open state is kept by its identity, which a switch of language keeps.
+    if (ImGui::CollapsingHeader(WindowTitle(Str::RealParallelSpeedup), ImGuiTreeNodeFlags_DefaultOpen))
         SpeedupSection(state, status, max_threads);
-    if (ImGui::CollapsingHeader("Switch cost", ImGuiTreeNodeFlags_DefaultOpen))
+    if (ImGui::CollapsingHeader(WindowTitle(Str::RealSwitchCost), ImGuiTreeNodeFlags_DefaultOpen))
         SwitchCostSection(state, status);
-    if (ImGui::CollapsingHeader("Many coroutines", ImGuiTreeNodeFlags_DefaultOpen))
+    if (ImGui::CollapsingHeader(WindowTitle(Str::RealManyCoroutines), ImGuiTreeNodeFlags_DefaultOpen))
         FibersSection(state, status);
-    if (ImGui::CollapsingHeader("A real race", ImGuiTreeNodeFlags_DefaultOpen))
+    if (ImGui::CollapsingHeader(WindowTitle(Str::RealRace), ImGuiTreeNodeFlags_DefaultOpen))
         RaceSection(state, status);
     ImGui::End();
 }

@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "imgui_stdlib.h"
+#include "ui/strings.h"
 #include "ui/test_hooks.h"
 
 namespace ui {
@@ -23,7 +24,7 @@ void ShowShareWindow(bool* open, ShareWindowState& state) {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 28, 0));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
-    if (!ImGui::Begin("Share", open, flags)) {
+    if (!ImGui::Begin(WindowTitle(Str::TitleShare), open, flags)) {
         ImGui::End();
         return;
     }
@@ -32,13 +33,13 @@ void ShowShareWindow(bool* open, ShareWindowState& state) {
     const double age = ImGui::GetTime() - state.shared_at;
     const float fade = float(std::clamp(1.0 - age / kConfirmationSeconds, 0.0, 1.0));
     if (state.copy_refused) {
-        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1), "The browser did not let the lab copy: copy the link below");
+        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.35f, 1), "%s", Tr(Str::ShareRefused));
     } else {
         ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 0.25f + 0.75f * fade);
-        ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.5f, 1), "Link copied");
+        ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.5f, 1), "%s", Tr(Str::ShareCopied));
         ImGui::PopStyleVar();
     }
-    ImGui::TextDisabled("Anyone who opens it sees this very run, at this moment.");
+    ImGui::TextDisabled("%s", Tr(Str::ShareWho));
     ImGui::SetNextItemWidth(-FLT_MIN);
     ImGui::InputText("##link", &state.url, ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_AutoSelectAll);
     RecordItemRect("share/Link");
@@ -70,14 +71,14 @@ void ShowLinkProblemsWindow(bool* open, const LinkProblemsState& state) {
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(state.nothing_usable
-                               ? "Nothing in this link could be used, so the default lab opened. What was wrong:"
-                               : "Parts of this link were wrong; they are left at their defaults and the rest opened:");
+                               ? Tr(Str::LinkNothingUsable)
+                               : Tr(Str::LinkPartlyWrong));
     for (const config::Problem& problem : state.problems) {
         ImGui::Bullet();
         ImGui::Text("%s: %s", problem.field.c_str(), problem.message.c_str());
     }
     ImGui::PopTextWrapPos();
-    if (ImGui::Button("Dismiss"))
+    if (ImGui::Button(Tr(Str::LinkDismiss)))
         *open = false;
     RecordItemRect("banner/Dismiss");
     ImGui::End();

@@ -3,10 +3,13 @@
 // own messages (tracebacks, program output) are never translated.
 //
 // A window title keeps one ImGui identity in both languages: WindowTitle() appends "###" and the
-// English title, so a switch of language does not move or reset the window.
+// English title, so a switch of language does not move or reset the window (nor fold a
+// collapsing header, nor change a tab: anything whose state ImGui keeps by its label).
 #pragma once
 #include <cstdint>
 #include <span>
+#include <string>
+#include <string_view>
 
 #include "config/config.h"
 #include "machine/thread_state.h"
@@ -31,6 +34,8 @@ enum class Str : uint16_t {
     // A run's figures, as the reveal quotes them (printf formats)
     FigureSpeedup, FigureSeconds, FigureThreads, FigureProcesses, FigureSwitches, FigureLines, FigureNumber,
     FigureAtSeconds, FigureLastLineYes, FigureLastLineNo, FigureDeadlocked, FigureFinished,
+    // The speedup in Run metrics
+    SpeedupFaster, SpeedupNoFaster, SpeedupSlower,
     // A thread's stack: built-in calls and the lab's internals
     StackShowInternals, StackShowInternalsTip, StackBuiltinFrame, StackInternalFrame, StackSavedBuiltin,
     StackInstructionOfCall,
@@ -38,6 +43,93 @@ enum class Str : uint16_t {
     StateNew, StateReady, StateRunning, StateBlocked, StateTerminated,
     WaitNone, WaitSleep, WaitIo, WaitJoin, WaitGil, WaitLock, WaitSemaphore, WaitEvent, WaitCondition,
     WaitBarrier, WaitQueue, WaitChildren,
+    // Main menu: downloads, the other windows, the languages (each named in itself)
+    MenuDownloadTrace, MenuDownloadProgram, MenuRealMachine, MenuExploreSchedules, LanguageEnglish,
+    LanguageChinese,
+    // Window titles of the windows opened on demand
+    TitleAbout, TitleUserGuide, TitleShare, TitleExplore, TitleRealMachine,
+    // About and the user guide
+    AboutBuild, AboutWhat1, AboutWhat2, GuideMouse, GuideWindows, GuideWheel, GuideSliders, GuideKeys, GuideTouch,
+    GuideTap, GuideScroll, GuidePinch, GuideKeyboard, GuideNarrow,
+    // The Share window and the banner of a link with problems
+    ShareRefused, ShareCopied, ShareWho, LinkNothingUsable, LinkPartlyWrong, LinkDismiss,
+    // Run metrics
+    MetricsWallTime, MetricsWallTimeTip, MetricsCpuUseValue, MetricsCpuUse, MetricsCpuUseTip, MetricsSwitches,
+    MetricsSwitchesTip, MetricsHandoffs, MetricsHandoffsTip, MetricsInstructions, MetricsInstructionsTip,
+    MetricsAliveValue, MetricsAlive, MetricsAliveTip, MetricsSpeedup, MetricsSpeedupTip, MetricsBaseline,
+    MetricsBaselineTip, MetricsPerCpu, MetricsIdle,
+    // Output
+    OutputOnlySelected, CommonFollow, OutputNewest, OutputLines, OutputLineTip, OutputTheMachine,
+    // Code
+    CodeMarkerTip, CodeNoProgram, CodeFollowSelected,
+    // Address space (the region names are lesson 1's words)
+    RegionText, RegionData, RegionHeap, RegionStack, RegionShared, RegionUnitText, RegionUnitData,
+    RegionUnitHeap, RegionUnitStack, RegionUnitShared, AddrStackOf, AddrMapTip, AddrLegendEntry, AddrCodeObject, AddrNoGlobals, AddrNoObjects,
+    AddrColumnType, AddrColumnBytes, AddrColumnValue, AddrReferredBy, AddrNoReferrers, AddrStackNodeOne,
+    AddrStackNodeMany, AddrNotStarted, AddrFinished, AddrNoProcess, AddrProcess, AddrFreeThreaded, AddrGilHeldBy,
+    AddrGilFree, AddrTextHeader, AddrDataHeader, AddrHeapHeader, AddrStacksHeader,
+    AddrSharedHeader, AddrSharedSlot, AddrSharedAlsoSeenBy, AddrSharedNoOther, AddrThreadLocal, AddrNothingSet,
+    // Threads and the TCB
+    ThreadsColumnId, ThreadsColumnName, ThreadsColumnState, ThreadsColumnWaiting, ThreadsColumnCpuTime,
+    ThreadsColumnDaemon, ThreadsColumnPriority, ThreadsMain, CommonYes, CommonNo, TcbOf, TcbState,
+    TcbSavedContext, TcbNotStarted, TcbNoFrames, TcbFrameAtLine, TcbInstruction, TcbStackDepth, TcbFramesOne,
+    TcbFramesMany, TcbWaitsFor, TcbHolds, TcbHoldsGil, TcbNoGil, TcbRunningOn, TcbLastRanOn, TcbNotRunYet,
+    TcbAccounting, TcbAccountingValue, TcbPriority, TcbDaemonSuffix, TcbStack, ValueObjectTip, FrameHeading,
+    FrameNoLocals, ThreadsNone, ThreadsClickHint,
+    // What each thread state and wait means, in ThreadState and WaitKind order
+    ExplainNew, ExplainReady, ExplainRunning, ExplainBlocked, ExplainTerminated, ExplainWaitNone,
+    ExplainWaitSleep, ExplainWaitIo, ExplainWaitJoin, ExplainWaitGil, ExplainWaitLock, ExplainWaitSemaphore,
+    ExplainWaitEvent, ExplainWaitCondition, ExplainWaitBarrier, ExplainWaitQueue, ExplainWaitChildren,
+    // Program window: the run's phase, its controls and settings
+    PhaseReady, PhasePlaying, PhasePaused, PhaseFinished, PhaseDeadlock, PhaseTimeLimit, PhaseError,
+    ProgramBudgetPaused, ProgramContinue, ProgramContinueTip, ProgramEdited, ProgramRun, ProgramRunTip,
+    ProgramPlay, ProgramPause, ProgramPlayTip, ProgramStep, ProgramStepTip, ProgramSlice, ProgramSliceTip,
+    ProgramReset, ProgramResetTip, ProgramShare, ProgramShareTip, ProgramClock, ProgramTimelineFull,
+    ProgramTimelineFullTip, ProgramCompileError, PolicyRoundRobin, PolicyFifo, PolicyPriority, PolicyMlfq,
+    ProgramPolicy, ProgramPolicyTip, ProgramCpus, ProgramCpusTip, ProgramGilTip, ProgramTimeSlice,
+    ProgramTimeSliceTip, ProgramSwitchInterval, ProgramSwitchIntervalTip, ProgramBytecodeCost,
+    ProgramBytecodeCostTip, ProgramSwitchCost, ProgramSwitchCostTip, ProgramSeed, ProgramSeedTip,
+    ProgramSliderTip, ProgramSpeed, ProgramSpeedTip, ProgramDraft, ProgramDraftOriginal,
+    // Timeline: the slices and markers (in SliceKind and MarkerKind order), why a thread left a CPU or became ready
+    SliceRunning, SliceRunningExplain, SliceReady, SliceReadyExplain, SliceGilWait, SliceGilWaitExplain,
+    SliceSleeping, SliceSleepingExplain, SliceIo, SliceIoExplain, SliceLock, SliceLockExplain, SliceJoin,
+    SliceJoinExplain, SliceOnCpu, SliceOnCpuExplain, SliceGilHeld, SliceGilHeldExplain, MarkerAcquired,
+    MarkerAcquiredExplain, MarkerReleased, MarkerReleasedExplain, MarkerOutput, MarkerOutputExplain, MarkerDrop,
+    MarkerDropExplain, StopSliceExpired, StopPreempted, StopBlocked, StopYielded, StopGilDropped, StopExited,
+    StopKilled, StopScheduled, ReadyStarted, ReadyWoke, ReadyTimedOut, ReadyPreempted, ReadySliceExpired,
+    ReadyYielded, ReadyGilReleased,
+    // Timeline: toolbar, lanes and tooltips
+    TimelineCpus, TimelineThreads, TimelineProcess, TimelineProcessNamed, TimelineFit, TimelineFitTip,
+    TimelineFollowTip, TimelineAcross, TimelineSpan, TimelineOnCpu, TimelineMovedFrom, TimelineLeftCpu,
+    TimelineThread, TimelineHeldBy, TimelineHandedBy, TimelineBecameReady, TimelineWokenBy, TimelineGilWasHeld,
+    TimelineWaitsFinish, TimelineWaitsOn, TimelineAt, TimelineAskedBy, TimelineLock, TimelineMoreHere,
+    TimelineMerged, TimelineRunningShare, TimelineBusyShare, TimelineZoomHint, TimelineEmpty,
+    // Timeline: the explorer's schedule marks (in ScheduleMarkKind order)
+    MarkPreempted, MarkRead, MarkWrote, MarkItMatters, MarkNoConflict,
+    // Explore
+    ExploreNoOutput, ExploreReplay, ExploreReplayAgain, ExploreReplayTip, ExploreOwnSchedule, ExploreIntro,
+    ExplorePreemptions, ExploreCancel, ExploreStart, ExploreOutcome, ExploreSchedules, ExploreWitness,
+    ExploreRandomIntro, ExploreRandom, ExploreBeScheduler, ExploreBeSchedulerTip, ExploreDoesNotCompile,
+    ExploreScheduleOne, ExploreScheduleMany, ExploreOutcomeOne, ExploreOutcomeMany, ExploreCounts, ExploreSoFar,
+    ExploreCancelled, ExplorePreemptionOne, ExplorePreemptionMany, ExploreRandomDone, ExploreExhaustive,
+    ExploreScheduleLimit, ExploreRate, ExploreDeadlock, ExploreExit, ExploreNoFailure,
+    // You are the scheduler
+    TitleScheduler, SchedulerIntro, SchedulerGoal, SchedulerGoalFailure, SchedulerGoalDeadlock, SchedulerGoalOutput,
+    SchedulerAimFailure, SchedulerAimDeadlock, SchedulerAimOutput, SchedulerStart, SchedulerStartOver, SchedulerUndo,
+    SchedulerFinish, SchedulerCounts, SchedulerReached, SchedulerMissed, SchedulerRunning, SchedulerBefore,
+    SchedulerFresh, SchedulerKeepsRunning, SchedulerNext, SchedulerAThread,
+    // Real machine
+    RealThreadsTip, RealSimulatedTip, RealMeasured, RealIdeal, RealSimulatedGil,
+    RealSimulatedFree, RealSpeedupIntro, RealThreads, RealMeasureSpeedup, RealWallColumn, RealSpeedupColumn,
+    RealFreeColumn, RealOfIdeal, RealSwitchIntro, RealMeasureSwitch, RealTimesFiber, RealSwitchColumn,
+    RealMedianColumn, RealRatioColumn, RealFiberSwitch, RealHandoff, RealCreateJoin, RealBrowserThreads,
+    RealFibersIntro, RealRunFibers, RealSwitchesPerSecond, RealFibersMemory, RealThreadsMemory, RealRaceIntro,
+    RealRunRace, RealRaceNow, RealRaceShape, RealUnguarded, RealAtomic, RealUnderLock, RealIntro,
+    RealRunAll, RealParallelSpeedup, RealSwitchCost, RealManyCoroutines, RealRace,
+    // Real machine: what the probes run now, in real::ProbeStage order from Starting
+    RealStepStarting, RealStepCalibrating, RealStepSpeedupRun, RealStepSimulating, RealStepFiberSwitches,
+    RealStepThreadHandoffs, RealStepThreadCreation, RealStepManyFibers, RealStepRaceUnguarded, RealStepRaceAtomic,
+    RealStepRaceLocked,
     Count,
 };
 
@@ -56,10 +148,17 @@ config::Language UiLanguage();
 // `id` in the page's language.
 const char* Tr(Str id);
 const char* Tr(Str id, config::Language language);
+// `id`'s printf format in the page's language, filled in.
+std::string TrFormat(Str id, ...);
 // "线程###Threads": the title shown, and the identity kept across languages.
 const char* WindowTitle(Str title);
+// The title WindowTitle last gave for the identity after "###" ("Threads"), or null if none:
+// what the title bar shows, which ImGui does not store on a rename.
+const char* ShownWindowTitle(std::string_view identity);
 
 const char* StateName(machine::ThreadState state);
 const char* WaitName(machine::WaitKind kind);
+const char* StopReasonName(machine::StopReason reason);   // why a thread left its CPU
+const char* ReadyReasonName(machine::ReadyReason reason); // why it became ready
 
 } // namespace ui

@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "ui/strings.h"
 
 namespace ui {
 
@@ -79,6 +80,32 @@ void AppendItemRectsJson(std::string& out, int frame) {
         first = false;
     }
     out += '}';
+}
+
+void AppendWindowTitlesJson(std::string& out) {
+    const ImGuiWindowFlags inner = ImGuiWindowFlags_ChildWindow | ImGuiWindowFlags_Tooltip | ImGuiWindowFlags_Popup |
+                                   ImGuiWindowFlags_NoTitleBar;
+    out += '[';
+    bool first = true;
+    for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+        if (!window->WasActive || window->Hidden || (window->Flags & inner))
+            continue;
+        // ImGui keeps the name a window was created with: a "###" rename (a switch of language)
+        // draws the new title without storing it, so the title is the one WindowTitle gave Begin.
+        const char* identity = std::strstr(window->Name, "###");
+        const char* shown = identity ? ShownWindowTitle(identity + 3) : nullptr;
+        const char* title = shown ? shown : window->Name;
+        const char* end = ImGui::FindRenderedTextEnd(title);
+        out += first ? "\"" : ",\"";
+        for (const char* c = title; c < end; ++c) {
+            if (*c == '"' || *c == '\\')
+                out += '\\';
+            out += *c;
+        }
+        out += '"';
+        first = false;
+    }
+    out += ']';
 }
 
 } // namespace ui

@@ -14,6 +14,9 @@ void RecordTooltipRect();
 // Append the recorded rectangles as a JSON object {"name":[x0,y0,x1,y1],…}, in framebuffer
 // pixels, keeping only those drawn in `frame` or the frame before.
 void AppendItemRectsJson(std::string& out, int frame);
+// Append the titles of the windows on screen, as drawn (the text before "###"), as a JSON
+// array: what a person reads on the title bars, in the page's language.
+void AppendWindowTitlesJson(std::string& out);
 void SetTestHookFrame(int frame);
 
 } // namespace ui

@@ -1,5 +1,7 @@
 #include "ui/threads_model.h"
 
+#include "ui/strings.h"
+
 namespace ui {
 
 const char* ThreadStateCode(machine::ThreadState state) {
@@ -13,15 +15,9 @@ const char* ThreadStateCode(machine::ThreadState state) {
     return "?";
 }
 
+// In the page's language (ui/strings.h): the rows follow ThreadState's order.
 const char* ThreadStateExplanation(machine::ThreadState state) {
-    switch (state) {
-    case machine::ThreadState::New: return "Created but not started yet: start() has not been called.";
-    case machine::ThreadState::Ready: return "Runnable, waiting for a free CPU (or for the GIL to be handed over).";
-    case machine::ThreadState::Running: return "On a CPU now, executing its instructions.";
-    case machine::ThreadState::Blocked: return "Waiting for something to happen; it uses no CPU until then.";
-    case machine::ThreadState::Terminated: return "Finished: its function returned (or it was a daemon killed at exit).";
-    }
-    return "";
+    return Tr(Str(size_t(Str::ExplainNew) + size_t(state)));
 }
 
 const char* WaitKindCode(machine::WaitKind wait) {
@@ -42,22 +38,9 @@ const char* WaitKindCode(machine::WaitKind wait) {
     return "?";
 }
 
+// In WaitKind's order, like the states.
 const char* WaitKindExplanation(machine::WaitKind wait) {
-    switch (wait) {
-    case machine::WaitKind::None: return "Not waiting for anything.";
-    case machine::WaitKind::Sleep: return "In time.sleep(): it wakes when the simulated clock reaches its deadline.";
-    case machine::WaitKind::Io: return "Waiting for input/output to complete; the GIL is released meanwhile.";
-    case machine::WaitKind::Join: return "In join(): waiting for another thread to finish.";
-    case machine::WaitKind::Gil: return "Ready to run Python code but another thread holds its process's GIL.";
-    case machine::WaitKind::Lock: return "In acquire(): the Lock or RLock is held by another thread.";
-    case machine::WaitKind::Semaphore: return "In acquire(): the Semaphore's counter is zero.";
-    case machine::WaitKind::Event: return "In Event.wait(): the event is not set yet.";
-    case machine::WaitKind::Condition: return "In Condition.wait(): waiting to be notified.";
-    case machine::WaitKind::Barrier: return "In Barrier.wait(): not all parties have arrived yet.";
-    case machine::WaitKind::Queue: return "In a queue's get() or put(): the queue is empty (or full).";
-    case machine::WaitKind::Children: return "The main thread at exit, waiting for the non-daemon threads to finish.";
-    }
-    return "";
+    return Tr(Str(size_t(Str::ExplainWaitNone) + size_t(wait)));
 }
 
 const lab::ThreadView* FindThread(const lab::LabSnapshot& snap, machine::ThreadId id) {

@@ -100,14 +100,14 @@ void ThreadTable(const lab::LabSnapshot& snap, LabSelection& sel, float height) 
     if (!ImGui::BeginTable("threads", 8, flags, ImVec2(0, height)))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("ID");
-    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("State");
-    ImGui::TableSetupColumn("Waiting on", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(Tr(Str::ThreadsColumnId));
+    ImGui::TableSetupColumn(Tr(Str::ThreadsColumnName), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(Tr(Str::ThreadsColumnState));
+    ImGui::TableSetupColumn(Tr(Str::ThreadsColumnWaiting), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn("CPU");
-    ImGui::TableSetupColumn("CPU time");
-    ImGui::TableSetupColumn("Daemon");
-    ImGui::TableSetupColumn("Prio");
+    ImGui::TableSetupColumn(Tr(Str::ThreadsColumnCpuTime));
+    ImGui::TableSetupColumn(Tr(Str::ThreadsColumnDaemon));
+    ImGui::TableSetupColumn(Tr(Str::ThreadsColumnPriority));
     ImGui::TableHeadersRow();
     char buf[64];
     for (const lab::ThreadView& thread : snap.threads) {
@@ -124,7 +124,7 @@ void ThreadTable(const lab::LabSnapshot& snap, LabSelection& sel, float height) 
         ImGui::TextUnformatted(thread.name.c_str());
         if (thread.is_main) {
             ImGui::SameLine();
-            ImGui::TextDisabled("main");
+            ImGui::TextDisabled("%s", Tr(Str::ThreadsMain));
         }
         ImGui::TableNextColumn();
         StateCell(thread);
@@ -138,7 +138,7 @@ void ThreadTable(const lab::LabSnapshot& snap, LabSelection& sel, float height) 
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(FormatDuration(buf, sizeof buf, thread.cpu_time));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(thread.daemon ? "yes" : "no");
+        ImGui::TextUnformatted(Tr(thread.daemon ? Str::CommonYes : Str::CommonNo));
         ImGui::TableNextColumn();
         ImGui::Text("%d", thread.priority);
         ImGui::PopID();
@@ -161,15 +161,15 @@ void TcbField(const char* label, const char* value) {
 void ShowTcb(const lab::ThreadView& thread, LabSelection& sel, bool internals) {
     char buf[160];
     ColorChip(ThreadColor(thread.id));
-    ImGui::Text("TCB of %s  (thread %d, process %d)", thread.name.c_str(), thread.id, thread.process);
+    ImGui::Text(Tr(Str::TcbOf), thread.name.c_str(), thread.id, thread.process);
     if (!ImGui::BeginTable("tcb", 2, ImGuiTableFlags_SizingStretchProp))
         return;
     ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
     std::snprintf(buf, sizeof buf, "%s  (%s)", ThreadStateCode(thread.state), StateName(thread.state));
-    TcbField("state", buf);
+    TcbField(Tr(Str::TcbState), buf);
     if (thread.frames.empty()) {
-        TcbField("saved context", thread.state == machine::ThreadState::New ? "not started" : "no frames");
+        TcbField(Tr(Str::TcbSavedContext), Tr(thread.state == machine::ThreadState::New ? Str::TcbNotStarted : Str::TcbNoFrames));
     } else {
         const SavedContext saved = SavedContextOf(thread, internals);
         const lab::FrameView* call = saved.instruction;
@@ -177,8 +177,8 @@ void ShowTcb(const lab::ThreadView& thread, LabSelection& sel, bool internals) {
             std::snprintf(buf, sizeof buf, Tr(Str::StackSavedBuiltin), saved.frame->function.c_str(),
                           call->function.c_str(), call->line);
         else
-            std::snprintf(buf, sizeof buf, "frame %s, line %d", saved.frame->function.c_str(), saved.frame->line);
-        TcbField("saved context", buf);
+            std::snprintf(buf, sizeof buf, Tr(Str::TcbFrameAtLine), saved.frame->function.c_str(), saved.frame->line);
+        TcbField(Tr(Str::TcbSavedContext), buf);
         if (!call)
             std::snprintf(buf, sizeof buf, "?");
         else if (call != saved.frame)
@@ -186,35 +186,36 @@ void ShowTcb(const lab::ThreadView& thread, LabSelection& sel, bool internals) {
                           call->function.c_str());
         else
             std::snprintf(buf, sizeof buf, "%u: %s", call->ip, call->instruction.c_str());
-        TcbField("instruction", buf);
+        TcbField(Tr(Str::TcbInstruction), buf);
     }
-    std::snprintf(buf, sizeof buf, "%zu frame%s", thread.frames.size(), thread.frames.size() == 1 ? "" : "s");
-    TcbField("stack depth", buf);
+    std::snprintf(buf, sizeof buf, Tr(thread.frames.size() == 1 ? Str::TcbFramesOne : Str::TcbFramesMany),
+                  thread.frames.size());
+    TcbField(Tr(Str::TcbStackDepth), buf);
     if (thread.wait != machine::WaitKind::None) {
         std::snprintf(buf, sizeof buf, "%s: %s", WaitKindCode(thread.wait), thread.waiting_on.c_str());
-        TcbField("waits for", buf);
+        TcbField(Tr(Str::TcbWaitsFor), buf);
         if (ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", WaitKindExplanation(thread.wait));
     }
     for (const std::string& held : thread.holds)
-        TcbField("holds", held.c_str());
-    TcbField("GIL", thread.holds_gil ? "holds it" : "does not hold it");
+        TcbField(Tr(Str::TcbHolds), held.c_str());
+    TcbField("GIL", Tr(thread.holds_gil ? Str::TcbHoldsGil : Str::TcbNoGil));
     if (thread.cpu >= 0)
-        std::snprintf(buf, sizeof buf, "running on CPU %d", thread.cpu);
+        std::snprintf(buf, sizeof buf, Tr(Str::TcbRunningOn), thread.cpu);
     else if (thread.last_cpu >= 0)
-        std::snprintf(buf, sizeof buf, "last ran on CPU %d", thread.last_cpu);
+        std::snprintf(buf, sizeof buf, Tr(Str::TcbLastRanOn), thread.last_cpu);
     else
-        std::snprintf(buf, sizeof buf, "has not run yet");
+        std::snprintf(buf, sizeof buf, "%s", Tr(Str::TcbNotRunYet));
     TcbField("CPU", buf);
     char time[32];
-    std::snprintf(buf, sizeof buf, "%s, %" PRId64 " instructions, %" PRId64 " context switches",
-                  FormatDuration(time, sizeof time, thread.cpu_time), thread.instructions, thread.context_switches);
-    TcbField("accounting", buf);
-    std::snprintf(buf, sizeof buf, "%d%s", thread.priority, thread.daemon ? ", daemon" : "");
-    TcbField("priority", buf);
+    std::snprintf(buf, sizeof buf, Tr(Str::TcbAccountingValue), FormatDuration(time, sizeof time, thread.cpu_time),
+                  (long long)thread.instructions, (long long)thread.context_switches);
+    TcbField(Tr(Str::TcbAccounting), buf);
+    std::snprintf(buf, sizeof buf, "%d%s", thread.priority, thread.daemon ? Tr(Str::TcbDaemonSuffix) : "");
+    TcbField(Tr(Str::TcbPriority), buf);
     ImGui::EndTable();
     ImGui::Spacing();
-    ImGui::TextDisabled("Stack (running frame first)");
+    ImGui::TextDisabled("%s", Tr(Str::TcbStack));
     ShowStackFrames(thread, sel, internals);
 }
 
@@ -241,7 +242,7 @@ void ShowVariableValue(const lab::Variable& variable, LabSelection& sel) {
     const ImU32 line = ImGui::GetColorU32(object == sel.heap_object ? ImGuiCol_Text : ImGuiCol_TextDisabled);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(p.x, p.y + size.y), ImVec2(p.x + size.x, p.y + size.y), line);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s object #%u: click to find it in the heap", variable.value.type.c_str(), object);
+        ImGui::SetTooltip(Tr(Str::ValueObjectTip), variable.value.type.c_str(), object);
     if (ImGui::IsItemClicked())
         sel.heap_object = object;
 }
@@ -254,7 +255,7 @@ void FrameHeading(const lab::FrameView& frame, char* buf, size_t size) {
         std::snprintf(buf, size, Tr(Str::StackInternalFrame), frame.function.c_str(), frame.filename.c_str(), frame.line,
                       frame.ip);
     else
-        std::snprintf(buf, size, "%s  line %d  (instruction %u)", frame.function.c_str(), frame.line, frame.ip);
+        std::snprintf(buf, size, Tr(Str::FrameHeading), frame.function.c_str(), frame.line, frame.ip);
 }
 
 void ShowStackFrames(const lab::ThreadView& thread, LabSelection& sel, bool internals) {
@@ -268,7 +269,7 @@ void ShowStackFrames(const lab::ThreadView& thread, LabSelection& sel, bool inte
         FrameHeading(frame, heading, sizeof heading);
         if (ImGui::TreeNodeEx("frame", flags, "%s", heading)) {
             if (frame.locals.empty())
-                ImGui::TextDisabled("no locals");
+                ImGui::TextDisabled("%s", Tr(Str::FrameNoLocals));
             ImGui::PushFont(GetCodeFont());
             for (const lab::Variable& local : frame.locals) {
                 ImGui::TextUnformatted(local.name.c_str());
@@ -299,7 +300,7 @@ void ShowThreadsWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& s
     }
     RecordWindowRect("window/Threads");
     if (snap.threads.empty()) {
-        ImGui::TextDisabled("No threads yet: run a program.");
+        ImGui::TextDisabled("%s", Tr(Str::ThreadsNone));
         ImGui::End();
         return;
     }
@@ -323,7 +324,7 @@ void ShowThreadsWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& s
         ImGui::EndChild();
         state.tcb_shown = thread->id;
     } else {
-        ImGui::TextDisabled("Click a thread to open its control block (TCB).");
+        ImGui::TextDisabled("%s", Tr(Str::ThreadsClickHint));
     }
     ImGui::End();
 }

@@ -22,6 +22,7 @@
 #include "machine/thread_state.h"
 #include "imgui.h"
 #include "ui/palette.h"
+#include "ui/strings.h"
 #include "ui/test_hooks.h"
 
 namespace ui {
@@ -172,16 +173,16 @@ float LabelColumnWidth(const TimelineData& data, float font_size, float window_w
 
 const char* HeaderText(char* buf, size_t size, const TimelineData& data, int32_t process) {
     if (process == -1)
-        return "CPUs";
+        return Tr(Str::TimelineCpus);
     if (process == -2)
-        return "Threads";
+        return Tr(Str::TimelineThreads);
     static const std::string unnamed;
     const bool has_gil = process < int32_t(data.gil_lanes.size()) && data.gil_lanes[size_t(process)] >= 0;
     const std::string& name = has_gil ? data.lanes[size_t(data.gil_lanes[size_t(process)])].name : unnamed;
     if (name.empty() || name.rfind("Process ", 0) == 0)
-        std::snprintf(buf, size, "Process %d", process);
+        std::snprintf(buf, size, Tr(Str::TimelineProcess), process);
     else
-        std::snprintf(buf, size, "Process %d \xC2\xB7 %s", process, name.c_str());
+        std::snprintf(buf, size, Tr(Str::TimelineProcessNamed), process, name.c_str());
     return buf;
 }
 
@@ -253,9 +254,9 @@ void ShowLegend() {
         ImGui::TextUnformatted(text.code);
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
-            ImGui::Text("%s \xC2\xB7 %s", text.code, text.name);
+            ImGui::Text("%s \xC2\xB7 %s", text.code, Tr(text.name));
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
-            ImGui::TextDisabled("%s", text.explanation);
+            ImGui::TextDisabled("%s", Tr(text.explanation));
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
         }
@@ -263,21 +264,21 @@ void ShowLegend() {
 }
 
 void ShowToolbar(TimelineView& view, bool live) {
-    if (ImGui::Button("Fit"))
+    if (ImGui::Button(Tr(Str::TimelineFit)))
         view.fit_requested = true;
     RecordItemRect("timeline/fit");
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Show the whole run");
+        ImGui::SetTooltip("%s", Tr(Str::TimelineFitTip));
     if (live) {
         ImGui::SameLine();
-        ImGui::Checkbox("Follow", &view.follow_live);
+        ImGui::Checkbox(Tr(Str::CommonFollow), &view.follow_live);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Keep the newest moment at the right edge while the run plays");
+            ImGui::SetTooltip("%s", Tr(Str::TimelineFollowTip));
     }
     ImGui::SameLine();
     char span[32];
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled("%s across", FormatDuration(span, sizeof span, SimTime(view.axis.end_ns() - view.axis.start_ns)));
+    ImGui::TextDisabled(Tr(Str::TimelineAcross), FormatDuration(span, sizeof span, SimTime(view.axis.end_ns() - view.axis.start_ns)));
     ShowLegend();
 }
 
@@ -527,7 +528,7 @@ SimTime PixelStep(const TimeAxis& axis) { return ChooseTickStep(axis.ns_per_px, 
 void TooltipTimes(const TimeAxis& axis, SimTime start, SimTime end) {
     char a[32], b[32], d[32];
     const SimTime step = PixelStep(axis);
-    ImGui::TextDisabled("%s, from %s to %s", FormatDuration(d, sizeof d, end - start),
+    ImGui::TextDisabled(Tr(Str::TimelineSpan), FormatDuration(d, sizeof d, end - start),
                         FormatTime(a, sizeof a, start, step, start), FormatTime(b, sizeof b, end, step, end));
 }
 
@@ -540,37 +541,37 @@ void TooltipExplanation(const char* text) {
 void SliceDetails(const TimelineData& data, const TimelineLane& lane, const Slice& s) {
     switch (s.kind) {
     case SliceKind::Running:
-        ImGui::Text("On CPU %d", s.detail);
+        ImGui::Text(Tr(Str::TimelineOnCpu), s.detail);
         if (s.other >= 0 && s.other != s.detail)
-            ImGui::Text("Moved here from CPU %d", s.other);
+            ImGui::Text(Tr(Str::TimelineMovedFrom), s.other);
         if (!lane.open || &s != &lane.slices.slices.back())
-            ImGui::Text("Left the CPU: %s", machine::stop_reason_name(machine::StopReason(s.reason)));
+            ImGui::Text(Tr(Str::TimelineLeftCpu), StopReasonName(machine::StopReason(s.reason)));
         break;
     case SliceKind::OnCpu:
-        ImGui::Text("Thread: %s", ThreadName(data, s.detail).c_str());
+        ImGui::Text(Tr(Str::TimelineThread), ThreadName(data, s.detail).c_str());
         break;
     case SliceKind::GilHeld:
-        ImGui::Text("Held by %s", ThreadName(data, s.detail).c_str());
+        ImGui::Text(Tr(Str::TimelineHeldBy), ThreadName(data, s.detail).c_str());
         if (s.other >= 0 && s.other != s.detail)
-            ImGui::Text("Handed over by %s", ThreadName(data, s.other).c_str());
+            ImGui::Text(Tr(Str::TimelineHandedBy), ThreadName(data, s.other).c_str());
         break;
     case SliceKind::Ready:
-        ImGui::Text("Became ready: %s", machine::ready_reason_name(machine::ReadyReason(s.reason)));
+        ImGui::Text(Tr(Str::TimelineBecameReady), ReadyReasonName(machine::ReadyReason(s.reason)));
         if (s.other >= 0)
-            ImGui::Text("Woken by %s", ThreadName(data, s.other).c_str());
+            ImGui::Text(Tr(Str::TimelineWokenBy), ThreadName(data, s.other).c_str());
         break;
     case SliceKind::WaitingForGil:
         if (s.other >= 0)
-            ImGui::Text("The GIL was held by %s", ThreadName(data, s.other).c_str());
+            ImGui::Text(Tr(Str::TimelineGilWasHeld), ThreadName(data, s.other).c_str());
         break;
     case SliceKind::BlockedJoin:
         if (s.detail >= 0)
-            ImGui::Text("Waits for %s to finish", ThreadName(data, s.detail).c_str());
+            ImGui::Text(Tr(Str::TimelineWaitsFinish), ThreadName(data, s.detail).c_str());
         break;
     case SliceKind::BlockedLock:
-        ImGui::Text("Waits on: %s #%d", machine::wait_kind_name(machine::WaitKind(s.reason)), s.detail);
+        ImGui::Text(Tr(Str::TimelineWaitsOn), WaitName(machine::WaitKind(s.reason)), s.detail);
         if (s.other >= 0)
-            ImGui::Text("Held by %s", ThreadName(data, s.other).c_str());
+            ImGui::Text(Tr(Str::TimelineHeldBy), ThreadName(data, s.other).c_str());
         break;
     default: break;
     }
@@ -581,16 +582,17 @@ void ShowScheduleMarkTooltip(const TimelineView& view, const TimelineData& data)
     const ScheduleMark& m = data.schedule_marks[size_t(view.hover.schedule_mark)];
     const lab::ScheduleNoteView& note = (*data.schedule_notes)[size_t(m.note)];
     ImGui::BeginTooltip();
-    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ScheduleMarkColor(m.kind)), "%s", ScheduleMarkName(m.kind));
+    ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(ScheduleMarkColor(m.kind)), "%s",
+                       Tr(Str(size_t(Str::MarkPreempted) + size_t(m.kind))));
     char t[32];
     ImGui::SameLine();
-    ImGui::TextDisabled("at %s", FormatTime(t, sizeof t, m.time, PixelStep(view.axis), m.time));
+    ImGui::TextDisabled(Tr(Str::TimelineAt), FormatTime(t, sizeof t, m.time, PixelStep(view.axis), m.time));
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
     ImGui::TextUnformatted(note.words.c_str());
     if (!note.conflict.empty())
-        ImGui::Text("It matters: %s.", note.conflict.c_str());
+        ImGui::Text(Tr(Str::MarkItMatters), note.conflict.c_str());
     else
-        ImGui::TextDisabled("No access of another thread conflicted with it so far.");
+        ImGui::TextDisabled("%s", Tr(Str::MarkNoConflict));
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
@@ -608,28 +610,28 @@ void ShowHoverTooltip(const TimelineView& view, const TimelineData& data) {
         const KindText& text = GetMarkerKindText(m.kind);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(MarkerColor(m.kind)), "%s", text.code);
         ImGui::SameLine();
-        ImGui::Text("%s", text.name);
+        ImGui::Text("%s", Tr(text.name));
         char t[32];
-        ImGui::TextDisabled("at %s", FormatTime(t, sizeof t, m.time, PixelStep(view.axis), m.time));
+        ImGui::TextDisabled(Tr(Str::TimelineAt), FormatTime(t, sizeof t, m.time, PixelStep(view.axis), m.time));
         if (m.kind == MarkerKind::Output && m.detail >= 0 && size_t(m.detail) < data.output_text.size())
             ImGui::Text("\"%s\"", data.output_text[size_t(m.detail)].c_str());
         else if (m.kind == MarkerKind::GilDropRequest)
-            ImGui::Text("Asked by %s", ThreadName(data, m.detail).c_str());
+            ImGui::Text(Tr(Str::TimelineAskedBy), ThreadName(data, m.detail).c_str());
         else if (m.kind != MarkerKind::Output)
-            ImGui::Text("Lock #%d", m.detail);
+            ImGui::Text(Tr(Str::TimelineLock), m.detail);
         if (hover.marker.count > 1)
-            ImGui::TextDisabled("and %u more here: zoom in to tell them apart", hover.marker.count - 1);
-        TooltipExplanation(text.explanation);
+            ImGui::TextDisabled(Tr(Str::TimelineMoreHere), hover.marker.count - 1);
+        TooltipExplanation(Tr(text.explanation));
         ImGui::EndTooltip();
         return;
     }
     const SliceDrawItem& item = hover.slice;
     if (item.count > 1) {
-        ImGui::Text("%u slices, each narrower than a pixel", item.count);
+        ImGui::Text(Tr(Str::TimelineMerged), item.count);
         TooltipTimes(view.axis, item.start, item.end);
-        ImGui::Text("%s %.0f%% of this stretch", lane.kind == LaneKind::Thread ? "Running" : "Busy",
+        ImGui::Text(Tr(lane.kind == LaneKind::Thread ? Str::TimelineRunningShare : Str::TimelineBusyShare),
                     double(item.active_share) * 100.0);
-        ImGui::TextDisabled("Zoom in (mouse wheel) to see them one by one.");
+        ImGui::TextDisabled("%s", Tr(Str::TimelineZoomHint));
         ImGui::EndTooltip();
         return;
     }
@@ -638,11 +640,11 @@ void ShowHoverTooltip(const TimelineView& view, const TimelineData& data) {
     const SliceLook look = LookOfSlice(lane, s);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(look.color | IM_COL32_A_MASK), "%s", text.code);
     ImGui::SameLine();
-    ImGui::Text("%s \xC2\xB7 %s", text.name, lane.name.c_str()); // a GIL lane is named after its process
+    ImGui::Text("%s \xC2\xB7 %s", Tr(text.name), lane.name.c_str()); // a GIL lane is named after its process
     TooltipTimes(view.axis, s.start, s.end);
     SliceDetails(data, lane, s);
     ImGui::Separator();
-    TooltipExplanation(text.explanation);
+    TooltipExplanation(Tr(text.explanation));
     ImGui::EndTooltip();
 }
 
@@ -723,7 +725,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     view.hover = {};
 
     SetNextWindowDefaultPlace(LabWindow::Timeline);
-    if (!ImGui::Begin("Timeline", open, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
+    if (!ImGui::Begin(WindowTitle(Str::TitleTimeline), open, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
         ImGui::End();
         return;
     }
@@ -740,7 +742,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
 
     if (view.rows.empty()) {
         ImGui::Spacing();
-        ImGui::TextDisabled("Nothing to show yet: run a program, and what each CPU and thread does appears here.");
+        ImGui::TextDisabled("%s", Tr(Str::TimelineEmpty));
         ImGui::End();
         return;
     }

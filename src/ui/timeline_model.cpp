@@ -17,21 +17,15 @@ namespace ui {
 
 const KindText& GetSliceKindText(SliceKind kind) {
     static const KindText kTexts[] = {
-        {"RUN", "Running", "Executing its code on a CPU."},
-        {"RDY", "Ready", "Runnable, but waiting for the scheduler to give it a CPU."},
-        {"GILW", "Waiting for the GIL",
-         "Another thread of its process holds the GIL, so this one cannot run Python code "
-         "until the GIL is handed over to it."},
-        {"SLP", "Sleeping", "In time.sleep() or a wait with a timeout: idle until the timer fires."},
-        {"I/O", "Blocked on I/O",
-         "Waiting for a read or write to finish; the CPU and the GIL are free for others meanwhile."},
-        {"LCK", "Blocked on a lock",
-         "Waiting for a lock (or a semaphore, event, condition, barrier or queue) that another "
-         "thread has to release or signal."},
-        {"JOIN", "Joining", "In join(): waiting for another thread to finish."},
-        {"CPU", "Running a thread", "This CPU is executing the thread shown."},
-        {"GIL", "Holding the GIL",
-         "This thread holds its process's GIL: only it may run Python code in that process."},
+        {"RUN", Str::SliceRunning, Str::SliceRunningExplain},
+        {"RDY", Str::SliceReady, Str::SliceReadyExplain},
+        {"GILW", Str::SliceGilWait, Str::SliceGilWaitExplain},
+        {"SLP", Str::SliceSleeping, Str::SliceSleepingExplain},
+        {"I/O", Str::SliceIo, Str::SliceIoExplain},
+        {"LCK", Str::SliceLock, Str::SliceLockExplain},
+        {"JOIN", Str::SliceJoin, Str::SliceJoinExplain},
+        {"CPU", Str::SliceOnCpu, Str::SliceOnCpuExplain},
+        {"GIL", Str::SliceGilHeld, Str::SliceGilHeldExplain},
     };
     static_assert(sizeof kTexts / sizeof kTexts[0] == size_t(SliceKind::Count));
     return kTexts[size_t(kind)];
@@ -39,11 +33,10 @@ const KindText& GetSliceKindText(SliceKind kind) {
 
 const KindText& GetMarkerKindText(MarkerKind kind) {
     static const KindText kTexts[] = {
-        {"ACQ", "Lock acquired", "The thread took the lock; anyone else asking for it now waits."},
-        {"REL", "Lock released", "The thread let go of the lock; its first waiter, if any, gets it."},
-        {"OUT", "Output", "The thread printed or logged this line."},
-        {"DROP", "GIL drop request",
-         "A thread waiting for the GIL asked the holder to let go after the switch interval."},
+        {"ACQ", Str::MarkerAcquired, Str::MarkerAcquiredExplain},
+        {"REL", Str::MarkerReleased, Str::MarkerReleasedExplain},
+        {"OUT", Str::MarkerOutput, Str::MarkerOutputExplain},
+        {"DROP", Str::MarkerDrop, Str::MarkerDropExplain},
     };
     static_assert(sizeof kTexts / sizeof kTexts[0] == size_t(MarkerKind::Count));
     return kTexts[size_t(kind)];

@@ -23,6 +23,7 @@
 #include "lab/snapshot.h"
 #include "machine/sim_time.h"
 #include "machine/trace.h"
+#include "ui/strings.h"
 
 namespace ui {
 
@@ -56,8 +57,8 @@ enum class SliceKind : uint8_t {
 // Short code and plain-words explanation of each kind, for labels, legends and tooltips.
 struct KindText {
     const char* code;        // "RUN", "GILW", ...: fits inside a narrow slice
-    const char* name;        // "Running"
-    const char* explanation; // one sentence a student understands
+    Str name;                // "Running"
+    Str explanation;         // one sentence a student understands
 };
 const KindText& GetSliceKindText(SliceKind kind);
 

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useLab, newPage, openLab, state, waitFrames, itemRect, clickItem, pasteProgram, screenshot,
+  useLab, GIL_CPU_BOUND, newPage, openLab, state, waitFrames, itemRect, clickItem, pasteProgram, screenshot,
 } from './lab.mjs';
 
 const lab = useLab();
@@ -45,7 +45,7 @@ async function openRunMetrics(page) {
 
 test('dragging the CPUs slider restarts the run on that many CPUs', async () => {
   const page = await newPage(lab.browser);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   const first = await waitForEnd(page, 0);
   assert.equal(first.config.cpus, 4);
   assert.equal(first.cpus, 4);
@@ -59,7 +59,7 @@ test('dragging the CPUs slider restarts the run on that many CPUs', async () => 
 
 test('a log-scale duration slider sets the time slice in round values', async () => {
   const page = await newPage(lab.browser);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   const first = await waitForEnd(page, 0);
   assert.equal(first.config.slice, 10_000_000, 'the default 10 ms');
   await dragSlider(page, 'program/Slice', 0.25);
@@ -73,7 +73,7 @@ test('a log-scale duration slider sets the time slice in round values', async ()
 
 test("the program's THREADS slider changes how many threads the run starts", async () => {
   const page = await newPage(lab.browser);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   const first = await waitForEnd(page, 0);
   assert.equal(first.config.sliders.THREADS, 4);
   assert.equal(first.threads.length, 5, 'the main thread and 4 workers');
@@ -89,7 +89,7 @@ test("the program's THREADS slider changes how many threads the run starts", asy
 
 test('choosing a scheduling policy restarts the run with it', async () => {
   const page = await newPage(lab.browser);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   const first = await waitForEnd(page, 0);
   assert.equal(first.config.policy, 'rr');
   await clickItem(page, 'program/Policy');
@@ -102,7 +102,7 @@ test('choosing a scheduling policy restarts the run with it', async () => {
 
 test('a source that does not compile shows its line while the previous run goes on', async () => {
   const page = await newPage(lab.browser, CLIPBOARD);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   await waitForEnd(page, 0);
   await pasteProgram(page, 'import time\nn = 0\nwhile True:\n    n += 1\n    time.sleep(0.001)\n');
   const before = (await program(page)).runId;
@@ -129,7 +129,7 @@ test('a source that does not compile shows its line while the previous run goes 
 
 test('the speedup against one thread: about 1x with the GIL, about 4x without it on 4 CPUs', async () => {
   const page = await newPage(lab.browser);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   await openRunMetrics(page);
   await page.waitForFunction(() => window.threadlab.state().program.speedup > 0, null, { timeout: 60_000 });
   const withGil = await program(page);

@@ -105,6 +105,10 @@ export async function newPage(browser, contextOptions = {}) {
   return page;
 }
 
+// The lab a bare URL opened before a first visit opened lesson 1 (which holds its run for its
+// question): tests that need a run going at once, or this program, open it by its link.
+export const GIL_CPU_BOUND = '#v=1&lesson=gil_cpu_bound';
+
 export async function openLab(page, url) {
   await page.goto(url);
   await page.waitForFunction(() => window.threadlab && (window.threadlab.ready || window.threadlab.error),
@@ -114,6 +118,18 @@ export async function openLab(page, url) {
 }
 
 export const state = (page) => page.evaluate(() => window.threadlab.state());
+
+// Poll the app's state until `predicate` holds of it (the page's policy forbids eval, so the
+// predicate runs here), and return that state.
+export async function until(page, predicate, arg) {
+  const start = Date.now();
+  for (;;) {
+    const s = await state(page);
+    if (predicate(s, arg)) return s;
+    if (Date.now() - start > LOAD_TIMEOUT_MS) throw new Error(`timed out waiting for ${predicate}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 // Open the lab at `fragment` (a permalink, '#v=1&lesson=coroutines'), wait until that run has
 // finished, and return what the app reports about it (state().program).

@@ -4,7 +4,7 @@
 // language; and 中文 is drawn with real glyphs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useLab, newPage, openLab, state, clickItem, waitFrames, screenshot, LOAD_TIMEOUT_MS } from './lab.mjs';
+import { useLab, newPage, openLab, state, until, clickItem, waitFrames, screenshot, LOAD_TIMEOUT_MS } from './lab.mjs';
 
 const lab = useLab();
 // A projector's height, and wide enough for the wide tiling (from 1400 CSS px): there the Lesson
@@ -16,18 +16,6 @@ const sameFigure = (a, b) => Math.abs(a - b) <= 1e-5 * Math.abs(b);
 
 const lessonState = async (page) => (await state(page)).lesson;
 
-// Poll the app's state until `predicate` holds of it (the page's policy forbids eval, so the
-// predicate runs here), and return that state.
-async function until(page, predicate, arg) {
-  const start = Date.now();
-  for (;;) {
-    const s = await state(page);
-    if (predicate(s, arg)) return s;
-    if (Date.now() - start > LOAD_TIMEOUT_MS) throw new Error(`timed out waiting for ${predicate}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 // Walk forward with Next until the window shows lesson `id`.
 async function nextUntil(page, id) {
   for (let i = 0; i < 20 && (await lessonState(page)).id !== id; i++) {
@@ -38,16 +26,15 @@ async function nextUntil(page, id) {
   assert.equal((await lessonState(page)).id, id);
 }
 
-test('a first visit shows lesson 1; starting it holds the run until the question is answered', async () => {
+test('a fresh profile on the bare URL lands on lesson 1, its program loaded and held until the question is answered', async () => {
   const page = await newPage(lab.browser, TALL);
   await openLab(page, lab.server.url);
-  let s = await state(page);
+  let s = await until(page, (st) => st.lesson.running && st.program.status === 'ready');
   assert.equal(s.lang, 'en');
   assert.equal(s.lesson.id, 'address_space');
   assert.equal(s.lesson.title, 'A process and its address space');
-  assert.equal(s.lesson.running, false, 'the default program is not a lesson');
-  await clickItem(page, 'lesson/start');
-  s = await until(page, (st) => st.lesson.running && st.program.config.lesson === 'address_space' && st.program.status === 'ready');
+  assert.ok('lesson/list' in s.items, 'the Lesson window shows the lesson\'s title in its list');
+  assert.equal(s.program.config.lesson, 'address_space', 'lesson 1\'s program, not the old default');
   assert.equal(s.lesson.pending, 0, 'the question is asked');
   // Held: frames go by and the run does not start.
   await waitFrames(page, 10);
@@ -70,7 +57,6 @@ test('a first visit shows lesson 1; starting it holds the run until the question
 test('a wrong and a right guess on the GIL: the reveal quotes the speedup this run measured', async () => {
   const page = await newPage(lab.browser, TALL);
   await openLab(page, lab.server.url);
-  await clickItem(page, 'lesson/start');
   await until(page, (st) => st.lesson.running);
   await clickItem(page, 'lesson/skip');
   await nextUntil(page, 'gil_mixed');

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  useLab, newPage, openLab, state, waitFrames, clickItem, screenshot,
+  useLab, GIL_CPU_BOUND, newPage, openLab, state, waitFrames, clickItem, screenshot,
 } from './lab.mjs';
 
 const shared = useLab();
@@ -30,7 +30,7 @@ async function waitForThreads(page, count) {
 
 test('clicking a thread row opens its TCB, and the TCB is the thread the app reports', async () => {
   const page = await newPage(shared.browser);
-  await openLab(page, shared.server.url);
+  await openLab(page, shared.server.url + GIL_CPU_BOUND);
   await openPanels(page);
   const lab = await waitForThreads(page, 2);
   // The rows a user can see without scrolling the table.
@@ -57,7 +57,7 @@ test('clicking a thread row opens its TCB, and the TCB is the thread the app rep
 
 test('clicking an output line selects its thread and asks the timeline for that moment', async () => {
   const page = await newPage(shared.browser);
-  await openLab(page, shared.server.url);
+  await openLab(page, shared.server.url + GIL_CPU_BOUND);
   await openPanels(page);
   await page.waitForFunction(() => 'output/line/last' in window.threadlab.state().items, null, { timeout: 60_000 });
   await clickItem(page, 'output/line/last', 0.05);

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  useLab, root, newPage, openLab, state, waitFrames, clickItem, pasteProgram, screenshot,
+  useLab, GIL_CPU_BOUND, root, newPage, openLab, state, waitFrames, clickItem, pasteProgram, screenshot,
 } from './lab.mjs';
 
 const lab = useLab();
@@ -27,16 +27,16 @@ async function pressRun(page) {
   return waitForRun(page, before);
 }
 
-test('the default lesson runs when the page opens, with the same output as the native CLI', async () => {
+test('the lesson a link names runs when the page opens, with the same output as the native CLI', async () => {
   const page = await newPage(lab.browser);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   const program = await waitForRun(page);
   assert.equal(program.status, 'finished', program.error);
   assert.ok(program.instructions > 0);
   // scripts/test builds the native CLI before the page.
   const cli = join(root, 'build', 'native', 'threadlab');
   assert.ok(existsSync(cli), `${cli} is built`);
-  // config::kDefaultLesson, on the 4 CPUs the page opens with.
+  // The linked lesson, on the 4 CPUs a page opens with.
   const lesson = join(root, 'examples', 'gil_cpu_bound.py');
   assert.equal(program.source, readFileSync(lesson, 'utf8'));
   const native = spawnSync(cli, ['run', '--cpus', '4', lesson]);
@@ -48,7 +48,7 @@ test('the default lesson runs when the page opens, with the same output as the n
 
 test('a pasted program runs and prints its output', async () => {
   const page = await newPage(lab.browser, CLIPBOARD);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   await waitForRun(page);
   await pasteProgram(page, 'total = 0\nfor i in range(10):\n    total += i\nprint("total", total)\n');
   const program = await pressRun(page);
@@ -59,7 +59,7 @@ test('a pasted program runs and prints its output', async () => {
 
 test('a syntax error is shown at its line and column, and the previous run stays on screen', async () => {
   const page = await newPage(lab.browser, CLIPBOARD);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   const good = await waitForRun(page);
   await pasteProgram(page, 'x = 1\nif x > 0\n    print(x)\n');
   await clickItem(page, 'program/Run');
@@ -76,7 +76,7 @@ test('a syntax error is shown at its line and column, and the previous run stays
 
 test('a runtime error shows a Python traceback after the output so far', async () => {
   const page = await newPage(lab.browser, CLIPBOARD);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   await waitForRun(page);
   await pasteProgram(page, 'def f():\n    return y\n\nprint("before")\nf()\n');
   const program = await pressRun(page);
@@ -90,7 +90,7 @@ test('a runtime error shows a Python traceback after the output so far', async (
 
 test('an endless loop can be paused, and the page keeps drawing', async () => {
   const page = await newPage(lab.browser, CLIPBOARD);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   await waitForRun(page);
   await pasteProgram(page, 'n = 0\nwhile True:\n    n += 1\n');
   const before = (await state(page)).program.runId || 0;
@@ -111,7 +111,7 @@ test('an endless loop can be paused, and the page keeps drawing', async () => {
 
 test('Step executes exactly one instruction of one thread', async () => {
   const page = await newPage(lab.browser, CLIPBOARD);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   await waitForRun(page);
   await pasteProgram(page, 'import threading\n\ndef work(n):\n    while n > 0:\n        n -= 1\n\nt = threading.Thread(target=work, args=(50,))\nt.start()\nwork(50)\nt.join()\n');
   await clickItem(page, 'program/Reset');
@@ -136,7 +136,7 @@ test('Step executes exactly one instruction of one thread', async () => {
 
 test('playing carries on through stretches where every thread sleeps', async () => {
   const page = await newPage(lab.browser, CLIPBOARD);
-  await openLab(page, lab.server.url);
+  await openLab(page, lab.server.url + GIL_CPU_BOUND);
   await waitForRun(page);
   await pasteProgram(page, 'import threading\nimport time\n\ndef nap():\n    time.sleep(0.05)\n\nt = threading.Thread(target=nap)\nt.start()\ntime.sleep(0.05)\nt.join()\nprint("woke")\n');
   const program = await pressRun(page);

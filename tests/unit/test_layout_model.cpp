@@ -39,7 +39,7 @@ void CheckTiles(Tile LabWindowPlace::*layout) {
                 CHECK(places[i].window == LabWindow::Output);
                 continue;
             }
-            CHECK_MESSAGE(!Overlap(t, other), places[i].title, " overlaps ", places[j].title);
+            CHECK_MESSAGE(!Overlap(t, other), Tr(places[i].title), " overlaps ", Tr(places[j].title));
         }
         if (!shares)
             area += (t.x1 - t.x0) * (t.y1 - t.y0);
@@ -77,9 +77,9 @@ TEST_CASE("layout: every lab window has one place, a tab and a View flag") {
             rows += place.window == w;
         CHECK(rows == 1);
         CHECK(PlaceOf(w).window == w);
-        CHECK(std::string(PlaceOf(w).tab_item) == std::string("tab/") + PlaceOf(w).title);
+        CHECK(std::string(PlaceOf(w).tab_item) == std::string("tab/") + Tr(PlaceOf(w).title));
     }
-    CHECK(std::string(places[0].title) == "Program");
+    CHECK(std::string(Tr(places[0].title)) == "Program");
 }
 
 TEST_CASE("layout: the compact tab follows a window opened from the View menu, and stays otherwise") {

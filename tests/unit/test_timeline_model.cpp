@@ -346,9 +346,9 @@ TEST_CASE("every slice and marker kind explains itself in plain words") {
     for (int k = 0; k < int(SliceKind::Count); ++k) {
         const KindText& text = GetSliceKindText(SliceKind(k));
         CHECK(std::string(text.code).size() <= 4);
-        CHECK(std::string(text.explanation).size() > 20);
+        CHECK(std::string(Tr(text.explanation)).size() > 20);
     }
-    CHECK(std::string(GetSliceKindText(SliceKind::WaitingForGil).name) == "Waiting for the GIL");
+    CHECK(std::string(Tr(GetSliceKindText(SliceKind::WaitingForGil).name)) == "Waiting for the GIL");
     CHECK(std::string(GetMarkerKindText(MarkerKind::Output).code) == "OUT");
 }
 
