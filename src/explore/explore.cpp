@@ -205,6 +205,11 @@ private:
             return;
         VectorClock& clock = clock_of(thread);
         ++clock[thread];
+        // While the program has one thread (most of a run's start: the imports), what it touches
+        // can race with nothing, and every thread it starts later begins with this clock: its
+        // steps need no records.
+        if (run_.machine().thread_count() == 1)
+            return;
         step_point_ = point;
         if (auto join = joins_.find(thread); join != joins_.end()) {
             const ThreadId target = join->second;
