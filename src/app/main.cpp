@@ -332,12 +332,12 @@ static void ShowExplore(App& app) {
 
 static void AppendExploreJson(std::string& out, const App& app) {
     const ExploreView& v = app.explore_view;
-    char buf[160];
+    char buf[200];
     std::snprintf(buf, sizeof buf,
-                  "\"explore\":{\"running\":%s,\"finished\":%s,\"exhaustive\":%s,\"schedules\":%lld,\"replayed\":%d,"
-                  "\"outcomes\":[",
+                  "\"explore\":{\"running\":%s,\"finished\":%s,\"exhaustive\":%s,\"schedules\":%lld,\"pruned\":%lld,"
+                  "\"seconds\":%.6f,\"replayed\":%d,\"outcomes\":[",
                   v.running ? "true" : "false", v.finished ? "true" : "false", v.exhaustive ? "true" : "false",
-                  (long long)v.schedules, app.explore_window.replayed);
+                  (long long)v.schedules, (long long)v.pruned, v.seconds, app.explore_window.replayed);
     out += buf;
     for (size_t i = 0; i < v.rows.size(); ++i) {
         const ExploreRow& r = v.rows[i];

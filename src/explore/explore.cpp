@@ -12,6 +12,7 @@
 #include "explore/footprint.h"
 #include "explore/witness.h"
 #include "lang/bytecode.h"
+#include "lang/compiler.h"
 #include "python/interpreter.h"
 #include "python/python_machine.h"
 
@@ -31,7 +32,6 @@ struct PointRecord {
     int64_t step = 0;
     ThreadId current = kNoThread;
     bool fresh = false;
-    bool visible = false;         // the current thread's next step touches shared state
     int preemptions_before = 0;   // preemptions the run had made before this point
     std::vector<ThreadId> others;
 };
@@ -97,12 +97,10 @@ public:
         switched_ = false;
         int index = -1;
         if (!p.others.empty()) {
-            next_step_footprint(run_.python_thread(p.current), footprint_);
             PointRecord record;
             record.step = p.step;
             record.current = p.current;
             record.fresh = p.fresh;
-            record.visible = !footprint_.empty();
             record.preemptions_before = preemptions_;
             record.others.assign(p.others.begin(), p.others.end());
             points_.push_back(std::move(record));
@@ -136,9 +134,10 @@ public:
         }
     }
 
-    const std::vector<PointRecord>& points() const { return points_; }
-    const std::set<Branch>& races() const { return races_; }
-    const Schedule& realized() const { return realized_; }
+    // What the run recorded, taken once it has ended.
+    std::vector<PointRecord> take_points() { return std::move(points_); }
+    std::set<Branch> take_races() { return std::move(races_); }
+    Schedule take_realized() { return std::move(realized_); }
     int preemptions() const { return preemptions_; }
 
 private:
@@ -206,6 +205,11 @@ private:
             return;
         VectorClock& clock = clock_of(thread);
         ++clock[thread];
+        // While the program has one thread (most of a run's start: the imports), what it touches
+        // can race with nothing, and every thread it starts later begins with this clock: its
+        // steps need no records.
+        if (run_.machine().thread_count() == 1)
+            return;
         step_point_ = point;
         if (auto join = joins_.find(thread); join != joins_.end()) {
             const ThreadId target = join->second;
@@ -219,38 +223,51 @@ private:
     }
 
     // One access of the step `thread` is making: a race with every earlier conflicting access of
-    // another thread that does not happen before it.
+    // another thread that does not happen before it. All are judged against the thread's clock
+    // before the access, so the races are found first and the clocks joined after.
     void touch(ThreadId thread, const Access& access) {
         KeyState& state = keys_[access.key];
-        VectorClock before = clock_of(thread);
+        VectorClock& clock = clock_of(thread);
+        const auto other = [&](const AccessRecord& earlier) {
+            return earlier.thread != kNoThread && earlier.thread != thread;
+        };
         const auto check = [&](const AccessRecord& earlier) {
-            if (earlier.thread == kNoThread || earlier.thread == thread)
+            if (!other(earlier) || earlier.local <= component(clock, earlier.thread))
                 return;
-            if (earlier.local > component(before, earlier.thread)) {
-                if (earlier.point >= 0)
-                    races_.insert({earlier.point, thread});
-                if (earlier.segment >= 0 && earlier.segment != earlier.point)
-                    races_.insert({earlier.segment, thread});
-            }
-            join_into(clock_of(thread), earlier.clock);
+            if (earlier.point >= 0)
+                races_.insert({earlier.point, thread});
+            if (earlier.segment >= 0 && earlier.segment != earlier.point)
+                races_.insert({earlier.segment, thread});
         };
         check(state.last_write);
         if (access.write)
             for (const AccessRecord& read : state.reads)
                 check(read);
-        const VectorClock& now = clock_of(thread);
-        AccessRecord me{thread, component(now, thread), step_point_, segment_of(thread), now};
+        if (other(state.last_write))
+            join_into(clock, state.last_write.clock);
+        if (access.write)
+            for (const AccessRecord& read : state.reads)
+                if (other(read))
+                    join_into(clock, read.clock);
+        // Recorded in place: a record's clock keeps its storage from one access to the next.
+        const auto record = [&](AccessRecord& into) {
+            into.thread = thread;
+            into.local = component(clock, thread);
+            into.point = step_point_;
+            into.segment = segment_of(thread);
+            into.clock = clock;
+        };
         if (access.write) {
-            state.last_write = std::move(me);
+            record(state.last_write);
             state.reads.clear();
             return;
         }
         for (AccessRecord& read : state.reads)
             if (read.thread == thread) {
-                read = std::move(me);
+                record(read);
                 return;
             }
-        state.reads.push_back(std::move(me));
+        record(state.reads.emplace_back());
     }
 
     const python::PythonRun& run_;
@@ -278,6 +295,19 @@ private:
 };
 
 // ---- One run -----------------------------------------------------------------------------------
+
+// The program as every run loads it: compiled once, however many schedules run it.
+struct Program {
+    std::string_view source, filename;
+    std::shared_ptr<const lang::CompiledModule> compiled;
+};
+
+// Null with `error` set when the program does not compile.
+Program compile_program(std::string_view source, std::string_view filename, std::optional<lang::SourceError>& error) {
+    lang::CompileResult compiled = lang::compile_source(source, filename);
+    error = compiled.error;
+    return {source, filename, std::move(compiled.module)};
+}
 
 struct RunRecord {
     Outcome outcome;
@@ -327,12 +357,11 @@ void fill_outcome(const python::PythonRun& run, machine::RunStatus status, Outco
     }
 }
 
-RunRecord run_once(std::string_view source, std::string_view filename, const machine::MachineConfig& config,
-                   const Schedule& schedule, bool track, int64_t max_steps, const std::vector<int64_t>* pct_changes = nullptr,
-                   uint64_t pct_seed = 0) {
+RunRecord run_once(const Program& program, const machine::MachineConfig& config, const Schedule& schedule, bool track,
+                   int64_t max_steps, const std::vector<int64_t>* pct_changes = nullptr, uint64_t pct_seed = 0) {
     RunRecord record;
     python::PythonRun run(explorer_config(config));
-    if (std::optional<lang::SourceError> error = run.start(source, filename)) {
+    if (std::optional<lang::SourceError> error = run.start(program.source, program.filename, program.compiled)) {
         record.outcome.failure = error->message;
         record.outcome.exit = 1;
         return record;
@@ -346,10 +375,10 @@ RunRecord run_once(std::string_view source, std::string_view filename, const mac
     fill_outcome(run, status, record.outcome);
     record.outcome.count = 1;
     record.outcome.preemptions = recorder.preemptions();
-    record.outcome.witness = recorder.realized();
+    record.outcome.witness = recorder.take_realized();
     record.instructions = run.machine().instructions();
-    record.points = recorder.points();
-    record.races = recorder.races();
+    record.points = recorder.take_points();
+    record.races = recorder.take_races();
     return record;
 }
 
@@ -421,8 +450,7 @@ private:
 
 constexpr size_t kBatch = 64;  // runs per round: fixed, so the result does not depend on workers
 
-void systematic(std::string_view source, std::string_view filename, const machine::MachineConfig& config,
-                const ExploreOptions& options, ExploreProgress* progress, ExploreResult& result, Grouping& grouping) {
+void systematic(const Program& program, const machine::MachineConfig& config, const ExploreOptions& options, ExploreProgress* progress, ExploreResult& result, Grouping& grouping) {
     std::priority_queue<Pending, std::vector<Pending>, PendingLater> pending;
     std::set<std::string> seen;
     int64_t order = 0;
@@ -443,7 +471,7 @@ void systematic(std::string_view source, std::string_view filename, const machin
         }
         std::vector<RunRecord> runs(batch.size());
         run_pool(batch.size(), options.workers, [&](size_t i) {
-            runs[i] = run_once(source, filename, config, batch[i].schedule, options.reduce, options.max_steps);
+            runs[i] = run_once(program, config, batch[i].schedule, options.reduce, options.max_steps);
         });
         for (size_t i = 0; i < batch.size(); ++i) {
             RunRecord& run = runs[i];
@@ -496,10 +524,9 @@ void systematic(std::string_view source, std::string_view filename, const machin
     result.exhaustive = true;
 }
 
-void random_mode(std::string_view source, std::string_view filename, const machine::MachineConfig& config,
-                 const ExploreOptions& options, ExploreProgress* progress, ExploreResult& result, Grouping& grouping) {
+void random_mode(const Program& program, const machine::MachineConfig& config, const ExploreOptions& options, ExploreProgress* progress, ExploreResult& result, Grouping& grouping) {
     // The length of the default run sets where PCT's change points fall.
-    const RunRecord probe = run_once(source, filename, config, Schedule{}, false, options.max_steps);
+    const RunRecord probe = run_once(program, config, Schedule{}, false, options.max_steps);
     const int64_t length = std::max<int64_t>(probe.instructions, 1);
     if (progress)
         progress->planned.store(options.random_runs);
@@ -517,7 +544,7 @@ void random_mode(std::string_view source, std::string_view filename, const machi
             for (int d = 1; d < options.pct_depth; ++d)
                 changes.push_back(static_cast<int64_t>(machine::splitmix64_next(state) % static_cast<uint64_t>(length)));
             std::sort(changes.begin(), changes.end());
-            runs[i] = run_once(source, filename, config, Schedule{}, false, options.max_steps, &changes, seed);
+            runs[i] = run_once(program, config, Schedule{}, false, options.max_steps, &changes, seed);
         });
         for (RunRecord& run : runs) {
             grouping.add(run.outcome);
@@ -526,6 +553,21 @@ void random_mode(std::string_view source, std::string_view filename, const machi
         if (progress)
             progress->schedules.store(result.schedules);
     }
+}
+
+std::vector<std::string> preemption_words(const Program& program, const machine::MachineConfig& config,
+                                          const Schedule& schedule, int64_t max_steps) {
+    python::PythonRun run(explorer_config(config));
+    if (run.start(program.source, program.filename, program.compiled))
+        return {};
+    WitnessReplay witness(run, schedule, std::string(program.filename));
+    run.machine().set_controller(&witness);
+    run.run(machine::kNever, max_steps);
+    run.machine().set_controller(nullptr);
+    std::vector<std::string> words;
+    for (const PreemptionNote& note : witness.notes())
+        words.push_back(note.words);
+    return words;
 }
 
 } // namespace
@@ -538,22 +580,21 @@ ExploreResult explore(std::string_view source, std::string_view filename, const 
                       const ExploreOptions& options, ExploreProgress* progress, Clock clock) {
     ExploreResult result;
     const double start = clock ? clock() : 0;
-    {
-        python::PythonRun check(explorer_config(config));
-        if (std::optional<lang::SourceError> error = check.start(source, filename)) {
-            result.error = lang::format_source_error(*error, filename, source);
-            return result;
-        }
+    std::optional<lang::SourceError> error;
+    const Program program = compile_program(source, filename, error);
+    if (error) {
+        result.error = lang::format_source_error(*error, filename, source);
+        return result;
     }
     Grouping grouping;
     if (options.random_runs > 0)
-        random_mode(source, filename, config, options, progress, result, grouping);
+        random_mode(program, config, options, progress, result, grouping);
     else
-        systematic(source, filename, config, options, progress, result, grouping);
+        systematic(program, config, options, progress, result, grouping);
     result.outcomes = grouping.take();
     for (Outcome& o : result.outcomes)
         if (o.preemptions > 0)
-            o.preempted = describe_preemptions(source, filename, config, o.witness, options.max_steps);
+            o.preempted = preemption_words(program, config, o.witness, options.max_steps);
     if (clock)
         result.seconds = clock() - start;
     return result;
@@ -561,23 +602,15 @@ ExploreResult explore(std::string_view source, std::string_view filename, const 
 
 Outcome run_schedule(std::string_view source, std::string_view filename, const machine::MachineConfig& config,
                      const Schedule& schedule, int64_t max_steps) {
-    return run_once(source, filename, config, schedule, false, max_steps).outcome;
+    std::optional<lang::SourceError> error;
+    return run_once(compile_program(source, filename, error), config, schedule, false, max_steps).outcome;
 }
 
 std::vector<std::string> describe_preemptions(std::string_view source, std::string_view filename,
                                               const machine::MachineConfig& config, const Schedule& schedule,
                                               int64_t max_steps) {
-    python::PythonRun run(explorer_config(config));
-    if (run.start(source, filename))
-        return {};
-    WitnessReplay witness(run, schedule, std::string(filename));
-    run.machine().set_controller(&witness);
-    run.run(machine::kNever, max_steps);
-    run.machine().set_controller(nullptr);
-    std::vector<std::string> words;
-    for (const PreemptionNote& note : witness.notes())
-        words.push_back(note.words);
-    return words;
+    std::optional<lang::SourceError> error;
+    return preemption_words(compile_program(source, filename, error), config, schedule, max_steps);
 }
 
 // ---- The report --------------------------------------------------------------------------------

@@ -2284,21 +2284,23 @@ CompileResult compile_source(std::string_view source, std::string_view filename)
 CompileResult compile_source_once(std::string_view source, std::string_view filename)
 {
     static std::mutex mutex;
-    static std::map<std::pair<std::string, std::string>, std::unique_ptr<CompiledModule>, std::less<>> compiled;
+    // By file name, then text: found without copying the text into a key.
+    using ByText = std::map<std::string, std::shared_ptr<const CompiledModule>, std::less<>>;
+    static std::map<std::string, ByText, std::less<>> compiled;
     std::lock_guard<std::mutex> lock(mutex);
-    auto key = std::make_pair(std::string(source), std::string(filename));
-    auto found = compiled.find(key);
-    if (found == compiled.end()) {
+    auto file = compiled.find(filename);
+    if (file == compiled.end())
+        file = compiled.emplace(std::string(filename), ByText{}).first;
+    auto found = file->second.find(source);
+    if (found == file->second.end()) {
         CompileResult result = compile_source(source, filename);
         if (result.error)
             return result;
-        found = compiled.emplace(std::move(key), std::move(result.module)).first;
+        found = file->second.emplace(std::string(source), std::move(result.module)).first;
     }
-    CompileResult copy;
-    copy.module = std::make_unique<CompiledModule>();
-    for (const std::unique_ptr<CodeObject>& code : found->second->codes)
-        copy.module->codes.push_back(std::make_unique<CodeObject>(*code));
-    return copy;
+    CompileResult shared;
+    shared.module = found->second;
+    return shared;
 }
 
 } // namespace lang

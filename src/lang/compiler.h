@@ -11,7 +11,9 @@
 namespace lang {
 
 struct CompileResult {
-    std::unique_ptr<CompiledModule> module;  // null when `error` is set
+    // Null when `error` is set. Shared and never changed once compiled: the interpreters that
+    // load it only read it, so one compilation serves every run of a program.
+    std::shared_ptr<const CompiledModule> module;
     std::optional<SourceError> error;
 };
 
@@ -22,8 +24,8 @@ CompileResult compile_module(Module& ast, std::string_view filename);
 CompileResult compile_source(std::string_view source, std::string_view filename);
 
 // The same, for text that is compiled again and again (the standard modules' sources, which
-// every interpreter imports, and every run of the schedule explorer): compiled once per
-// program and copied, which is far cheaper than lexing and parsing. Safe from any thread.
+// every interpreter imports): compiled once per text and shared, so that loading them again
+// costs neither lexing, parsing nor a copy. Safe from any thread.
 CompileResult compile_source_once(std::string_view source, std::string_view filename);
 
 } // namespace lang

@@ -100,7 +100,7 @@ Interpreter::Interpreter(Host& h, std::span<const ModuleDef> module_defs) : host
 
 Interpreter::~Interpreter() = default;
 
-Code* Interpreter::load_compiled(std::unique_ptr<lang::CompiledModule> compiled, bool hidden)
+Code* Interpreter::load_compiled(std::shared_ptr<const lang::CompiledModule> compiled, bool hidden)
 {
     std::vector<Code*> loaded(compiled->codes.size(), nullptr);
     std::function<Code*(size_t)> load = [&](size_t index) -> Code* {
@@ -182,17 +182,21 @@ void Interpreter::run_module_source(ModuleObject* module, const char* source, co
     threads.pop_back();
 }
 
-LoadResult Interpreter::load_main(std::string_view source, std::string_view filename)
+LoadResult Interpreter::load_main(std::string_view source, std::string_view filename,
+                                  std::shared_ptr<const lang::CompiledModule> compiled)
 {
     LoadResult result;
-    lang::CompileResult compiled = lang::compile_source(source, filename);
-    if (compiled.error) {
-        result.error = compiled.error;
-        return result;
+    if (!compiled) {
+        lang::CompileResult fresh = lang::compile_source(source, filename);
+        if (fresh.error) {
+            result.error = fresh.error;
+            return result;
+        }
+        compiled = std::move(fresh.module);
     }
     sources[std::string(filename)] = std::string(source);
     main_file = filename;
-    Code* code = load_compiled(std::move(compiled.module), false);
+    Code* code = load_compiled(std::move(compiled), false);
     ModuleObject* main = new_module("__main__");
     modules["__main__"] = main;
     Thread& thread = new_thread(*this, "MainThread");

@@ -156,8 +156,10 @@ struct Interpreter {
     uint32_t recursion_limit = 1000;                  // frames per thread, as CPython's default
     uint32_t next_thread_id = 1;
 
-    // Compiles `source` as __main__ and creates the main thread to run it.
-    LoadResult load_main(std::string_view source, std::string_view filename);
+    // Compiles `source` as __main__ and creates the main thread to run it. `compiled`, when
+    // given, is `source` compiled already (the schedule explorer compiles once for all its runs).
+    LoadResult load_main(std::string_view source, std::string_view filename,
+                         std::shared_ptr<const lang::CompiledModule> compiled = nullptr);
 
     // A new thread that calls callable(*args); it starts Runnable.
     Thread& start_thread(Value callable, std::vector<Value> args, std::string name);
@@ -263,12 +265,12 @@ struct Interpreter {
     Value str_format(std::string_view format, CallArgs args, uint32_t first);
 
     // Turns compiled code into this process's text region; returns the module body's code.
-    Code* load_compiled(std::unique_ptr<lang::CompiledModule> compiled, bool hidden);
+    Code* load_compiled(std::shared_ptr<const lang::CompiledModule> compiled, bool hidden);
 
 private:
     void install_types();
     void run_module_source(ModuleObject* module, const char* source, const char* filename);
-    std::vector<std::unique_ptr<lang::CompiledModule>> compiled_modules;
+    std::vector<std::shared_ptr<const lang::CompiledModule>> compiled_modules;
 };
 
 } // namespace python

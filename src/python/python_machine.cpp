@@ -250,10 +250,11 @@ std::unique_ptr<Interpreter> PythonRun::new_interpreter() {
     return vm;
 }
 
-std::optional<lang::SourceError> PythonRun::start(std::string_view source, std::string_view filename) {
+std::optional<lang::SourceError> PythonRun::start(std::string_view source, std::string_view filename,
+                                                  std::shared_ptr<const lang::CompiledModule> compiled) {
     PythonProcess process;
     process.vm = new_interpreter();
-    LoadResult loaded = process.vm->load_main(source, filename);
+    LoadResult loaded = process.vm->load_main(source, filename, std::move(compiled));
     if (loaded.error)
         return loaded.error;
     source_ = source;

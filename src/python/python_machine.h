@@ -150,7 +150,9 @@ public:
     PythonRun& operator=(const PythonRun&) = delete;
 
     // Compiles `source` as the main program of a new process. Returns its syntax error, if any.
-    std::optional<lang::SourceError> start(std::string_view source, std::string_view filename);
+    // `compiled`: `source` compiled already (see Interpreter::load_main).
+    std::optional<lang::SourceError> start(std::string_view source, std::string_view filename,
+                                           std::shared_ptr<const lang::CompiledModule> compiled = nullptr);
     RunStatus run(SimTime until = kNever, int64_t max_instructions = INT64_MAX) {
         return machine_.run(until, max_instructions);
     }
