@@ -26,6 +26,7 @@ extern const char kJsonSource[];
 extern const char kStatisticsSource[];
 void install_enum(Interpreter& vm, ModuleObject& module);
 extern const char kEnumSource[];
+void install_dataclasses(Interpreter& vm, ModuleObject& module);
 extern const char kDataclassesSource[];
 
 std::span<const ModuleDef> standard_modules()
@@ -49,7 +50,7 @@ std::span<const ModuleDef> standard_modules()
         {"json", nullptr, kJsonSource},
         {"statistics", nullptr, kStatisticsSource},
         {"enum", install_enum, kEnumSource},
-        {"dataclasses", nullptr, kDataclassesSource},
+        {"dataclasses", install_dataclasses, kDataclassesSource},
     };
     return kModules;
 }

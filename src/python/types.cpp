@@ -64,6 +64,8 @@ bool int_argument(Interpreter& vm, Value v, int64_t& out)
         vm.fail(vm.types.overflow_error, "Python int too large to convert to C ssize_t");
         return false;
     }
+    if (Value n = carried_int(v); !n.is_empty())
+        return int_argument(vm, n, out);
     if (!v.is_integral()) {
         vm.fail(vm.types.type_error, "'" + vm.type_name(v) + "' object cannot be interpreted as an integer");
         return false;
@@ -155,7 +157,7 @@ NativeResult construct_int(Interpreter& vm, Thread&, Value, CallArgs args)
         base_value = args[1];
     if (positional == 0)
         return NativeResult::of(Value::from_int(0));
-    Value v = args[0];
+    Value v = int_or_itself(args[0]);
     if (!base_value.is_empty()) {
         int64_t base;
         if (!int_argument(vm, base_value, base))
@@ -192,7 +194,7 @@ NativeResult construct_float(Interpreter& vm, Thread&, Value, CallArgs args)
         return NativeResult::raised();
     if (args.count == 0)
         return NativeResult::of(Value::from_float(0));
-    Value v = args[0];
+    Value v = int_or_itself(args[0]);
     if (is_real(v)) {
         double d;
         return real_to_double(vm, v, d) ? NativeResult::of(Value::from_float(d)) : NativeResult::raised();

@@ -2,7 +2,38 @@
 // field, fields, asdict, astuple, replace, is_dataclass, FrozenInstanceError, with CPython 3.11's
 // messages. In Python. CPython writes each class's methods as source and compiles it; here the
 // generated methods are closures over the class's fields, which the same messages come out of.
+#include "python/native.h"
+
 namespace python {
+
+namespace {
+
+// _hash_by_fields(cls, names): dicts and sets hash and compare cls's instances by these fields,
+// as its generated __hash__ and __eq__ do (the tables call no Python methods).
+NativeResult dataclasses_hash_by_fields(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "_hash_by_fields", args, 2, 2))
+        return NativeResult::raised();
+    auto* cls = as<ClassObject>(args[0]);
+    auto* names = as<TupleObject>(args[1]);
+    if (!cls || !names)
+        return vm.raise(vm.types.type_error, "_hash_by_fields() takes a class and a tuple of names");
+    cls->key_fields.clear();
+    for (Value name : names->items) {
+        const StrObject* text;
+        if (!str_argument(vm, name, "field name", text))
+            return NativeResult::raised();
+        cls->key_fields.push_back(text->text);
+    }
+    return NativeResult::of(Value::none());
+}
+
+} // namespace
+
+void install_dataclasses(Interpreter& vm, ModuleObject& module)
+{
+    vm.add_native(module, "_hash_by_fields", dataclasses_hash_by_fields);
+}
 
 extern const char kDataclassesSource[] = R"PY(
 import copy as _copy
@@ -266,6 +297,8 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if unsafe_hash or (eq and frozen):
         if not has_own_hash:
             cls.__hash__ = _make_hash([f for f in stored if (f.compare if f.hash is None else f.hash)])
+            if eq:
+                _hash_by_fields(cls, tuple([f.name for f in compared]))
     elif eq and not has_own_hash:
         cls.__hash__ = None
     if match_args and "__match_args__" not in namespace:

@@ -22,11 +22,25 @@ NativeResult enum_set_metaclass(Interpreter& vm, Thread&, Value, CallArgs args)
     return NativeResult::of(Value::none());
 }
 
+// _stand_for_values(cls): where a native needs an int, cls's members give their _value_ (the
+// engine calls no __index__ or __int__).
+NativeResult enum_stand_for_values(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "_stand_for_values", args, 1, 1))
+        return NativeResult::raised();
+    auto* cls = as<ClassObject>(args[0]);
+    if (!cls)
+        return vm.raise(vm.types.type_error, "_stand_for_values() takes a class");
+    cls->int_valued = true;
+    return NativeResult::of(Value::none());
+}
+
 } // namespace
 
 void install_enum(Interpreter& vm, ModuleObject& module)
 {
     vm.add_native(module, "_set_metaclass", enum_set_metaclass);
+    vm.add_native(module, "_stand_for_values", enum_stand_for_values);
 }
 
 extern const char kEnumSource[] = R"PY(
@@ -205,6 +219,9 @@ class Enum:
 
 def _int_operator(op, reflected=False):
     def method(self, other):
+        if reflected and op is _operator.mod and isinstance(other, (str, bytes)):
+            # "%r" % member: formatting the member itself, which str's % does first in CPython.
+            return other % (self,)
         other = other._value_ if isinstance(other, Enum) else other
         return op(other, self._value_) if reflected else op(self._value_, other)
     return method
@@ -213,6 +230,13 @@ def _int_operator(op, reflected=False):
 def _int_unary(op):
     def method(self):
         return op(self._value_)
+    return method
+
+
+def _int_method(name, called=True):
+    def method(self, *args, **keywords):
+        value = getattr(self._value_, name)
+        return value(*args, **keywords) if called else value
     return method
 
 
@@ -231,7 +255,12 @@ def _give_int_behaviour(cls, bitwise):
     for name, op in (("__int__", int), ("__index__", int), ("__float__", float), ("__neg__", _operator.neg),
                      ("__pos__", _operator.pos), ("__abs__", abs), ("__bool__", bool), ("__round__", round)):
         setattr(cls, name, _int_unary(op))
+    for name in ("to_bytes", "bit_length", "bit_count", "as_integer_ratio", "conjugate"):
+        setattr(cls, name, _int_method(name))
+    for name in ("real", "imag", "numerator", "denominator"):
+        setattr(cls, name, property(_int_method(name, called=False)))
     cls.__hash__ = object.__hash__
+    _stand_for_values(cls)
     cls.__str__ = lambda self: str(self._value_)
     cls.__format__ = lambda self, spec: format(self._value_, spec)
 

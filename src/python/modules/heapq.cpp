@@ -32,19 +32,19 @@ def _sift_down(heap, pos):
     heap[pos] = item
 
 
-def _check_list(heap):
+def _check_list(heap, function):
     if not isinstance(heap, list):
-        raise TypeError("heap argument must be a list")
+        raise TypeError("%s() argument 1 must be list, not %s" % (function, type(heap).__name__))
 
 
 def heappush(heap, item):
-    _check_list(heap)
+    _check_list(heap, "heappush")
     heap.append(item)
     _sift_up(heap, len(heap) - 1)
 
 
 def heappop(heap):
-    _check_list(heap)
+    _check_list(heap, "heappop")
     if not heap:
         raise IndexError("index out of range")
     last = heap.pop()
@@ -54,7 +54,7 @@ def heappop(heap):
 
 
 def heapreplace(heap, item):
-    _check_list(heap)
+    _check_list(heap, "heapreplace")
     if not heap:
         raise IndexError("index out of range")
     top = heap[0]
@@ -64,7 +64,7 @@ def heapreplace(heap, item):
 
 
 def heappushpop(heap, item):
-    _check_list(heap)
+    _check_list(heap, "heappushpop")
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _sift_down(heap, 0)
@@ -72,7 +72,7 @@ def heappushpop(heap, item):
 
 
 def heapify(heap):
-    _check_list(heap)
+    _check_list(heap, "heapify")
     for pos in range(len(heap) // 2 - 1, -1, -1):
         _sift_down(heap, pos)
 
@@ -97,7 +97,11 @@ extern const char kBisectSource[] = R"PY(
 def _bounds(a, lo, hi):
     if lo < 0:
         raise ValueError("lo must be non-negative")
-    return len(a) if hi is None else hi
+    if hi is None:
+        if not hasattr(a, "__len__"):
+            raise TypeError("object of type '%s' has no len()" % type(a).__name__)
+        return len(a)
+    return hi
 
 
 def bisect_left(a, x, lo=0, hi=None, *, key=None):
@@ -123,11 +127,13 @@ def bisect_right(a, x, lo=0, hi=None, *, key=None):
 
 
 def insort_left(a, x, lo=0, hi=None, *, key=None):
-    a.insert(bisect_left(a, x if key is None else key(x), lo, hi, key=key), x)
+    index = bisect_left(a, x if key is None else key(x), lo, hi, key=key)
+    a.insert(index, x)
 
 
 def insort_right(a, x, lo=0, hi=None, *, key=None):
-    a.insert(bisect_right(a, x if key is None else key(x), lo, hi, key=key), x)
+    index = bisect_right(a, x if key is None else key(x), lo, hi, key=key)
+    a.insert(index, x)
 
 
 bisect = bisect_right
