@@ -4,6 +4,7 @@
 namespace python {
 
 void install_math(Interpreter& vm, ModuleObject& module);
+extern const char kMathSource[];
 void install_sys(Interpreter& vm, ModuleObject& module);
 extern const char kSysSource[];
 void install_random(Interpreter& vm, ModuleObject& module);
@@ -32,7 +33,7 @@ extern const char kDataclassesSource[];
 std::span<const ModuleDef> standard_modules()
 {
     static constexpr ModuleDef kModules[] = {
-        {"math", install_math, nullptr},
+        {"math", install_math, kMathSource},
         {"sys", install_sys, kSysSource},
         {"random", install_random, kRandomSource},
         {"operator", nullptr, kOperatorSource},
