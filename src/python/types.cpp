@@ -236,8 +236,24 @@ NativeResult construct_bool(Interpreter& vm, Thread&, Value, CallArgs args)
 
 NativeResult construct_str(Interpreter& vm, Thread&, Value, CallArgs args)
 {
-    if (!check_arity(vm, "str", args, 0, 1))
-        return NativeResult::raised();
+    if (args.count > 1) {
+        // str(data, encoding[, errors]) decodes, as data.decode(encoding[, errors]) does.
+        if (!check_keywords(vm, "str", args, {"encoding", "errors"}))
+            return NativeResult::raised();
+        if (args.count > 3)
+            return vm.raise(vm.types.type_error, "str() takes at most 3 arguments (" + std::to_string(args.count) + " given)");
+        if (as<StrObject>(args[0]))
+            return vm.raise(vm.types.type_error, "decoding str is not supported");
+        if (!as<BytesObject>(args[0]))
+            return vm.raise(vm.types.type_error, "decoding to str: need a bytes-like object, " + vm.type_name(args[0]) + " found");
+        uint32_t positional = args.positional_count();
+        Value encoding = positional > 1 ? args[1] : args.keyword("encoding");
+        Value errors = positional > 2 ? args[2] : args.keyword("errors");
+        Value decode = vm.get_attr(args[0], "decode");
+        if (errors.is_empty())
+            return NativeResult::call(decode, {encoding.is_empty() ? vm.new_str("utf-8") : encoding});
+        return NativeResult::call(decode, {encoding.is_empty() ? vm.new_str("utf-8") : encoding, errors});
+    }
     if (args.count == 0)
         return NativeResult::of(vm.new_str(""));
     return str_of(vm, args[0]);
