@@ -470,9 +470,6 @@ static bool delegating(const Frame& frame)
     return frame.ip >= 2 && code[frame.ip - 1].op == Op::YieldValue && code[frame.ip - 2].op == Op::Send;
 }
 
-// Moves a suspended generator's frame onto the thread; it runs until it yields (its value is
-// delivered as the result) or returns (StopIteration). An exception set by throw() is raised
-// where it waits instead, or handed on to the generator it delegates to.
 // A generator suspended in an except clause keeps the exception it handles to itself, as in
 // CPython: at a yield the thread gets back the exception its caller was handling, and at the
 // resume the generator's own again. Both are this swap with the slot of the frame's outermost
@@ -486,6 +483,9 @@ static void swap_handled_exception(Thread& t, Frame& frame)
         }
 }
 
+// Moves a suspended generator's frame onto the thread; it runs until it yields (its value is
+// delivered as the result) or returns (StopIteration). An exception set by throw() is raised
+// where it waits instead, or handed on to the generator it delegates to.
 Flow Runner::resume_generator(GeneratorObject* generator, Value sent, uint32_t drop)
 {
     drop_from_top(drop);
