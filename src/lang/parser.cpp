@@ -1153,7 +1153,14 @@ struct Parser {
         SourcePos pos = tok().pos;
         advance();
         WithStmt s;
+        // `with (a as x, b as y):` (3.10): parentheses around the items, which a ':' right after
+        // the closing one tells from a parenthesised expression such as `with (a) as x:`.
+        bool parenthesised = is_op("(") && closing_paren_then_colon();
+        if (parenthesised)
+            advance();
         do {
+            if (parenthesised && is_op(")"))
+                break;
             WithItem item;
             item.context = test();
             if (!item.context)
@@ -1165,12 +1172,32 @@ struct Parser {
             }
             s.items.push_back(std::move(item));
         } while (accept_op(","));
+        if (parenthesised && !expect_op(")"))
+            return nullptr;
         if (!block(s.body, "'with' statement", pos.line))
             return nullptr;
         return make_stmt(pos, std::move(s));
     }
 
     ExprPtr target_list_single() { return star_or_bitwise_or(); }
+
+    // At an opening parenthesis: whether the one that closes it is followed by ':'.
+    bool closing_paren_then_colon() const
+    {
+        int depth = 0;
+        for (size_t ahead = 0; at + ahead < tokens.size(); ahead++) {
+            const Token& t = peek(ahead);
+            if (t.kind == TokenKind::End || t.kind == TokenKind::Newline)
+                return false;
+            if (t.kind != TokenKind::Operator)
+                continue;
+            if (t.text == "(" || t.text == "[" || t.text == "{")
+                depth++;
+            else if ((t.text == ")" || t.text == "]" || t.text == "}") && --depth == 0)
+                return peek(ahead + 1).kind == TokenKind::Operator && peek(ahead + 1).text == ":";
+        }
+        return false;
+    }
 
     // -----------------------------------------------------------------------------------------
     // 3. Expressions

@@ -206,7 +206,7 @@ NativeResult builtin_round(Interpreter& vm, Thread&, Value, CallArgs args)
     uint32_t positional = args.positional_count();
     if (positional < 1 || positional > 2)
         return vm.raise(vm.types.type_error, "round() takes at most 2 arguments");
-    Value x = args[0];
+    Value x = int_or_itself(args[0]);
     Value digits = positional == 2 ? args[1] : args.keyword("ndigits");
     if (!is_real(x))
         return vm.raise(vm.types.type_error, "type " + vm.type_name(x) + " doesn't define __round__ method");
@@ -244,15 +244,16 @@ NativeResult builtin_divmod(Interpreter& vm, Thread&, Value, CallArgs args)
 {
     if (!check_arity(vm, "divmod", args, 2, 2))
         return NativeResult::raised();
-    if (!is_real(args[0]) || !is_real(args[1]))
-        return vm.raise(vm.types.type_error, "unsupported operand type(s) for divmod(): '" + vm.type_name(args[0]) + "' and '" +
-                                                 vm.type_name(args[1]) + "'");
-    if ((args[0].is_float() || args[1].is_float()) && args[1].is_number() && args[1].as_double() == 0)
+    Value a = int_or_itself(args[0]), b = int_or_itself(args[1]);
+    if (!is_real(a) || !is_real(b))
+        return vm.raise(vm.types.type_error, "unsupported operand type(s) for divmod(): '" + vm.type_name(a) + "' and '" +
+                                                 vm.type_name(b) + "'");
+    if ((a.is_float() || b.is_float()) && b.is_number() && b.as_double() == 0)
         return vm.raise(vm.types.zero_division_error, "float divmod()");
-    Value q = vm.binary_op(lang::BinaryOp::FloorDiv, args[0], args[1], false);
+    Value q = vm.binary_op(lang::BinaryOp::FloorDiv, a, b, false);
     if (q.is_empty())
         return NativeResult::raised();
-    Value r = vm.binary_op(lang::BinaryOp::Mod, args[0], args[1], false);
+    Value r = vm.binary_op(lang::BinaryOp::Mod, a, b, false);
     if (r.is_empty())
         return NativeResult::raised();
     return NativeResult::of(vm.new_tuple({q, r}));
@@ -262,13 +263,15 @@ NativeResult builtin_pow(Interpreter& vm, Thread&, Value, CallArgs args)
 {
     if (!check_arity(vm, "pow", args, 2, 3))
         return NativeResult::raised();
+    Value base = int_or_itself(args[0]), exponent = int_or_itself(args[1]);
     if (args.count == 2 || args[2].is_none()) {
-        Value r = vm.binary_op(lang::BinaryOp::Pow, args[0], args[1], false);
+        Value r = vm.binary_op(lang::BinaryOp::Pow, base, exponent, false);
         return r.is_empty() ? NativeResult::raised() : NativeResult::of(r);
     }
-    if (!is_int(args[0]) || !is_int(args[1]) || !is_int(args[2]))
+    Value modulus = int_or_itself(args[2]);
+    if (!is_int(base) || !is_int(exponent) || !is_int(modulus))
         return vm.raise(vm.types.type_error, "pow() 3rd argument not allowed unless all arguments are integers");
-    Value r = int_modular_pow(vm, args[0], args[1], args[2]);
+    Value r = int_modular_pow(vm, base, exponent, modulus);
     return r.is_empty() ? NativeResult::raised() : NativeResult::of(r);
 }
 
@@ -277,9 +280,10 @@ NativeResult base_text(Interpreter& vm, CallArgs args, const char* name, const c
 {
     if (!check_arity(vm, name, args, 1, 1))
         return NativeResult::raised();
-    if (!is_int(args[0]))
-        return vm.raise(vm.types.type_error, "'" + vm.type_name(args[0]) + "' object cannot be interpreted as an integer");
-    return NativeResult::of(vm.new_str((int_is_negative(args[0]) ? "-" : "") + std::string(prefix) + int_magnitude_digits(args[0], Base, false)));
+    Value n = int_or_itself(args[0]);
+    if (!is_int(n))
+        return vm.raise(vm.types.type_error, "'" + vm.type_name(n) + "' object cannot be interpreted as an integer");
+    return NativeResult::of(vm.new_str((int_is_negative(n) ? "-" : "") + std::string(prefix) + int_magnitude_digits(n, Base, false)));
 }
 
 NativeResult builtin_hex(Interpreter& vm, Thread&, Value, CallArgs args) { return base_text<16>(vm, args, "hex", "0x"); }
@@ -665,6 +669,8 @@ NativeResult finish_class(Interpreter& vm, Thread& t, Value state, Value)
     ClassObject* base = as<ClassObject>(parts[2]);
     ClassObject* cls = vm.new_class(as<StrObject>(parts[1])->text, base, body->module ? body->module->name : "__main__");
     cls->qualname = body->code->source->qualname;
+    cls->int_valued = base->int_valued;
+    cls->key_fields = base->key_fields;
     CellObject* class_cell = nullptr;
     for (const TableEntry& e : as<DictObject>(parts[3])->table.entries) {
         if (e.key.is_empty())
@@ -686,18 +692,26 @@ NativeResult builtin_build_class(Interpreter& vm, Thread&, Value, CallArgs args)
     auto* name = as<StrObject>(args[1]);
     ClassObject* base = vm.types.object;
     uint32_t positional = args.positional_count();
-    if (positional > 3)
-        return vm.raise(vm.types.type_error, "multiple inheritance is not supported by Threadlab (class " + name->text + ")");
     DictObject* keywords = vm.new_dict();
     for (uint32_t k = 0; k < args.kwcount; k++)
         keywords->table.set(args.kwnames[k], args[positional + k]);
-    if (positional == 3) {
-        base = as<ClassObject>(args[2]);
-        if (!base)
-            return vm.raise(vm.types.type_error, "a class can only derive from a class, not from " + vm.type_name(args[2]));
-        if (base->is_builtin && base != vm.types.object)
-            return vm.raise(vm.types.type_error, "Threadlab classes cannot derive from the built-in type '" + base->name + "'");
+    // `object` among several bases changes nothing: class C(A, object) has the one base A.
+    std::vector<std::string> base_names;
+    for (uint32_t i = 2; i < positional; i++) {
+        auto* named = as<ClassObject>(args[i]);
+        if (!named)
+            return vm.raise(vm.types.type_error, "a class can only derive from a class, not from " + vm.type_name(args[i]));
+        if (named->is_builtin && named != vm.types.object)
+            return vm.raise(vm.types.not_implemented_error,
+                            "subclassing the built-in type '" + named->name + "' is not supported by Threadlab (class " + name->text + ")");
+        if (named != vm.types.object || positional == 3) {
+            base = named;
+            base_names.push_back(named->name);
+        }
     }
+    if (base_names.size() > 1)
+        return vm.raise(vm.types.not_implemented_error, "multiple inheritance is not supported by Threadlab (class " + name->text +
+                                                            " derives from " + base_names[0] + " and " + base_names[1] + ")");
     DictObject* ns = vm.new_dict();
     vm.set_attr(ns->table, "__module__", vm.new_str(body->module ? body->module->name : "__main__"));
     vm.set_attr(ns->table, "__qualname__", vm.new_str(body->code->source->qualname));
@@ -727,7 +741,19 @@ NativeResult prelude_sort_by_keys(Interpreter& vm, Thread&, Value, CallArgs args
     return NativeResult::of(Value::none());
 }
 
-// bytes and bytearray exist as names (isinstance(x, bytes) is simply False) but cannot be made.
+// _int_or_itself(v): the int an IntEnum member stands for, else v ("%d" % member).
+NativeResult prelude_int_or_itself(Interpreter&, Thread&, Value, CallArgs args)
+{
+    return NativeResult::of(int_or_itself(args[0]));
+}
+
+// eval(), exec(), memoryview(), ...: names a program may use that Threadlab refuses, saying so
+// where they are called rather than failing as an undefined name. `data` is the refusal's text.
+NativeResult builtin_refused(Interpreter& vm, Thread&, Value data, CallArgs)
+{
+    return vm.raise(vm.types.not_implemented_error, as<StrObject>(data)->text + " not supported by Threadlab");
+}
+
 } // namespace
 
 void install_builtins(Interpreter& vm, ModuleObject& builtins)
@@ -750,6 +776,13 @@ void install_builtins(Interpreter& vm, ModuleObject& builtins)
     };
     for (const FunctionDef& f : kFunctions)
         vm.add_native(builtins, f.name, f.function);
+    static constexpr std::pair<const char*, const char*> kRefused[] = {
+        {"eval", "eval() is"}, {"exec", "exec() is"}, {"compile", "compile() is"}, {"memoryview", "memoryview() is"},
+        {"complex", "complex numbers are"}, {"globals", "globals() is"}, {"locals", "locals() is"}, {"dir", "dir() is"},
+        {"breakpoint", "breakpoint() is"}, {"help", "help() is"},
+    };
+    for (auto [name, refusal] : kRefused)
+        vm.add_native(builtins, name, builtin_refused, vm.new_str(refusal));
     const BuiltinTypes& t = vm.types;
     ClassObject* classes[] = {
         t.object, t.type, t.int_type, t.bool_type, t.float_type, t.str, t.list, t.tuple, t.dict, t.set, t.frozenset, t.range, t.slice,
@@ -763,12 +796,34 @@ void install_builtins(Interpreter& vm, ModuleObject& builtins)
     };
     for (ClassObject* cls : classes)
         vm.set_attr(builtins.globals, cls->name, Value::from_object(cls));
+    // The rest of CPython 3.11's exception tree: nothing in Threadlab raises these, but programs
+    // raise and catch them (except FileNotFoundError:, raise EOFError).
+    static constexpr std::pair<const char*, const char*> kMoreExceptions[] = {
+        {"EOFError", "Exception"}, {"SystemError", "Exception"}, {"ReferenceError", "Exception"}, {"BufferError", "Exception"},
+        {"FloatingPointError", "ArithmeticError"}, {"SyntaxError", "Exception"}, {"IndentationError", "SyntaxError"},
+        {"TabError", "IndentationError"}, {"UnicodeTranslateError", "UnicodeError"}, {"BlockingIOError", "OSError"},
+        {"ChildProcessError", "OSError"}, {"ConnectionError", "OSError"}, {"BrokenPipeError", "ConnectionError"},
+        {"ConnectionAbortedError", "ConnectionError"}, {"ConnectionRefusedError", "ConnectionError"},
+        {"ConnectionResetError", "ConnectionError"}, {"FileExistsError", "OSError"}, {"FileNotFoundError", "OSError"},
+        {"InterruptedError", "OSError"}, {"IsADirectoryError", "OSError"}, {"NotADirectoryError", "OSError"},
+        {"PermissionError", "OSError"}, {"ProcessLookupError", "OSError"}, {"Warning", "Exception"},
+        {"UserWarning", "Warning"}, {"DeprecationWarning", "Warning"}, {"PendingDeprecationWarning", "Warning"},
+        {"SyntaxWarning", "Warning"}, {"RuntimeWarning", "Warning"}, {"FutureWarning", "Warning"}, {"ImportWarning", "Warning"},
+        {"UnicodeWarning", "Warning"}, {"BytesWarning", "Warning"}, {"ResourceWarning", "Warning"}, {"EncodingWarning", "Warning"},
+    };
+    for (auto [name, base_name] : kMoreExceptions) {
+        auto* base = as<ClassObject>(*builtins.globals.find(base_name));
+        vm.set_attr(builtins.globals, name, Value::from_object(vm.new_class(name, base, "builtins")));
+    }
+    for (const char* alias : {"EnvironmentError", "IOError"})
+        vm.set_attr(builtins.globals, alias, Value::from_object(t.os_error));
 }
 
 void install_prelude_natives(Interpreter& vm, ModuleObject& prelude)
 {
     vm.add_native(prelude, "_write", prelude_write);
     vm.add_native(prelude, "_sort_by_keys", prelude_sort_by_keys);
+    vm.add_native(prelude, "_int_or_itself", prelude_int_or_itself);
     install_async_generator_natives(vm, prelude);
 }
 

@@ -642,6 +642,9 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
         }
         if (!have_value && !take(value))
             return Value::empty();
+        // Under the numeric conversions an IntEnum member is its int, as in CPython.
+        if (Value n = carried_int(value); !n.is_empty() && conversion != 's' && conversion != 'r' && conversion != 'a')
+            value = n;
         std::string piece;
         switch (conversion) {
         case 's': case 'r': case 'a': {

@@ -478,6 +478,19 @@ static bool delegating(const Frame& frame)
     return frame.ip >= 2 && code[frame.ip - 1].op == Op::YieldValue && code[frame.ip - 2].op == Op::Send;
 }
 
+// A generator suspended in an except clause keeps the exception it handles to itself, as in
+// CPython: at a yield the thread gets back the exception its caller was handling, and at the
+// resume the generator's own again. Both are this swap with the slot of the frame's outermost
+// except clause, which holds the caller's exception while the generator runs.
+static void swap_handled_exception(Thread& t, Frame& frame)
+{
+    for (Block& block : frame.blocks)
+        if (block.kind == BlockKind::ExceptHandler) {
+            std::swap(t.handled_exception, block.previous_exception);
+            return;
+        }
+}
+
 // Moves a suspended generator's frame onto the thread; it runs until it yields (its value is
 // delivered as the result) or returns (StopIteration). An exception set by throw() is raised
 // where it waits instead, or handed on to the generator it delegates to.
@@ -512,6 +525,7 @@ Flow Runner::resume_generator(GeneratorObject* generator, Value sent, uint32_t d
         return Flow::Raised;
     }
     Frame frame = std::move(generator->frame);
+    swap_handled_exception(t, frame);
     bool was_started = generator->started;
     generator->started = true;
     generator->running = true;
@@ -2099,6 +2113,7 @@ reload:
             GeneratorObject* generator = f->generator;
             generator->yielded = in.arg == 1;
             generator->running = false;
+            swap_handled_exception(t, *f);
             generator->frame = std::move(*f);
             t.frames.pop_back();
             flow = runner.deliver(v);

@@ -11,11 +11,12 @@ void install_random(Interpreter& vm, ModuleObject& module);
 void install_functools(Interpreter& vm, ModuleObject& module);
 void install_copy(Interpreter& vm, ModuleObject& module);
 void install_enum(Interpreter& vm, ModuleObject& module);
+void install_dataclasses(Interpreter& vm, ModuleObject& module);
 
 std::span<const ModuleDef> standard_modules()
 {
     static const ModuleDef kModules[] = {
-        {"math", install_math, nullptr},
+        {"math", install_math, embedded_python_source("math")},
         {"sys", install_sys, embedded_python_source("sys")},
         {"random", install_random, embedded_python_source("random")},
         {"operator", nullptr, embedded_python_source("operator")},
@@ -33,7 +34,7 @@ std::span<const ModuleDef> standard_modules()
         {"json", nullptr, embedded_python_source("json")},
         {"statistics", nullptr, embedded_python_source("statistics")},
         {"enum", install_enum, embedded_python_source("enum")},
-        {"dataclasses", nullptr, embedded_python_source("dataclasses")},
+        {"dataclasses", install_dataclasses, embedded_python_source("dataclasses")},
     };
     return kModules;
 }

@@ -194,6 +194,14 @@ struct ClassObject : Object {
     // The class whose Python methods serve this class's own protocol (iterating it, len(), `in`,
     // subscripting it), as a metaclass's do: enum's EnumType. Null for plain classes; inherited.
     ClassObject* metaclass = nullptr;
+    // IntEnum and IntFlag: an instance stands for the int in its _value_ where a native needs an
+    // int (an index, int(), hex(), '%d', a dict key equal to that int), as a member of an int
+    // subclass does in CPython. Inherited.
+    bool int_valued = false;
+    // A frozen dataclass: its instances hash and compare as dict keys and set members by these
+    // attributes, which is what its generated __hash__ and __eq__ compute (the tables call no
+    // Python code). Inherited.
+    std::vector<std::string> key_fields;
     ClassObject() : Object(ObjectKind::Class) {}
 
     // The attribute from this class or the first base that has it.

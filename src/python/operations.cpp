@@ -560,12 +560,17 @@ static std::string code_point_at(const StrObject* s, int64_t index)
 // slice.indices(length): Python's clamping of start/stop/step.
 bool slice_indices(Interpreter& vm, SliceObject* slice, int64_t length, int64_t& start, int64_t& stop, int64_t& step)
 {
-    for (Value part : {slice->start, slice->stop, slice->step})
+    Value parts[3] = {slice->start, slice->stop, slice->step};
+    for (Value& part : parts) {
+        if (Value n = carried_int(part); !n.is_empty())
+            part = n;
         if (!part.is_none() && !part.is_integral()) {
             vm.fail(vm.types.type_error, "slice indices must be integers or None or have an __index__ method");
             return false;
         }
-    step = slice->step.is_none() ? 1 : slice->step.as_integral();
+    }
+    auto [first, last, stride] = parts;
+    step = stride.is_none() ? 1 : stride.as_integral();
     if (step == 0) {
         vm.fail(vm.types.value_error, "slice step cannot be zero");
         return false;
@@ -580,8 +585,8 @@ bool slice_indices(Interpreter& vm, SliceObject* slice, int64_t length, int64_t&
             return std::clamp<int64_t>(i, 0, length);
         return std::clamp<int64_t>(i, -1, length - 1);
     };
-    start = clamp(slice->start, step > 0 ? 0 : length - 1);
-    stop = clamp(slice->stop, step > 0 ? length : -1);
+    start = clamp(first, step > 0 ? 0 : length - 1);
+    stop = clamp(last, step > 0 ? length : -1);
     return true;
 }
 
@@ -624,6 +629,8 @@ Value Interpreter::get_item(Value container, Value index)
                 out.push_back((*items)[(size_t)i]);
             return as<ListObject>(container) ? new_list(std::move(out)) : new_tuple(std::move(out));
         }
+        if (Value n = carried_int(index); !n.is_empty())
+            return get_item(container, n);
         return fail(types.type_error, std::string(kind) + " indices must be integers or slices, not " + type_name(index));
     }
     if (auto* b = as<BytesObject>(container))
@@ -648,6 +655,8 @@ Value Interpreter::get_item(Value container, Value index)
                 out += s->ascii ? s->text.substr((size_t)i, 1) : code_point_at(s, i);
             return new_str(out);
         }
+        if (Value n = carried_int(index); !n.is_empty())
+            return get_item(container, n);
         return fail(types.type_error, "string indices must be integers, not '" + type_name(index) + "'");
     }
     if (auto* dict = as<DictObject>(container)) {
@@ -661,8 +670,11 @@ Value Interpreter::get_item(Value container, Value index)
         return Value::empty();
     }
     if (auto* range = as<RangeObject>(container)) {
-        if (!index.is_integral())
+        if (!index.is_integral()) {
+            if (Value n = carried_int(index); !n.is_empty())
+                return get_item(container, n);
             return fail(types.type_error, "range indices must be integers or slices, not " + type_name(index));
+        }
         int64_t i = index.as_integral(), n = range->length();
         if (i < 0)
             i += n;
@@ -710,6 +722,8 @@ bool Interpreter::set_item(Value container, Value index, Value value)
                 list->items[(size_t)positions[k]] = replacement[k];
             return true;
         }
+        if (Value n = carried_int(index); !n.is_empty())
+            return set_item(container, n, value);
         fail(types.type_error, "list indices must be integers or slices, not " + type_name(index));
         return false;
     }
@@ -1113,6 +1127,8 @@ Value Interpreter::hash(Value v)
     if (!is_hashable(v))
         return fail_unhashable(v);
     // Numbers hash as in CPython (modulo 2**61 - 1); the rest is Threadlab's own hash.
+    if (Value n = carried_int(v); !n.is_empty())
+        return hash(n);
     if (is_int(v))
         return Value::from_int(int_hash(v));
     if (v.is_float())

@@ -81,6 +81,8 @@ def _percent_slow(fmt, args):
         elif kind == "r" or kind == "a":
             value = repr(value)
             directive = directive[:-1] + "s"
+        else:
+            value = _int_or_itself(value)
         out.append(directive % (value,))
     if mapping is None and used < len(values):
         raise TypeError("not all arguments converted during string formatting")

@@ -40,10 +40,17 @@ bool is_hashable(Value v)
     case ObjectKind::Bytes:
         return !static_cast<BytesObject*>(v.object)->bytearray;
     case ObjectKind::Instance: {
+        auto* instance = static_cast<InstanceObject*>(v.object);
+        if (!instance->cls->key_fields.empty()) {
+            for (const std::string& name : instance->cls->key_fields)
+                if (Value* field = instance->attrs.find(name); field && !is_hashable(*field))
+                    return false;
+            return true;
+        }
         // As in Python: a class that defines __eq__ without __hash__ makes its instances
         // unhashable, and `__hash__ = object.__hash__` makes them hashable again. A user-defined
         // __hash__ is not called by the tables, so such instances are refused too.
-        for (ClassObject* cls : static_cast<InstanceObject*>(v.object)->cls->mro) {
+        for (ClassObject* cls : instance->cls->mro) {
             if (Value* hash = cls->attrs.find("__hash__"))
                 return !hash->is_none() && !as<FunctionObject>(*hash);
             if (Value* eq = cls->attrs.find("__eq__"); eq && as<FunctionObject>(*eq))
@@ -103,7 +110,55 @@ uint64_t hash_value(Value v)
                 h += mix(hash_value(slot.key));
         return h;
     }
+    if (auto* instance = as<InstanceObject>(v)) {
+        if (Value n = carried_int(v); !n.is_empty())
+            return hash_value(n);
+        if (!instance->cls->key_fields.empty()) {
+            uint64_t h = 0x2545f491;
+            for (const std::string& name : instance->cls->key_fields) {
+                Value* field = instance->attrs.find(name);
+                h = mix(h ^ (field ? hash_value(*field) : 0)) + 0x9e3779b97f4a7c15ULL;
+            }
+            return h;
+        }
+    }
     return mix(v.object->id);
+}
+
+Value carried_int(Value v)
+{
+    auto* instance = as<InstanceObject>(v);
+    if (!instance || !instance->cls->int_valued)
+        return Value::empty();
+    Value* value = instance->attrs.find("_value_");
+    return value ? *value : Value::empty();
+}
+
+Value int_or_itself(Value v)
+{
+    Value n = carried_int(v);
+    return n.is_empty() ? v : n;
+}
+
+// An IntEnum member is the same key as its int, and as another member with that int.
+static bool carried_ints_equal(Value a, Value b)
+{
+    Value x = carried_int(a), y = carried_int(b);
+    if (x.is_empty() && y.is_empty())
+        return false;
+    return keys_equal(x.is_empty() ? a : x, y.is_empty() ? b : y);
+}
+
+// Frozen dataclass instances of one class are equal keys when their fields are.
+static bool fields_equal(InstanceObject* a, InstanceObject* b)
+{
+    for (const std::string& name : a->cls->key_fields) {
+        Value* x = a->attrs.find(name);
+        Value* y = b->attrs.find(name);
+        if (!x || !y || !keys_equal(*x, *y))
+            return false;
+    }
+    return true;
 }
 
 bool keys_equal(Value a, Value b)
@@ -111,7 +166,7 @@ bool keys_equal(Value a, Value b)
     if (is_real(a) && is_real(b))
         return compare_reals(a, b) == 0;
     if (a.kind != b.kind)
-        return false;
+        return carried_ints_equal(a, b);
     if (a.kind == ValueKind::None || a.kind == ValueKind::Empty)
         return true;
     if (a.object == b.object)
@@ -142,7 +197,11 @@ bool keys_equal(Value a, Value b)
                 return false;
         return true;
     }
-    return false;
+    if (auto* ia = as<InstanceObject>(a); ia && !ia->cls->key_fields.empty()) {
+        auto* ib = as<InstanceObject>(b);
+        return ib && ia->cls == ib->cls && fields_equal(ia, ib);
+    }
+    return carried_ints_equal(a, b);
 }
 
 static bool same_object(Value a, Value b)
@@ -281,6 +340,8 @@ int64_t set_hash(Value v)
         int64_t h = n < 0 ? -((int64_t)(-(uint64_t)n % (uint64_t)kModulus)) : n % kModulus;
         return h == -1 ? -2 : h;
     }
+    if (Value n = carried_int(v); !n.is_empty())
+        return set_hash(n);
     int64_t h = (int64_t)(hash_value(v) >> 2);
     return h == -1 ? -2 : h;
 }

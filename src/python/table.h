@@ -73,10 +73,16 @@ private:
 int64_t set_hash(Value v);
 
 // Python's hash/equality for dict keys: 1 == 1.0 == True hash alike, strings and tuples by
-// content, every other object by identity.
+// content, an IntEnum member as its int, a frozen dataclass by its fields, every other object
+// by identity.
 bool is_hashable(Value v);
 uint64_t hash_value(Value v);
 uint64_t hash_string(std::string_view text);
 bool keys_equal(Value a, Value b);
+
+// The int that an IntEnum or IntFlag member stands for (ClassObject::int_valued), else empty.
+Value carried_int(Value v);
+// v, or the int it stands for when it is such a member.
+Value int_or_itself(Value v);
 
 } // namespace python

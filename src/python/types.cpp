@@ -64,6 +64,8 @@ bool int_argument(Interpreter& vm, Value v, int64_t& out)
         vm.fail(vm.types.overflow_error, "Python int too large to convert to C ssize_t");
         return false;
     }
+    if (Value n = carried_int(v); !n.is_empty())
+        return int_argument(vm, n, out);
     if (!v.is_integral()) {
         vm.fail(vm.types.type_error, "'" + vm.type_name(v) + "' object cannot be interpreted as an integer");
         return false;
@@ -155,7 +157,7 @@ NativeResult construct_int(Interpreter& vm, Thread&, Value, CallArgs args)
         base_value = args[1];
     if (positional == 0)
         return NativeResult::of(Value::from_int(0));
-    Value v = args[0];
+    Value v = int_or_itself(args[0]);
     if (!base_value.is_empty()) {
         int64_t base;
         if (!int_argument(vm, base_value, base))
@@ -192,7 +194,7 @@ NativeResult construct_float(Interpreter& vm, Thread&, Value, CallArgs args)
         return NativeResult::raised();
     if (args.count == 0)
         return NativeResult::of(Value::from_float(0));
-    Value v = args[0];
+    Value v = int_or_itself(args[0]);
     if (is_real(v)) {
         double d;
         return real_to_double(vm, v, d) ? NativeResult::of(Value::from_float(d)) : NativeResult::raised();
@@ -234,8 +236,24 @@ NativeResult construct_bool(Interpreter& vm, Thread&, Value, CallArgs args)
 
 NativeResult construct_str(Interpreter& vm, Thread&, Value, CallArgs args)
 {
-    if (!check_arity(vm, "str", args, 0, 1))
-        return NativeResult::raised();
+    if (args.count > 1) {
+        // str(data, encoding[, errors]) decodes, as data.decode(encoding[, errors]) does.
+        if (!check_keywords(vm, "str", args, {"encoding", "errors"}))
+            return NativeResult::raised();
+        if (args.count > 3)
+            return vm.raise(vm.types.type_error, "str() takes at most 3 arguments (" + std::to_string(args.count) + " given)");
+        if (as<StrObject>(args[0]))
+            return vm.raise(vm.types.type_error, "decoding str is not supported");
+        if (!as<BytesObject>(args[0]))
+            return vm.raise(vm.types.type_error, "decoding to str: need a bytes-like object, " + vm.type_name(args[0]) + " found");
+        uint32_t positional = args.positional_count();
+        Value encoding = positional > 1 ? args[1] : args.keyword("encoding");
+        Value errors = positional > 2 ? args[2] : args.keyword("errors");
+        Value decode = vm.get_attr(args[0], "decode");
+        if (errors.is_empty())
+            return NativeResult::call(decode, {encoding.is_empty() ? vm.new_str("utf-8") : encoding});
+        return NativeResult::call(decode, {encoding.is_empty() ? vm.new_str("utf-8") : encoding, errors});
+    }
     if (args.count == 0)
         return NativeResult::of(vm.new_str(""));
     return str_of(vm, args[0]);

@@ -2,7 +2,11 @@
 def _bounds(a, lo, hi):
     if lo < 0:
         raise ValueError("lo must be non-negative")
-    return len(a) if hi is None else hi
+    if hi is None:
+        if not hasattr(a, "__len__"):
+            raise TypeError("object of type '%s' has no len()" % type(a).__name__)
+        return len(a)
+    return hi
 
 
 def bisect_left(a, x, lo=0, hi=None, *, key=None):
@@ -28,11 +32,13 @@ def bisect_right(a, x, lo=0, hi=None, *, key=None):
 
 
 def insort_left(a, x, lo=0, hi=None, *, key=None):
-    a.insert(bisect_left(a, x if key is None else key(x), lo, hi, key=key), x)
+    index = bisect_left(a, x if key is None else key(x), lo, hi, key=key)
+    a.insert(index, x)
 
 
 def insort_right(a, x, lo=0, hi=None, *, key=None):
-    a.insert(bisect_right(a, x if key is None else key(x), lo, hi, key=key), x)
+    index = bisect_right(a, x if key is None else key(x), lo, hi, key=key)
+    a.insert(index, x)
 
 
 bisect = bisect_right

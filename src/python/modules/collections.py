@@ -313,6 +313,13 @@ class OrderedDict(_MappingWrapper):
             self._data.update(pairs if pairs is not None else args[0])
         self._data.update(kwargs)
 
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        result = cls()
+        for key in iterable:
+            result[key] = value
+        return result
+
     def move_to_end(self, key, last=True):
         value = self._data.pop(key)
         if last:

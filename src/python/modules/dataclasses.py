@@ -263,6 +263,8 @@ def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, 
     if unsafe_hash or (eq and frozen):
         if not has_own_hash:
             cls.__hash__ = _make_hash([f for f in stored if (f.compare if f.hash is None else f.hash)])
+            if eq:
+                _hash_by_fields(cls, tuple([f.name for f in compared]))
     elif eq and not has_own_hash:
         cls.__hash__ = None
     if match_args and "__match_args__" not in namespace:

@@ -22,11 +22,25 @@ NativeResult enum_set_metaclass(Interpreter& vm, Thread&, Value, CallArgs args)
     return NativeResult::of(Value::none());
 }
 
+// _stand_for_values(cls): where a native needs an int, cls's members give their _value_ (the
+// engine calls no __index__ or __int__).
+NativeResult enum_stand_for_values(Interpreter& vm, Thread&, Value, CallArgs args)
+{
+    if (!check_arity(vm, "_stand_for_values", args, 1, 1))
+        return NativeResult::raised();
+    auto* cls = as<ClassObject>(args[0]);
+    if (!cls)
+        return vm.raise(vm.types.type_error, "_stand_for_values() takes a class");
+    cls->int_valued = true;
+    return NativeResult::of(Value::none());
+}
+
 } // namespace
 
 void install_enum(Interpreter& vm, ModuleObject& module)
 {
     vm.add_native(module, "_set_metaclass", enum_set_metaclass);
+    vm.add_native(module, "_stand_for_values", enum_stand_for_values);
 }
 
 } // namespace python

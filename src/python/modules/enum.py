@@ -174,6 +174,9 @@ class Enum:
 
 def _int_operator(op, reflected=False):
     def method(self, other):
+        if reflected and op is _operator.mod and isinstance(other, (str, bytes)):
+            # "%r" % member: formatting the member itself, which str's % does first in CPython.
+            return other % (self,)
         other = other._value_ if isinstance(other, Enum) else other
         return op(other, self._value_) if reflected else op(self._value_, other)
     return method
@@ -182,6 +185,13 @@ def _int_operator(op, reflected=False):
 def _int_unary(op):
     def method(self):
         return op(self._value_)
+    return method
+
+
+def _int_method(name, called=True):
+    def method(self, *args, **keywords):
+        value = getattr(self._value_, name)
+        return value(*args, **keywords) if called else value
     return method
 
 
@@ -200,7 +210,12 @@ def _give_int_behaviour(cls, bitwise):
     for name, op in (("__int__", int), ("__index__", int), ("__float__", float), ("__neg__", _operator.neg),
                      ("__pos__", _operator.pos), ("__abs__", abs), ("__bool__", bool), ("__round__", round)):
         setattr(cls, name, _int_unary(op))
+    for name in ("to_bytes", "bit_length", "bit_count", "as_integer_ratio", "conjugate"):
+        setattr(cls, name, _int_method(name))
+    for name in ("real", "imag", "numerator", "denominator"):
+        setattr(cls, name, property(_int_method(name, called=False)))
     cls.__hash__ = object.__hash__
+    _stand_for_values(cls)
     cls.__str__ = lambda self: str(self._value_)
     cls.__format__ = lambda self, spec: format(self._value_, spec)
 

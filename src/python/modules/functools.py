@@ -7,7 +7,10 @@ _initial_missing = object()
 
 
 def reduce(function, iterable, initial=_initial_missing):
-    it = iter(iterable)
+    try:
+        it = iter(iterable)
+    except TypeError:
+        raise TypeError("reduce() arg 2 must support iteration") from None
     if initial is _initial_missing:
         value = next(it, _initial_missing)
         if value is _initial_missing:

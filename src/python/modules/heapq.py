@@ -29,19 +29,19 @@ def _sift_down(heap, pos):
     heap[pos] = item
 
 
-def _check_list(heap):
+def _check_list(heap, function):
     if not isinstance(heap, list):
-        raise TypeError("heap argument must be a list")
+        raise TypeError("%s() argument 1 must be list, not %s" % (function, type(heap).__name__))
 
 
 def heappush(heap, item):
-    _check_list(heap)
+    _check_list(heap, "heappush")
     heap.append(item)
     _sift_up(heap, len(heap) - 1)
 
 
 def heappop(heap):
-    _check_list(heap)
+    _check_list(heap, "heappop")
     if not heap:
         raise IndexError("index out of range")
     last = heap.pop()
@@ -51,7 +51,7 @@ def heappop(heap):
 
 
 def heapreplace(heap, item):
-    _check_list(heap)
+    _check_list(heap, "heapreplace")
     if not heap:
         raise IndexError("index out of range")
     top = heap[0]
@@ -61,7 +61,7 @@ def heapreplace(heap, item):
 
 
 def heappushpop(heap, item):
-    _check_list(heap)
+    _check_list(heap, "heappushpop")
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _sift_down(heap, 0)
@@ -69,7 +69,7 @@ def heappushpop(heap, item):
 
 
 def heapify(heap):
-    _check_list(heap)
+    _check_list(heap, "heapify")
     for pos in range(len(heap) // 2 - 1, -1, -1):
         _sift_down(heap, pos)
 

@@ -3,15 +3,26 @@
 # islice, pairwise, starmap, takewhile, tee, zip_longest) and the combinatoric ones (product,
 # permutations, combinations, combinations_with_replacement), with CPython's results and errors.
 def count(start=0, step=1):
-    n = start
+    # The arguments are checked when count() is called, as CPython's are, not at the first next().
+    for value in (start, step):
+        if not isinstance(value, (int, float)):
+            raise TypeError("a number is required")
+    return _count(start, step)
+
+
+def _count(n, step):
     while True:
         yield n
         n += step
 
 
 def cycle(iterable):
+    return _cycle(iter(iterable))
+
+
+def _cycle(it):
     saved = []
-    for item in iterable:
+    for item in it:
         yield item
         saved.append(item)
     while saved:
@@ -174,7 +185,7 @@ def pairwise(iterable):
 
 def starmap(function, iterable):
     for args in iterable:
-        yield function(*args)
+        yield function(*tuple(args))
 
 
 def _tee_branch(buffers, index, source):

@@ -18,9 +18,12 @@ def add(a, b): return a + b
 def and_(a, b): return a & b
 def floordiv(a, b): return a // b
 def index(a):
-    if not isinstance(a, int):
+    if isinstance(a, int):
+        return a
+    method = getattr(type(a), "__index__", None)
+    if method is None:
         raise TypeError("'" + type(a).__name__ + "' object cannot be interpreted as an integer")
-    return a
+    return method(a)
 def inv(a): return ~a
 invert = inv
 def lshift(a, b): return a << b

@@ -87,25 +87,33 @@ def _squared_deviations(data, center):
     return _sum([(x - center) * (x - center) for x in data])
 
 
-def variance(data, xbar=None):
+def _sample_spread(data, xbar, function):
     data = list(data)
     if len(data) < 2:
-        raise StatisticsError("variance requires at least two data points")
+        raise StatisticsError(function + " requires at least two data points")
     center = mean(data) if xbar is None else xbar
     return _exact_ratio(_squared_deviations(data, center), len(data) - 1)
 
 
-def pvariance(data, mu=None):
+def _population_spread(data, mu, function):
     data = list(data)
     if not data:
-        raise StatisticsError("pvariance requires at least one data point")
+        raise StatisticsError(function + " requires at least one data point")
     center = mean(data) if mu is None else mu
     return _exact_ratio(_squared_deviations(data, center), len(data))
 
 
+def variance(data, xbar=None):
+    return _sample_spread(data, xbar, "variance")
+
+
+def pvariance(data, mu=None):
+    return _population_spread(data, mu, "pvariance")
+
+
 def stdev(data, xbar=None):
-    return _math.sqrt(variance(data, xbar))
+    return _math.sqrt(_sample_spread(data, xbar, "stdev"))
 
 
 def pstdev(data, mu=None):
-    return _math.sqrt(pvariance(data, mu))
+    return _math.sqrt(_population_spread(data, mu, "pstdev"))

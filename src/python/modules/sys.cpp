@@ -59,6 +59,25 @@ const machine::Process& process_of(Interpreter& vm, Thread& thread)
     return m.process(m.thread(run.python_thread(vm, thread).id()).process);
 }
 
+// exception(): the exception an except clause of this thread is handling, else None.
+NativeResult sys_exception(Interpreter& vm, Thread& thread, Value, CallArgs args)
+{
+    if (!check_arity(vm, "exception", args, 0, 0))
+        return NativeResult::raised();
+    return NativeResult::of(thread.handled_exception.is_empty() ? Value::none() : thread.handled_exception);
+}
+
+// exc_info(): (type, value, traceback) of that exception; Threadlab has no traceback objects.
+NativeResult sys_exc_info(Interpreter& vm, Thread& thread, Value, CallArgs args)
+{
+    if (!check_arity(vm, "exc_info", args, 0, 0))
+        return NativeResult::raised();
+    Value exception = thread.handled_exception;
+    if (exception.is_empty() || exception.is_none())
+        return NativeResult::of(vm.new_tuple({Value::none(), Value::none(), Value::none()}));
+    return NativeResult::of(vm.new_tuple({Value::from_object(vm.type_of(exception)), exception, Value::none()}));
+}
+
 NativeResult sys_getswitchinterval(Interpreter& vm, Thread& thread, Value, CallArgs args)
 {
     if (!check_arity(vm, "getswitchinterval", args, 0, 0))
@@ -98,6 +117,8 @@ void install_sys(Interpreter& vm, ModuleObject& module)
     vm.add_native(module, "getrecursionlimit", sys_getrecursionlimit);
     vm.add_native(module, "setrecursionlimit", sys_setrecursionlimit);
     vm.add_native(module, "_write", sys_write);
+    vm.add_native(module, "exception", sys_exception);
+    vm.add_native(module, "exc_info", sys_exc_info);
     vm.set_attr(module.globals, "argv", vm.new_list({vm.new_str(vm.main_file)}));
     vm.set_attr(module.globals, "maxsize", Value::from_int(INT64_MAX));
     vm.set_attr(module.globals, "platform", vm.new_str("threadlab"));

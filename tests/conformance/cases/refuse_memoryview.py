@@ -1,0 +1,3 @@
+# threadlab-only
+# memoryview() is refused where it is called.
+view = memoryview(b"abc")
