@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "ui/explore_window.h"
 #include "ui/test_hooks.h"
+#include "ui/threads_model.h"
 
 namespace ui {
 
@@ -21,7 +22,8 @@ constexpr int kDigitKeys = 9;
 
 const std::string& ThreadName(const lab::LabSnapshot& snap, int32_t thread) {
     static const std::string unknown = "a thread";
-    return thread >= 0 && (size_t)thread < snap.threads.size() ? snap.threads[(size_t)thread].name : unknown;
+    const lab::ThreadView* view = FindThread(snap, thread);
+    return view ? view->name : unknown;
 }
 
 void ShowGoal(SchedulerWindowState& state) {

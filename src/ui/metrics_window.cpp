@@ -70,7 +70,8 @@ void ShowMetricsWindow(bool* open, const lab::LabSnapshot& snap) {
         Figure("GIL hand-offs", buf, "Times the GIL went from one thread to another.");
         std::snprintf(buf, sizeof buf, "%" PRId64, snap.stats.instructions);
         Figure("instructions", buf, "Bytecode instructions executed by all threads.");
-        std::snprintf(buf, sizeof buf, "%" PRId64 " of %zu", figures.threads_alive, snap.threads.size());
+        std::snprintf(buf, sizeof buf, "%" PRId64 " of %llu", figures.threads_alive,
+                      (unsigned long long)(snap.threads.size() + snap.threads_not_shown));
         Figure("threads alive", buf, "Threads not yet terminated.");
         if (snap.stats.speedup > 0) {
             Figure("speedup", FormatSpeedup(buf, sizeof buf, snap.stats.speedup),
