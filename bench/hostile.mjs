@@ -30,7 +30,7 @@ async function measure(browser, url) {
   const fps = (last.frames - first.frames) / ((Date.now() - start) / 1000);
   const p = last.program;
   const stopped = (p.error.trim().split('\n').at(-1) || '').slice(0, 60);
-  const facts = `${p.status}, ${p.instructions} instructions, ${p.threads.length} threads` +
+  const facts = `${p.status}, ${p.instructions} instructions, ${p.threads.length + p.threadsNotShown} threads` +
     (p.outputDropped ? `, ${p.outputDropped} output lines dropped` : '') + (stopped ? `: ${stopped}` : '');
   const errors = page.consoleErrors.length ? ` (console errors: ${page.consoleErrors.join(' | ')})` : '';
   await page.context().close();

@@ -517,8 +517,9 @@ static void AppendProgramJson(std::string& out, const App& app) {
         AppendJsonString(out, errors);
         out += ",\"compileError\":";
         AppendJsonString(out, snap->compile_error);
-        std::snprintf(buf, sizeof buf, ",\"budgetPaused\":%s,\"outputDropped\":%llu,\"draftRestored\":%s",
+        std::snprintf(buf, sizeof buf, ",\"budgetPaused\":%s,\"outputDropped\":%llu,\"threadsNotShown\":%llu,\"draftRestored\":%s",
                       snap->budget_paused ? "true" : "false", (unsigned long long)snap->output_first,
+                      (unsigned long long)snap->threads_not_shown,
                       app.program.draft_restored && !app.program.config.source.empty() ? "true" : "false");
         out += buf;
         std::snprintf(buf, sizeof buf, ",\"cpus\":%zu,\"speedup\":%g,\"baseline\":", snap->cpus.size(),

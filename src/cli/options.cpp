@@ -39,7 +39,6 @@ const std::vector<OptionDef> kOptions = {
     {"--config", "LINK", "", "run", "run a lab permalink (a URL or its #v=1&... part): its program, unless FILE is given, and its settings, unless given as flags"},
     {"--lesson", "ID", "", "run", "run a lesson's program with the lesson's settings (the ids: threadlab lessons); flags given go over them"},
     {"--link", nullptr, "", "run", "print the run's permalink to stderr"},
-    {"--set", "NAME=VALUE", "", "run", "give a program parameter (a `NAME = 4  # slider: 1..64` line) another value; repeatable", true},
     {"--lang", "en|zh", "en", "lessons", "the language of the titles: en (English) or zh (简体中文)"},
     {"--set", "NAME=VALUE", "", "run explore", "give a program parameter (a `NAME = 4  # slider: 1..64` line) another value; repeatable", true},
     {"--schedule", "SCHEDULE", "", "run", "replay a schedule (STEP:THREAD,... as `threadlab explore` prints it): before each STEP-th instruction, THREAD runs"},

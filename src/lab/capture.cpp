@@ -404,9 +404,18 @@ void mark_changes(LabSnapshot& now, const LabSnapshot& before) {
             o.changed = old == old_heap.end() || old->second != o.repr;
         }
     }
-    for (size_t t = 0; t < now.threads.size() && t < before.threads.size(); ++t) {
-        auto& frames = now.threads[t].frames;
-        const auto& old_frames = before.threads[t].frames;
+    // Both lists are in id order: walk them side by side.
+    for (size_t t = 0, u = 0; t < now.threads.size() && u < before.threads.size();) {
+        if (now.threads[t].id < before.threads[u].id) {
+            ++t;
+            continue;
+        }
+        if (now.threads[t].id > before.threads[u].id) {
+            ++u;
+            continue;
+        }
+        auto& frames = now.threads[t++].frames;
+        const auto& old_frames = before.threads[u++].frames;
         for (size_t f = 0; f < frames.size() && f < old_frames.size(); ++f) {
             if (frames[f].code != old_frames[f].code)
                 break;
@@ -487,8 +496,18 @@ std::shared_ptr<LabSnapshot> capture(python::PythonRun& run, const LabSnapshot* 
         if (lock && object.count > 0)
             holds[object.owner].push_back(sync_label(machine, static_cast<machine::SyncId>(s)));
     }
+    std::vector<bool> shown(machine.thread_count());
+    uint64_t finished_shown = 0;
+    for (size_t t = machine.thread_count(); t-- > 0;) {
+        const machine::Thread& tcb = machine.thread(static_cast<machine::ThreadId>(t));
+        shown[t] = tcb.state != machine::ThreadState::Terminated || tcb.is_main || finished_shown++ < kMaxFinishedThreads;
+    }
     for (size_t t = 0; t < machine.thread_count(); ++t) {
         const machine::Thread& tcb = machine.thread(static_cast<machine::ThreadId>(t));
+        if (!shown[t]) {
+            ++snapshot->threads_not_shown;
+            continue;
+        }
         ThreadView view;
         view.id = tcb.id;
         view.process = tcb.process;

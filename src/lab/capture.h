@@ -19,6 +19,10 @@ constexpr size_t kMaxReprBytes = 96;
 constexpr uint64_t kMaxOutputLines = 2000;
 constexpr size_t kMaxOutputLineBytes = 2048;
 
+// Terminated threads a snapshot lists (the newest): a program that starts 100 000 threads one
+// after another would otherwise copy them all into every snapshot.
+constexpr uint64_t kMaxFinishedThreads = 256;
+
 // `previous` (a snapshot of the same run, or null) is compared against to mark what changed.
 std::shared_ptr<LabSnapshot> capture(python::PythonRun& run, const LabSnapshot* previous);
 

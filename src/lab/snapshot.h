@@ -256,7 +256,10 @@ struct LabSnapshot {
     int64_t budget_instructions = 0;  // the budget it used up so far
     uint64_t trace_hash = 0;
     std::vector<ProcessView> processes;
-    std::vector<ThreadView> threads;   // indexed by thread id
+    // In id order: every thread not yet terminated, each process's main thread, and the newest
+    // kMaxFinishedThreads terminated ones (ui::FindThread finds one by id).
+    std::vector<ThreadView> threads;
+    uint64_t threads_not_shown = 0;    // the older terminated threads left out
     std::vector<CpuView> cpus;
     std::vector<OutputLineView> output;
     uint64_t output_first = 0;         // the run's line number of output[0] (older lines dropped)

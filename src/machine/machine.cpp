@@ -256,7 +256,11 @@ void Machine::terminate(ThreadId t) {
     record(TraceKind::ThreadExit, t);
     for (ThreadId joiner : th.joiners)
         wake(joiner, {KernelError::None, 1}, ReadyReason::Woke, t);
-    threads_[t].joiners.clear();
+    // Nothing of a finished thread is needed to run on: threads started and finished one after
+    // another should take no more memory than their TCBs.
+    std::vector<ThreadId>().swap(threads_[t].joiners);
+    if (threads_[t].program)
+        threads_[t].program->on_exit();
     --processes_[threads_[t].process].live_threads;
     --live_threads_;
 }

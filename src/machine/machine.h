@@ -130,6 +130,10 @@ public:
     // at will). `resumed` is what this thread's previous request returned (zero, no error,
     // when the previous run made none).
     virtual RunResult run(int64_t budget, const KernelResult& resumed) = 0;
+    // The thread has exited (or was killed) and never runs again. The program stays, for what
+    // is read after the run (a script's results, a Python thread's uncaught exception), but may
+    // free what only running needed: 100 000 threads started one after another would keep it all.
+    virtual void on_exit() {}
 };
 
 // --- Configuration -------------------------------------------------------------------------------

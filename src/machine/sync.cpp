@@ -112,6 +112,17 @@ bool SyncTable::lock_is_owned(const SyncObject& lock, ThreadId thread) const {
     return lock.count > 0;
 }
 
+namespace {
+
+// Waiters are served in arrival order.
+SyncWaiter take_first_waiter(SyncObject& object) {
+    const SyncWaiter first = object.waiters.front();
+    object.waiters.erase(object.waiters.begin());
+    return first;
+}
+
+} // namespace
+
 void SyncTable::hand_over_lock(SyncId id, SyncEffects& effects) {
     SyncObject& lock = objects_[id];
     if (lock.waiters.empty()) {
@@ -119,8 +130,7 @@ void SyncTable::hand_over_lock(SyncId id, SyncEffects& effects) {
         lock.owner = kNoThread;
         return;
     }
-    const SyncWaiter next = lock.waiters.front();
-    lock.waiters.pop_front();
+    const SyncWaiter next = take_first_waiter(lock);
     set_waiting(next.thread, kNoSync);
     lock.owner = next.thread;
     lock.count = lock.kind == SyncKind::RLock ? next.restore_depth : 1;
@@ -210,8 +220,7 @@ SyncOutcome SyncTable::apply(SyncOp op, SyncId id, ThreadId thread, bool blockin
                     ++o.count;
                     continue;
                 }
-                const ThreadId next = o.waiters.front().thread;
-                o.waiters.pop_front();
+                const ThreadId next = take_first_waiter(o).thread;
                 set_waiting(next, kNoSync);
                 effects.wakes.push_back({next, {KernelError::None, 1}});
             }
@@ -275,8 +284,7 @@ SyncOutcome SyncTable::apply(SyncOp op, SyncId id, ThreadId thread, bool blockin
             return fail(KernelError::NotifyUnowned);
         int64_t woken = 0;
         while (!o.waiters.empty() && (count < 0 || woken < count)) {
-            SyncWaiter w = o.waiters.front();
-            o.waiters.pop_front();
+            SyncWaiter w = take_first_waiter(o);
             ++woken;
             w.condition_result = 1;
             const SyncOutcome next = reacquire_after_condition(o.lock, w);

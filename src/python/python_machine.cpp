@@ -128,6 +128,12 @@ void PythonThread::on_created(ThreadId self) {
     run_.process(vm_).machine_id = run_.machine().thread(self).process;
 }
 
+void PythonThread::on_exit() {
+    std::vector<Frame>().swap(thread_->frames);
+    std::vector<Frame>().swap(thread_->spare_frames);
+    thread_->handled_exception = Value::none();
+}
+
 machine::RunResult PythonThread::run(int64_t budget, const KernelResult& resumed) {
     Thread& thread = *thread_;
     run_.refresh_mirrors(vm_, thread);
@@ -323,11 +329,11 @@ Interpreter* PythonRun::interpreter(ProcessId id) {
 }
 
 const Thread* PythonRun::python_thread(ThreadId thread) const {
-    for (const PythonProcess& p : processes_)
-        for (const PythonThread* program : p.threads)
-            if (program && program->id() == thread)
-                return &program->python_thread();
-    return nullptr;
+    // Through the TCB, not a search of every process: a snapshot asks for each of 100 000 threads.
+    if (thread < 0 || static_cast<size_t>(thread) >= machine_.thread_count())
+        return nullptr;
+    const auto* program = dynamic_cast<const PythonThread*>(machine_.thread(thread).program.get());
+    return program ? &program->python_thread() : nullptr;
 }
 
 std::unique_ptr<PythonThread> PythonRun::adopt(Interpreter& vm, Thread& thread) {

@@ -77,6 +77,9 @@ public:
     PythonThread(PythonRun& run, Interpreter& vm, Thread& thread) : run_(run), vm_(vm), thread_(&thread) {}
     void on_created(ThreadId self) override;
     machine::RunResult run(int64_t budget, const KernelResult& resumed) override;
+    // Frees the interpreter thread's frames and spare frames (their stacks and locals); its
+    // result and uncaught exception stay for the outcome.
+    void on_exit() override;
 
     // A native parks here the request it suspends for.
     void set_request(Request request) { request_ = std::move(request); }

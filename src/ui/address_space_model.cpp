@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "ui/strings.h"
+#include "ui/threads_model.h"
 
 namespace ui {
 
@@ -26,8 +27,8 @@ void CollectMemoryRegions(const lab::LabSnapshot& snap, const lab::ProcessView& 
         regions.push_back({RegionKind::Shared, machine::kNoThread, shared_values});
     for (int32_t id : process.threads) {
         uint64_t entries = 0;
-        if (id >= 0 && size_t(id) < snap.threads.size())
-            for (const lab::FrameView& frame : snap.threads[size_t(id)].frames)
+        if (const lab::ThreadView* thread = FindThread(snap, id))
+            for (const lab::FrameView& frame : thread->frames)
                 entries += 1 + frame.locals.size();
         regions.push_back({RegionKind::Stack, id, entries});
     }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ui/threads_model.h"
+
 namespace ui {
 
 void SplitSourceLines(std::string_view source, std::vector<std::string_view>& lines) {
@@ -85,10 +87,8 @@ void PlaceInstructionMarkers(const lab::LabSnapshot& snap, int32_t process, uint
 }
 
 uint32_t CodeOfThread(const lab::LabSnapshot& snap, int32_t process, machine::ThreadId thread) {
-    if (thread < 0 || size_t(thread) >= snap.threads.size())
-        return 0;
-    const lab::ThreadView& view = snap.threads[size_t(thread)];
-    const lab::FrameView* frame = view.process == process ? lab::program_frame(view) : nullptr;
+    const lab::ThreadView* view = FindThread(snap, thread);
+    const lab::FrameView* frame = view && view->process == process ? lab::program_frame(*view) : nullptr;
     return frame ? frame->code : 0;
 }
 

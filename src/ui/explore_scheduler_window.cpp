@@ -9,6 +9,7 @@
 #include "ui/explore_window.h"
 #include "ui/strings.h"
 #include "ui/test_hooks.h"
+#include "ui/threads_model.h"
 
 namespace ui {
 
@@ -21,8 +22,8 @@ constexpr const char* kPickNames[] = {"scheduler/Pick 1", "scheduler/Pick 2", "s
 constexpr int kDigitKeys = 9;
 
 const char* ThreadName(const lab::LabSnapshot& snap, int32_t thread) {
-    return thread >= 0 && (size_t)thread < snap.threads.size() ? snap.threads[(size_t)thread].name.c_str()
-                                                               : Tr(Str::SchedulerAThread);
+    const lab::ThreadView* view = FindThread(snap, thread);
+    return view ? view->name.c_str() : Tr(Str::SchedulerAThread);
 }
 
 void ShowGoal(SchedulerWindowState& state) {

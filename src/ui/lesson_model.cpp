@@ -40,7 +40,7 @@ lessons::RunFacts RunFactsOf(const lab::LabSnapshot& snap, const config::LabConf
     lessons::RunFacts facts;
     facts.speedup = config::speedup_baseline(config) ? snap.stats.speedup : 1.0;
     facts.wall_seconds = double(snap.stats.wall_time) / double(machine::kSecond);
-    facts.threads = int64_t(snap.threads.size());
+    facts.threads = int64_t(snap.threads.size() + snap.threads_not_shown);
     facts.processes = int64_t(snap.processes.size());
     facts.context_switches = snap.stats.context_switches;
     facts.deadlocked = snap.phase == lab::RunPhase::Deadlock;

@@ -70,7 +70,8 @@ void ShowMetricsWindow(bool* open, const lab::LabSnapshot& snap) {
         Figure(Tr(Str::MetricsHandoffs), buf, Tr(Str::MetricsHandoffsTip));
         std::snprintf(buf, sizeof buf, "%" PRId64, snap.stats.instructions);
         Figure(Tr(Str::MetricsInstructions), buf, Tr(Str::MetricsInstructionsTip));
-        std::snprintf(buf, sizeof buf, Tr(Str::MetricsAliveValue), (long long)figures.threads_alive, snap.threads.size());
+        std::snprintf(buf, sizeof buf, Tr(Str::MetricsAliveValue), (long long)figures.threads_alive,
+                      (size_t)(snap.threads.size() + snap.threads_not_shown));
         Figure(Tr(Str::MetricsAlive), buf, Tr(Str::MetricsAliveTip));
         if (snap.stats.speedup > 0) {
             Figure(Tr(Str::MetricsSpeedup), FormatSpeedup(buf, sizeof buf, snap.stats.speedup), Tr(Str::MetricsSpeedupTip));

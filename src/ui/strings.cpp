@@ -286,6 +286,7 @@ const StringRow kStrings[] = {
     {Str::FrameNoLocals, "no locals", "没有局部变量"},
     {Str::ThreadsNone, "No threads yet: run a program.", "还没有线程：先运行一个程序。"},
     {Str::ThreadsClickHint, "Click a thread to open its control block (TCB).", "点击一个线程，查看它的线程控制块（TCB）。"},
+    {Str::ThreadsNotShown, "%llu older terminated threads are not listed.", "另有 %llu 个较早结束的线程未列出。"},
 
     {Str::ExplainNew, "Created but not started yet: start() has not been called.", "已创建但还没启动：还没有调用 start()。"},
     {Str::ExplainReady, "Runnable, waiting for a free CPU (or for the GIL to be handed over).",

@@ -75,7 +75,7 @@ enum class Str : uint16_t {
     TcbSavedContext, TcbNotStarted, TcbNoFrames, TcbFrameAtLine, TcbInstruction, TcbStackDepth, TcbFramesOne,
     TcbFramesMany, TcbWaitsFor, TcbHolds, TcbHoldsGil, TcbNoGil, TcbRunningOn, TcbLastRanOn, TcbNotRunYet,
     TcbAccounting, TcbAccountingValue, TcbPriority, TcbDaemonSuffix, TcbStack, ValueObjectTip, FrameHeading,
-    FrameNoLocals, ThreadsNone, ThreadsClickHint,
+    FrameNoLocals, ThreadsNone, ThreadsClickHint, ThreadsNotShown,
     // What each thread state and wait means, in ThreadState and WaitKind order
     ExplainNew, ExplainReady, ExplainRunning, ExplainBlocked, ExplainTerminated, ExplainWaitNone,
     ExplainWaitSleep, ExplainWaitIo, ExplainWaitJoin, ExplainWaitGil, ExplainWaitLock, ExplainWaitSemaphore,

@@ -1,5 +1,7 @@
 #include "ui/threads_model.h"
 
+#include <algorithm>
+
 #include "ui/strings.h"
 
 namespace ui {
@@ -44,10 +46,11 @@ const char* WaitKindExplanation(machine::WaitKind wait) {
 }
 
 const lab::ThreadView* FindThread(const lab::LabSnapshot& snap, machine::ThreadId id) {
-    // Threads are indexed by id; the check keeps a stale selection from a previous run harmless.
-    if (id < 0 || size_t(id) >= snap.threads.size() || snap.threads[size_t(id)].id != id)
-        return nullptr;
-    return &snap.threads[size_t(id)];
+    // In id order, with old terminated threads left out (lab::LabSnapshot::threads); a stale
+    // selection from a previous run finds nothing.
+    auto found = std::lower_bound(snap.threads.begin(), snap.threads.end(), id,
+                                  [](const lab::ThreadView& t, machine::ThreadId wanted) { return t.id < wanted; });
+    return found != snap.threads.end() && found->id == id ? &*found : nullptr;
 }
 
 const lab::ProcessView* FindProcess(const lab::LabSnapshot& snap, int32_t id) {

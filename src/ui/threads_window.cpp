@@ -93,6 +93,16 @@ void WaitCell(const lab::ThreadView& thread) {
 // Thread table
 // ---------------------------------------------------------------------------------------------
 
+// Steps `clipper` on to the next row to draw (in `row`); false once no more are in view.
+bool NextRowInView(ImGuiListClipper& clipper, int& row) {
+    while (row >= clipper.DisplayEnd) {
+        if (!clipper.Step())
+            return false;
+        row = clipper.DisplayStart;
+    }
+    return true;
+}
+
 void ThreadTable(const lab::LabSnapshot& snap, LabSelection& sel, float height) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_Resizable |
@@ -110,7 +120,11 @@ void ThreadTable(const lab::LabSnapshot& snap, LabSelection& sel, float height) 
     ImGui::TableSetupColumn(Tr(Str::ThreadsColumnPriority));
     ImGui::TableHeadersRow();
     char buf[64];
-    for (const lab::ThreadView& thread : snap.threads) {
+    // Only the rows in view are drawn: a program may keep thousands of threads alive.
+    ImGuiListClipper clipper;
+    clipper.Begin(int(snap.threads.size()));
+    for (int row = 0; NextRowInView(clipper, row); ++row) {
+        const lab::ThreadView& thread = snap.threads[size_t(row)];
         ImGui::PushID(thread.id);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -303,6 +317,11 @@ void ShowThreadsWindow(bool* open, const lab::LabSnapshot& snap, LabSelection& s
         ImGui::TextDisabled("%s", Tr(Str::ThreadsNone));
         ImGui::End();
         return;
+    }
+    // Finished threads pile up in a program that starts thousands: the snapshot keeps the newest.
+    if (snap.threads_not_shown > 0) {
+        ImGui::TextDisabled(Tr(Str::ThreadsNotShown), (unsigned long long)snap.threads_not_shown);
+        RecordItemRect("threads/NotShown");
     }
     // The table takes what its rows need, up to half the window; the TCB gets the rest.
     const float row = ImGui::GetFrameHeight();

@@ -8,6 +8,7 @@
 
 #include "machine/sync.h"
 #include "machine/thread_state.h"
+#include "ui/threads_model.h"
 
 namespace ui {
 
@@ -363,9 +364,10 @@ void SyncTimelineWithLab(TimelineData& data, const lab::LabSnapshot& snap) {
             }
         data.events_seen = snap.trace_events;
         for (TimelineLane& lane : data.lanes) {
-            if (lane.kind == LaneKind::Thread && size_t(lane.id) < snap.threads.size()) {
-                lane.name = snap.threads[size_t(lane.id)].name;
-                lane.process = snap.threads[size_t(lane.id)].process;
+            const lab::ThreadView* thread = lane.kind == LaneKind::Thread ? FindThread(snap, lane.id) : nullptr;
+            if (thread) {  // a thread left out of this snapshot keeps the name an earlier one gave
+                lane.name = thread->name;
+                lane.process = thread->process;
             } else if (lane.kind == LaneKind::Gil && size_t(lane.id) < snap.processes.size()) {
                 lane.name = snap.processes[size_t(lane.id)].name;
             }

@@ -1,16 +1,26 @@
-// Nothing a program does can take the page down: a hostile program opened through a link (a list
-// that grows without end) ends in its error while the page keeps drawing frames.
+// Nothing a program does can take the page down, and nothing typed is lost. Each hostile program
+// is opened through a link, as a visitor would open one from a chat: the page keeps drawing frames
+// and shows what stopped the program (MemoryError, the dropped-lines notice); when the page's own
+// memory runs out anyway, the last-resort card offers to reopen the same link; an edit survives a
+// reload, with the way back to the lesson's original.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import {
-  useLab, newPage, openLab, state, screenshot,
+  useLab, root, newPage, openLab, state, itemRect, clickItem, pasteProgram, screenshot, LOAD_TIMEOUT_MS,
 } from './lab.mjs';
 
 const lab = useLab();
 
 // A link that carries `source` as its edited program (raw DEFLATE, base64url: the src= field).
 const linkOf = (source, extra = '') => '#v=1&src=' + deflateRawSync(Buffer.from(source)).toString('base64url') + extra;
+
+// The hostile programs, as bench/hostile.mjs measures them too.
+const hostile = (name) => readFileSync(join(root, 'bench', 'hostile', name), 'utf8');
+const GROWTH = hostile('growth.py');
+const PRINTS = hostile('prints.py');
 
 // The page's frames per second over `ms` of wall time, which must be drawing.
 async function framesPerSecond(page, ms = 3000) {
@@ -23,22 +33,89 @@ async function framesPerSecond(page, ms = 3000) {
   return fps;
 }
 
-async function waitForStatus(page, statuses, timeout = 120_000) {
-  await page.waitForFunction((wanted) => {
-    const p = window.threadlab.state().program;
-    return p.runId > 0 && wanted.includes(p.status);
-  }, statuses, { timeout });
+async function waitForProgram(page, predicate, arg, timeout = 120_000) {
+  await page.waitForFunction(`(${predicate})(window.threadlab.state().program, ${JSON.stringify(arg)})`,
+    null, { timeout, polling: 250 });
   return (await state(page)).program;
 }
 
+const finished = (p) => p.runId > 0 && p.status === 'finished';
+
 test('a list that grows without end stops with MemoryError, and the page goes on', async () => {
   const page = await newPage(lab.browser);
-  await openLab(page, lab.server.url + linkOf('a = []\nwhile True:\n    a.append([0] * 1000)\n'));
-  const program = await waitForStatus(page, ['finished']);
+  await openLab(page, lab.server.url + linkOf(GROWTH));
+  const program = await waitForProgram(page, finished);
   assert.match(program.error, /line 3, in <module>[\s\S]*MemoryError/);
   const fps = await framesPerSecond(page);
   console.log(`# growth: MemoryError after ${program.instructions} instructions, ${fps.toFixed(1)} frames/s after`);
   await screenshot(page, 'hostile-growth');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a program that prints forever keeps the newest lines and says how many it dropped', async () => {
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url + linkOf(PRINTS));
+  const program = await waitForProgram(page, (p) => p.outputDropped > 0);
+  const notice = await itemRect(page, 'program/OutputDropped');
+  assert.ok(notice.x1 > notice.x0, 'the Program window shows the dropped-lines notice');
+  const fps = await framesPerSecond(page);
+  const later = (await state(page)).program;
+  assert.ok(later.outputDropped > program.outputDropped, 'it goes on printing, and dropping the oldest');
+  const lines = later.output.trimEnd().split('\n');
+  assert.equal(Number(lines[0]), later.outputDropped, 'the first line kept is the one after the dropped ones');
+  assert.equal(Number(lines.at(-1)), later.outputDropped + lines.length - 1);
+  console.log(`# prints: ${later.outputDropped} lines dropped, ${fps.toFixed(1)} frames/s while printing`);
+  await screenshot(page, 'hostile-prints');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('when the page runs out of memory anyway, a card says so and reopens the same link', async () => {
+  const page = await newPage(lab.browser);
+  // A heap budget past the page's own memory: the WebAssembly heap runs out before MemoryError.
+  const url = lab.server.url + linkOf(GROWTH, '&max-memory=4GiB');
+  await openLab(page, url);
+  const card = page.locator('#fatal');
+  await card.waitFor({ state: 'visible', timeout: 120_000 });
+  assert.match(await card.textContent(), /ran out of memory/);
+  assert.match(await page.evaluate(() => window.threadlab.error), /ran out of memory/);
+  await screenshot(page, 'hostile-last-resort');
+  const reopen = page.locator('#fatal-reopen');
+  assert.ok(await reopen.isVisible());
+  await Promise.all([page.waitForEvent('load'), reopen.click()]);
+  assert.equal(page.url(), url, 'the same link');
+  await page.waitForFunction(() => window.threadlab && (window.threadlab.ready || window.threadlab.error),
+    null, { timeout: LOAD_TIMEOUT_MS });
+  assert.equal((await state(page)).program.source, GROWTH, 'the link\'s program, again');
+  await page.context().close();
+});
+
+test('an edit survives a reload, and the way back to the lesson\'s original forgets it', async () => {
+  const page = await newPage(lab.browser, { permissions: ['clipboard-read', 'clipboard-write'] });
+  const url = lab.server.url + '#v=1&lesson=basics';
+  const original = readFileSync(join(root, 'examples', 'basics.py'), 'utf8');
+  await openLab(page, url);
+  await waitForProgram(page, (p) => p.runId > 0);
+  assert.equal((await state(page)).program.source, original);
+  const edit = 'print("my own edit")\n';
+  await pasteProgram(page, edit);
+  await page.waitForFunction((text) => localStorage.getItem('threadlab.draft.basics') === text, edit);
+
+  await page.reload();
+  await openLab(page, url);
+  let program = await waitForProgram(page, (p) => p.runId > 0);
+  assert.equal(program.source, edit, 'the edit is back after the reload');
+  assert.equal(program.draftRestored, true);
+  await screenshot(page, 'hostile-draft-restored');
+
+  await clickItem(page, 'program/DraftOriginal');
+  program = await waitForProgram(page, (p, text) => p.source === text, original);
+  assert.equal(program.draftRestored, false);
+  assert.equal(await page.evaluate(() => localStorage.getItem('threadlab.draft.basics')), null);
+  await page.reload();
+  await openLab(page, url);
+  assert.equal((await state(page)).program.source, original, 'the original stays after another reload');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });

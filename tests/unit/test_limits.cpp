@@ -111,6 +111,48 @@ TEST_CASE("past the live-thread limit start() raises RuntimeError: can't start n
     CHECK(o.out == "refused after 9 can't start new thread\na thread again\n");
 }
 
+TEST_CASE("threads started and finished one after another are freed: only the live ones keep frames") {
+    const char* source = "import threading\n"
+                         "def work(i):\n"
+                         "    if i == 7:\n"
+                         "        raise ValueError('seven')\n"
+                         "    return [i] * 100\n"
+                         "for i in range(20000):\n"
+                         "    t = threading.Thread(target=work, args=(i,))\n"
+                         "    t.start()\n"
+                         "    t.join()\n"
+                         "print('done', threading.active_count(), len(threading.enumerate()))\n";
+    PythonRun run{MachineConfig{}};
+    REQUIRE_FALSE(run.start(source, "threads.py"));
+    bool finished_thread_keeps_frames = false;
+    while (run.run(kNever, 200000) == RunStatus::Paused) {
+        const Machine& m = run.machine();
+        for (ThreadId t = 0; t < static_cast<ThreadId>(m.thread_count()); ++t) {
+            const python::Thread* thread = run.python_thread(t);
+            if (m.thread(t).state == ThreadState::Terminated && thread &&
+                (!thread->frames.empty() || !thread->spare_frames.empty()))
+                finished_thread_keeps_frames = true;
+        }
+    }
+    CHECK(run.machine().status() == RunStatus::Finished);
+    CHECK(run.machine().thread_count() == 20001);
+    CHECK_FALSE(finished_thread_keeps_frames);
+    // What the outcome reads after the run stays: the thread that raised, and what it raised.
+    const python::Thread* seventh = run.python_thread(8);
+    REQUIRE(seventh);
+    CHECK(seventh->uncaught_text == "ValueError: seven");
+    const Trace& trace = run.machine().trace();
+    REQUIRE(trace.output_count() > 0);
+    CHECK(trace.output(trace.output_count() - 1).text == "done 1 1");
+    // The snapshot lists the main thread and the newest finished ones, and counts the rest.
+    std::shared_ptr<lab::LabSnapshot> snap = lab::capture(run, nullptr);
+    REQUIRE(snap->threads.size() == lab::kMaxFinishedThreads + 1);
+    CHECK(snap->threads.front().is_main);
+    CHECK(snap->threads.back().id == 20000);
+    CHECK(snap->threads_not_shown == 20001 - snap->threads.size());
+    CHECK(snap->processes.at(0).threads.size() == snap->threads.size());
+}
+
 TEST_CASE("the heap budget and the thread limit are settings of the link") {
     config::LabConfig c;
     c.max_memory = uint64_t{16} << 20;
