@@ -55,6 +55,7 @@ public:
     const Frame& operator[](size_t i) const { return frames[i]; }
     size_t size() const { return count; }
     bool empty() const { return count == 0; }
+    size_t built() const { return frames.size(); }  // in use, or kept to be reused
     Frame* begin() { return frames.data(); }
     Frame* end() { return frames.data() + count; }
     const Frame* begin() const { return frames.data(); }
@@ -74,6 +75,12 @@ public:
     }
     void pop_back() { count--; }
     void clear() { count = 0; }
+    // Frees every frame and the ones kept for reuse: the thread has exited.
+    void release()
+    {
+        std::vector<Frame>().swap(frames);
+        count = 0;
+    }
     // Pushes an empty frame: the one last popped at this depth, cleared, when there is one.
     Frame& push_cleared();
 

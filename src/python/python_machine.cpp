@@ -129,8 +129,7 @@ void PythonThread::on_created(ThreadId self) {
 }
 
 void PythonThread::on_exit() {
-    std::vector<Frame>().swap(thread_->frames);
-    std::vector<Frame>().swap(thread_->spare_frames);
+    thread_->frames.release();
     thread_->handled_exception = Value::none();
 }
 

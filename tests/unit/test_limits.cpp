@@ -130,7 +130,7 @@ TEST_CASE("threads started and finished one after another are freed: only the li
         for (ThreadId t = 0; t < static_cast<ThreadId>(m.thread_count()); ++t) {
             const python::Thread* thread = run.python_thread(t);
             if (m.thread(t).state == ThreadState::Terminated && thread &&
-                (!thread->frames.empty() || !thread->spare_frames.empty()))
+                thread->frames.built() != 0)
                 finished_thread_keeps_frames = true;
         }
     }
