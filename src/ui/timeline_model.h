@@ -14,6 +14,7 @@
 //   Hit testing     which drawn item lies under a pixel
 //   Ruler           tick spacing and time labels
 #pragma once
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -81,25 +82,36 @@ const KindText& GetMarkerKindText(MarkerKind kind);
 // Storage
 // ----------------------------------------------------------------------------------------------
 
-// Append-only storage in fixed-size blocks. Appending never moves what is stored: no copying a
-// million slices when a vector would double (a visible hitch while a run is live), and at most
-// one partly filled block of slack per lane.
+// Append-only storage in blocks that never move what they hold: no copying a million slices
+// when a vector would double (a visible hitch while a run is live). The blocks double from
+// kFirstBlock elements up to kBlockSize, then stay there: a lane with a handful of slices (one of
+// thousands of short-lived threads) holds a few hundred bytes rather than a whole large block,
+// and a lane with millions has at most one partly filled block of slack.
 template <typename T>
 class BlockList {
 public:
+    static constexpr size_t kFirstBlock = 8;
     static constexpr size_t kBlockSize = 4096;
 
     size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
-    const T& operator[](size_t i) const { return blocks_[i / kBlockSize][i % kBlockSize]; }
-    T& operator[](size_t i) { return blocks_[i / kBlockSize][i % kBlockSize]; }
+    const T& operator[](size_t i) const {
+        const Place place = locate(i);
+        return blocks_[place.block][place.offset];
+    }
+    T& operator[](size_t i) {
+        const Place place = locate(i);
+        return blocks_[place.block][place.offset];
+    }
     const T& back() const { return (*this)[size_ - 1]; }
     T& back() { return (*this)[size_ - 1]; }
 
     void push_back(const T& value) {
-        if (size_ % kBlockSize == 0)
-            blocks_.push_back(std::make_unique<T[]>(kBlockSize));
-        (*this)[size_++] = value;
+        const Place place = locate(size_);
+        if (place.block == blocks_.size())
+            blocks_.push_back(std::make_unique<T[]>(block_capacity(place.block)));
+        blocks_[place.block][place.offset] = value;
+        ++size_;
     }
 
     // The first index in [from, size()) whose element fails `before` (which must hold for a
@@ -118,6 +130,27 @@ public:
     }
 
 private:
+    // Blocks 0 .. kGrowingBlocks-1 hold kFirstBlock << block elements, kGrowingElements in all;
+    // every later block holds kBlockSize.
+    static constexpr size_t kGrowingBlocks = std::bit_width(kBlockSize / kFirstBlock) - 1;
+    static constexpr size_t kGrowingElements = kBlockSize - kFirstBlock;
+    static_assert(kFirstBlock << kGrowingBlocks == kBlockSize, "the blocks double up to kBlockSize");
+
+    struct Place {
+        size_t block, offset;
+    };
+    static Place locate(size_t i) {
+        if (i < kGrowingElements) {
+            const size_t block = std::bit_width(i / kFirstBlock + 1) - 1;
+            return {block, i - kFirstBlock * ((size_t{1} << block) - 1)};
+        }
+        const size_t past = i - kGrowingElements;
+        return {kGrowingBlocks + past / kBlockSize, past % kBlockSize};
+    }
+    static size_t block_capacity(size_t block) {
+        return block < kGrowingBlocks ? kFirstBlock << block : kBlockSize;
+    }
+
     std::vector<std::unique_ptr<T[]>> blocks_;
     size_t size_ = 0;
 };

@@ -47,6 +47,23 @@ void AddReady(SliceTrack& track, SimTime start, SimTime end) {
 
 } // namespace
 
+TEST_CASE("a block list keeps every element in place across its growing blocks and past them") {
+    // Thousands of thread lanes each hold a few slices: the first blocks are small, and the
+    // indexing across the doubling blocks and into the full-size ones must still find each one.
+    BlockList<Slice> list;
+    const size_t count = 3 * BlockList<Slice>::kBlockSize + 5;
+    for (size_t i = 0; i < count; ++i) {
+        list.push_back(Slice{.start = SimTime(i), .end = SimTime(i + 1)});
+        REQUIRE(list.back().start == SimTime(i));
+    }
+    CHECK(list.size() == count);
+    bool all_in_place = true;
+    for (size_t i = 0; i < count; ++i)
+        all_in_place = all_in_place && list[i].start == SimTime(i) && list[i].end == SimTime(i + 1);
+    CHECK(all_in_place);
+    CHECK(list.partition_point(0, [](const Slice& s) { return s.start < 5000; }) == 5000);
+}
+
 TEST_CASE("slices narrower than a pixel merge into one run that covers exactly their union") {
     SliceTrack track;
     // 10 ns running, 10 ns ready, repeated from 1000 ns to 2000 ns: 100 slices in 10 pixels.
