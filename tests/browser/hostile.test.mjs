@@ -20,6 +20,9 @@ const linkOf = (source, extra = '') => '#v=1&src=' + deflateRawSync(Buffer.from(
 // The hostile programs, as bench/hostile.mjs measures them too.
 const hostile = (name) => readFileSync(join(root, 'bench', 'hostile', name), 'utf8');
 const GROWTH = hostile('growth.py');
+// 100 000 threads started in a loop, each sleeping half a second: the live-thread limit refuses
+// the ones past it, as CPython does when the OS refuses.
+const THREAD_STARTS = hostile('thread_starts.py');
 const PRINTS = hostile('prints.py');
 
 // The page's frames per second over `ms` of wall time, which must be drawing.
@@ -49,6 +52,28 @@ test('a list that grows without end stops with MemoryError, and the page goes on
   const fps = await framesPerSecond(page);
   console.log(`# growth: MemoryError after ${program.instructions} instructions, ${fps.toFixed(1)} frames/s after`);
   await screenshot(page, 'hostile-growth');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('100 000 thread starts: the one past the live-thread limit raises RuntimeError, and the page goes on', async () => {
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url + linkOf(THREAD_STARTS));
+  await waitForProgram(page, (p) => p.runId > 0 && p.threads.length > 100);
+  const fps = await framesPerSecond(page);
+  const program = await waitForProgram(page, finished);
+  assert.match(program.error, /line 4, in <module>[\s\S]*RuntimeError: can't start new thread/);
+  // The main thread and the 1999 it started, none past the limit: the newest are listed, the
+  // older finished ones counted.
+  const s = await state(page);
+  assert.equal(s.program.threads.length + s.program.threadsNotShown, 2000);
+  assert.ok(s.program.threads.length <= 257, `${s.program.threads.length} threads listed`);
+  const notice = await itemRect(page, 'threads/NotShown');
+  assert.ok(notice.x1 > notice.x0, 'the Threads window says how many it does not list');
+  assert.equal(await page.evaluate(() => window.threadlab.error), null, 'no last-resort card: the memory held');
+  await framesPerSecond(page, 1000);
+  console.log(`# threads: RuntimeError after 2000 threads, ${fps.toFixed(1)} frames/s while running`);
+  await screenshot(page, 'hostile-threads');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
