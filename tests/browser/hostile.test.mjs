@@ -24,6 +24,8 @@ const GROWTH = hostile('growth.py');
 // the ones past it, as CPython does when the OS refuses.
 const THREAD_STARTS = hostile('thread_starts.py');
 const PRINTS = hostile('prints.py');
+// A loop that never ends, and never waits: the run budget pauses it.
+const RUNAWAY = 'n = 0\nwhile True:\n    n += 1\n';
 
 // The page's frames per second over `ms` of wall time, which must be drawing.
 async function framesPerSecond(page, ms = 3000) {
@@ -92,6 +94,26 @@ test('a program that prints forever keeps the newest lines and says how many it 
   assert.equal(Number(lines.at(-1)), later.outputDropped + lines.length - 1);
   console.log(`# prints: ${later.outputDropped} lines dropped, ${fps.toFixed(1)} frames/s while printing`);
   await screenshot(page, 'hostile-prints');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('a loop that never ends pauses at the run budget with a notice, and Continue runs it on', async () => {
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url + linkOf(RUNAWAY));
+  const paused = await waitForProgram(page, (p) => p.budgetPaused, null, 240_000);
+  assert.equal(paused.status, 'paused');
+  assert.ok(paused.instructions >= 200_000_000, `${paused.instructions} instructions`);
+  const notice = await itemRect(page, 'program/BudgetNotice');
+  assert.ok(notice.y1 > notice.y0);
+  await page.waitForTimeout(1000);
+  assert.equal((await state(page)).program.instructions, paused.instructions, 'paused: it runs no more');
+  await screenshot(page, 'hostile-budget');
+  await clickItem(page, 'program/Continue');
+  const resumed = await waitForProgram(page, (p, before) => !p.budgetPaused && p.instructions > before,
+    paused.instructions);
+  assert.equal(resumed.status, 'playing');
+  await framesPerSecond(page, 1000);
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
