@@ -124,6 +124,8 @@ void AppendShareStateJson(std::string& out, const ShareSession& share, const ui:
         AppendJsonString(out, problem.field);
         out += ",\"message\":";
         AppendJsonString(out, problem.message);
+        out += ",\"shown\":";  // as the banner words it, in the page's language
+        AppendJsonString(out, ui::ProblemText(problem));
         out += '}';
         comma = ",";
     }

@@ -136,3 +136,36 @@ TEST_CASE("the Explore window's summary and outcomes read in Chinese") {
     CHECK(ui::ExploreRowLabel(view.rows[0]) == "退出码 0，没有失败");
     ui::SetUiLanguage(config::Language::English);
 }
+
+TEST_CASE("a bad link's banner words each problem in the page's language, the CLI's English kept") {
+    const config::DecodeResult decoded = config::decode_fragment("#v=1&cpus=99&gil=maybe&colour=red&lang=zh");
+    REQUIRE(decoded.problems.size() == 3);
+    const config::Problem& cpus = decoded.problems[0];
+    CHECK(cpus.code == config::ProblemCode::NotWholeNumber);
+    CHECK(cpus.value == "99");
+    CHECK(cpus.message == "cpus=99: must be a whole number 1..64");
+    CHECK(ui::ProblemText(cpus, config::Language::English) == cpus.message);
+    CHECK(ui::ProblemText(cpus, config::Language::Chinese) == "cpus=99：必须是 1..64 之间的整数");
+    CHECK(ui::ProblemText(decoded.problems[1], config::Language::Chinese) == "gil=maybe：必须是 on 或 off");
+    CHECK(ui::ProblemText(decoded.problems[2], config::Language::Chinese) ==
+          "colour=red：没有这个设置，程序里也没有这个名字的滑块");
+    const config::DecodeResult cut = config::decode_fragment("https://threadlab.example/");
+    REQUIRE(cut.problems.size() == 1);
+    CHECK(ui::ProblemText(cut.problems[0], config::Language::Chinese) == "链接里没有“#”之后的部分：打开默认的实验");
+}
+
+TEST_CASE("every link problem's Chinese words put in the same parts as its English ones") {
+    auto parts = [](std::string_view words) {
+        std::vector<std::string> found;
+        for (const char* part : {"{field}", "{value}", "{detail}", "{limit}"})
+            if (words.find(part) != std::string_view::npos)
+                found.push_back(part);
+        return found;
+    };
+    for (size_t code = 0; code < size_t(config::ProblemCode::Count); code++) {
+        const ui::StringRow& row = ui::AllStrings()[size_t(ui::Str::LinkNotAPair) + code];
+        CAPTURE(row.en);
+        CHECK(std::string_view(row.en) == config::problem_words_english(config::ProblemCode(code)));
+        CHECK(parts(row.en) == parts(row.zh));
+    }
+}
