@@ -1,10 +1,10 @@
 // Sections: value spellings · the fields, in link order · program blob · encode · decode
 #include "config/permalink.h"
 #include <optional>
-#include <utility>
 #include <span>
 #include "config/base64url.h"
 #include "config/deflate.h"
+#include "config/words.h"
 #include "examples.h"
 
 namespace config {
@@ -532,23 +532,8 @@ struct Decoder {
 
 std::string word_problem(std::string_view words, const Problem& problem)
 {
-    const std::pair<std::string_view, const std::string*> parts[] = {
-        {"{field}", &problem.field}, {"{value}", &problem.value}, {"{detail}", &problem.detail}, {"{limit}", &problem.limit}};
-    std::string out;
-    size_t i = 0;
-    while (i < words.size()) {
-        bool put = false;
-        for (const auto& [name, text] : parts)
-            if (words.substr(i).starts_with(name)) {
-                out += *text;
-                i += name.size();
-                put = true;
-                break;
-            }
-        if (!put)
-            out.push_back(words[i++]);
-    }
-    return out;
+    return fill_words(words, {{"{field}", problem.field}, {"{value}", problem.value}, {"{detail}", problem.detail},
+                              {"{limit}", problem.limit}});
 }
 
 // --- Encode --------------------------------------------------------------------------------------

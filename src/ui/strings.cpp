@@ -619,6 +619,18 @@ const StringRow kStrings[] = {
     {Str::LinkUnknownKey, config::problem_words_english(config::ProblemCode::UnknownKey), "{field}={value}：没有这个设置，程序里也没有这个名字的滑块"},
     {Str::LinkNoFragment, config::problem_words_english(config::ProblemCode::NoFragment), "链接里没有“#”之后的部分：打开默认的实验"},
     {Str::LinkTooLong, config::problem_words_english(config::ProblemCode::LinkTooLong), "链接长 {detail} 个字符，超过了 {limit}：打开默认的实验"},
+    {Str::WitnessInstruction, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::Instruction)], "{op}"},
+    {Str::WitnessAtLine, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::AtLine)], "，第 {line} 行"},
+    {Str::WitnessInFile, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::InFile)], "，在 {file} 中"},
+    {Str::WitnessFirstInstruction, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::FirstInstruction)], "它的第一条指令"},
+    {Str::WitnessRuntimeCall, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::RuntimeCall)], "一次进入运行时的调用"},
+    {Str::WitnessPreempted, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::Preempted)], "{preempted} 执行完 {instruction} 之后被抢占，随后 {ran} 运行"},
+    {Str::WitnessReadBeforeWrote, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::ReadBeforeWrote)], "{first} 先读了 {object}（{first_at}），之后 {second} 写了它（{second_at}）"},
+    {Str::WitnessWroteBeforeRead, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::WroteBeforeRead)], "{first} 先写了 {object}（{first_at}），之后 {second} 读了它（{second_at}）"},
+    {Str::WitnessWroteBeforeWrote, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::WroteBeforeWrote)], "{first} 先写了 {object}（{first_at}），之后 {second} 也写了它（{second_at}）"},
+    {Str::WitnessNamedObject, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::NamedObject)], "`{name}`"},
+    {Str::WitnessSameObject, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::SameObject)], "同一个对象"},
+    {Str::WitnessSameLock, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::SameLock)], "同一把锁"},
 };
 static_assert(std::size(kStrings) == size_t(Str::Count), "one row per Str");
 
@@ -676,6 +688,23 @@ std::string ProblemText(const config::Problem& problem, config::Language languag
 }
 
 std::string ProblemText(const config::Problem& problem) { return ProblemText(problem, g_language); }
+
+namespace {
+
+// The witness's phrases in the page's language, as explore's wording takes them.
+explore::WitnessPhrases PagePhrases()
+{
+    static const char* phrases[size_t(explore::WitnessPhrase::Count)];
+    for (size_t i = 0; i < std::size(phrases); i++)
+        phrases[i] = Tr(Str(size_t(Str::WitnessInstruction) + i));
+    return phrases;
+}
+
+} // namespace
+
+std::string InstructionText(const explore::InstructionPlace& place) { return explore::word_instruction(place, PagePhrases()); }
+std::string PreemptionText(const explore::PreemptionParts& parts) { return explore::word_preemption(parts, PagePhrases()); }
+std::string ConflictText(const explore::PreemptionParts& parts) { return explore::word_conflict(parts, PagePhrases()); }
 
 const char* StateName(machine::ThreadState state)
 {

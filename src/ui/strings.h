@@ -13,6 +13,7 @@
 
 #include "config/config.h"
 #include "config/permalink.h"
+#include "explore/witness_words.h"
 #include "machine/thread_state.h"
 
 namespace ui {
@@ -137,6 +138,10 @@ enum class Str : uint16_t {
     LinkNotMemorySize, LinkNotSchedule, LinkTooManyChoices, LinkNotTimeRange, LinkNotLanguage, LinkNoSuchLesson,
     LinkBlobNotBase64, LinkProgramTooLarge, LinkBlobBroken, LinkProgramEmpty, LinkProgramNotUtf8, LinkOutsideRun,
     LinkUnknownKey, LinkNoFragment, LinkTooLong,
+    // The explorer's witness sentences, in explore::WitnessPhrase order
+    WitnessInstruction, WitnessAtLine, WitnessInFile, WitnessFirstInstruction, WitnessRuntimeCall, WitnessPreempted,
+    WitnessReadBeforeWrote, WitnessWroteBeforeRead, WitnessWroteBeforeWrote, WitnessNamedObject, WitnessSameObject,
+    WitnessSameLock,
     Count,
 };
 
@@ -166,6 +171,12 @@ const char* ShownWindowTitle(std::string_view identity);
 // A link's problem in the page's language (or `language`).
 std::string ProblemText(const config::Problem& problem);
 std::string ProblemText(const config::Problem& problem, config::Language language);
+
+// The explorer's witness in the page's language: where a thread stands, a preemption, the
+// conflict that makes it matter ("" when none was seen).
+std::string InstructionText(const explore::InstructionPlace& place);
+std::string PreemptionText(const explore::PreemptionParts& parts);
+std::string ConflictText(const explore::PreemptionParts& parts);
 
 const char* StateName(machine::ThreadState state);
 const char* WaitName(machine::WaitKind kind);

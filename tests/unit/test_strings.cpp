@@ -56,6 +56,8 @@ bool SameInBothLanguages(Str id) {
     case Str::WaitGil:
     case Str::LanguageEnglish:
     case Str::LanguageChinese:
+    case Str::WitnessInstruction:  // an opcode and a name, as dis spells them
+    case Str::WitnessNamedObject:  // a name of the program's, in code quotes
         return true;
     default:
         return false;
@@ -168,4 +170,34 @@ TEST_CASE("every link problem's Chinese words put in the same parts as its Engli
         CHECK(std::string_view(row.en) == config::problem_words_english(config::ProblemCode(code)));
         CHECK(parts(row.en) == parts(row.zh));
     }
+}
+
+TEST_CASE("the explorer's witness reads in Chinese, its parts put in by the same wording as the CLI's English") {
+    explore::PreemptionParts p;
+    p.preempted = "Thread-1 (increment)";
+    p.ran = "MainThread";
+    p.after = {explore::InstructionPlace::Kind::Instruction, "BINARY_OP", 9, ""};
+    p.has_conflict = true;
+    p.first = {"Thread-2 (increment)", false, {explore::InstructionPlace::Kind::Instruction, "LOAD_GLOBAL counter", 9, ""}};
+    p.second = {"Thread-1 (increment)", true, {explore::InstructionPlace::Kind::Instruction, "STORE_GLOBAL counter", 9, ""}};
+    p.object = "counter";
+    ui::SetUiLanguage(config::Language::English);
+    CHECK(ui::PreemptionText(p) == explore::word_preemption(p, explore::kWitnessEnglish));
+    CHECK(ui::ConflictText(p) == "Thread-2 (increment) read `counter` (LOAD_GLOBAL counter, line 9) before "
+                                 "Thread-1 (increment) wrote it (STORE_GLOBAL counter, line 9)");
+    ui::SetUiLanguage(config::Language::Chinese);
+    CHECK(ui::PreemptionText(p) == "Thread-1 (increment) 执行完 BINARY_OP，第 9 行 之后被抢占，随后 MainThread 运行");
+    CHECK(ui::ConflictText(p) == "Thread-2 (increment) 先读了 `counter`（LOAD_GLOBAL counter，第 9 行），"
+                                 "之后 Thread-1 (increment) 写了它（STORE_GLOBAL counter，第 9 行）");
+    p.object.clear();
+    p.lock = true;
+    p.first.write = true;
+    p.first.at = {explore::InstructionPlace::Kind::RuntimeCall, "", 0, ""};
+    CHECK(ui::ConflictText(p) == "Thread-2 (increment) 先写了 同一把锁（一次进入运行时的调用），"
+                                 "之后 Thread-1 (increment) 也写了它（STORE_GLOBAL counter，第 9 行）");
+    ui::SetUiLanguage(config::Language::English);
+    CHECK(ui::ConflictText(p) == "Thread-2 (increment) wrote the same lock (a call into the runtime) before "
+                                 "Thread-1 (increment) wrote it (STORE_GLOBAL counter, line 9)");
+    for (size_t i = 0; i < size_t(explore::WitnessPhrase::Count); i++)
+        CHECK(std::string_view(ui::AllStrings()[size_t(ui::Str::WitnessInstruction) + i].en) == explore::kWitnessEnglish[i]);
 }
