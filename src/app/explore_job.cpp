@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/state_json.h"
+#include "ui/strings.h"
 
 namespace app {
 

@@ -6,6 +6,7 @@
 #include "app/state_json.h"
 #include "app/web_bridge.h"
 #include "imgui.h"
+#include "ui/strings.h"
 
 namespace app {
 
