@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/state_json.h"
+#include "ui/strings.h"
 
 namespace app {
 
@@ -140,7 +141,7 @@ void AppendSchedulerJson(std::string& out, const ui::SchedulerWindowState& state
     out += "],\"next\":[";
     for (size_t i = 0; waiting && i < snap->decision.next.size(); ++i) {
         out += i ? "," : "";
-        AppendJsonString(out, snap->decision.next[i]);
+        AppendJsonString(out, ui::InstructionText(snap->decision.next[i]));
     }
     out += "],\"goal\":";
     AppendJsonString(out, ui::SchedulerGoalLabel(goal, state.goal_text));

@@ -352,7 +352,7 @@ static void AppendExploreJson(std::string& out, const App& app) {
         out += ",\"preempted\":[";
         for (size_t k = 0; k < r.preempted.size(); ++k) {
             out += k ? "," : "";
-            AppendJsonString(out, r.preempted[k]);
+            AppendJsonString(out, ui::PreemptionText(r.preempted[k]));
         }
         out += "]}";
     }

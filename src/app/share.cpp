@@ -6,6 +6,7 @@
 #include "app/state_json.h"
 #include "app/web_bridge.h"
 #include "imgui.h"
+#include "ui/strings.h"
 
 namespace app {
 
@@ -124,6 +125,8 @@ void AppendShareStateJson(std::string& out, const ShareSession& share, const ui:
         AppendJsonString(out, problem.field);
         out += ",\"message\":";
         AppendJsonString(out, problem.message);
+        out += ",\"shown\":";  // as the banner words it, in the page's language
+        AppendJsonString(out, ui::ProblemText(problem));
         out += '}';
         comma = ",";
     }

@@ -264,8 +264,8 @@ int command_explore(const cli::Options& command_line)
     } else {
         for (const explore::Outcome& outcome : result.outcomes) {
             printf("%s\n", explore::describe_outcome(outcome).c_str());
-            for (const std::string& preemption : outcome.preempted)
-                printf("  %s\n", preemption.c_str());
+            for (const explore::PreemptionParts& preemption : outcome.preempted)
+                printf("  %s\n", explore::word_preemption(preemption, explore::kWitnessEnglish).c_str());
             if (!outcome.detail.empty())
                 printf("  %s", outcome.detail.substr(outcome.detail.find("wait-for cycle") == std::string::npos
                                                           ? 0 : outcome.detail.find("wait-for cycle")).c_str());

@@ -4,6 +4,7 @@
 #include <span>
 #include "config/base64url.h"
 #include "config/deflate.h"
+#include "config/words.h"
 #include "examples.h"
 
 namespace config {
@@ -46,31 +47,38 @@ std::string range_text(Range range, bool durations)
     return one(range.min) + ".." + one(range.max);
 }
 
-// Each reader returns what is wrong with the value (empty: accepted, and stored).
-std::string read_number(std::string_view text, Range range, SimTime& out)
+// What a reader found wrong with a value: the problem's code and figures.
+struct Wrong {
+    ProblemCode code;
+    std::string detail = {};
+    std::string limit = {};
+};
+using Verdict = std::optional<Wrong>;  // nullopt: accepted, and stored
+
+Verdict read_number(std::string_view text, Range range, SimTime& out)
 {
     std::optional<int64_t> value = parse_signed(text);
     if (!value || !range.contains(*value))
-        return "must be a whole number " + range_text(range, false);
+        return Wrong{ProblemCode::NotWholeNumber, range_text(range, false)};
     out = *value;
     return {};
 }
 
-std::string read_duration(std::string_view text, Range range, SimTime& out)
+Verdict read_duration(std::string_view text, Range range, SimTime& out)
 {
     std::optional<SimTime> value = machine::parse_duration(text);
     if (!value)
-        return "must be a duration such as 250us, 5ms or 1.5s";
+        return Wrong{ProblemCode::NotDuration};
     if (!range.contains(*value))
-        return "must be " + range_text(range, true);
+        return Wrong{ProblemCode::OutOfRange, range_text(range, true)};
     out = *value;
     return {};
 }
 
-std::string read_switch(std::string_view text, bool& out)
+Verdict read_switch(std::string_view text, bool& out)
 {
     if (text != "on" && text != "off")
-        return "must be on or off";
+        return Wrong{ProblemCode::NotOnOff};
     out = text == "on";
     return {};
 }
@@ -105,21 +113,21 @@ std::string encode_source(std::string_view source)
     return base64url_encode(compressed);
 }
 
-std::string read_source(std::string_view text, std::string& out)
+Verdict read_source(std::string_view text, std::string& out)
 {
     std::optional<std::vector<uint8_t>> bytes = base64url_decode(text);
     if (!bytes || bytes->empty())
-        return "the program blob is not base64url (the link may be cut short or changed)";
+        return Wrong{ProblemCode::BlobNotBase64};
     InflateResult inflated = is_gzip(*bytes) ? inflate_gzip(*bytes, kMaxSourceBytes)
                                              : inflate_raw(*bytes, kMaxSourceBytes);
     if (inflated.error == InflateError::TooLarge)
-        return "the program is larger than " + std::to_string(kMaxSourceBytes / 1024) + " KiB";
+        return Wrong{ProblemCode::ProgramTooLarge, std::to_string(kMaxSourceBytes / 1024)};
     if (inflated.error != InflateError::None)
-        return std::string(inflate_error_text(inflated.error)) + " (the link may be cut short or changed)";
+        return Wrong{ProblemCode::BlobBroken, std::string(inflate_error_text(inflated.error))};
     if (inflated.output.empty())
-        return "the program is empty";
+        return Wrong{ProblemCode::ProgramEmpty};
     if (first_invalid_utf8(inflated.output) != std::string_view::npos)
-        return "the program is not UTF-8 text";
+        return Wrong{ProblemCode::ProgramNotUtf8};
     out = std::move(inflated.output);
     return {};
 }
@@ -131,7 +139,7 @@ std::string read_source(std::string_view text, std::string& out)
 struct FieldDef {
     const char* key;
     std::optional<std::string> (*write)(const LabConfig& config, const LabConfig& defaults);
-    std::string (*read)(std::string_view text, LabConfig& config);
+    Verdict (*read)(std::string_view text, LabConfig& config);
 };
 
 template <typename T>
@@ -156,9 +164,9 @@ std::string lesson_names()
 const FieldDef kSettingFields[] = {
     {"lesson",
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.lesson, d.lesson, c.lesson); },
-     [](std::string_view text, LabConfig& c) -> std::string {
+     [](std::string_view text, LabConfig& c) -> Verdict {
          if (!find_lesson(text))
-             return "no such lesson (there are: " + lesson_names() + ")";
+             return Wrong{ProblemCode::NoSuchLesson, lesson_names()};
          c.lesson = std::string(text);
          return {};
      }},
@@ -173,8 +181,8 @@ const FieldDef kSettingFields[] = {
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.cpus, d.cpus, std::to_string(c.cpus)); },
      [](std::string_view text, LabConfig& c) {
          SimTime cpus = 0;
-         std::string error = read_number(text, kCpusRange, cpus);
-         if (error.empty())
+         Verdict error = read_number(text, kCpusRange, cpus);
+         if (!error)
              c.cpus = int(cpus);
          return error;
      }},
@@ -182,9 +190,9 @@ const FieldDef kSettingFields[] = {
      [](const LabConfig& c, const LabConfig& d) {
          return unless_default(c.policy, d.policy, std::string(machine::policy_name(c.policy)));
      },
-     [](std::string_view text, LabConfig& c) -> std::string {
+     [](std::string_view text, LabConfig& c) -> Verdict {
          if (!machine::parse_policy(text, c.policy))
-             return "must be rr, fifo, priority or mlfq";
+             return Wrong{ProblemCode::NotPolicy};
          return {};
      }},
     {"slice",
@@ -215,13 +223,13 @@ const FieldDef kSettingFields[] = {
          std::string text = c.io_latency.describe();
          return unless_default(text, d.io_latency.describe(), text);
      },
-     [](std::string_view text, LabConfig& c) -> std::string {
+     [](std::string_view text, LabConfig& c) -> Verdict {
          std::optional<machine::LatencyDistribution> latency = machine::parse_latency(text);
          if (!latency)
-             return "must be a latency such as 2ms, uniform:1ms..9ms or exp:2ms";
+             return Wrong{ProblemCode::NotLatency};
          bool uses_b = latency->kind == machine::LatencyDistribution::Kind::Uniform;
          if (!kIoLatencyRange.contains(latency->a) || (uses_b && !kIoLatencyRange.contains(latency->b)))
-             return "its durations must be " + range_text(kIoLatencyRange, true);
+             return Wrong{ProblemCode::LatencyOutOfRange, range_text(kIoLatencyRange, true)};
          c.io_latency = *latency;
          return {};
      }},
@@ -232,14 +240,14 @@ const FieldDef kSettingFields[] = {
      [](const LabConfig& c, const LabConfig& d) {
          return unless_default(c.max_memory, d.max_memory, format_memory_size(c.max_memory));
      },
-     [](std::string_view text, LabConfig& c) -> std::string {
+     [](std::string_view text, LabConfig& c) -> Verdict {
          std::optional<uint64_t> bytes = parse_memory_size(text);
          const std::string range = format_memory_size(uint64_t(kMaxMemoryRange.min)) + ".." +
                                    format_memory_size(uint64_t(kMaxMemoryRange.max));
          if (!bytes)
-             return "must be a size such as 64MiB, 512KiB or 1GiB";
+             return Wrong{ProblemCode::NotMemorySize};
          if (!kMaxMemoryRange.contains(SimTime(*bytes)))
-             return "must be " + range;
+             return Wrong{ProblemCode::OutOfRange, range};
          c.max_memory = *bytes;
          return {};
      }},
@@ -247,17 +255,17 @@ const FieldDef kSettingFields[] = {
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.max_threads, d.max_threads, std::to_string(c.max_threads)); },
      [](std::string_view text, LabConfig& c) {
          SimTime threads = 0;
-         std::string error = read_number(text, kMaxThreadsRange, threads);
-         if (error.empty())
+         Verdict error = read_number(text, kMaxThreadsRange, threads);
+         if (!error)
              c.max_threads = int(threads);
          return error;
      }},
     {"seed",
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.seed, d.seed, std::to_string(c.seed)); },
-     [](std::string_view text, LabConfig& c) -> std::string {
+     [](std::string_view text, LabConfig& c) -> Verdict {
          std::optional<uint64_t> seed = parse_unsigned(text);
          if (!seed)
-             return "must be a whole number 0..18446744073709551615";
+             return Wrong{ProblemCode::NotWholeNumber, "0.." + std::to_string(UINT64_MAX)};
          c.seed = *seed;
          return {};
      }},
@@ -267,14 +275,14 @@ const FieldDef kSettingFields[] = {
              return std::nullopt;
          return machine::format_schedule(c.schedule);
      },
-     [](std::string_view text, LabConfig& c) -> std::string {
+     [](std::string_view text, LabConfig& c) -> Verdict {
          std::string error;
          std::optional<machine::Schedule> schedule = machine::parse_schedule(text, error);
          if (!schedule)
-             return "must be a schedule such as 412:2,530:1 (" + error + ")";
+             return Wrong{ProblemCode::NotSchedule, error};
          if (schedule->choices.size() > kMaxScheduleChoices)
-             return "has " + std::to_string(schedule->choices.size()) + " choices, more than " +
-                    std::to_string(kMaxScheduleChoices);
+             return Wrong{ProblemCode::TooManyChoices, std::to_string(schedule->choices.size()),
+                          std::to_string(kMaxScheduleChoices)};
          c.schedule = std::move(*schedule);
          return {};
      }},
@@ -291,8 +299,8 @@ const FieldDef kViewFields[] = {
      },
      [](std::string_view text, LabConfig& c) {
          SimTime thread = 0;
-         std::string error = read_number(text, kSelectedThreadRange, thread);
-         if (error.empty())
+         Verdict error = read_number(text, kSelectedThreadRange, thread);
+         if (!error)
              c.selected_thread = int(thread);
          return error;
      }},
@@ -302,13 +310,13 @@ const FieldDef kViewFields[] = {
              return std::nullopt;
          return machine::format_duration(c.zoom_begin) + ".." + machine::format_duration(c.zoom_end);
      },
-     [](std::string_view text, LabConfig& c) -> std::string {
+     [](std::string_view text, LabConfig& c) -> Verdict {
          size_t dots = text.find("..");
          std::optional<SimTime> begin = machine::parse_duration(text.substr(0, dots));
          std::optional<SimTime> end =
              dots == std::string_view::npos ? std::nullopt : machine::parse_duration(text.substr(dots + 2));
          if (!begin || !end || *begin >= *end)
-             return "must be a time range such as 1ms..2.5ms (start before end)";
+             return Wrong{ProblemCode::NotTimeRange};
          c.zoom_begin = *begin;
          c.zoom_end = *end;
          return {};
@@ -317,8 +325,8 @@ const FieldDef kViewFields[] = {
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.step, d.step, std::to_string(c.step)); },
      [](std::string_view text, LabConfig& c) {
          SimTime step = 0;
-         std::string error = read_number(text, kLessonStepRange, step);
-         if (error.empty())
+         Verdict error = read_number(text, kLessonStepRange, step);
+         if (!error)
              c.step = int(step);
          return error;
      }},
@@ -326,9 +334,9 @@ const FieldDef kViewFields[] = {
      [](const LabConfig& c, const LabConfig& d) {
          return unless_default(c.language, d.language, std::string(language_code(c.language)));
      },
-     [](std::string_view text, LabConfig& c) -> std::string {
+     [](std::string_view text, LabConfig& c) -> Verdict {
          if (!parse_language(text, c.language))
-             return "must be en or zh";
+             return Wrong{ProblemCode::NotLanguage};
          return {};
      }},
 };
@@ -402,14 +410,13 @@ struct Decoder {
     std::vector<Pair> pairs;  // in input order, each key once
     bool accepted_any = false;
 
-    void problem(std::string field, std::string message)
+    void problem(std::string field, std::string_view value, Wrong wrong)
     {
-        result.problems.push_back({std::move(field), std::move(message)});
+        Problem p{std::move(field), wrong.code, shown(value), std::move(wrong.detail), std::move(wrong.limit), {}};
+        p.message = word_problem(problem_words_english(p.code), p);
+        result.problems.push_back(std::move(p));
     }
-    void wrong_value(const Pair& pair, const std::string& why)
-    {
-        problem(pair.key, pair.key + "=" + shown(pair.value) + ": " + why);
-    }
+    void wrong_value(const Pair& pair, Wrong wrong) { problem(pair.key, pair.value, std::move(wrong)); }
 
     void split(std::string_view fragment)
     {
@@ -425,12 +432,11 @@ struct Decoder {
             std::optional<std::string> value =
                 percent_decode(equals == std::string_view::npos ? std::string_view() : part.substr(equals + 1));
             if (equals == std::string_view::npos || !key || !value || key->empty()) {
-                problem("link", "'" + shown(part) + "': not a key=value pair");
+                problem("link", part, {ProblemCode::NotAPair});
                 continue;
             }
             if (Pair* earlier = find(*key)) {
-                problem(*key, *key + "=" + shown(*value) + ": " + *key + " is given twice; the first (" +
-                                  shown(earlier->value) + ") is used");
+                problem(*key, *value, {ProblemCode::GivenTwice, shown(earlier->value)});
                 continue;
             }
             pairs.push_back({std::move(*key), std::move(*value)});
@@ -450,7 +456,7 @@ struct Decoder {
     {
         Pair* pair = find("v");
         if (!pair) {
-            problem("v", "v: missing (read as version " + std::to_string(kPermalinkVersion) + ")");
+            problem("v", "", {ProblemCode::VersionMissing, std::to_string(kPermalinkVersion)});
             return;
         }
         pair->used = true;
@@ -458,9 +464,9 @@ struct Decoder {
         if (version && *version == uint64_t(kPermalinkVersion))
             return;
         if (version && *version > uint64_t(kPermalinkVersion))
-            wrong_value(*pair, "made by a newer version of Threadlab; only the settings this version knows are read");
+            wrong_value(*pair, {ProblemCode::NewerVersion});
         else
-            wrong_value(*pair, "unknown version (read as version " + std::to_string(kPermalinkVersion) + ")");
+            wrong_value(*pair, {ProblemCode::UnknownVersion, std::to_string(kPermalinkVersion)});
     }
 
     void fields(std::span<const FieldDef> defs)
@@ -470,11 +476,10 @@ struct Decoder {
             if (!pair)
                 continue;
             pair->used = true;
-            std::string error = field.read(pair->value, result.config);
-            if (error.empty())
-                accepted_any = true;
+            if (Verdict wrong = field.read(pair->value, result.config))
+                wrong_value(*pair, std::move(*wrong));
             else
-                wrong_value(*pair, error);
+                accepted_any = true;
         }
     }
 
@@ -489,7 +494,7 @@ struct Decoder {
             pair->used = true;
             std::optional<int64_t> value = parse_signed(pair->value);
             if (!value || *value < slider.min || *value > slider.max) {
-                wrong_value(*pair, "must be a whole number " + std::to_string(slider.min) + ".." + std::to_string(slider.max));
+                wrong_value(*pair, {ProblemCode::NotWholeNumber, std::to_string(slider.min) + ".." + std::to_string(slider.max)});
                 continue;
             }
             result.config.sliders[slider.name] = *value;
@@ -501,14 +506,13 @@ struct Decoder {
     {
         LabConfig& c = result.config;
         const LabConfig defaults;
-        std::string limit = "must be within the run (max-time " + machine::format_duration(c.max_time) + ")";
+        const Wrong outside{ProblemCode::OutsideRun, machine::format_duration(c.max_time)};
         if (c.time > c.max_time) {
-            problem("t", "t=" + machine::format_duration(c.time) + ": " + limit);
+            problem("t", machine::format_duration(c.time), outside);
             c.time = defaults.time;
         }
         if (c.zoom_end > c.max_time) {
-            problem("zoom", "zoom=" + machine::format_duration(c.zoom_begin) + ".." + machine::format_duration(c.zoom_end) +
-                                ": " + limit);
+            problem("zoom", machine::format_duration(c.zoom_begin) + ".." + machine::format_duration(c.zoom_end), outside);
             c.zoom_begin = defaults.zoom_begin;
             c.zoom_end = defaults.zoom_end;
         }
@@ -518,12 +522,19 @@ struct Decoder {
     {
         for (const Pair& pair : pairs)
             if (!pair.used)
-                problem(pair.key, pair.key + "=" + shown(pair.value) +
-                                      ": no such setting, and the program has no slider of that name");
+                problem(pair.key, pair.value, {ProblemCode::UnknownKey});
     }
 };
 
 } // namespace
+
+// --- Wording -------------------------------------------------------------------------------------
+
+std::string word_problem(std::string_view words, const Problem& problem)
+{
+    return fill_words(words, {{"{field}", problem.field}, {"{value}", problem.value}, {"{detail}", problem.detail},
+                              {"{limit}", problem.limit}});
+}
 
 // --- Encode --------------------------------------------------------------------------------------
 
@@ -558,15 +569,14 @@ DecodeResult decode_fragment(std::string_view link)
     if (hash != std::string_view::npos)
         link.remove_prefix(hash + 1);
     else if (link.find("://") != std::string_view::npos) {
-        decoder.problem("link", "the link has no '#' part: the default lab opens");
+        decoder.problem("link", "", {ProblemCode::NoFragment});
         decoder.result.usable = false;
         return decoder.result;
     }
     if (link.empty())
         return decoder.result;
     if (link.size() > kMaxLinkChars) {
-        decoder.problem("link", "the link is " + std::to_string(link.size()) + " characters long, more than " +
-                                    std::to_string(kMaxLinkChars) + ": the default lab opens");
+        decoder.problem("link", "", {ProblemCode::LinkTooLong, std::to_string(link.size()), std::to_string(kMaxLinkChars)});
         decoder.result.usable = false;
         return decoder.result;
     }

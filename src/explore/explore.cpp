@@ -555,7 +555,7 @@ void random_mode(const Program& program, const machine::MachineConfig& config, c
     }
 }
 
-std::vector<std::string> preemption_words(const Program& program, const machine::MachineConfig& config,
+std::vector<PreemptionParts> preemption_parts(const Program& program, const machine::MachineConfig& config,
                                           const Schedule& schedule, int64_t max_steps) {
     python::PythonRun run(explorer_config(config));
     if (run.start(program.source, program.filename, program.compiled))
@@ -564,10 +564,10 @@ std::vector<std::string> preemption_words(const Program& program, const machine:
     run.machine().set_controller(&witness);
     run.run(machine::kNever, max_steps);
     run.machine().set_controller(nullptr);
-    std::vector<std::string> words;
+    std::vector<PreemptionParts> parts;
     for (const PreemptionNote& note : witness.notes())
-        words.push_back(note.words);
-    return words;
+        parts.push_back(note.parts);
+    return parts;
 }
 
 } // namespace
@@ -594,7 +594,7 @@ ExploreResult explore(std::string_view source, std::string_view filename, const 
     result.outcomes = grouping.take();
     for (Outcome& o : result.outcomes)
         if (o.preemptions > 0)
-            o.preempted = preemption_words(program, config, o.witness, options.max_steps);
+            o.preempted = preemption_parts(program, config, o.witness, options.max_steps);
     if (clock)
         result.seconds = clock() - start;
     return result;
@@ -606,11 +606,11 @@ Outcome run_schedule(std::string_view source, std::string_view filename, const m
     return run_once(compile_program(source, filename, error), config, schedule, false, max_steps).outcome;
 }
 
-std::vector<std::string> describe_preemptions(std::string_view source, std::string_view filename,
+std::vector<PreemptionParts> describe_preemptions(std::string_view source, std::string_view filename,
                                               const machine::MachineConfig& config, const Schedule& schedule,
                                               int64_t max_steps) {
     std::optional<lang::SourceError> error;
-    return preemption_words(compile_program(source, filename, error), config, schedule, max_steps);
+    return preemption_parts(compile_program(source, filename, error), config, schedule, max_steps);
 }
 
 // ---- The report --------------------------------------------------------------------------------

@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "explore/witness_words.h"
 #include "machine/machine.h"
 #include "machine/schedule.h"
 
@@ -48,9 +49,9 @@ struct Outcome {
     int64_t count = 0;     // schedules that gave it
     int preemptions = 0;   // of the witness
     machine::Schedule witness;
-    // The witness's preemptions in words, in order: "Thread-2 (increment) was preempted after
-    // LOAD_GLOBAL counter, line 9, and Thread-1 (increment) ran".
-    std::vector<std::string> preempted;
+    // The witness's preemptions, in order, in words' parts (word_preemption: "Thread-2
+    // (increment) was preempted after LOAD_GLOBAL counter, line 9, and Thread-1 (increment) ran").
+    std::vector<PreemptionParts> preempted;
     bool failing() const { return !failure.empty(); }
 };
 
@@ -83,7 +84,7 @@ Outcome run_schedule(std::string_view source, std::string_view filename, const m
                      const machine::Schedule& schedule, int64_t max_steps);
 
 // What each preemption of `schedule` interrupted (see Outcome::preempted).
-std::vector<std::string> describe_preemptions(std::string_view source, std::string_view filename,
+std::vector<PreemptionParts> describe_preemptions(std::string_view source, std::string_view filename,
                                               const machine::MachineConfig& config, const machine::Schedule& schedule,
                                               int64_t max_steps);
 

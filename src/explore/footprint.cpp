@@ -154,15 +154,19 @@ void next_step_footprint(const python::Thread* thread, std::vector<Access>& out)
     }
 }
 
-std::string instruction_words(const python::PythonRun& run, machine::ThreadId thread, std::string_view filename,
-                              bool next) {
+InstructionPlace instruction_place(const python::PythonRun& run, machine::ThreadId thread, std::string_view filename,
+                                   bool next) {
+    InstructionPlace place;
     const python::Thread* t = run.python_thread(thread);
-    if (!t || t->frames.empty() || t->frames.back().is_native() || (!next && t->frames.back().ip == 0))
-        return next ? "a call into the runtime" : "its first instruction";
+    if (!t || t->frames.empty() || t->frames.back().is_native() || (!next && t->frames.back().ip == 0)) {
+        place.kind = next ? InstructionPlace::Kind::RuntimeCall : InstructionPlace::Kind::FirstInstruction;
+        return place;
+    }
     const python::Frame& f = t->frames.back();
     const lang::CodeObject& code = *f.code->source;
     if (code.code.empty())
-        return "its first instruction";
+        return place;
+    place.kind = InstructionPlace::Kind::Instruction;
     const size_t at = std::min<size_t>(next ? f.ip : f.ip - 1, code.code.size() - 1);
     const lang::Instruction in = code.code[at];
     // The opcode as CPython's dis spells it: LoadGlobal -> LOAD_GLOBAL.
@@ -174,11 +178,12 @@ std::string instruction_words(const python::PythonRun& run, machine::ThreadId th
     }
     if (lang::op_arg_kind(in.op) == lang::OpArg::Name && in.arg >= 0 && static_cast<size_t>(in.arg) < code.names.size())
         text += " " + code.names[in.arg];
+    place.op = std::move(text);
     if (at < code.positions.size())
-        text += ", line " + std::to_string(code.positions[at].line);
+        place.line = code.positions[at].line;
     if (code.filename != filename)
-        text += ", in " + code.filename;
-    return text;
+        place.file = code.filename;
+    return place;
 }
 
 } // namespace explore

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "explore/witness_words.h"
 #include "machine/sim_time.h"
 
 namespace python {
@@ -28,10 +29,10 @@ uint64_t sync_key(int32_t id);
 // What the next instruction of `thread` will touch (empty: only its own frame).
 void next_step_footprint(const python::Thread* thread, std::vector<Access>& out);
 
-// An instruction of `thread` as CPython's dis spells it, with its line: "LOAD_GLOBAL counter,
-// line 9" (", in <threading>" when it is in a module's code rather than the program's).
+// An instruction of `thread` as CPython's dis spells it, with its line ("LOAD_GLOBAL counter",
+// 9; its file when it is in a module's code rather than the program's `filename`).
 // `next`: the one it executes next; otherwise the last one it executed.
-std::string instruction_words(const python::PythonRun& run, machine::ThreadId thread, std::string_view filename,
-                              bool next);
+InstructionPlace instruction_place(const python::PythonRun& run, machine::ThreadId thread, std::string_view filename,
+                                   bool next);
 
 } // namespace explore

@@ -39,8 +39,9 @@ ThreadId WitnessReplay::choose(const ChoicePoint& p) {
             note.trace_event = events_recorded(m);
             note.preempted = p.current;
             note.ran = chosen;
-            note.words = m.thread(p.current).name + " was preempted after " +
-                         instruction_words(run_, p.current, filename_, false) + ", and " + m.thread(chosen).name + " ran";
+            note.parts.preempted = m.thread(p.current).name;
+            note.parts.ran = m.thread(chosen).name;
+            note.parts.after = instruction_place(run_, p.current, filename_, false);
             notes_.push_back(std::move(note));
             open_.push_back({notes_.size() - 1, {}});
             ++revision_;
@@ -69,7 +70,7 @@ void WitnessReplay::look_at(ThreadId thread, const std::vector<Access>& accesses
     const machine::Machine& m = run_.machine();
     const auto note_of = [&](const Access& a) {
         return AccessNote{thread, a.write, m.now(), events_recorded(m),
-                          instruction_words(run_, thread, filename_, point != nullptr)};
+                          instruction_place(run_, thread, filename_, point != nullptr)};
     };
     for (size_t i = 0; i < open_.size();) {
         Open& open = open_[i];
@@ -98,11 +99,11 @@ void WitnessReplay::look_at(ThreadId thread, const std::vector<Access>& accesses
                 continue;
             note.first = other;
             note.second = note_of(a);
-            note.object = a.name.empty() ? point ? "the same object" : "the same lock"
-                                         : "`" + std::string(a.name) + "`";
-            note.conflict = m.thread(note.first.thread).name + (note.first.write ? " wrote " : " read ") + note.object +
-                            " (" + note.first.instruction + ") before " + m.thread(thread).name +
-                            (note.second.write ? " wrote it (" : " read it (") + note.second.instruction + ")";
+            note.parts.has_conflict = true;
+            note.parts.first = {m.thread(other.thread).name, other.write, other.at};
+            note.parts.second = {m.thread(thread).name, a.write, note.second.at};
+            note.parts.object = std::string(a.name);
+            note.parts.lock = a.name.empty() && !point;
             found = true;
             break;
         }
@@ -137,7 +138,7 @@ public:
         decision.threads.assign(p.others.begin(), p.others.end());
         decision.threads.insert(std::lower_bound(decision.threads.begin(), decision.threads.end(), p.current), p.current);
         for (ThreadId t : decision.threads)
-            decision.next.push_back(instruction_words(run_, t, filename_, true));
+            decision.next.push_back(instruction_place(run_, t, filename_, true));
         return chosen;
     }
 

@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 #include "explore/footprint.h"
+#include "explore/witness_words.h"
 #include "machine/machine.h"
 #include "machine/schedule.h"
 
@@ -34,7 +35,7 @@ struct AccessNote {
     bool write = false;
     machine::SimTime time = 0;
     uint64_t trace_event = 0;  // events the trace had recorded before the step: where the timeline puts it
-    std::string instruction;   // "LOAD_GLOBAL counter, line 9"
+    InstructionPlace at;       // LOAD_GLOBAL counter, line 9
 };
 
 struct PreemptionNote {
@@ -43,16 +44,15 @@ struct PreemptionNote {
     uint64_t trace_event = 0;
     machine::ThreadId preempted = machine::kNoThread;
     machine::ThreadId ran = machine::kNoThread;
-    // "Thread-2 (increment) was preempted after LOAD_ATTR value, line 17, and Thread-1 (increment) ran"
-    std::string words;
     // The conflict that makes it matter: `first` by another thread while the preempted one
     // waited, `second` by the preempted one once it ran again; absent (thread kNoThread) when
     // none was seen.
     AccessNote first, second;
-    std::string object;    // "the global counter", "the attribute value", "a lock"
-    // "Thread-1 (increment) read the global counter (LOAD_GLOBAL counter, line 9) before
-    // Thread-2 (increment) wrote it (STORE_GLOBAL counter, line 9)"
-    std::string conflict;
+    // The same in words' parts: word_preemption() gives "Thread-2 (increment) was preempted after
+    // LOAD_ATTR value, line 17, and Thread-1 (increment) ran", word_conflict() "Thread-1
+    // (increment) read `counter` (LOAD_GLOBAL counter, line 9) before Thread-2 (increment) wrote
+    // it (STORE_GLOBAL counter, line 9)".
+    PreemptionParts parts;
     bool has_conflict() const { return second.thread != machine::kNoThread; }
 };
 
@@ -90,7 +90,7 @@ struct Decision {
     machine::ThreadId current = machine::kNoThread;
     bool fresh = false;                      // a pick of another thread here preempts no one
     std::vector<machine::ThreadId> threads;  // every thread that may run here, ascending ids
-    std::vector<std::string> next;           // what each of them executes next, in words
+    std::vector<InstructionPlace> next;      // what each of them executes next
 };
 
 // The first decision after step `after` (-1: from the start) of the run that follows `schedule`;

@@ -5,7 +5,7 @@ namespace lab {
 namespace {
 
 ScheduleAccessView access_view(const explore::AccessNote& a) {
-    return {a.thread, a.write, a.time, a.instruction};
+    return {a.thread, a.write, a.time};
 }
 
 } // namespace
@@ -13,7 +13,7 @@ ScheduleAccessView access_view(const explore::AccessNote& a) {
 std::shared_ptr<const ScheduleNotes> schedule_notes_view(const explore::WitnessReplay& witness) {
     auto notes = std::make_shared<ScheduleNotes>();
     for (const explore::PreemptionNote& n : witness.notes())
-        notes->push_back({n.time, n.preempted, n.ran, n.words, access_view(n.first), access_view(n.second), n.conflict});
+        notes->push_back({n.time, n.preempted, n.ran, access_view(n.first), access_view(n.second), n.parts});
     return notes;
 }
 

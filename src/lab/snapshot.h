@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "explore/witness_words.h"
 #include "machine/sim_time.h"
 #include "machine/thread_state.h"
 #include "machine/trace.h"
@@ -213,7 +214,6 @@ struct ScheduleAccessView {
     int32_t thread = -1;       // -1: no conflict was seen
     bool write = false;
     machine::SimTime time = 0;
-    std::string instruction;   // "LOAD_GLOBAL counter, line 9"
 };
 
 // A preemption the run's schedule made, in words, and the pair of conflicting accesses: `first`
@@ -222,9 +222,10 @@ struct ScheduleNoteView {
     machine::SimTime time = 0;
     int32_t preempted = -1;
     int32_t ran = -1;
-    std::string words;     // "Thread-1 (increment) was preempted after BINARY_OP, line 9, and MainThread ran"
     ScheduleAccessView first, second;
-    std::string conflict;  // "Thread-2 (increment) read `counter` (...) before Thread-1 (increment) wrote it (...)"
+    // For explore::word_preemption ("Thread-1 (increment) was preempted after BINARY_OP, line 9, and
+    // MainThread ran") and word_conflict ("Thread-2 (increment) read `counter` (...) before ...").
+    explore::PreemptionParts parts;
 };
 using ScheduleNotes = std::vector<ScheduleNoteView>;
 
@@ -236,7 +237,7 @@ struct DecisionView {
     int32_t current = -1;
     bool fresh = false;                 // picking another thread here preempts no one
     std::vector<int32_t> threads;       // ascending ids
-    std::vector<std::string> next;      // what each of them executes next, in words
+    std::vector<explore::InstructionPlace> next;  // what each of them executes next
 };
 
 struct LabSnapshot {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "explore/witness_words.h"
 #include "lab/snapshot.h"
 
 namespace ui {
@@ -18,7 +19,7 @@ struct ExploreRow {
     int64_t count = 0;     // schedules that give it
     int preemptions = 0;   // of its witness
     std::string schedule;  // the witness, STEP:THREAD,...
-    std::vector<std::string> preempted;  // what each of the witness's preemptions interrupted
+    std::vector<explore::PreemptionParts> preempted;  // what each of the witness's preemptions interrupted
 };
 
 struct ExploreView {

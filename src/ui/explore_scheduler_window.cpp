@@ -58,7 +58,7 @@ void ShowDecision(const lab::LabSnapshot& snap, SchedulerWindowState& state) {
         if (i < (size_t)kDigitKeys)
             RecordItemRect(kPickNames[i]);
         ImGui::SameLine();
-        ImGui::TextDisabled(Tr(Str::SchedulerNext), i < d.next.size() ? d.next[i].c_str() : "");
+        ImGui::TextDisabled(Tr(Str::SchedulerNext), i < d.next.size() ? InstructionText(d.next[i]).c_str() : "");
         ImGui::PopID();
     }
     // Digits 1-9 pick too, unless a text field has the keyboard. ImGui 1.86 names no digit

@@ -32,8 +32,8 @@ void ShowOutcome(const ExploreRow& row, float share, int index, ExploreWindowSta
         const std::string shown = (row.output.empty() ? std::string(Tr(Str::ExploreNoOutput)) + "\n" : row.output) + row.detail;
         ImGui::SetTooltip("%s", shown.c_str());
     }
-    for (const std::string& preemption : row.preempted)
-        ImGui::TextDisabled("  %s", preemption.c_str());
+    for (const explore::PreemptionParts& preemption : row.preempted)
+        ImGui::TextDisabled("  %s", PreemptionText(preemption).c_str());
     ImGui::TableNextColumn();
     // The histogram: the row's share of the schedules run, with its count on the bar.
     char count[32];

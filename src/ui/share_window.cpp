@@ -75,7 +75,7 @@ void ShowLinkProblemsWindow(bool* open, const LinkProblemsState& state) {
                                : Tr(Str::LinkPartlyWrong));
     for (const config::Problem& problem : state.problems) {
         ImGui::Bullet();
-        ImGui::Text("%s: %s", problem.field.c_str(), problem.message.c_str());
+        ImGui::Text("%s: %s", problem.field.c_str(), ProblemText(problem).c_str());
     }
     ImGui::PopTextWrapPos();
     if (ImGui::Button(Tr(Str::LinkDismiss)))

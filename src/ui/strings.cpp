@@ -592,6 +592,45 @@ const StringRow kStrings[] = {
     {Str::RealStepRaceUnguarded, "race: counter += 1, unguarded", "竞争：counter += 1，不加保护"},
     {Str::RealStepRaceAtomic, "race: counter += 1, atomic", "竞争：counter += 1，原子加法"},
     {Str::RealStepRaceLocked, "race: counter += 1, under a lock", "竞争：counter += 1，加锁"},
+    {Str::LinkNotAPair, config::problem_words_english(config::ProblemCode::NotAPair), "“{value}”：不是 key=value 的形式"},
+    {Str::LinkGivenTwice, config::problem_words_english(config::ProblemCode::GivenTwice), "{field}={value}：{field} 出现了两次；采用第一次的值（{detail}）"},
+    {Str::LinkVersionMissing, config::problem_words_english(config::ProblemCode::VersionMissing), "v：缺少版本号（按版本 {detail} 读取）"},
+    {Str::LinkNewerVersion, config::problem_words_english(config::ProblemCode::NewerVersion), "{field}={value}：这是新版 Threadlab 生成的链接；只读取这个版本认识的设置"},
+    {Str::LinkUnknownVersion, config::problem_words_english(config::ProblemCode::UnknownVersion), "{field}={value}：未知的版本（按版本 {detail} 读取）"},
+    {Str::LinkNotWholeNumber, config::problem_words_english(config::ProblemCode::NotWholeNumber), "{field}={value}：必须是 {detail} 之间的整数"},
+    {Str::LinkNotDuration, config::problem_words_english(config::ProblemCode::NotDuration), "{field}={value}：必须是一段时长，例如 250us、5ms 或 1.5s"},
+    {Str::LinkOutOfRange, config::problem_words_english(config::ProblemCode::OutOfRange), "{field}={value}：必须在 {detail} 之间"},
+    {Str::LinkNotOnOff, config::problem_words_english(config::ProblemCode::NotOnOff), "{field}={value}：必须是 on 或 off"},
+    {Str::LinkNotPolicy, config::problem_words_english(config::ProblemCode::NotPolicy), "{field}={value}：必须是 rr、fifo、priority 或 mlfq"},
+    {Str::LinkNotLatency, config::problem_words_english(config::ProblemCode::NotLatency), "{field}={value}：必须是一种延迟，例如 2ms、uniform:1ms..9ms 或 exp:2ms"},
+    {Str::LinkLatencyOutOfRange, config::problem_words_english(config::ProblemCode::LatencyOutOfRange), "{field}={value}：其中的时长必须在 {detail} 之间"},
+    {Str::LinkNotMemorySize, config::problem_words_english(config::ProblemCode::NotMemorySize), "{field}={value}：必须是一个大小，例如 64MiB、512KiB 或 1GiB"},
+    {Str::LinkNotSchedule, config::problem_words_english(config::ProblemCode::NotSchedule), "{field}={value}：必须是一个调度，例如 412:2,530:1（{detail}）"},
+    {Str::LinkTooManyChoices, config::problem_words_english(config::ProblemCode::TooManyChoices), "{field}={value}：有 {detail} 个选择，超过了上限 {limit}"},
+    {Str::LinkNotTimeRange, config::problem_words_english(config::ProblemCode::NotTimeRange), "{field}={value}：必须是一个时间范围，例如 1ms..2.5ms（开始早于结束）"},
+    {Str::LinkNotLanguage, config::problem_words_english(config::ProblemCode::NotLanguage), "{field}={value}：必须是 en 或 zh"},
+    {Str::LinkNoSuchLesson, config::problem_words_english(config::ProblemCode::NoSuchLesson), "{field}={value}：没有这一课（现有的课：{detail}）"},
+    {Str::LinkBlobNotBase64, config::problem_words_english(config::ProblemCode::BlobNotBase64), "{field}={value}：程序数据不是 base64url（链接可能被截断或改动过）"},
+    {Str::LinkProgramTooLarge, config::problem_words_english(config::ProblemCode::ProgramTooLarge), "{field}={value}：程序超过了 {detail} KiB"},
+    {Str::LinkBlobBroken, config::problem_words_english(config::ProblemCode::BlobBroken), "{field}={value}：程序数据已损坏：{detail}（链接可能被截断或改动过）"},
+    {Str::LinkProgramEmpty, config::problem_words_english(config::ProblemCode::ProgramEmpty), "{field}={value}：程序是空的"},
+    {Str::LinkProgramNotUtf8, config::problem_words_english(config::ProblemCode::ProgramNotUtf8), "{field}={value}：程序不是 UTF-8 文本"},
+    {Str::LinkOutsideRun, config::problem_words_english(config::ProblemCode::OutsideRun), "{field}={value}：必须在这次运行之内（max-time {detail}）"},
+    {Str::LinkUnknownKey, config::problem_words_english(config::ProblemCode::UnknownKey), "{field}={value}：没有这个设置，程序里也没有这个名字的滑块"},
+    {Str::LinkNoFragment, config::problem_words_english(config::ProblemCode::NoFragment), "链接里没有“#”之后的部分：打开默认的实验"},
+    {Str::LinkTooLong, config::problem_words_english(config::ProblemCode::LinkTooLong), "链接长 {detail} 个字符，超过了 {limit}：打开默认的实验"},
+    {Str::WitnessInstruction, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::Instruction)], "{op}"},
+    {Str::WitnessAtLine, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::AtLine)], "，第 {line} 行"},
+    {Str::WitnessInFile, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::InFile)], "，在 {file} 中"},
+    {Str::WitnessFirstInstruction, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::FirstInstruction)], "它的第一条指令"},
+    {Str::WitnessRuntimeCall, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::RuntimeCall)], "一次进入运行时的调用"},
+    {Str::WitnessPreempted, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::Preempted)], "{preempted} 执行完 {instruction} 之后被抢占，随后 {ran} 运行"},
+    {Str::WitnessReadBeforeWrote, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::ReadBeforeWrote)], "{first} 先读了 {object}（{first_at}），之后 {second} 写了它（{second_at}）"},
+    {Str::WitnessWroteBeforeRead, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::WroteBeforeRead)], "{first} 先写了 {object}（{first_at}），之后 {second} 读了它（{second_at}）"},
+    {Str::WitnessWroteBeforeWrote, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::WroteBeforeWrote)], "{first} 先写了 {object}（{first_at}），之后 {second} 也写了它（{second_at}）"},
+    {Str::WitnessNamedObject, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::NamedObject)], "`{name}`"},
+    {Str::WitnessSameObject, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::SameObject)], "同一个对象"},
+    {Str::WitnessSameLock, explore::kWitnessEnglish[size_t(explore::WitnessPhrase::SameLock)], "同一把锁"},
 };
 static_assert(std::size(kStrings) == size_t(Str::Count), "one row per Str");
 
@@ -642,6 +681,30 @@ const char* ShownWindowTitle(std::string_view identity)
     }
     return nullptr;
 }
+
+std::string ProblemText(const config::Problem& problem, config::Language language)
+{
+    return config::word_problem(Tr(Str(size_t(Str::LinkNotAPair) + size_t(problem.code)), language), problem);
+}
+
+std::string ProblemText(const config::Problem& problem) { return ProblemText(problem, g_language); }
+
+namespace {
+
+// The witness's phrases in the page's language, as explore's wording takes them.
+explore::WitnessPhrases PagePhrases()
+{
+    static const char* phrases[size_t(explore::WitnessPhrase::Count)];
+    for (size_t i = 0; i < std::size(phrases); i++)
+        phrases[i] = Tr(Str(size_t(Str::WitnessInstruction) + i));
+    return phrases;
+}
+
+} // namespace
+
+std::string InstructionText(const explore::InstructionPlace& place) { return explore::word_instruction(place, PagePhrases()); }
+std::string PreemptionText(const explore::PreemptionParts& parts) { return explore::word_preemption(parts, PagePhrases()); }
+std::string ConflictText(const explore::PreemptionParts& parts) { return explore::word_conflict(parts, PagePhrases()); }
 
 const char* StateName(machine::ThreadState state)
 {

@@ -12,6 +12,8 @@
 #include <string_view>
 
 #include "config/config.h"
+#include "config/permalink.h"
+#include "explore/witness_words.h"
 #include "machine/thread_state.h"
 
 namespace ui {
@@ -130,6 +132,16 @@ enum class Str : uint16_t {
     RealStepStarting, RealStepCalibrating, RealStepSpeedupRun, RealStepSimulating, RealStepFiberSwitches,
     RealStepThreadHandoffs, RealStepThreadCreation, RealStepManyFibers, RealStepRaceUnguarded, RealStepRaceAtomic,
     RealStepRaceLocked,
+    // What is wrong with a part of a link, in config::ProblemCode order
+    LinkNotAPair, LinkGivenTwice, LinkVersionMissing, LinkNewerVersion, LinkUnknownVersion, LinkNotWholeNumber,
+    LinkNotDuration, LinkOutOfRange, LinkNotOnOff, LinkNotPolicy, LinkNotLatency, LinkLatencyOutOfRange,
+    LinkNotMemorySize, LinkNotSchedule, LinkTooManyChoices, LinkNotTimeRange, LinkNotLanguage, LinkNoSuchLesson,
+    LinkBlobNotBase64, LinkProgramTooLarge, LinkBlobBroken, LinkProgramEmpty, LinkProgramNotUtf8, LinkOutsideRun,
+    LinkUnknownKey, LinkNoFragment, LinkTooLong,
+    // The explorer's witness sentences, in explore::WitnessPhrase order
+    WitnessInstruction, WitnessAtLine, WitnessInFile, WitnessFirstInstruction, WitnessRuntimeCall, WitnessPreempted,
+    WitnessReadBeforeWrote, WitnessWroteBeforeRead, WitnessWroteBeforeWrote, WitnessNamedObject, WitnessSameObject,
+    WitnessSameLock,
     Count,
 };
 
@@ -155,6 +167,16 @@ const char* WindowTitle(Str title);
 // The title WindowTitle last gave for the identity after "###" ("Threads"), or null if none:
 // what the title bar shows, which ImGui does not store on a rename.
 const char* ShownWindowTitle(std::string_view identity);
+
+// A link's problem in the page's language (or `language`).
+std::string ProblemText(const config::Problem& problem);
+std::string ProblemText(const config::Problem& problem, config::Language language);
+
+// The explorer's witness in the page's language: where a thread stands, a preemption, the
+// conflict that makes it matter ("" when none was seen).
+std::string InstructionText(const explore::InstructionPlace& place);
+std::string PreemptionText(const explore::PreemptionParts& parts);
+std::string ConflictText(const explore::PreemptionParts& parts);
 
 const char* StateName(machine::ThreadState state);
 const char* WaitName(machine::WaitKind kind);

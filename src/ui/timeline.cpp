@@ -588,9 +588,9 @@ void ShowScheduleMarkTooltip(const TimelineView& view, const TimelineData& data)
     ImGui::SameLine();
     ImGui::TextDisabled(Tr(Str::TimelineAt), FormatTime(t, sizeof t, m.time, PixelStep(view.axis), m.time));
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
-    ImGui::TextUnformatted(note.words.c_str());
-    if (!note.conflict.empty())
-        ImGui::Text(Tr(Str::MarkItMatters), note.conflict.c_str());
+    ImGui::TextUnformatted(PreemptionText(note.parts).c_str());
+    if (note.parts.has_conflict)
+        ImGui::Text(Tr(Str::MarkItMatters), ConflictText(note.parts).c_str());
     else
         ImGui::TextDisabled("%s", Tr(Str::MarkNoConflict));
     ImGui::PopTextWrapPos();
@@ -936,9 +936,9 @@ void AppendTimelineStateJson(std::string& out, const TimelineView& view, const T
     for (size_t i = 0; data.schedule_notes && i < data.schedule_notes->size(); ++i) {
         const lab::ScheduleNoteView& n = (*data.schedule_notes)[i];
         out += i ? ",{\"words\":" : "{\"words\":";
-        machine::append_json_string(out, n.words);
+        machine::append_json_string(out, PreemptionText(n.parts));
         out += ",\"conflict\":";
-        machine::append_json_string(out, n.conflict);
+        machine::append_json_string(out, ConflictText(n.parts));
         out += "}";
     }
     out += "],\"hover\":";

@@ -138,6 +138,21 @@ for (const width of [1280, 1600]) {
   });
 }
 
+test('a bad link under lang=zh: the banner says in Chinese what is wrong with each part', async () => {
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url + '#v=1&cpus=99&gil=maybe&lang=zh');
+  const s = await until(page, (st) => st.frames > 3 && st.share.banner);
+  assert.equal(s.lang, 'zh');
+  const shown = s.share.problems.map((p) => p.shown);
+  assert.deepEqual(shown, ['cpus=99：必须是 1..64 之间的整数', 'gil=maybe：必须是 on 或 off']);
+  // The English words stay in `message`, as the CLI prints them.
+  assert.equal(s.share.problems[0].message, 'cpus=99: must be a whole number 1..64');
+  assert.equal(s.fonts.missingGlyphs, 0);
+  await screenshot(page, 'lang-link-banner-chinese');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test('the page\'s own card speaks the link\'s language before the lab has started', async () => {
   const plain = await startPlainServer(); // no cross-origin isolation: the card, not the lab
   try {

@@ -30,7 +30,8 @@ ALLOWED = {
 UI_MACHINE_HEADERS = {"sim_time.h", "thread_state.h", "sync.h", "trace.h", "random.h"}
 # config's inflater stands alone (a library of its own, beneath the layers): python inflates its
 # embedded module sources with it.
-SHARED_HEADERS = {("config", "deflate.h")}
+# The witness's words (explore/witness_words.h) are plain data and their wording: the windows word them.
+SHARED_HEADERS = {("config", "deflate.h"), ("explore", "witness_words.h")}
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/([^"]+)"')
 
 

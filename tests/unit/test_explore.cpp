@@ -124,7 +124,7 @@ TEST_CASE("two threads doing counter += 1: exactly two outcomes, the lost update
     CHECK(lost->preemptions == 1);
     CHECK(r.pruned > 0);
     REQUIRE(lost->preempted.size() == 1);
-    CHECK(lost->preempted[0] == "Thread-1 (increment) was preempted after BINARY_OP, line 9, and MainThread ran");
+    CHECK(explore::word_preemption(lost->preempted[0], explore::kWitnessEnglish) == "Thread-1 (increment) was preempted after BINARY_OP, line 9, and MainThread ran");
 
     SUBCASE("its witness replays to the same outcome, deterministically") {
         explore::Outcome again = explore::run_schedule(kCounter2, "test.py", MachineConfig{}, lost->witness, 1000000);

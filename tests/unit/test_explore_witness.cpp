@@ -46,12 +46,14 @@ TEST_CASE("the lost update's witness: its preemption, and who read the counter b
     const std::vector<explore::PreemptionNote> notes = replay_notes(kCounter2, lost->witness);
     REQUIRE(notes.size() == 1);
     const explore::PreemptionNote& n = notes[0];
-    CHECK(n.words == "Thread-1 (increment) was preempted after BINARY_OP, line 9, and MainThread ran");
+    CHECK(explore::word_preemption(n.parts, explore::kWitnessEnglish) ==
+          "Thread-1 (increment) was preempted after BINARY_OP, line 9, and MainThread ran");
     CHECK(n.step == lost->witness.choices[0].step);
     REQUIRE(n.has_conflict());
-    CHECK(n.object == "`counter`");
-    CHECK(n.conflict == "Thread-2 (increment) read `counter` (LOAD_GLOBAL counter, line 9) before "
-                        "Thread-1 (increment) wrote it (STORE_GLOBAL counter, line 9)");
+    CHECK(n.parts.object == "counter");
+    CHECK(explore::word_conflict(n.parts, explore::kWitnessEnglish) ==
+          "Thread-2 (increment) read `counter` (LOAD_GLOBAL counter, line 9) before "
+          "Thread-1 (increment) wrote it (STORE_GLOBAL counter, line 9)");
     CHECK(n.first.thread == 2);
     CHECK(n.second.thread == 1);
     // In time and in the trace: the preemption, then the stale read, then the late write.
@@ -84,7 +86,7 @@ TEST_CASE("you are the scheduler: the decisions are the program's shared steps, 
         CHECK(d->step > after);
         REQUIRE(d->threads.size() == d->next.size());
         REQUIRE(index_of(*d, d->current) < d->threads.size());
-        asked.push_back(d->next[index_of(*d, d->current)]);
+        asked.push_back(explore::word_instruction(d->next[index_of(*d, d->current)], explore::kWitnessEnglish));
         after = d->step;
         REQUIRE(asked.size() < 20);
     }
@@ -98,7 +100,7 @@ TEST_CASE("you are the scheduler: the decisions are the program's shared steps, 
     REQUIRE(d);
     d = explore::next_decision(kCounter2, "test.py", MachineConfig{}, picks, d->step, 1000000);
     REQUIRE(d);
-    CHECK(d->next[index_of(*d, d->current)] == "STORE_GLOBAL counter, line 9");
+    CHECK(explore::word_instruction(d->next[index_of(*d, d->current)], explore::kWitnessEnglish) == "STORE_GLOBAL counter, line 9");
     REQUIRE(index_of(*d, 0) < d->threads.size());
     picks.choices.push_back({d->step, 0});
     bool picked_second = false;

@@ -56,6 +56,8 @@ bool SameInBothLanguages(Str id) {
     case Str::WaitGil:
     case Str::LanguageEnglish:
     case Str::LanguageChinese:
+    case Str::WitnessInstruction:  // an opcode and a name, as dis spells them
+    case Str::WitnessNamedObject:  // a name of the program's, in code quotes
         return true;
     default:
         return false;
@@ -135,4 +137,67 @@ TEST_CASE("the Explore window's summary and outcomes read in Chinese") {
     CHECK(ui::ExploreSummary(view) == "93 个调度，2 种结果，1 种失败 · 已探索至多 2 次抢占的全部调度");
     CHECK(ui::ExploreRowLabel(view.rows[0]) == "退出码 0，没有失败");
     ui::SetUiLanguage(config::Language::English);
+}
+
+TEST_CASE("a bad link's banner words each problem in the page's language, the CLI's English kept") {
+    const config::DecodeResult decoded = config::decode_fragment("#v=1&cpus=99&gil=maybe&colour=red&lang=zh");
+    REQUIRE(decoded.problems.size() == 3);
+    const config::Problem& cpus = decoded.problems[0];
+    CHECK(cpus.code == config::ProblemCode::NotWholeNumber);
+    CHECK(cpus.value == "99");
+    CHECK(cpus.message == "cpus=99: must be a whole number 1..64");
+    CHECK(ui::ProblemText(cpus, config::Language::English) == cpus.message);
+    CHECK(ui::ProblemText(cpus, config::Language::Chinese) == "cpus=99：必须是 1..64 之间的整数");
+    CHECK(ui::ProblemText(decoded.problems[1], config::Language::Chinese) == "gil=maybe：必须是 on 或 off");
+    CHECK(ui::ProblemText(decoded.problems[2], config::Language::Chinese) ==
+          "colour=red：没有这个设置，程序里也没有这个名字的滑块");
+    const config::DecodeResult cut = config::decode_fragment("https://threadlab.example/");
+    REQUIRE(cut.problems.size() == 1);
+    CHECK(ui::ProblemText(cut.problems[0], config::Language::Chinese) == "链接里没有“#”之后的部分：打开默认的实验");
+}
+
+TEST_CASE("every link problem's Chinese words put in the same parts as its English ones") {
+    auto parts = [](std::string_view words) {
+        std::vector<std::string> found;
+        for (const char* part : {"{field}", "{value}", "{detail}", "{limit}"})
+            if (words.find(part) != std::string_view::npos)
+                found.push_back(part);
+        return found;
+    };
+    for (size_t code = 0; code < size_t(config::ProblemCode::Count); code++) {
+        const ui::StringRow& row = ui::AllStrings()[size_t(ui::Str::LinkNotAPair) + code];
+        CAPTURE(row.en);
+        CHECK(std::string_view(row.en) == config::problem_words_english(config::ProblemCode(code)));
+        CHECK(parts(row.en) == parts(row.zh));
+    }
+}
+
+TEST_CASE("the explorer's witness reads in Chinese, its parts put in by the same wording as the CLI's English") {
+    explore::PreemptionParts p;
+    p.preempted = "Thread-1 (increment)";
+    p.ran = "MainThread";
+    p.after = {explore::InstructionPlace::Kind::Instruction, "BINARY_OP", 9, ""};
+    p.has_conflict = true;
+    p.first = {"Thread-2 (increment)", false, {explore::InstructionPlace::Kind::Instruction, "LOAD_GLOBAL counter", 9, ""}};
+    p.second = {"Thread-1 (increment)", true, {explore::InstructionPlace::Kind::Instruction, "STORE_GLOBAL counter", 9, ""}};
+    p.object = "counter";
+    ui::SetUiLanguage(config::Language::English);
+    CHECK(ui::PreemptionText(p) == explore::word_preemption(p, explore::kWitnessEnglish));
+    CHECK(ui::ConflictText(p) == "Thread-2 (increment) read `counter` (LOAD_GLOBAL counter, line 9) before "
+                                 "Thread-1 (increment) wrote it (STORE_GLOBAL counter, line 9)");
+    ui::SetUiLanguage(config::Language::Chinese);
+    CHECK(ui::PreemptionText(p) == "Thread-1 (increment) 执行完 BINARY_OP，第 9 行 之后被抢占，随后 MainThread 运行");
+    CHECK(ui::ConflictText(p) == "Thread-2 (increment) 先读了 `counter`（LOAD_GLOBAL counter，第 9 行），"
+                                 "之后 Thread-1 (increment) 写了它（STORE_GLOBAL counter，第 9 行）");
+    p.object.clear();
+    p.lock = true;
+    p.first.write = true;
+    p.first.at = {explore::InstructionPlace::Kind::RuntimeCall, "", 0, ""};
+    CHECK(ui::ConflictText(p) == "Thread-2 (increment) 先写了 同一把锁（一次进入运行时的调用），"
+                                 "之后 Thread-1 (increment) 也写了它（STORE_GLOBAL counter，第 9 行）");
+    ui::SetUiLanguage(config::Language::English);
+    CHECK(ui::ConflictText(p) == "Thread-2 (increment) wrote the same lock (a call into the runtime) before "
+                                 "Thread-1 (increment) wrote it (STORE_GLOBAL counter, line 9)");
+    for (size_t i = 0; i < size_t(explore::WitnessPhrase::Count); i++)
+        CHECK(std::string_view(ui::AllStrings()[size_t(ui::Str::WitnessInstruction) + i].en) == explore::kWitnessEnglish[i]);
 }
