@@ -38,13 +38,16 @@ embed_files(${SHADERS_HEADER} Shader ${SHADER_SOURCES})
 #     without hinting, layout tables or names, which Dear ImGui's rasterizer does not read.
 #     THREADLAB_UI_GLYPH_RANGES is the one list of those characters: the subsets and the
 #     atlas's ranges (generated/ui_glyph_ranges.h, read by src/ui/theme.cpp) both come from it.
-#     Latin with its supplements, Greek, Cyrillic, punctuation (… — “ ”), arrows, mathematical
-#     operators, box drawing and geometric shapes: what lessons, programs and their output use.
+#     Latin-1 and Latin Extended-A (the accents of European languages), Greek (π, λ, Δ in
+#     formulas), punctuation (… — “ ”), arrows, mathematical operators, box drawing and geometric
+#     shapes: what lessons, programs and their output use. Not Latin Extended-B nor Cyrillic: no
+#     lesson or window uses them, and they were 31 KB of the page's 2 MB (a program that prints
+#     them shows "?" for each).
 find_program(PYFTSUBSET pyftsubset)
 if(NOT PYFTSUBSET)
   message(FATAL_ERROR "pyftsubset is missing (Debian's fonttools): run ./scripts/setup")
 endif()
-set(THREADLAB_UI_GLYPH_RANGES 0020-024F 0370-03FF 0400-04FF 2000-206F 2190-21FF 2200-22FF 2500-25FF)
+set(THREADLAB_UI_GLYPH_RANGES 0020-017F 0370-03FF 2000-206F 2190-21FF 2200-22FF 2500-25FF)
 set(ui_unicodes "")
 set(ui_ranges_c "")
 foreach(range ${THREADLAB_UI_GLYPH_RANGES})

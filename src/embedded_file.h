@@ -1,5 +1,6 @@
-// Files compiled into the program: as text by cmake/embed_files.cmake (shaders, example
-// programs), as bytes by cmake/embed_bytes.cmake (fonts and Python sources, deflated).
+// Files compiled into the program: as text by cmake/embed_files.cmake (shaders), as bytes by
+// cmake/embed_bytes.cmake (fonts, Python sources and example programs, deflated; the examples are
+// EmbeddedFile again once config/example_programs.h inflates them).
 #pragma once
 #include <cstddef>
 

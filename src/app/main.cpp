@@ -37,7 +37,7 @@
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
-#include "examples.h"
+#include "config/example_programs.h"
 #include "ui/explore_window.h"
 #include "ui/gl/background.h"
 #include "ui/lab_windows.h"
@@ -402,7 +402,7 @@ static void Frame() {
         OpenChangedPageLink(app.share, app.program, snapshot.get());
     FollowLanguage(app);
     if (app.ui.show_program)
-        ShowProgramWindow(&app.ui.show_program, app.program, kExampleFiles, snapshot.get());
+        ShowProgramWindow(&app.ui.show_program, app.program, config::example_programs(), snapshot.get());
     if (app.real_machine.runner) { // the lessons' costs quote what it measured
         real::ProbeStatus probes = app.real_machine.runner->status();
         app.lesson.real = std::move(probes.report);

@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 #include "config/permalink.h"
-#include "examples.h"
+#include "config/example_programs.h"
 #include "lessons/lessons.h"
 
 namespace cli {
@@ -172,7 +172,7 @@ int load_run_program(Options& options, config::LabConfig& lab, std::string& sour
             return status;
         // A shipped example run from its file is that lesson, unedited: its link stays short.
         lab.source = source;
-        for (const EmbeddedFile& file : kExampleFiles) {
+        for (const EmbeddedFile& file : config::example_programs()) {
             if (source == file.text) {
                 lab.lesson = std::string(std::string_view(file.name).substr(0, std::string_view(file.name).size() - 3));
                 lab.source.clear();

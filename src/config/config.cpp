@@ -1,6 +1,6 @@
 #include "config/config.h"
 #include <tuple>
-#include "examples.h"
+#include "config/example_programs.h"
 
 namespace config {
 
@@ -127,7 +127,7 @@ size_t first_invalid_utf8(std::string_view text)
 
 const EmbeddedFile* find_lesson(std::string_view lesson)
 {
-    for (const EmbeddedFile& file : kExampleFiles) {
+    for (const EmbeddedFile& file : example_programs()) {
         std::string_view name = file.name;
         if (name.size() == lesson.size() + 3 && name.starts_with(lesson) && name.ends_with(".py"))
             return &file;

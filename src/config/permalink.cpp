@@ -4,8 +4,8 @@
 #include <span>
 #include "config/base64url.h"
 #include "config/deflate.h"
+#include "config/example_programs.h"
 #include "config/words.h"
-#include "examples.h"
 
 namespace config {
 
@@ -153,7 +153,7 @@ std::optional<std::string> unless_default(const T& value, const T& fallback, std
 std::string lesson_names()
 {
     std::string names;
-    for (const EmbeddedFile& file : kExampleFiles) {
+    for (const EmbeddedFile& file : example_programs()) {
         std::string_view name = file.name;
         names += (names.empty() ? "" : ", ") + std::string(name.substr(0, name.size() - 3));
     }

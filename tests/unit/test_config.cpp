@@ -7,7 +7,7 @@
 #include "config/permalink.h"
 #include "python/python_machine.h"
 #include "machine/random.h"
-#include "examples.h"
+#include "config/example_programs.h"
 
 using namespace config;
 
@@ -45,7 +45,7 @@ std::string edited(std::string_view text)
 LabConfig random_config(machine::Random& r)
 {
     LabConfig c;
-    const EmbeddedFile& file = kExampleFiles[r.below(std::size(kExampleFiles))];
+    const EmbeddedFile& file = config::example_programs()[r.below(config::example_programs().size())];
     c.lesson = lesson_name(file);
     if (r.below(3) == 0)
         c.source = edited(file.text);
@@ -117,7 +117,7 @@ TEST_CASE("the common settings read as written")
 
 TEST_CASE("every lesson round-trips, as shipped and edited")
 {
-    for (const EmbeddedFile& file : kExampleFiles) {
+    for (const EmbeddedFile& file : config::example_programs()) {
         INFO(std::string(file.name));
         LabConfig c;
         c.lesson = lesson_name(file);
@@ -285,7 +285,7 @@ TEST_CASE("find_sliders reads the slider lines of a program, and apply_sliders r
                      "    INDENTED = 1  # slider: 1..2\n"
                      "BROKEN = 99  # slider: 1..64\n"
                      "OTHER = 2  # a comment\n");
-    for (const EmbeddedFile& file : kExampleFiles)
+    for (const EmbeddedFile& file : config::example_programs())
         for (const ProgramSlider& slider : find_sliders(file.text))
             CHECK(slider.value >= slider.min);
 }
@@ -327,7 +327,7 @@ uint64_t run_hash(const LabConfig& c, int64_t max_instructions)
 TEST_CASE("a link runs the very run it was made from: the same trace hash, for every lesson and random configs")
 {
     std::vector<LabConfig> configs;
-    for (const EmbeddedFile& file : kExampleFiles) {
+    for (const EmbeddedFile& file : config::example_programs()) {
         LabConfig c;
         c.lesson = lesson_name(file);
         c.cpus = 3;

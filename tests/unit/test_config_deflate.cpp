@@ -7,7 +7,7 @@
 #include "config/deflate.h"
 #include "embedded_file.h"
 #include "machine/random.h"
-#include "examples.h"
+#include "config/example_programs.h"
 
 using namespace config;
 
@@ -221,7 +221,7 @@ TEST_CASE("inflate stops at its output cap, even for a stream that expands a tho
 
 TEST_CASE("deflate then inflate gives back each example, compressed")
 {
-    for (const EmbeddedFile& file : kExampleFiles) {
+    for (const EmbeddedFile& file : config::example_programs()) {
         INFO(std::string(file.name));
         std::string_view text = file.text;
         std::vector<uint8_t> compressed = deflate_raw(text);

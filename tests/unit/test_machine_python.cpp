@@ -7,7 +7,7 @@
 
 #include "lab/capture.h"
 #include "python/python_machine.h"
-#include "examples.h"
+#include "config/config.h"
 #include "ui/timeline_model.h"
 
 using namespace ui;
@@ -465,7 +465,7 @@ for t in threads: t.join()
 }
 
 TEST_CASE("processes_cpu_bound.py prints what python3 prints, apart from its timing") {
-    const Outcome o = run_python(kExample_processes_cpu_bound_py, cpus(4));
+    const Outcome o = run_python(config::find_lesson("processes_cpu_bound")->text, cpus(4));
     CHECK(o.status == RunStatus::Finished);
     CHECK(o.err == "");
     const std::string first = "4 processes counted down 200000 in total\n";
@@ -634,9 +634,9 @@ if __name__ == "__main__":
 }
 
 TEST_CASE("a multiprocessing run is deterministic: same seed, same trace hash") {
-    const Outcome first = run_python(kExample_processes_cpu_bound_py, cpus(2));
-    CHECK(run_python(kExample_processes_cpu_bound_py, cpus(2)).hash == first.hash);
-    CHECK(run_python(kExample_processes_cpu_bound_py, cpus(4)).hash != first.hash);
+    const Outcome first = run_python(config::find_lesson("processes_cpu_bound")->text, cpus(2));
+    CHECK(run_python(config::find_lesson("processes_cpu_bound")->text, cpus(2)).hash == first.hash);
+    CHECK(run_python(config::find_lesson("processes_cpu_bound")->text, cpus(4)).hash != first.hash);
 }
 
 TEST_CASE("the lab sees both processes of a multiprocessing run: their threads, globals and GIL lanes") {
