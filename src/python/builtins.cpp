@@ -397,6 +397,10 @@ NativeResult builtin_sum(Interpreter& vm, Thread&, Value, CallArgs args)
     std::vector<Value> items;
     if (!vm.collect(args[0], items))
         return NativeResult::raised();
+    // Instances add through their __add__/__radd__ (and NotImplemented), which run in Python.
+    auto is_instance = [](Value v) { return as<InstanceObject>(v) != nullptr; };
+    if (is_instance(total) || std::any_of(items.begin(), items.end(), is_instance))
+        return NativeResult::call(prelude_function(vm, "_sum_lazily"), {vm.new_list(std::move(items)), total});
     for (Value item : items) {
         total = vm.binary_op(lang::BinaryOp::Add, total, item, false);
         if (total.is_empty())
@@ -829,9 +833,10 @@ void install_prelude_natives(Interpreter& vm, ModuleObject& prelude)
 
 void export_prelude(Interpreter& vm)
 {
-    for (const char* name : {"map", "filter", "any", "all", "aiter", "anext"})
+    for (const char* name : {"map", "filter", "any", "all", "aiter", "anext", "NotImplemented"})
         if (Value* v = vm.prelude->globals.find(name))
             vm.set_attr(vm.builtins->globals, name, *v);
+    vm.not_implemented = *vm.prelude->globals.find("NotImplemented");
 }
 
 } // namespace python
