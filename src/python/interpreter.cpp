@@ -2147,6 +2147,7 @@ reload:
             fn->module = f->module;
             fn->name = fn->code->source->name;
             fn->qualname = fn->code->source->qualname;
+            fn->doc = fn->code->source->docstring ? new_str(*fn->code->source->docstring) : Value::none();
             if (in.arg & lang::kMakeClosure) {
                 for (Value cell : as<TupleObject>(s.back())->items)
                     fn->closure.push_back(as<CellObject>(cell));
