@@ -12,6 +12,7 @@
 #include "lang/source.h"
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -165,6 +166,7 @@ struct CodeObject {
     std::string qualname;  // A.method, f.<locals>.g
     std::string filename;
     int first_line = 1;
+    std::optional<std::string> docstring;  // a function's leading string literal (its __doc__)
 
     std::vector<Instruction> code;
     std::vector<SourcePos> positions;  // line and column of each instruction

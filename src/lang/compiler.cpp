@@ -817,15 +817,28 @@ struct CodeGenerator {
             stmt(*s);
     }
 
-    // A leading string literal is a docstring: kept out of the bytecode.
-    void body_skipping_docstring(const StmtList& list)
+    // A body's leading string literal, its docstring, or null.
+    static const StrExpr* docstring(const StmtList& list)
     {
-        size_t first = 0;
         if (!list.empty())
             if (auto* e = std::get_if<ExprStmt>(&list[0]->node))
-                if (std::holds_alternative<StrExpr>(e->value->node))
-                    first = 1;
-        for (size_t i = first; i < list.size(); i++)
+                return std::get_if<StrExpr>(&e->value->node);
+        return nullptr;
+    }
+
+    // A docstring is kept out of the bytecode: a function's goes into its code (__doc__), a
+    // class's or a module's is stored as __doc__ in its namespace, as CPython does.
+    void body_skipping_docstring(const StmtList& list)
+    {
+        const StrExpr* doc = docstring(list);
+        if (doc && code().kind == CodeKind::Function)
+            code().docstring = doc->value;
+        else if (doc) {
+            PositionScope at(*this, list[0]->pos);
+            load_str(doc->value);
+            store_name("__doc__");
+        }
+        for (size_t i = doc ? 1 : 0; i < list.size(); i++)
             stmt(*list[i]);
     }
 

@@ -397,6 +397,10 @@ NativeResult builtin_sum(Interpreter& vm, Thread&, Value, CallArgs args)
     std::vector<Value> items;
     if (!vm.collect(args[0], items))
         return NativeResult::raised();
+    // Instances add through their __add__/__radd__ (and NotImplemented), which run in Python.
+    auto is_instance = [](Value v) { return as<InstanceObject>(v) != nullptr; };
+    if (is_instance(total) || std::any_of(items.begin(), items.end(), is_instance))
+        return NativeResult::call(prelude_function(vm, "_sum_lazily"), {vm.new_list(std::move(items)), total});
     for (Value item : items) {
         total = vm.binary_op(lang::BinaryOp::Add, total, item, false);
         if (total.is_empty())
@@ -686,7 +690,19 @@ NativeResult finish_class(Interpreter& vm, Thread& t, Value state, Value)
     return class_ready(vm, t, cls, as<DictObject>(parts[4]));
 }
 
-NativeResult builtin_build_class(Interpreter& vm, Thread&, Value, CallArgs args)
+// " at line L, column C": where the running Python code asked for a refused feature (the
+// traceback shows the line; the column says which of its calls).
+std::string refused_at(const Thread& thread)
+{
+    for (auto frame = thread.frames.rbegin(); frame != thread.frames.rend(); ++frame)
+        if (!frame->is_native()) {
+            lang::SourcePos pos = frame->position();
+            return " at line " + std::to_string(pos.line) + ", column " + std::to_string(pos.col + 1);
+        }
+    return "";
+}
+
+NativeResult builtin_build_class(Interpreter& vm, Thread& thread, Value, CallArgs args)
 {
     auto* body = as<FunctionObject>(args[0]);
     auto* name = as<StrObject>(args[1]);
@@ -703,7 +719,8 @@ NativeResult builtin_build_class(Interpreter& vm, Thread&, Value, CallArgs args)
             return vm.raise(vm.types.type_error, "a class can only derive from a class, not from " + vm.type_name(args[i]));
         if (named->is_builtin && named != vm.types.object)
             return vm.raise(vm.types.not_implemented_error,
-                            "subclassing the built-in type '" + named->name + "' is not supported by Threadlab (class " + name->text + ")");
+                            "subclassing the built-in type '" + named->name + "' is not supported by Threadlab (class " + name->text + ")" +
+                                refused_at(thread));
         if (named != vm.types.object || positional == 3) {
             base = named;
             base_names.push_back(named->name);
@@ -711,7 +728,8 @@ NativeResult builtin_build_class(Interpreter& vm, Thread&, Value, CallArgs args)
     }
     if (base_names.size() > 1)
         return vm.raise(vm.types.not_implemented_error, "multiple inheritance is not supported by Threadlab (class " + name->text +
-                                                            " derives from " + base_names[0] + " and " + base_names[1] + ")");
+                                                            " derives from " + base_names[0] + " and " + base_names[1] + ")" +
+                                                            refused_at(thread));
     DictObject* ns = vm.new_dict();
     vm.set_attr(ns->table, "__module__", vm.new_str(body->module ? body->module->name : "__main__"));
     vm.set_attr(ns->table, "__qualname__", vm.new_str(body->code->source->qualname));
@@ -749,9 +767,9 @@ NativeResult prelude_int_or_itself(Interpreter&, Thread&, Value, CallArgs args)
 
 // eval(), exec(), memoryview(), ...: names a program may use that Threadlab refuses, saying so
 // where they are called rather than failing as an undefined name. `data` is the refusal's text.
-NativeResult builtin_refused(Interpreter& vm, Thread&, Value data, CallArgs)
+NativeResult builtin_refused(Interpreter& vm, Thread& thread, Value data, CallArgs)
 {
-    return vm.raise(vm.types.not_implemented_error, as<StrObject>(data)->text + " not supported by Threadlab");
+    return vm.raise(vm.types.not_implemented_error, as<StrObject>(data)->text + " not supported by Threadlab" + refused_at(thread));
 }
 
 } // namespace
@@ -829,9 +847,10 @@ void install_prelude_natives(Interpreter& vm, ModuleObject& prelude)
 
 void export_prelude(Interpreter& vm)
 {
-    for (const char* name : {"map", "filter", "any", "all", "aiter", "anext"})
+    for (const char* name : {"map", "filter", "any", "all", "aiter", "anext", "NotImplemented"})
         if (Value* v = vm.prelude->globals.find(name))
             vm.set_attr(vm.builtins->globals, name, *v);
+    vm.not_implemented = *vm.prelude->globals.find("NotImplemented");
 }
 
 } // namespace python

@@ -55,7 +55,7 @@ size_t object_bytes(const Object& object)
         return kHeaderBytes + kVectorBytes + 40 + static_cast<const SetObject&>(object).table.slots.size() * sizeof(SetSlot);
     case ObjectKind::Function: {
         const auto& f = static_cast<const FunctionObject&>(object);
-        return kHeaderBytes + 3 * kPointerBytes + values_bytes(f.defaults.size()) + kVectorBytes +
+        return kHeaderBytes + 3 * kPointerBytes + kValueBytes + values_bytes(f.defaults.size()) + kVectorBytes +
                f.closure.size() * kPointerBytes + text_bytes(f.name) + text_bytes(f.qualname);
     }
     case ObjectKind::Native: return kHeaderBytes + 3 * kPointerBytes + kValueBytes;
@@ -164,6 +164,7 @@ void Heap::mark_children(Object* object)
         mark(f->module);
         for (Value v : f->defaults) mark(v);
         mark(f->kw_defaults);
+        mark(f->doc);
         for (CellObject* cell : f->closure) mark(cell);
         break;
     }

@@ -1118,6 +1118,104 @@ static const char* compare_dunder(lang::CompareOp op, bool reflected)
     }
 }
 
+// The operator methods a binary operation tries in turn, as CPython does: a's in-place method
+// (for +=), a's own, then b's reflected one when b's class differs. `stage` says where to go on
+// after a method returned NotImplemented; false when no method is left to try.
+static bool next_binary_method(Interpreter& vm, uint32_t arg, Value a, Value b, int& stage, Value& method, Value args[2])
+{
+    const char* dunder = lang::binary_op_dunder((lang::BinaryOp)(arg & 0xFF));
+    auto* ia = as<InstanceObject>(a);
+    auto* ib = as<InstanceObject>(b);
+    for (; stage < 3; stage++) {
+        if (stage == 0 && ia && (arg & lang::kInPlace))
+            method = vm.python_method(a, std::string("__i") + (dunder + 2));
+        else if (stage == 1 && ia)
+            method = vm.python_method(a, dunder);
+        else if (stage == 2 && ib && !(ia && ia->cls == ib->cls))
+            method = vm.python_method(b, std::string("__r") + (dunder + 2));
+        else
+            continue;
+        if (!method.is_empty()) {
+            args[0] = stage == 2 ? b : a;
+            args[1] = stage == 2 ? a : b;
+            stage++;
+            return true;
+        }
+    }
+    return false;
+}
+
+static NativeResult binary_method_or_builtin(Interpreter& vm, uint32_t arg, Value a, Value b, int stage);
+
+static NativeResult after_binary_method(Interpreter& vm, Thread&, Value state, Value result)
+{
+    if (!vm.is_not_implemented(result))
+        return NativeResult::of(result);
+    const std::vector<Value>& parts = as<TupleObject>(state)->items;
+    return binary_method_or_builtin(vm, (uint32_t)parts[0].integer, parts[1], parts[2], (int)parts[3].integer);
+}
+
+// The next method to try, or, once every one returned NotImplemented, the built-in operation
+// (whose TypeError names both types, as CPython's does).
+static NativeResult binary_method_or_builtin(Interpreter& vm, uint32_t arg, Value a, Value b, int stage)
+{
+    Value method;
+    Value args[2];
+    if (next_binary_method(vm, arg, a, b, stage, method, args))
+        return NativeResult::call(method, {args[0], args[1]}, after_binary_method,
+                                  vm.new_tuple({Value::from_int(arg), a, b, Value::from_int(stage)}));
+    Value r = vm.binary_op((lang::BinaryOp)(arg & 0xFF), a, b, (arg & lang::kInPlace) != 0);
+    return r.is_empty() ? NativeResult::raised() : NativeResult::of(r);
+}
+
+// The comparison methods tried in turn: a's, then b's reflected one (for comparisons CPython
+// tries it even when the classes are the same). Without a __ne__, != negates __eq__, as
+// object.__ne__ does.
+static bool next_compare_method(Interpreter& vm, lang::CompareOp op, Value a, Value b, int& stage, Value& method, Value args[2], bool& negate)
+{
+    for (; stage < 2; stage++) {
+        Value self = stage == 0 ? a : b;
+        if (!as<InstanceObject>(self))
+            continue;
+        method = vm.python_method(self, compare_dunder(op, stage == 1));
+        negate = method.is_empty() && op == lang::CompareOp::NotEq;
+        if (negate)
+            method = vm.python_method(self, "__eq__");
+        if (!method.is_empty()) {
+            args[0] = self;
+            args[1] = stage == 0 ? b : a;
+            stage++;
+            return true;
+        }
+    }
+    return false;
+}
+
+static NativeResult compare_method_or_builtin(Interpreter& vm, lang::CompareOp op, Value a, Value b, int stage);
+
+// state = (op, a, b, next stage, whether the method was __eq__ standing for !=).
+static NativeResult after_compare_method(Interpreter& vm, Thread&, Value state, Value result)
+{
+    const std::vector<Value>& parts = as<TupleObject>(state)->items;
+    if (!vm.is_not_implemented(result))
+        return NativeResult::of(parts[4].boolean ? Value::from_bool(!vm.truthy(result)) : result);
+    return compare_method_or_builtin(vm, (lang::CompareOp)parts[0].integer, parts[1], parts[2], (int)parts[3].integer);
+}
+
+// The next method to try, or the built-in comparison once each returned NotImplemented: == and
+// != fall back to identity, an ordering to "'<' not supported between instances of ...".
+static NativeResult compare_method_or_builtin(Interpreter& vm, lang::CompareOp op, Value a, Value b, int stage)
+{
+    Value method;
+    Value args[2];
+    bool negate = false;
+    if (next_compare_method(vm, op, a, b, stage, method, args, negate))
+        return NativeResult::call(method, {args[0], args[1]}, after_compare_method,
+                                  vm.new_tuple({Value::from_int((int64_t)op), a, b, Value::from_int(stage), Value::from_bool(negate)}));
+    Value r = vm.compare(op, a, b);
+    return r.is_empty() ? NativeResult::raised() : NativeResult::of(r);
+}
+
 static bool int_compare(lang::CompareOp op, int64_t a, int64_t b, bool& out)
 {
     using lang::CompareOp;
@@ -1454,24 +1552,15 @@ reload:
                     continue;
                 }
             }
-            if (a.kind == ValueKind::Object && a.object->kind == ObjectKind::Instance) {
-                Value method = python_method(a, (in.arg & lang::kInPlace) ? std::string("__i") + (lang::binary_op_dunder(op) + 2)
-                                                                          : std::string(lang::binary_op_dunder(op)));
-                if (method.is_empty() && (in.arg & lang::kInPlace))
-                    method = python_method(a, lang::binary_op_dunder(op));
-                if (!method.is_empty()) {
-                    Value args[2] = {a, b};
+            if ((a.kind == ValueKind::Object && a.object->kind == ObjectKind::Instance) ||
+                (b.kind == ValueKind::Object && b.object->kind == ObjectKind::Instance)) {
+                Value method;
+                Value args[2];
+                int stage = 0;
+                if (next_binary_method(*this, in.arg, a, b, stage, method, args)) {
                     s.resize(s.size() - 2);
-                    flow = runner.call(method, args);
-                    goto after_call;
-                }
-            }
-            if (b.kind == ValueKind::Object && b.object->kind == ObjectKind::Instance) {
-                Value method = python_method(b, std::string("__r") + (lang::binary_op_dunder(op) + 2));
-                if (!method.is_empty()) {
-                    Value args[2] = {b, a};
-                    s.resize(s.size() - 2);
-                    flow = runner.call(method, args);
+                    flow = runner.call_then(method, args, after_binary_method,
+                                            new_tuple({Value::from_int(in.arg), a, b, Value::from_int(stage)}));
                     goto after_call;
                 }
             }
@@ -1530,27 +1619,14 @@ reload:
             bool a_instance = a.kind == ValueKind::Object && a.object->kind == ObjectKind::Instance;
             bool b_instance = b.kind == ValueKind::Object && b.object->kind == ObjectKind::Instance;
             if ((a_instance || b_instance) && compare_dunder(op, false)) {
-                Value method = a_instance ? python_method(a, compare_dunder(op, false)) : Value::empty();
-                Value args[2] = {a, b};
+                Value method;
+                Value args[2];
                 bool negate = false;
-                if (method.is_empty() && b_instance) {
-                    method = python_method(b, compare_dunder(op, true));
-                    std::swap(args[0], args[1]);
-                }
-                if (method.is_empty() && op == lang::CompareOp::NotEq) {
-                    // != falls back to the negation of a user-defined __eq__.
-                    args[0] = a;
-                    args[1] = b;
-                    method = a_instance ? python_method(a, "__eq__") : Value::empty();
-                    if (method.is_empty() && b_instance) {
-                        method = python_method(b, "__eq__");
-                        std::swap(args[0], args[1]);
-                    }
-                    negate = true;
-                }
-                if (!method.is_empty()) {
+                int stage = 0;
+                if (next_compare_method(*this, op, a, b, stage, method, args, negate)) {
                     s.resize(s.size() - 2);
-                    flow = negate ? runner.call_then(method, args, negate_result, Value()) : runner.call(method, args);
+                    flow = runner.call_then(method, args, after_compare_method,
+                                            new_tuple({Value::from_int((int64_t)op), a, b, Value::from_int(stage), Value::from_bool(negate)}));
                     goto after_call;
                 }
             }
@@ -2071,6 +2147,7 @@ reload:
             fn->module = f->module;
             fn->name = fn->code->source->name;
             fn->qualname = fn->code->source->qualname;
+            fn->doc = fn->code->source->docstring ? new_str(*fn->code->source->docstring) : Value::none();
             if (in.arg & lang::kMakeClosure) {
                 for (Value cell : as<TupleObject>(s.back())->items)
                     fn->closure.push_back(as<CellObject>(cell));

@@ -149,6 +149,9 @@ struct Interpreter {
     BuiltinTypes types{};
     ModuleObject* builtins = nullptr;
     ModuleObject* prelude = nullptr;                  // hidden helpers written in Python
+    // The NotImplemented singleton (made by the prelude): an operator method returns it to let
+    // the other operand's method, or the built-in fallback, decide.
+    Value not_implemented;
     std::map<std::string, ModuleObject*> modules;     // imported so far, by name
     std::vector<ModuleDef> module_table;              // what `import` can find
     std::vector<std::unique_ptr<Code>> codes;         // the text region
@@ -239,6 +242,7 @@ struct Interpreter {
     std::string repr(Value v);
     std::string str(Value v);
     bool truthy(Value v) const;
+    bool is_not_implemented(Value v) const { return v.kind == ValueKind::Object && v.object == not_implemented.object; }
     // Whether v's truth comes from a user-defined __bool__ or __len__ (then bool(v) runs it).
     bool has_python_truth(Value v) const;
     // The text a traceback's last line shows for an exception: "KeyError: 'k'".

@@ -91,6 +91,7 @@ struct FunctionObject : Object {
     DictObject* kw_defaults = nullptr;
     std::vector<CellObject*> closure; // matches code->source->free_names
     std::string name, qualname;
+    Value doc;                        // __doc__: the docstring, or what wraps() copied
     FunctionObject() : Object(ObjectKind::Function) {}
 };
 

@@ -817,8 +817,16 @@ Value Interpreter::get_attr(Value object, std::string_view name)
 {
     if (name == "__class__")
         return Value::from_object(type_of(object));
-    if (name == "__doc__")
-        return Value::none();
+    if (name == "__doc__") {
+        if (auto* fn = as<FunctionObject>(object))
+            return fn->doc;
+        if (auto* method = as<BoundMethodObject>(object))
+            return get_attr(method->function, name);
+        // A class's docstring is its namespace's __doc__ (its instances see it); a module's too.
+        ClassObject* cls = as<InstanceObject>(object) ? as<InstanceObject>(object)->cls : as<ClassObject>(object);
+        Value* doc = cls ? cls->attrs.find(name) : as<ModuleObject>(object) ? as<ModuleObject>(object)->globals.find(name) : nullptr;
+        return doc ? *doc : Value::none();
+    }
     if (object.kind == ValueKind::Object) {
         switch (object.object->kind) {
         case ObjectKind::Instance: {

@@ -11,6 +11,24 @@ def _class_ready(cls, named, keywords):
     super(cls, cls).__init_subclass__(**keywords)
 
 
+class NotImplementedType:
+    # The type of NotImplemented, which operator methods return to hand over to the other
+    # operand (the interpreter knows the one instance); calling the type gives that instance.
+    __slots__ = ()
+
+    def __new__(cls):
+        return NotImplemented
+
+    def __repr__(self):
+        return "NotImplemented"
+
+    def __reduce__(self):
+        return "NotImplemented"
+
+
+NotImplemented = object.__new__(NotImplementedType)
+
+
 def _print_slow(args, sep, end, file):
     # Each piece is written as soon as it is made, so output before a failing __str__ stays.
     write = _write if file is None else file.write

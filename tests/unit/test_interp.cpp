@@ -178,7 +178,7 @@ TEST_CASE("exceptions: try/except/else/finally, raise, custom exception classes,
     CHECK(output_of(program) == "no error fine\nfinally 0\ncaught Oops bad 1\nfinally 1\nenter\ninside 5\nexit KeyError\nafter\n");
 }
 
-TEST_CASE("what Threadlab leaves out is refused at the line that uses it, naming the feature")
+TEST_CASE("what Threadlab leaves out is refused at the line and column that use it, naming the feature")
 {
     Outcome o = run_program("x = 1\nif x:\n    y = eval('x + 1')\n");
     CHECK(o.reason == StopReason::Error);
@@ -186,13 +186,17 @@ TEST_CASE("what Threadlab leaves out is refused at the line that uses it, naming
           "Traceback (most recent call last):\n"
           "  File \"t.py\", line 3, in <module>\n"
           "    y = eval('x + 1')\n"
-          "NotImplementedError: eval() is not supported by Threadlab\n");
-    CHECK(error_of("memoryview(b'')\n") == "NotImplementedError: memoryview() is not supported by Threadlab");
-    CHECK(error_of("complex(1)\n") == "NotImplementedError: complex numbers are not supported by Threadlab");
+          "NotImplementedError: eval() is not supported by Threadlab at line 3, column 9\n");
+    CHECK(error_of("memoryview(b'')\n") == "NotImplementedError: memoryview() is not supported by Threadlab at line 1, column 1");
+    // The column tells apart two calls on one line, and a call made inside a function is placed there.
+    CHECK(error_of("print(len('ab'), complex(1))\n") ==
+          "NotImplementedError: complex numbers are not supported by Threadlab at line 1, column 18");
+    CHECK(error_of("def f():\n    return  exec('1')\nf()\n") ==
+          "NotImplementedError: exec() is not supported by Threadlab at line 2, column 13");
     CHECK(error_of("class A: pass\nclass B: pass\nclass C(A, B): pass\n") ==
-          "NotImplementedError: multiple inheritance is not supported by Threadlab (class C derives from A and B)");
+          "NotImplementedError: multiple inheritance is not supported by Threadlab (class C derives from A and B) at line 3, column 1");
     CHECK(error_of("class D(dict): pass\n") ==
-          "NotImplementedError: subclassing the built-in type 'dict' is not supported by Threadlab (class D)");
+          "NotImplementedError: subclassing the built-in type 'dict' is not supported by Threadlab (class D) at line 1, column 1");
     // A name that CPython has but nothing here raises is still there to catch.
     CHECK(error_of("try:\n    raise FileNotFoundError('f')\nexcept OSError as e:\n    raise EOFError(type(e).__name__)\n") ==
           "EOFError: FileNotFoundError");

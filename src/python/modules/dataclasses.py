@@ -195,13 +195,9 @@ def _make_repr(repr_fields):
 
 
 def _make_comparison(compare_fields, op):
-    # (Threadlab has no NotImplemented: what CPython does after it comes straight out here.)
     def method(self, other):
         if other.__class__ is not self.__class__:
-            if op == "==":
-                return False
-            raise TypeError("'%s' not supported between instances of '%s' and '%s'" % (
-                op, type(self).__name__, type(other).__name__))
+            return NotImplemented
         mine = tuple([getattr(self, f.name) for f in compare_fields])
         theirs = tuple([getattr(other, f.name) for f in compare_fields])
         if op == "==":

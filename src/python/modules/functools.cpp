@@ -7,7 +7,7 @@ namespace python {
 
 namespace {
 
-// _copy_name(wrapper, wrapped): wrapper takes wrapped's __name__ and __qualname__.
+// _copy_name(wrapper, wrapped): wrapper takes wrapped's __name__, __qualname__ and __doc__.
 NativeResult functools_copy_name(Interpreter& vm, Thread&, Value, CallArgs args)
 {
     if (!check_arity(vm, "_copy_name", args, 2, 2))
@@ -18,6 +18,7 @@ NativeResult functools_copy_name(Interpreter& vm, Thread&, Value, CallArgs args)
     if (auto* wrapped = as<FunctionObject>(args[1])) {
         wrapper->name = wrapped->name;
         wrapper->qualname = wrapped->qualname;
+        wrapper->doc = wrapped->doc;
     } else if (auto* native = as<NativeObject>(args[1])) {
         wrapper->name = wrapper->qualname = native->name;
     }

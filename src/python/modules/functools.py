@@ -148,39 +148,35 @@ def _not_op(op):
     return method
 
 
-def _from_lt(kind):
-    if kind == "__gt__":
-        return lambda self, other: (not (self < other)) and self != other
-    if kind == "__le__":
-        return lambda self, other: self < other or self == other
-    return lambda self, other: not (self < other)
+# How total_ordering derives each missing method from the one the class defines: from the
+# defined method's result and, where needed, == or !=.
+_combinations = {
+    "__lt__": {"__gt__": lambda self, other, lt: not lt and self != other,
+               "__le__": lambda self, other, lt: lt or self == other,
+               "__ge__": lambda self, other, lt: not lt},
+    "__le__": {"__ge__": lambda self, other, le: not le or self == other,
+               "__lt__": lambda self, other, le: le and self != other,
+               "__gt__": lambda self, other, le: not le},
+    "__gt__": {"__lt__": lambda self, other, gt: not gt and self != other,
+               "__ge__": lambda self, other, gt: gt or self == other,
+               "__le__": lambda self, other, gt: not gt},
+    "__ge__": {"__le__": lambda self, other, ge: not ge or self == other,
+               "__gt__": lambda self, other, ge: ge and self != other,
+               "__lt__": lambda self, other, ge: not ge},
+}
 
 
-def _from_le(kind):
-    if kind == "__ge__":
-        return lambda self, other: (not (self <= other)) or self == other
-    if kind == "__lt__":
-        return lambda self, other: self <= other and self != other
-    return lambda self, other: not (self <= other)
+def _derived(root, kind):
+    # NotImplemented from the defined method is passed on, so that the other operand's method
+    # and then the TypeError naming both types follow, as with CPython's total_ordering.
+    combine = _combinations[root][kind]
 
-
-def _from_gt(kind):
-    if kind == "__lt__":
-        return lambda self, other: (not (self > other)) and self != other
-    if kind == "__ge__":
-        return lambda self, other: self > other or self == other
-    return lambda self, other: not (self > other)
-
-
-def _from_ge(kind):
-    if kind == "__le__":
-        return lambda self, other: (not (self >= other)) or self == other
-    if kind == "__gt__":
-        return lambda self, other: self >= other and self != other
-    return lambda self, other: not (self >= other)
-
-
-_derivations = {"__lt__": _from_lt, "__le__": _from_le, "__gt__": _from_gt, "__ge__": _from_ge}
+    def method(self, other):
+        result = getattr(type(self), root)(self, other)
+        if result is NotImplemented:
+            return result
+        return combine(self, other, result)
+    return method
 
 
 def total_ordering(cls):
@@ -191,7 +187,7 @@ def total_ordering(cls):
     root = defined[0]
     for name in ("__lt__", "__le__", "__gt__", "__ge__"):
         if name not in defined:
-            setattr(cls, name, _derivations[root](name))
+            setattr(cls, name, _derived(root, name))
     return cls
 
 
