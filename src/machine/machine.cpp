@@ -181,8 +181,11 @@ void Machine::step_cpu(CpuId c, SimTime next_timer, SimTime until, int64_t& inst
     // Lockstep CPUs ask for one instruction at a time: spare them the division.
     int64_t n = span <= cost ? 1 : bound == kNever ? kMaxBatch : (span + cost - 1) / cost;
     n = std::clamp<int64_t>(n, 1, std::min(kMaxBatch, std::max<int64_t>(instruction_budget, 1)));
-    if (controller_)
-        n = 1;  // every instruction boundary is a choice point
+    // Every instruction boundary is a choice point, except while the machine has its first thread
+    // alone (a program's imports): no other thread exists to run instead, and the next one comes
+    // with a request, which ends the batch.
+    if (controller_ && threads_.size() > 1)
+        n = 1;
 
     Thread& th = threads_[t];
     RunResult result = th.program->run(n, th.resume_with);

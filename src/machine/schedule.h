@@ -56,7 +56,8 @@ class ScheduleController {
 public:
     virtual ~ScheduleController() = default;
     // Called before every instruction a thread executes (`others` empty: nothing else could run
-    // there, and this is no choice). Returns point.current or one of point.others.
+    // there, and this is no choice), and before each batch of instructions while the machine has
+    // only its first thread. Returns point.current or one of point.others.
     virtual ThreadId choose(const ChoicePoint& point) = 0;
     // `thread` ended its last instruction with this request to the kernel (before the machine
     // handles it): lock operations, joins, spawns, for a controller that tracks what threads touch.

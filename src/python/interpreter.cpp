@@ -100,8 +100,21 @@ Interpreter::Interpreter(Host& h, std::span<const ModuleDef> module_defs) : host
 
 Interpreter::~Interpreter() = default;
 
+// Calls `visit` with the code index of each Code constant in `constants` (tuples' items too),
+// in order: load_compiled and prepare walk them alike.
+static void for_each_code_constant(const std::vector<lang::Constant>& constants, const std::function<void(size_t)>& visit)
+{
+    for (const lang::Constant& c : constants) {
+        if (c.kind == lang::Constant::Kind::Code)
+            visit((size_t)c.int_value);
+        else if (c.kind == lang::Constant::Kind::Tuple)
+            for_each_code_constant(c.items, visit);
+    }
+}
+
 Code* Interpreter::load_compiled(std::shared_ptr<const lang::CompiledModule> compiled, bool hidden)
 {
+    // Every code gets its Code now, in the order the text region lists them; constants wait.
     std::vector<Code*> loaded(compiled->codes.size(), nullptr);
     std::function<Code*(size_t)> load = [&](size_t index) -> Code* {
         if (loaded[index])
@@ -112,36 +125,47 @@ Code* Interpreter::load_compiled(std::shared_ptr<const lang::CompiledModule> com
         code->source = &source;
         code->hidden = hidden;
         loaded[index] = code;
-        std::function<Value(const lang::Constant&)> convert = [&](const lang::Constant& c) -> Value {
-            switch (c.kind) {
-            case lang::Constant::Kind::None: return Value::none();
-            case lang::Constant::Kind::Bool: return Value::from_bool(c.int_value != 0);
-            case lang::Constant::Kind::Int:
-                // A literal past 64 bits (the lexer kept it within the size limits, so this cannot raise).
-                return c.str_value.empty() ? Value::from_int(c.int_value) : parse_int_text(*this, c.str_value, 0);
-            case lang::Constant::Kind::Float: return Value::from_float(c.float_value);
-            case lang::Constant::Kind::Str: return new_str(c.str_value);
-            case lang::Constant::Kind::Bytes: return new_bytes(*this, c.str_value);
-            case lang::Constant::Kind::Tuple: {
-                std::vector<Value> items;
-                for (const lang::Constant& item : c.items)
-                    items.push_back(convert(item));
-                return new_tuple(std::move(items));
-            }
-            case lang::Constant::Kind::Code:
-                return Value::from_object(heap.make<CodeRefObject>(load((size_t)c.int_value)));
-            }
-            return Value::none();
-        };
-        for (const lang::Constant& c : source.constants)
-            code->constants.push_back(convert(c));
-        for (const std::string& name : source.names)
-            code->names.push_back(intern_name(*this, name));
+        for_each_code_constant(source.constants, [&](size_t nested) { code->nested.push_back(load(nested)); });
         return code;
     };
     Code* body = load(0);
     compiled_modules.push_back(std::move(compiled));
     return body;
+}
+
+void Interpreter::prepare(const Code& running)
+{
+    // Frames see their code const; the interpreter owns every Code (`codes`) and fills it once.
+    Code& code = const_cast<Code&>(running);
+    code.prepared = true;
+    size_t next_nested = 0;
+    std::function<Value(const lang::Constant&)> convert = [&](const lang::Constant& c) -> Value {
+        switch (c.kind) {
+        case lang::Constant::Kind::None: return Value::none();
+        case lang::Constant::Kind::Bool: return Value::from_bool(c.int_value != 0);
+        case lang::Constant::Kind::Int:
+            // A literal past 64 bits (the lexer kept it within the size limits, so this cannot raise).
+            return c.str_value.empty() ? Value::from_int(c.int_value) : parse_int_text(*this, c.str_value, 0);
+        case lang::Constant::Kind::Float: return Value::from_float(c.float_value);
+        case lang::Constant::Kind::Str: return new_str(c.str_value);
+        case lang::Constant::Kind::Bytes: return new_bytes(*this, c.str_value);
+        case lang::Constant::Kind::Tuple: {
+            std::vector<Value> items;
+            for (const lang::Constant& item : c.items)
+                items.push_back(convert(item));
+            return new_tuple(std::move(items));
+        }
+        case lang::Constant::Kind::Code:
+            return Value::from_object(heap.make<CodeRefObject>(code.nested[next_nested++]));
+        }
+        return Value::none();
+    };
+    code.constants.reserve(code.source->constants.size());
+    for (const lang::Constant& c : code.source->constants)
+        code.constants.push_back(convert(c));
+    code.names.reserve(code.source->names.size());
+    for (const std::string& name : code.source->names)
+        code.names.push_back(intern_name(*this, name));
 }
 
 // A frame that runs module-level code with `module`'s globals.
@@ -1248,6 +1272,8 @@ reload:
     if (heap.collection_due())
         collect_garbage();
     f = &t.frames.back();
+    if (!f->code->prepared)
+        prepare(*f->code);
     code = f->code->source->code.data();
     constants = f->code->constants.data();
     names = f->code->names.data();

@@ -21,6 +21,7 @@
 #include "python/object.h"
 #include "lang/source.h"
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <iterator>
 #include <optional>
@@ -157,7 +158,11 @@ struct Interpreter {
     std::vector<std::unique_ptr<Code>> codes;         // the text region
     // One str object per name the codes use (kept alive by the codes): a global stored by one
     // function and loaded by another is then the same key, found without comparing text.
-    std::map<std::string, Value, std::less<>> interned_names;
+    struct NameHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+    };
+    std::unordered_map<std::string, Value, NameHash, std::equal_to<>> interned_names;
     std::map<std::string, std::string> sources;       // file name -> source (tracebacks)
     std::string main_file;                            // the program's file name (sys.argv[0])
     std::vector<std::unique_ptr<Thread>> threads;
@@ -277,6 +282,8 @@ struct Interpreter {
 
     // Turns compiled code into this process's text region; returns the module body's code.
     Code* load_compiled(std::shared_ptr<const lang::CompiledModule> compiled, bool hidden);
+    // Makes a code's constants and names, before it first runs.
+    void prepare(const Code& code);
 
 private:
     void install_types();

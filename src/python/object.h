@@ -72,11 +72,16 @@ struct CellObject : Object {
 
 // A compiled code object loaded into a process: the bytecode plus its constants and names
 // turned into runtime values. The text region of the Address-space view.
+// A code object of this process's text region. Its constants and names become objects when it
+// first runs (Interpreter::prepare): most of the prelude's and the modules' functions never run,
+// and making their constants at load cost a fresh process a quarter of its start.
 struct Code {
     const lang::CodeObject* source = nullptr;
     std::vector<Value> constants;
     std::vector<Value> names;  // str objects, hashed once
+    std::vector<Code*> nested; // the codes of its Code constants, by constant index
     bool hidden = false;       // the prelude's helpers: left out of tracebacks
+    bool prepared = false;     // constants and names made
 };
 
 struct CodeRefObject : Object {
