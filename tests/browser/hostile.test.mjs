@@ -97,11 +97,15 @@ test('100 000 threads started and joined one after another: the finished run is 
   const fps = await framesPerSecond(page, 1000);
   const s = await state(page);
   const timeline = s.timeline;
-  assert.ok(timeline.threadsNotShown > 90_000, `${timeline.threadsNotShown} finished threads not shown`);
+  // The timeline takes the run's first million events, some 70 000 of these threads, and keeps
+  // the lanes of the newest 256 it saw finish.
+  assert.ok(timeline.threadsNotShown > 50_000, `${timeline.threadsNotShown} finished threads not shown`);
+  assert.ok(timeline.lanes.length > 0, 'lanes are drawn');
   const notice = await itemRect(page, 'timeline/NotShown');
   assert.ok(notice.x1 > notice.x0, 'the Timeline says how many finished threads it does not show');
   assert.equal(s.program.threads.length + s.program.threadsNotShown, 100_001);
-  console.log(`# threads finishing: ${timeline.threadsNotShown} lanes not shown, ${fps.toFixed(1)} frames/s after`);
+  console.log(`# threads finishing: ${timeline.threadsNotShown} lanes not shown, heap reached ` +
+    `${(s.heapEnd / 2 ** 20).toFixed(0)} MiB, ${fps.toFixed(1)} frames/s after`);
   await screenshot(page, 'hostile-threads-finishing');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
