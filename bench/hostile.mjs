@@ -3,7 +3,8 @@
 // 100 000 threads started and joined one after another, and a program that prints forever. Each
 // is opened through a link in headless Chromium, served by emrun as the browser tests are; the
 // frames are counted over the first SECONDS of wall time after the lab is ready (the page's idle
-// rate with the default lesson first, to compare), then how the run stands is printed.
+// rate with the default lesson first, to compare), then how the run stands is printed, with how
+// far the page's heap reached into its fixed 256 MiB.
 //
 //   node bench/hostile.mjs                 (after scripts/build web)
 //   SECONDS=20 node bench/hostile.mjs
@@ -30,7 +31,8 @@ async function measure(browser, url) {
   const fps = (last.frames - first.frames) / ((Date.now() - start) / 1000);
   const p = last.program;
   const stopped = (p.error.trim().split('\n').at(-1) || '').slice(0, 60);
-  const facts = `${p.status}, ${p.instructions} instructions, ${p.threads.length + p.threadsNotShown} threads` +
+  const facts = `${p.status}, ${p.instructions} instructions, ${p.threads.length + p.threadsNotShown} threads, ` +
+    `heap reached ${(last.heapEnd / 2 ** 20).toFixed(0)} of 256 MiB` +
     (p.outputDropped ? `, ${p.outputDropped} output lines dropped` : '') + (stopped ? `: ${stopped}` : '');
   const errors = page.consoleErrors.length ? ` (console errors: ${page.consoleErrors.join(' | ')})` : '';
   await page.context().close();

@@ -342,6 +342,9 @@ void LabSession::measure_baseline(Run& run) {
         }
         machine::MachineConfig config = run.baseline->machine;
         config.max_time = std::min(config.max_time, measured.now() * kBaselineMaxSlowdown + machine::kMillisecond);
+        // Only its clock is read: a trace of its own would hold another 16 MiB of events in the
+        // page's fixed memory while the measured run keeps its own.
+        config.trace = {.max_events = 1, .max_output_lines = 1, .max_output_bytes = 0};
         run.baseline_run = std::make_unique<python::PythonRun>(config);
         if (run.baseline_run->start(run.baseline->source, kProgramFile)) {
             run.baseline.reset();

@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unistd.h>
 
 #include "app/explore_job.h"
 #include "app/lab_session.h"
@@ -558,13 +559,15 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* threadlab_state_json() {
     std::string& out = app.state_json;
     out.clear();
     char buf[256];
+    // heapEnd: how far the heap reaches into the page's fixed memory; it seldom gives memory
+    // back, so it reads as the high-water mark the hostile programs are measured by.
     std::snprintf(buf, sizeof buf,
                   "{\"version\":\"%s\",\"commit\":\"%s\",\"frames\":%d,\"dpr\":%g,"
                   "\"canvas\":{\"width\":%d,\"height\":%d,\"cssWidth\":%g,\"cssHeight\":%g},"
-                  "\"engine\":{\"heartbeats\":%llu,",
+                  "\"heapEnd\":%llu,\"engine\":{\"heartbeats\":%llu,",
                   THREADLAB_VERSION, THREADLAB_COMMIT, app.frame, app.dpr,
                   app.framebuffer_width, app.framebuffer_height, app.css_width, app.css_height,
-                  (unsigned long long)app.session.heartbeats());
+                  (unsigned long long)reinterpret_cast<uintptr_t>(sbrk(0)), (unsigned long long)app.session.heartbeats());
     out += buf;
     AppendBool(out, "alive", app.session.engine_alive(), false);
     out += "},\"windows\":{";

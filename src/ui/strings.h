@@ -105,7 +105,8 @@ enum class Str : uint16_t {
     TimelineFollowTip, TimelineAcross, TimelineSpan, TimelineOnCpu, TimelineMovedFrom, TimelineLeftCpu,
     TimelineThread, TimelineHeldBy, TimelineHandedBy, TimelineBecameReady, TimelineWokenBy, TimelineGilWasHeld,
     TimelineWaitsFinish, TimelineWaitsOn, TimelineAt, TimelineAskedBy, TimelineLock, TimelineMoreHere,
-    TimelineMerged, TimelineRunningShare, TimelineBusyShare, TimelineZoomHint, TimelineEmpty,
+    TimelineMerged, TimelineRunningShare, TimelineBusyShare, TimelineNotShown, TimelineNotShownTip,
+    TimelineZoomHint, TimelineEmpty,
     // Timeline: the explorer's schedule marks (in ScheduleMarkKind order)
     MarkPreempted, MarkRead, MarkWrote, MarkItMatters, MarkNoConflict,
     // Explore

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "lab/capture.h"
 #include "machine/sync.h"
 #include "machine/thread_state.h"
 #include "imgui.h"
@@ -117,9 +118,8 @@ RowHeights RowHeightsFor(float font_size) {
 
 int32_t ProcessCount(const TimelineData& data) {
     int32_t count = int32_t(data.gil_lanes.size());
-    for (int32_t lane : data.thread_lanes)
-        if (lane >= 0)
-            count = std::max(count, data.lanes[size_t(lane)].process + 1);
+    for (const ThreadLaneRef& ref : data.thread_lanes)
+        count = std::max(count, data.lanes[size_t(ref.lane)].process + 1);
     return count;
 }
 
@@ -147,8 +147,9 @@ void BuildRows(std::vector<TimelineRow>& rows, const TimelineData& data, const R
             add(data.gil_lanes[size_t(p)], p, h.gil);
             has_header = true;
         }
-        for (int32_t lane : data.thread_lanes) {
-            if (lane < 0 || data.lanes[size_t(lane)].process != p)
+        for (const ThreadLaneRef& ref : data.thread_lanes) {
+            const int32_t lane = ref.lane;
+            if (data.lanes[size_t(lane)].process != p)
                 continue;
             if (!has_header) {
                 add(-1, p < 0 ? -2 : p, h.header);
@@ -163,9 +164,8 @@ void BuildRows(std::vector<TimelineRow>& rows, const TimelineData& data, const R
 // on a phone at most 40% of the window, the lanes are what matters.
 float LabelColumnWidth(const TimelineData& data, float font_size, float window_width) {
     float widest = 0;
-    for (const TimelineLane& lane : data.lanes)
-        if (lane.kind == LaneKind::Thread)
-            widest = std::max(widest, ImGui::CalcTextSize(lane.name.c_str()).x);
+    for (const ThreadLaneRef& ref : data.thread_lanes)
+        widest = std::max(widest, ImGui::CalcTextSize(data.lanes[size_t(ref.lane)].name.c_str()).x);
     const float chip_and_padding = font_size * 2.2f;
     const float wanted = std::clamp(widest + chip_and_padding, font_size * 8.0f, font_size * 16.0f);
     return std::round(std::min(wanted, window_width * 0.4f));
@@ -188,9 +188,8 @@ const char* HeaderText(char* buf, size_t size, const TimelineData& data, int32_t
 
 const std::string& ThreadName(const TimelineData& data, machine::ThreadId thread) {
     static const std::string unknown = "?";
-    if (thread < 0 || thread >= machine::ThreadId(data.thread_lanes.size()) || data.thread_lanes[size_t(thread)] < 0)
-        return unknown;
-    return data.lanes[size_t(data.thread_lanes[size_t(thread)])].name;
+    const int32_t lane = ThreadLaneIndex(data, thread);
+    return lane < 0 ? unknown : data.lanes[size_t(lane)].name;
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -263,7 +262,7 @@ void ShowLegend() {
     }
 }
 
-void ShowToolbar(TimelineView& view, bool live) {
+void ShowToolbar(TimelineView& view, const TimelineData& data, bool live) {
     if (ImGui::Button(Tr(Str::TimelineFit)))
         view.fit_requested = true;
     RecordItemRect("timeline/fit");
@@ -280,6 +279,13 @@ void ShowToolbar(TimelineView& view, bool live) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled(Tr(Str::TimelineAcross), FormatDuration(span, sizeof span, SimTime(view.axis.end_ns() - view.axis.start_ns)));
     ShowLegend();
+    if (data.threads_not_shown > 0) {
+        char count[32];
+        ImGui::TextDisabled(Tr(Str::TimelineNotShown), FormatCount(count, sizeof count, data.threads_not_shown));
+        RecordItemRect("timeline/NotShown");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(Tr(Str::TimelineNotShownTip), (unsigned long long)lab::kMaxFinishedThreads);
+    }
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -672,8 +678,8 @@ void DrawCauseArrow(const TimelineView& view, const TimelineData& data, ImDrawLi
         woken = s.detail;
     }
     const auto thread_row = [&](machine::ThreadId t) {
-        const bool known = t >= 0 && t < machine::ThreadId(data.thread_lanes.size()) && data.thread_lanes[size_t(t)] >= 0;
-        return known ? RowOfLane(view.rows, data.thread_lanes[size_t(t)]) : nullptr;
+        const int32_t lane = ThreadLaneIndex(data, t);
+        return lane >= 0 ? RowOfLane(view.rows, lane) : nullptr;
     };
     const TimelineRow* from = thread_row(cause);
     const TimelineRow* to = thread_row(woken);
@@ -723,6 +729,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     }
     BeginGpuRectsFrame(view.rects);
     view.hover = {};
+    view.rows.clear();
 
     SetNextWindowDefaultPlace(LabWindow::Timeline);
     if (!ImGui::Begin(WindowTitle(Str::TitleTimeline), open, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse)) {
@@ -730,7 +737,7 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
         return;
     }
     RecordWindowRect("window/Timeline");
-    ShowToolbar(view, live);
+    ShowToolbar(view, data, live);
 
     const float font_size = ImGui::GetFontSize();
     const float full_width = ImGui::GetContentRegionAvail().x;
@@ -738,6 +745,8 @@ void ShowTimelineWindow(bool* open, TimelineView& view, const TimelineData& data
     const float ruler_height = std::round(font_size * 1.6f);
     const RowHeights heights = RowHeightsFor(font_size);
     BuildRows(view.rows, data, heights);
+    view.rows_run_id = data.run_id;
+    view.rows_lane_changes = data.lane_changes;
     const float total_height = view.rows.empty() ? 0.0f : view.rows.back().y + view.rows.back().height;
 
     if (view.rows.empty()) {
@@ -901,16 +910,21 @@ void AppendTimelineStateJson(std::string& out, const TimelineView& view, const T
     char buf[256];
     std::snprintf(buf, sizeof buf,
                   "{\"start\":%.3f,\"end\":%.3f,\"nsPerPx\":%.6g,\"traceEnd\":%lld,\"follow\":%s,"
-                  "\"selectedThread\":%d,\"cursor\":%lld,\"area\":[%.1f,%.1f,%.1f,%.1f],\"lanes\":[",
+                  "\"selectedThread\":%d,\"cursor\":%lld,\"threadsNotShown\":%llu,"
+                  "\"area\":[%.1f,%.1f,%.1f,%.1f],\"lanes\":[",
                   view.axis.start_ns, view.axis.end_ns(), view.axis.ns_per_px, (long long)data.end,
                   view.follow_live ? "true" : "false", view.selected_thread, (long long)view.cursor,
-                  view.lanes_x0, view.lanes_y0, view.lanes_x1, view.lanes_y1);
+                  (unsigned long long)data.threads_not_shown, view.lanes_x0, view.lanes_y0, view.lanes_x1,
+                  view.lanes_y1);
     out += buf;
+    // The rows and the hover index the lanes as they were when last drawn; a closed window's may
+    // name lanes since dropped.
+    const bool drawn_now = view.rows_run_id == data.run_id && view.rows_lane_changes == data.lane_changes;
     // Lanes on screen, with their vertical extent in screen pixels, so tests can point at one.
     bool first = true;
     for (const TimelineRow& row : view.rows) {
         const float y0 = view.rows_top + row.y;
-        if (row.lane < 0 || y0 + row.height <= view.lanes_y0 || y0 >= view.lanes_y1)
+        if (!drawn_now || row.lane < 0 || y0 + row.height <= view.lanes_y0 || y0 >= view.lanes_y1)
             continue;
         const TimelineLane& lane = data.lanes[size_t(row.lane)];
         out += first ? "" : ",";
@@ -942,7 +956,7 @@ void AppendTimelineStateJson(std::string& out, const TimelineView& view, const T
         out += "}";
     }
     out += "],\"hover\":";
-    if (view.hover.lane < 0) {
+    if (view.hover.lane < 0 || !drawn_now) {
         out += "null}";
         return;
     }

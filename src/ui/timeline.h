@@ -47,6 +47,7 @@ struct TimelineView {
 
     // Reused every frame: nothing here allocates once grown.
     std::vector<TimelineRow> rows;
+    uint64_t rows_run_id = 0, rows_lane_changes = 0; // the TimelineData lanes `rows` index
     std::vector<SliceDrawItem> slice_items;
     std::vector<MarkerDrawItem> marker_items;
     std::vector<float> schedule_mark_x, schedule_mark_y;  // where each schedule mark was drawn; NaN: off screen

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "lab/capture.h"
 #include "machine/sync.h"
 #include "machine/thread_state.h"
 #include "ui/threads_model.h"
@@ -149,23 +150,89 @@ std::string DefaultLaneName(LaneKind kind, int32_t id) {
     return {};
 }
 
+int32_t NewLane(TimelineData& data, LaneKind kind, int32_t id) {
+    TimelineLane lane;
+    lane.kind = kind;
+    lane.id = id;
+    lane.process = kind == LaneKind::Gil ? id : -1;
+    lane.name = DefaultLaneName(kind, id);
+    data.lanes.push_back(std::move(lane));
+    ++data.lane_changes;
+    return int32_t(data.lanes.size() - 1);
+}
+
+// Where thread `id` is or would go in data.thread_lanes. New threads come last: looked at first.
+template <typename Data>
+auto ThreadLanePlace(Data& data, machine::ThreadId id) {
+    auto& refs = data.thread_lanes;
+    if (refs.empty() || refs.back().thread < id)
+        return refs.end();
+    return std::lower_bound(refs.begin(), refs.end(), id,
+                            [](const ThreadLaneRef& ref, machine::ThreadId thread) { return ref.thread < thread; });
+}
+
 // The lane of CPU, process (GIL) or thread `id`, made on first use.
 TimelineLane& LaneFor(TimelineData& data, LaneKind kind, int32_t id) {
-    std::vector<int32_t>& table = kind == LaneKind::Cpu   ? data.cpu_lanes
-                                  : kind == LaneKind::Gil ? data.gil_lanes
-                                                          : data.thread_lanes;
+    if (kind == LaneKind::Thread) {
+        auto place = ThreadLanePlace(data, id);
+        if (place == data.thread_lanes.end() || place->thread != id)
+            place = data.thread_lanes.insert(place, {id, NewLane(data, kind, id)});
+        return data.lanes[size_t(place->lane)];
+    }
+    std::vector<int32_t>& table = kind == LaneKind::Cpu ? data.cpu_lanes : data.gil_lanes;
     if (id >= int32_t(table.size()))
         table.resize(size_t(id) + 1, -1);
-    if (table[size_t(id)] < 0) {
-        table[size_t(id)] = int32_t(data.lanes.size());
-        TimelineLane lane;
-        lane.kind = kind;
-        lane.id = id;
-        lane.process = kind == LaneKind::Gil ? id : -1;
-        lane.name = DefaultLaneName(kind, id);
-        data.lanes.push_back(std::move(lane));
-    }
+    if (table[size_t(id)] < 0)
+        table[size_t(id)] = NewLane(data, kind, id);
     return data.lanes[size_t(table[size_t(id)])];
+}
+
+// Thread `id`'s lane if it has one: what only ends a stretch makes no lane for a thread whose
+// lane was dropped.
+TimelineLane* ExistingThreadLane(TimelineData& data, machine::ThreadId id) {
+    const int32_t lane = ThreadLaneIndex(data, id);
+    return lane < 0 ? nullptr : &data.lanes[size_t(lane)];
+}
+
+// Erase the dropped lanes from `lanes` in one pass, so dropping one costs O(1) amortised rather
+// than moving every later lane, and renumber the indices into it.
+void EraseDroppedLanes(TimelineData& data) {
+    std::vector<int32_t> moved_to(data.lanes.size(), -1);
+    size_t kept = 0;
+    for (size_t i = 0; i < data.lanes.size(); ++i) {
+        if (data.lanes[i].dropped)
+            continue;
+        moved_to[i] = int32_t(kept);
+        if (kept != i)
+            data.lanes[kept] = std::move(data.lanes[i]);
+        ++kept;
+    }
+    data.lanes.resize(kept);
+    for (std::vector<int32_t>* table : {&data.cpu_lanes, &data.gil_lanes})
+        for (int32_t& lane : *table)
+            if (lane >= 0)
+                lane = moved_to[size_t(lane)];
+    for (ThreadLaneRef& ref : data.thread_lanes)
+        ref.lane = moved_to[size_t(ref.lane)];
+    data.dropped_lanes = 0;
+}
+
+// The oldest kept finished thread's lane: emptied and forgotten now, erased with a batch.
+void DropOldestFinishedLane(TimelineData& data) {
+    const machine::ThreadId thread = data.finished_threads.front();
+    data.finished_threads.pop_front();
+    const auto place = ThreadLanePlace(data, thread);
+    TimelineLane& lane = data.lanes[size_t(place->lane)];
+    data.thread_lanes.erase(place);
+    TimelineLane emptied;
+    emptied.kind = lane.kind;
+    emptied.id = lane.id;
+    emptied.dropped = true;
+    lane = std::move(emptied);
+    ++data.threads_not_shown;
+    ++data.lane_changes;
+    if (++data.dropped_lanes >= lab::kMaxFinishedThreads)
+        EraseDroppedLanes(data);
 }
 
 void CloseOpenSlice(TimelineLane& lane, SimTime t) {
@@ -173,6 +240,19 @@ void CloseOpenSlice(TimelineLane& lane, SimTime t) {
         return;
     lane.slices.extend_last(t);
     lane.open = false;
+}
+
+void FinishThreadLane(TimelineData& data, machine::ThreadId thread, SimTime t) {
+    TimelineLane* lane = ExistingThreadLane(data, thread);
+    if (!lane)
+        return;
+    CloseOpenSlice(*lane, t);
+    if (lane->finished)
+        return;
+    lane->finished = true;
+    data.finished_threads.push_back(thread);
+    if (data.finished_threads.size() > lab::kMaxFinishedThreads)
+        DropOldestFinishedLane(data);
 }
 
 // End the thread's run (or the CPU's, the GIL's hold) with the engine's reason for ending it.
@@ -249,7 +329,8 @@ void AddTraceEvent(TimelineData& data, const machine::TraceEvent& e) {
         OpenSlice(LaneFor(data, LaneKind::Cpu, e.cpu), t, SliceKind::OnCpu, e.thread, -1, 0);
         break;
     case TraceKind::ThreadStop:
-        EndSliceWithReason(LaneFor(data, LaneKind::Thread, e.thread), t, SliceKind::Running, e.reason);
+        if (TimelineLane* lane = ExistingThreadLane(data, e.thread))
+            EndSliceWithReason(*lane, t, SliceKind::Running, e.reason);
         EndSliceWithReason(LaneFor(data, LaneKind::Cpu, e.cpu), t, SliceKind::OnCpu, e.reason);
         break;
     case TraceKind::ThreadBlock: {
@@ -258,7 +339,7 @@ void AddTraceEvent(TimelineData& data, const machine::TraceEvent& e) {
         break;
     }
     case TraceKind::ThreadExit:
-    case TraceKind::ThreadKill: CloseOpenSlice(LaneFor(data, LaneKind::Thread, e.thread), t); break;
+    case TraceKind::ThreadKill: FinishThreadLane(data, e.thread, t); break;
     case TraceKind::GilTake:
         OpenSlice(LaneFor(data, LaneKind::Gil, e.object), t, SliceKind::GilHeld, e.thread, e.other, 0);
         break;
@@ -288,6 +369,11 @@ void AddTraceEvent(TimelineData& data, const machine::TraceEvent& e) {
     case TraceKind::MlfqBoost: break;
     }
     data.end = std::max(data.end, t);
+}
+
+int32_t ThreadLaneIndex(const TimelineData& data, machine::ThreadId thread) {
+    const auto place = ThreadLanePlace(data, thread);
+    return place != data.thread_lanes.end() && place->thread == thread ? place->lane : -1;
 }
 
 void ExtendOpenSlices(TimelineData& data, SimTime now) {
@@ -336,6 +422,8 @@ void SyncTimelineWithTrace(TimelineData& data, const machine::Trace& trace) {
     }
     data.events_seen = recorded;
     for (TimelineLane& lane : data.lanes) {
+        if (lane.dropped)
+            continue;
         if (lane.kind == LaneKind::Thread && size_t(lane.id) < trace.thread_count()) {
             lane.name = trace.thread_name(lane.id);
             lane.process = trace.thread_process(lane.id);
@@ -364,6 +452,8 @@ void SyncTimelineWithLab(TimelineData& data, const lab::LabSnapshot& snap) {
             }
         data.events_seen = snap.trace_events;
         for (TimelineLane& lane : data.lanes) {
+            if (lane.dropped)
+                continue;
             const lab::ThreadView* thread = lane.kind == LaneKind::Thread ? FindThread(snap, lane.id) : nullptr;
             if (thread) {  // a thread left out of this snapshot keeps the name an earlier one gave
                 lane.name = thread->name;
@@ -378,20 +468,44 @@ void SyncTimelineWithLab(TimelineData& data, const lab::LabSnapshot& snap) {
 }
 
 // ----------------------------------------------------------------------------------------------
+// Counts
+// ----------------------------------------------------------------------------------------------
+
+const char* FormatCount(char* buf, size_t size, uint64_t count) {
+    char digits[24];
+    const int length = std::snprintf(digits, sizeof digits, "%llu", (unsigned long long)count);
+    if (size == 0)
+        return buf;
+    size_t out = 0;
+    for (int i = 0; i < length; ++i) {
+        if (i > 0 && (length - i) % 3 == 0) {
+            if (out + 1 >= size)
+                break;
+            buf[out++] = ' ';
+        }
+        if (out + 1 >= size)
+            break;
+        buf[out++] = digits[i];
+    }
+    buf[out] = '\0';
+    return buf;
+}
+
+// ----------------------------------------------------------------------------------------------
 // Schedule marks
 // ----------------------------------------------------------------------------------------------
 
 void SyncScheduleMarks(TimelineData& data, const std::shared_ptr<const lab::ScheduleNotes>& notes) {
-    if (notes == data.schedule_notes && data.lanes.size() == data.schedule_marks_lanes)
+    if (notes == data.schedule_notes && data.lane_changes == data.schedule_marks_lane_changes)
         return;
     data.schedule_notes = notes;
     data.schedule_marks.clear();
-    data.schedule_marks_lanes = data.lanes.size();
+    data.schedule_marks_lane_changes = data.lane_changes;
     if (!notes)
         return;
     const auto mark = [&](int32_t thread, SimTime time, int32_t note, ScheduleMarkKind kind) {
-        if (thread >= 0 && size_t(thread) < data.thread_lanes.size() && data.thread_lanes[size_t(thread)] >= 0)
-            data.schedule_marks.push_back({time, data.thread_lanes[size_t(thread)], note, kind});
+        if (const int32_t lane = ThreadLaneIndex(data, thread); lane >= 0)
+            data.schedule_marks.push_back({time, lane, note, kind});
     };
     const auto access = [](const lab::ScheduleAccessView& a) {
         return a.write ? ScheduleMarkKind::Write : ScheduleMarkKind::Read;

@@ -6,8 +6,9 @@
 // Index:
 //   Slice kinds     what a stretch of a lane means: running, ready, blocked (and why), ...
 //   Storage         BlockList: append-only storage that never moves what it holds
-//   Lanes           SliceTrack, MarkerTrack, TimelineLane, TimelineData
+//   Lanes           SliceTrack, MarkerTrack, TimelineLane, TimelineData, ThreadLaneIndex
 //   From the trace  AddTraceEvent, ExtendOpenSlices, SyncTimelineWithTrace / WithLab
+//   Counts          FormatCount: "99 744"
 //   Schedule marks  where the run's schedule preempted a thread, and the conflict that matters
 //   Time axis       TimeAxis: the visible range and its mapping to pixels; zoom, pan, fit
 //   Draw lists      BuildSliceDrawList, BuildMarkerDrawList: what one lane draws this frame
@@ -17,6 +18,7 @@
 #include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -223,6 +225,14 @@ struct TimelineLane {
     SliceTrack slices;
     MarkerTrack markers;
     bool open = false;   // the last slice is still growing with the live edge
+    bool finished = false; // a thread lane whose thread exited or was killed
+    bool dropped = false;  // a finished thread's lane no longer shown: emptied, erased soon
+};
+
+// Where a thread's lane is in TimelineData::lanes.
+struct ThreadLaneRef {
+    machine::ThreadId thread = machine::kNoThread;
+    int32_t lane = -1;
 };
 
 // A mark of the schedule the run follows (lab::ScheduleNoteView) on a thread's lane: the thread
@@ -237,11 +247,24 @@ struct ScheduleMark {
 };
 
 // Everything the timeline shows, derived from the engine's trace event by event. Lanes are kept
-// in the order they appeared (a lane index stays valid); the view decides the display order.
+// in the order they appeared; the view decides the display order.
+//
+// A program may start and finish 100 000 threads one after another: only the lanes of threads
+// still alive and of the newest lab::kMaxFinishedThreads finished ones are kept, as the Threads
+// window lists them, and the older ones are counted in threads_not_shown. Dropping lanes moves
+// the later ones to lower indices: a lane index held across a sync is good only while
+// lane_changes stays the same.
 struct TimelineData {
     std::vector<TimelineLane> lanes;
-    // Lane index (into `lanes`) by CPU, by process (its GIL lane) and by thread; -1 while none.
-    std::vector<int32_t> cpu_lanes, gil_lanes, thread_lanes;
+    // Lane index (into `lanes`) by CPU and by process (its GIL lane); -1 while none.
+    std::vector<int32_t> cpu_lanes, gil_lanes;
+    // The thread lanes kept, in thread id order (ThreadLaneIndex finds one).
+    std::vector<ThreadLaneRef> thread_lanes;
+    // The finished threads whose lanes are kept, oldest first.
+    std::deque<machine::ThreadId> finished_threads;
+    uint64_t threads_not_shown = 0; // finished threads whose lanes were dropped
+    size_t dropped_lanes = 0;       // of those, lanes still in `lanes`, emptied, until a batch is erased
+    uint64_t lane_changes = 0;      // grows whenever a lane is made or dropped
     std::vector<std::string> output_text; // what each Output marker's line said
     SimTime end = 0;             // the live edge: the latest time anything is known about
     uint64_t events_seen = 0;    // trace events consumed so far
@@ -252,17 +275,23 @@ struct TimelineData {
     // per preemption and two per conflict), made again when the notes change or lanes appear.
     std::shared_ptr<const lab::ScheduleNotes> schedule_notes;
     std::vector<ScheduleMark> schedule_marks;
-    size_t schedule_marks_lanes = 0;  // lanes there were when the marks were made
+    uint64_t schedule_marks_lane_changes = 0;  // lane_changes when the marks were made
 };
+
+// Index into data.lanes of thread `thread`'s lane, or -1 (never seen, or a finished thread whose
+// lane was dropped).
+int32_t ThreadLaneIndex(const TimelineData& data, machine::ThreadId thread);
 
 // ----------------------------------------------------------------------------------------------
 // From the trace
 // ----------------------------------------------------------------------------------------------
 
 // Apply one trace event, in the order the machine recorded them. Closes and opens slices, adds
-// markers and lanes (named "CPU n", "GIL", "Thread n" until SyncTimelineWithTrace names them).
+// markers and lanes (named "CPU n", "GIL", "Thread n" until SyncTimelineWithTrace names them),
+// and drops the oldest finished thread's lane past lab::kMaxFinishedThreads.
 // Tolerates holes (events dropped before they were seen): a slice that was never opened is not
-// closed, and a new one closes whatever is open.
+// closed, and a new one closes whatever is open; an event that only ends something on a thread
+// without a lane (dropped already) makes none.
 void AddTraceEvent(TimelineData& data, const machine::TraceEvent& event);
 // Grow the slices that are still open (running threads, held GILs, ...) to `now`.
 void ExtendOpenSlices(TimelineData& data, SimTime now);
@@ -275,6 +304,14 @@ void SyncTimelineWithTrace(TimelineData& data, const machine::Trace& trace);
 // The same from the lab's snapshots, which carry the run's whole trace as shared chunks: take
 // the chunks not seen yet; a snapshot of another run starts the lanes afresh.
 void SyncTimelineWithLab(TimelineData& data, const lab::LabSnapshot& snap);
+
+// ----------------------------------------------------------------------------------------------
+// Counts
+// ----------------------------------------------------------------------------------------------
+
+// A count with its digits in groups of three, "99 744", in both languages: a number of threads
+// read at a glance. Writes into buf (NUL-terminated, truncated to size) and returns it.
+const char* FormatCount(char* buf, size_t size, uint64_t count);
 
 // ----------------------------------------------------------------------------------------------
 // Schedule marks

@@ -64,8 +64,8 @@ TEST_CASE("the same seed gives the same synthetic trace; another seed a differen
     GenerateSyntheticTimeline(c, other);
     CHECK(a.end == b.end);
     CHECK(a.end != c.end);
-    const BlockList<Slice>& sa = a.lanes[size_t(a.thread_lanes[5])].slices.slices;
-    const BlockList<Slice>& sb = b.lanes[size_t(b.thread_lanes[5])].slices.slices;
+    const BlockList<Slice>& sa = a.lanes[size_t(ThreadLaneIndex(a, 5))].slices.slices;
+    const BlockList<Slice>& sb = b.lanes[size_t(ThreadLaneIndex(b, 5))].slices.slices;
     REQUIRE(sa.size() == sb.size());
     for (size_t i = 0; i < sa.size(); ++i)
         REQUIRE((sa[i].start == sb[i].start && sa[i].end == sb[i].end && sa[i].kind == sb[i].kind));

@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "lab/capture.h"
 #include "machine/machine.h"
 #include "machine/random.h"
 #include "machine/script_program.h"
@@ -456,6 +457,12 @@ const Slice& SliceOf(const TimelineData& data, const std::vector<int32_t>& table
     return data.lanes[size_t(table[size_t(id)])].slices.slices[i];
 }
 
+const TimelineLane& ThreadLane(const TimelineData& data, machine::ThreadId thread) {
+    const int32_t lane = ThreadLaneIndex(data, thread);
+    REQUIRE(lane >= 0);
+    return data.lanes[size_t(lane)];
+}
+
 } // namespace
 
 TEST_CASE("trace events become CPU, GIL and thread lanes; a wait shows as blocked, then ready") {
@@ -469,7 +476,7 @@ TEST_CASE("trace events become CPU, GIL and thread lanes; a wait shows as blocke
     REQUIRE(data.thread_lanes.size() == 2);
 
     // Thread 1: waited for the GIL from 100 to 600, then for a CPU until 650, then ran.
-    const SliceTrack& t1 = data.lanes[size_t(data.thread_lanes[1])].slices;
+    const SliceTrack& t1 = ThreadLane(data, 1).slices;
     REQUIRE(t1.slices.size() == 3);
     CHECK(t1.slices[0].kind == SliceKind::WaitingForGil);
     CHECK(t1.slices[0].start == 100);
@@ -481,14 +488,14 @@ TEST_CASE("trace events become CPU, GIL and thread lanes; a wait shows as blocke
     CHECK(t1.slices[1].reason == uint8_t(machine::ReadyReason::GilReleased));
     CHECK(t1.slices[2].kind == SliceKind::Running);
     CHECK(t1.slices[2].end == 1000); // still running: it grows with the live edge
-    CHECK(data.lanes[size_t(data.thread_lanes[1])].process == 0);
+    CHECK(ThreadLane(data, 1).process == 0);
 
     // The main thread ran until it went to sleep, with the reason it left the CPU.
-    const Slice& main_run = SliceOf(data, data.thread_lanes, 0, 0);
+    const Slice& main_run = ThreadLane(data, 0).slices.slices[0];
     CHECK(main_run.kind == SliceKind::Running);
     CHECK(main_run.end == 600);
     CHECK(main_run.reason == uint8_t(machine::StopReason::Blocked));
-    CHECK(SliceOf(data, data.thread_lanes, 0, 1).kind == SliceKind::BlockedSleep);
+    CHECK(ThreadLane(data, 0).slices.slices[1].kind == SliceKind::BlockedSleep);
 
     // The GIL went from thread 0 to thread 1 at 600; CPU 0 ran thread 0 until then.
     CHECK(SliceOf(data, data.gil_lanes, 0, 0).detail == 0);
@@ -499,7 +506,7 @@ TEST_CASE("trace events become CPU, GIL and thread lanes; a wait shows as blocke
     CHECK(SliceOf(data, data.cpu_lanes, 0, 0).end == 600);
 
     // The lock the main thread took is a marker on its lane.
-    const BlockList<Marker>& markers = data.lanes[size_t(data.thread_lanes[0])].markers.markers;
+    const BlockList<Marker>& markers = ThreadLane(data, 0).markers.markers;
     REQUIRE(markers.size() == 1);
     CHECK(markers[0].kind == MarkerKind::LockAcquired);
     CHECK(markers[0].detail == 3);
@@ -524,7 +531,7 @@ TEST_CASE("syncing with the trace takes only new events, names lanes and keeps o
     CHECK(data.events_seen == events.size() + 1);
     CHECK(data.events_missed == 0);
 
-    const TimelineLane& worker = data.lanes[size_t(data.thread_lanes[1])];
+    const TimelineLane& worker = ThreadLane(data, 1);
     CHECK(worker.name == "Worker-1");
     CHECK(data.lanes[size_t(data.gil_lanes[0])].name == "MainProcess");
     CHECK(worker.slices.slices.size() == 3); // nothing applied twice
@@ -547,7 +554,7 @@ TEST_CASE("events the trace dropped before a sync are counted as missed, not rep
     CHECK(data.events_missed == events.size() - 4);
     CHECK(data.events_seen == events.size());
     // The retained tail still builds its slices: the GIL hand-over and thread 1's run.
-    const SliceTrack& t1 = data.lanes[size_t(data.thread_lanes[1])].slices;
+    const SliceTrack& t1 = ThreadLane(data, 1).slices;
     REQUIRE(t1.slices.size() == 2);
     CHECK(t1.slices[0].kind == SliceKind::Ready);
     CHECK(t1.slices[1].kind == SliceKind::Running);
@@ -612,7 +619,7 @@ TEST_CASE("a real machine run becomes consistent lanes, whether synced once or a
     // until the CPU is free, then running. And the GIL went back and forth between them.
     bool blocked_then_ready_then_running = false;
     for (machine::ThreadId t : {1, 2}) {
-        const TimelineLane& lane = live.lanes[size_t(live.thread_lanes[size_t(t)])];
+        const TimelineLane& lane = ThreadLane(live, t);
         CHECK(lane.name == (t == 1 ? "worker-1" : "worker-2"));
         const BlockList<Slice>& s = lane.slices.slices;
         for (size_t i = 0; i + 2 < s.size(); ++i)
@@ -628,6 +635,85 @@ TEST_CASE("a real machine run becomes consistent lanes, whether synced once or a
         held_by[gil[i].detail] = true;
     CHECK((held_by[0] && held_by[1] && held_by[2]));
     CHECK(live.end == trace.stats().end_time);
+}
+
+namespace {
+
+// Threads started and joined one after another, while the first one sleeps through them all.
+constexpr int kShortLivedThreads = 2000;
+std::unique_ptr<machine::Machine> ThreadsFinishingRun() {
+    machine::MachineConfig config;
+    config.cpus = 2;
+    auto machine = std::make_unique<machine::Machine>(config);
+    auto main = machine::script();
+    const auto thread = [](SimTime sleep, int64_t compute) {
+        return [sleep, compute] {
+            auto program = machine::script();
+            program->sleep(sleep).compute(compute);
+            return std::unique_ptr<machine::ThreadProgram>(std::move(program));
+        };
+    };
+    main->spawn("sleeper", thread(machine::kSecond, 1));
+    for (int i = 0; i < kShortLivedThreads; ++i)
+        main->spawn("short", thread(0, 100)).join_spawned(size_t(i) + 1);
+    main->join_spawned(0);
+    machine->start_process("MainProcess", std::move(main));
+    return machine;
+}
+
+} // namespace
+
+TEST_CASE("only the lanes of live threads and of the newest finished ones are kept; the rest are counted") {
+    auto machine = ThreadsFinishingRun();
+    TimelineData data;
+    bool dropped_while_the_sleeper_lived = false;
+    for (SimTime until = 0; machine->run(until) == machine::RunStatus::Paused; until += 20 * machine::kMillisecond) {
+        SyncTimelineWithTrace(data, machine->trace());
+        // Threads 0 (main) and 1 (the sleeper) are the oldest, and alive: their lanes stay.
+        if (machine->thread_count() > 2) {
+            REQUIRE(ThreadLaneIndex(data, 0) >= 0);
+            REQUIRE(ThreadLaneIndex(data, 1) >= 0);
+        }
+        CHECK(data.finished_threads.size() <= lab::kMaxFinishedThreads);
+        CHECK(data.thread_lanes.size() <= data.finished_threads.size() + 3);
+        CHECK(data.lanes.size() <= data.thread_lanes.size() + data.dropped_lanes + 3); // + 2 CPUs + the GIL
+        CHECK(data.dropped_lanes < lab::kMaxFinishedThreads);
+        dropped_while_the_sleeper_lived |= data.threads_not_shown > 0;
+        for (const ThreadLaneRef& ref : data.thread_lanes)
+            REQUIRE(data.lanes[size_t(ref.lane)].id == ref.thread); // indices renumbered right
+    }
+    SyncTimelineWithTrace(data, machine->trace());
+    REQUIRE(machine->status() == machine::RunStatus::Finished);
+    CHECK(dropped_while_the_sleeper_lived);
+    CHECK(machine->trace().stats().dropped_events == 0);
+
+    // Everyone finished: the newest 256 lanes are left, in thread order, named and drawn.
+    const int threads = kShortLivedThreads + 2;
+    CHECK(data.thread_lanes.size() == lab::kMaxFinishedThreads);
+    CHECK(data.threads_not_shown == uint64_t(threads) - lab::kMaxFinishedThreads);
+    CHECK(ThreadLaneIndex(data, 2) < 0);
+    const TimelineLane& newest = ThreadLane(data, threads - 1);
+    CHECK(newest.name == "short");
+    CHECK(newest.finished);
+    CHECK_FALSE(newest.open);
+    CHECK(newest.slices.slices.size() >= 2); // ready, then running
+    for (size_t i = 1; i < data.thread_lanes.size(); ++i)
+        CHECK(data.thread_lanes[i - 1].thread < data.thread_lanes[i].thread);
+
+    // A stop recorded after a dropped thread's exit makes no lane for it again.
+    machine::TraceEvent stop = Stop(data.end, 2, 0, machine::StopReason::Exited);
+    AddTraceEvent(data, stop);
+    CHECK(ThreadLaneIndex(data, 2) < 0);
+}
+
+TEST_CASE("counts read in groups of three digits") {
+    char buf[32];
+    CHECK(std::string(FormatCount(buf, sizeof buf, 0)) == "0");
+    CHECK(std::string(FormatCount(buf, sizeof buf, 999)) == "999");
+    CHECK(std::string(FormatCount(buf, sizeof buf, 1000)) == "1 000");
+    CHECK(std::string(FormatCount(buf, sizeof buf, 99744)) == "99 744");
+    CHECK(std::string(FormatCount(buf, sizeof buf, UINT64_MAX)) == "18 446 744 073 709 551 615");
+    CHECK(std::string(FormatCount(buf, 4, 99744)) == "99 "); // cut to the buffer, still a string
 }
 
 TEST_CASE("lab snapshots feed the timeline chunk by chunk; every CPU has a lane; a new run starts afresh") {
@@ -657,7 +743,7 @@ TEST_CASE("lab snapshots feed the timeline chunk by chunk; every CPU has a lane;
     snap.now = 900;
     SyncTimelineWithLab(data, snap);
     SyncTimelineWithLab(data, snap); // the same snapshot again changes nothing
-    const TimelineLane& worker = data.lanes[size_t(data.thread_lanes[1])];
+    const TimelineLane& worker = ThreadLane(data, 1);
     CHECK(worker.name == "Worker-1");
     CHECK(data.lanes[size_t(data.gil_lanes[0])].name == "MainProcess");
     CHECK(worker.slices.slices.size() == 3);
