@@ -127,7 +127,10 @@ set(WEB_OUT ${THREADLAB_WEB_OUT})
 set_target_properties(threadlab_app PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${WEB_OUT})
 # The pool: the engine's thread, the Real machine's probe runner and the threads its probes start
 # at once (two ping-ponging, or one per core of a 4-core machine for the speedup); more cores
-# get their Web Workers on demand, started before the measurement's clock starts. The pool loads
+# get their Web Workers on demand, started before the measurement's clock starts. The Explore
+# window's search takes one more and up to 3 for its workers (app::PageExploreWorkers): all of it
+# fits unless the Real machine measures on many cores meanwhile, and then the pool grows (the
+# threads that wait for the new Workers are never the page's own). The pool loads
 # before main runs, so the engine's thread is alive from the first frame. Asyncify comes with
 # threadlab_real (CMakeLists.txt), limited to the fibers' code.
 target_link_options(threadlab_app PRIVATE

@@ -21,6 +21,8 @@ ui::ExploreRow row_of(const explore::Outcome& o) {
 
 } // namespace
 
+int PageExploreWorkers(unsigned cores) { return std::clamp((int)cores - 1, 1, 4); }
+
 ExploreJob::~ExploreJob() {
     if (search_) {
         search_->progress.cancel.store(true);
@@ -35,6 +37,7 @@ void ExploreJob::start(std::string source, const machine::MachineConfig& config,
         search_->thread.join();  // it has ended: returns at once
     search_ = std::make_unique<Search>();
     search_->preemptions = options.preemptions;
+    search_->workers = options.workers;
     search_->random = options.random_runs > 0;
     Search* search = search_.get();
     search->thread = std::thread([search, source = std::move(source), config, options] {
@@ -63,7 +66,8 @@ void ExploreJob::fill(ui::ExploreView& view) {
     std::lock_guard<std::mutex> lock(search_->mutex);
     view.preemptions = search_->preemptions;
     if (!search_->result) {
-        view = ui::ExploreView{.running = true, .preemptions = search_->preemptions, .random = search_->random};
+        view = ui::ExploreView{.running = true, .preemptions = search_->preemptions, .workers = search_->workers,
+                               .random = search_->random};
         view.schedules = search_->progress.schedules.load();
         view.planned = search_->progress.planned.load();
         return;
@@ -73,8 +77,8 @@ void ExploreJob::fill(ui::ExploreView& view) {
     const explore::ExploreResult& r = *search_->result;
     view = ui::ExploreView{.finished = true, .exhaustive = r.exhaustive, .cancelled = r.cancelled,
                            .schedules = r.schedules, .planned = r.schedules, .pruned = r.pruned,
-                           .seconds = r.seconds, .preemptions = search_->preemptions, .random = search_->random,
-                           .error = r.error};
+                           .seconds = r.seconds, .preemptions = search_->preemptions, .workers = search_->workers,
+                           .random = search_->random, .error = r.error};
     for (const explore::Outcome& o : r.outcomes)
         view.rows.push_back(row_of(o));
 }

@@ -14,6 +14,12 @@
 
 namespace app {
 
+// How many threads the page's search runs its schedules on: one per core but the one the page
+// itself draws on, at most 4. With the engine's thread, the search's own and the Real machine's
+// probes they fit the prestarted pool (PTHREAD_POOL_SIZE, cmake/web_app.cmake); beyond it the pool
+// grows, which is safe here because the search's thread, not the page's, waits for them.
+int PageExploreWorkers(unsigned cores);
+
 class ExploreJob {
 public:
     ExploreJob() = default;
@@ -34,6 +40,7 @@ private:
         std::mutex mutex;
         std::optional<explore::ExploreResult> result;  // set once when it ends
         int preemptions = 2;
+        int workers = 1;
         bool random = false;
         std::thread thread;
     };

@@ -25,6 +25,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <thread>
 #include <string_view>
 #include <unistd.h>
 
@@ -311,6 +312,7 @@ static void ShowExplore(App& app) {
         explore::ExploreOptions options;
         options.preemptions = w.preemptions;
         options.random_runs = w.random ? w.random_runs : 0;
+        options.workers = PageExploreWorkers(std::thread::hardware_concurrency());
         w.replayed = -1;
         app.explore_job.start(config::apply_sliders(config::program_source(c), c.sliders), config::to_machine_config(c),
                               options);
@@ -333,12 +335,12 @@ static void ShowExplore(App& app) {
 
 static void AppendExploreJson(std::string& out, const App& app) {
     const ExploreView& v = app.explore_view;
-    char buf[200];
+    char buf[256];
     std::snprintf(buf, sizeof buf,
                   "\"explore\":{\"running\":%s,\"finished\":%s,\"exhaustive\":%s,\"schedules\":%lld,\"pruned\":%lld,"
-                  "\"seconds\":%.6f,\"replayed\":%d,\"outcomes\":[",
+                  "\"seconds\":%.6f,\"workers\":%d,\"replayed\":%d,\"outcomes\":[",
                   v.running ? "true" : "false", v.finished ? "true" : "false", v.exhaustive ? "true" : "false",
-                  (long long)v.schedules, (long long)v.pruned, v.seconds, app.explore_window.replayed);
+                  (long long)v.schedules, (long long)v.pruned, v.seconds, v.workers, app.explore_window.replayed);
     out += buf;
     for (size_t i = 0; i < v.rows.size(); ++i) {
         const ExploreRow& r = v.rows[i];

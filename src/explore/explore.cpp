@@ -3,9 +3,12 @@
 #include "explore/explore.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <cstdio>
 #include <deque>
+#include <functional>
 #include <map>
+#include <mutex>
 #include <set>
 #include <thread>
 #include <unordered_map>
@@ -407,22 +410,75 @@ Schedule branch_schedule(const Schedule& parent, const PointRecord& at, ThreadId
     return child;
 }
 
-// Runs `jobs` on `workers` threads; job i's result goes to results[i].
-template <typename Job>
-void run_pool(size_t jobs, int workers, Job job) {
-    std::atomic<size_t> next{0};
-    const auto work = [&] {
-        for (size_t i = next++; i < jobs; i = next++)
-            job(i);
-    };
-    const int extra = std::clamp(workers, 1, 64) - 1;
-    std::vector<std::thread> pool;
-    for (int w = 0; w < extra && static_cast<size_t>(w + 1) < jobs; ++w)
-        pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool)
-        t.join();
-}
+// The search's workers: the calling thread and workers - 1 threads, started once for the whole
+// search and given each round's jobs. Not a thread per round: in the page, Emscripten starts each
+// pthread from the browser's main thread between two frames, and a round would wait for that.
+class WorkerPool {
+public:
+    explicit WorkerPool(int workers) {
+        for (int w = 1; w < std::clamp(workers, 1, 64); ++w)
+            threads_.emplace_back([this] { serve(); });
+    }
+    ~WorkerPool() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+        }
+        wake_.notify_all();
+        for (std::thread& t : threads_)
+            t.join();
+    }
+    WorkerPool(const WorkerPool&) = delete;
+    WorkerPool& operator=(const WorkerPool&) = delete;
+
+    // Runs job(0) .. job(jobs - 1), each once, and returns when all have ended.
+    void run(size_t jobs, const std::function<void(size_t)>& job) {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            job_ = &job;
+            jobs_ = jobs;
+            next_.store(0);
+            busy_ = threads_.size();
+            ++round_;
+        }
+        wake_.notify_all();
+        work();
+        std::unique_lock<std::mutex> lock(mutex_);
+        done_.wait(lock, [this] { return busy_ == 0; });
+    }
+
+private:
+    void work() {
+        for (size_t i = next_++; i < jobs_; i = next_++)
+            (*job_)(i);
+    }
+    void serve() {
+        uint64_t seen = 0;
+        std::unique_lock<std::mutex> lock(mutex_);
+        for (;;) {
+            wake_.wait(lock, [&] { return stopping_ || round_ != seen; });
+            if (stopping_)
+                return;
+            seen = round_;
+            lock.unlock();
+            work();
+            lock.lock();
+            if (--busy_ == 0)
+                done_.notify_one();
+        }
+    }
+
+    std::vector<std::thread> threads_;
+    std::mutex mutex_;
+    std::condition_variable wake_;  // a round, or the end
+    std::condition_variable done_;  // every thread has finished the round
+    const std::function<void(size_t)>* job_ = nullptr;
+    size_t jobs_ = 0;
+    std::atomic<size_t> next_{0};
+    uint64_t round_ = 0;
+    size_t busy_ = 0;
+    bool stopping_ = false;
+};
 
 class Grouping {
 public:
@@ -453,6 +509,7 @@ constexpr size_t kBatch = 64;  // runs per round: fixed, so the result does not 
 void systematic(const Program& program, const machine::MachineConfig& config, const ExploreOptions& options, ExploreProgress* progress, ExploreResult& result, Grouping& grouping) {
     std::priority_queue<Pending, std::vector<Pending>, PendingLater> pending;
     std::set<std::string> seen;
+    WorkerPool pool(options.workers);
     int64_t order = 0;
     pending.push({Schedule{}, 0, order++});
     seen.insert("");
@@ -470,7 +527,7 @@ void systematic(const Program& program, const machine::MachineConfig& config, co
             pending.pop();
         }
         std::vector<RunRecord> runs(batch.size());
-        run_pool(batch.size(), options.workers, [&](size_t i) {
+        pool.run(batch.size(), [&](size_t i) {
             runs[i] = run_once(program, config, batch[i].schedule, options.reduce, options.max_steps);
         });
         for (size_t i = 0; i < batch.size(); ++i) {
@@ -530,6 +587,7 @@ void random_mode(const Program& program, const machine::MachineConfig& config, c
     const int64_t length = std::max<int64_t>(probe.instructions, 1);
     if (progress)
         progress->planned.store(options.random_runs);
+    WorkerPool pool(options.workers);
     for (int64_t start = 0; start < options.random_runs; start += kBatch) {
         if (progress && progress->cancel.load()) {
             result.cancelled = true;
@@ -537,7 +595,7 @@ void random_mode(const Program& program, const machine::MachineConfig& config, c
         }
         const size_t count = static_cast<size_t>(std::min<int64_t>(kBatch, options.random_runs - start));
         std::vector<RunRecord> runs(count);
-        run_pool(count, options.workers, [&](size_t i) {
+        pool.run(count, [&](size_t i) {
             uint64_t state = options.random_seed * 0x100000001b3ULL + static_cast<uint64_t>(start + i);
             const uint64_t seed = machine::splitmix64_next(state);
             std::vector<int64_t> changes;

@@ -617,6 +617,60 @@ const std::vector<Lesson> kLessons = {
         },
     },
     {
+        .id = "race_hidden",
+        .title = {"A race the default schedule hides", "被默认调度掩盖的竞态"},
+        .paragraphs = {
+            {"THREADS threads each do `counter += 1` once, with no sleep this time, and the program asserts at the "
+             "end that no update was lost. They run on one CPU, taking turns: where a thread is cut off is the "
+             "scheduler's choice alone. Run it: it prints the right count, and the assert holds.",
+             "THREADS 个线程各执行一次 `counter += 1`，这次中间没有 sleep；程序最后用 assert 检查有没有丢掉更新。"
+             "它们在一个 CPU 上轮流运行：线程在哪里被打断，完全由调度器决定。运行一下：打印出来的计数是对的，assert 也通过了。"},
+            {"Yet the race is still there. `counter += 1` is three steps: load the global, add 1, store it back. A "
+             "thread preempted between its load and its store writes back a stale count. The default schedule never "
+             "preempts there, and the seeds you try may miss it too: one run, or ten, proves nothing.",
+             "可是竞态依然存在。`counter += 1` 其实是三步：读出全局变量、加 1、再写回去。一个线程如果在读和写之间被抢占，"
+             "它写回的就是过时的计数。默认调度恰好从不在那里抢占，换几个种子也未必碰得上：跑一次也好，跑十次也好，都证明不了什么。"},
+            {"Let the lab try the schedules for you: View → Explore schedules, then Explore. It runs the program under "
+             "every interleaving that matters (at most 2 preemptions) and groups the runs by outcome. Find the failing "
+             "one, the AssertionError, and press its Replay: the lab runs that schedule, and the Timeline marks where "
+             "a thread was preempted, who read `counter` and who wrote it back too late.",
+             "让实验室替你把各种调度都试一遍：选“视图 → 探索调度”，再点“开始探索”。它会在每一种有影响的交错方式下（最多 2 次抢占）"
+             "运行程序，并按结果分组。找到失败的那一组，也就是 AssertionError，点它的“重放”：实验室就按这个调度运行，"
+             "“时间线”上会标出哪个线程在哪里被抢占、谁读了 `counter`、谁又写回得太晚。"},
+            {"Then you are the scheduler: Be the scheduler pauses the run wherever another thread could run, and you "
+             "pick who runs next. Lose the update with two picks.",
+             "接下来你来当调度器：点“我来当调度器”，运行会在每个可以换线程的地方停下来，由你挑选下一个运行的线程。"
+             "试试只挑两次就让一次更新丢掉。"},
+        },
+        .settings = "cpus=1",
+        .sliders = {"THREADS"},
+        .steps = {
+            {{"4 threads", "4 个线程"}, "threads=4",
+             {"Four updates, four counted: this run hides the race as well. Explore it: the lost update still needs "
+              "just one preemption.",
+              "四次更新，四次都算上了：这次运行同样掩盖了竞态。去探索一下：丢掉一次更新仍然只需要一次抢占。"}},
+            {{"Another seed", "换一个种子"}, "seed=7",
+             {"Another seed, the same right count: trying runs one by one is no way to find the race.",
+              "换了种子，计数照样是对的：一次一次地试运行，是找不出竞态的。"}},
+            {{"GIL off", "关掉 GIL"}, "gil=off",
+             {"The GIL never made `counter += 1` safe: without it this run counts right too, and Explore finds the "
+              "same lost update.",
+              "GIL 从来没有让 `counter += 1` 变得安全：关掉它，这次运行同样数对了，“探索调度”找到的也还是那次丢失的更新。"}},
+        },
+        .predictions = {
+            {.question = {"THREADS threads each add 1 to counter, with no sleep in between. What does this run print?",
+                          "THREADS 个线程各把 counter 加 1，中间没有 sleep。这次运行会打印出多少？"},
+             .measure = Measure::FirstNumber,
+             .line_with = "counter ",
+             .number_after = "counter ",
+             .per_slider = "THREADS",
+             .choices = {{{"THREADS: every update counts", "THREADS：每次更新都算数"}, 0.999, kAny},
+                         {{"less: an update is lost", "更少：有更新丢失了"}, 0, 0.999}},
+             .where = {"Output: the right count, this time. Explore schedules shows the interleavings where it is not.",
+                       "看“输出”：这一次计数是对的。“探索调度”会列出计数不对的那些交错方式。"}},
+        },
+    },
+    {
         .id = "deadlock",
         .title = {"Deadlock", "死锁"},
         .paragraphs = {

@@ -38,7 +38,8 @@ std::string ExploreSummary(const ExploreView& view) {
     else
         out += TrFormat(view.exhaustive ? Str::ExploreExhaustive : Str::ExploreScheduleLimit, bound.c_str());
     if (view.seconds > 0)
-        out += TrFormat(Str::ExploreRate, view.seconds, (double)view.schedules / view.seconds);
+        out += TrFormat(Str::ExploreRate, view.seconds, (double)view.schedules / view.seconds,
+                        TrFormat(view.workers == 1 ? Str::ExploreWorkerOne : Str::ExploreWorkerMany, view.workers).c_str());
     return out;
 }
 

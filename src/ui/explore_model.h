@@ -32,6 +32,7 @@ struct ExploreView {
     int64_t pruned = 0;
     double seconds = 0;
     int preemptions = 2;     // the bound the search ran with
+    int workers = 1;         // threads that ran its schedules
     bool random = false;     // random mode: PCT schedules, no bound and no proof
     std::string error;       // the program does not compile
     std::vector<ExploreRow> rows;

@@ -115,7 +115,7 @@ enum class Str : uint16_t {
     ExploreRandomIntro, ExploreRandom, ExploreBeScheduler, ExploreBeSchedulerTip, ExploreDoesNotCompile,
     ExploreScheduleOne, ExploreScheduleMany, ExploreOutcomeOne, ExploreOutcomeMany, ExploreCounts, ExploreSoFar,
     ExploreCancelled, ExplorePreemptionOne, ExplorePreemptionMany, ExploreRandomDone, ExploreExhaustive,
-    ExploreScheduleLimit, ExploreRate, ExploreDeadlock, ExploreExit, ExploreNoFailure,
+    ExploreScheduleLimit, ExploreRate, ExploreWorkerOne, ExploreWorkerMany, ExploreDeadlock, ExploreExit, ExploreNoFailure,
     // You are the scheduler
     TitleScheduler, SchedulerIntro, SchedulerGoal, SchedulerGoalFailure, SchedulerGoalDeadlock, SchedulerGoalOutput,
     SchedulerAimFailure, SchedulerAimDeadlock, SchedulerAimOutput, SchedulerStart, SchedulerStartOver, SchedulerUndo,

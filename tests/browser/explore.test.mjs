@@ -2,37 +2,59 @@
 // outcomes, the failing witness's preemption named (who, after which instruction, on which line),
 // the witness replayed in the lab (the lost update) with its preemption and conflicting accesses
 // marked on the timeline, a link carrying a schedule, and "you are the scheduler" played to the
-// lost update, with an undo.
+// lost update, with an undo. The lesson whose race one run hides, explored and its witness replayed
+// as the lesson tells the student to; and the page's pool of workers finding what the CLI's one
+// worker finds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { useLab, root, newPage, openFinishedRun, state, waitFrames, clickItem, pressKeys, screenshot } from './lab.mjs';
+import {
+  useLab, root, newPage, openFinishedRun, until, pretendCores, exploreSchedules, state, waitFrames, clickItem,
+  pressKeys, screenshot,
+} from './lab.mjs';
 
 const lab = useLab();
 const cli = process.env.THREADLAB_CLI ?? join(root, 'build', 'native', 'threadlab');
 const program = join(root, 'bench', 'explore', 'counter2.py');
 
-// The link of the two-thread counter, as the CLI makes it (src= carries the program).
-function counterLink(...extra) {
+// The link of a program file, as the CLI makes it (src= carries the program).
+function linkOf(file, ...extra) {
   assert.ok(existsSync(cli), `${cli} is built`);
-  const run = spawnSync(cli, ['run', program, '--link', ...extra]);
+  const run = spawnSync(cli, ['run', file, '--link', ...extra]);
   const match = /link: (#\S+)/.exec(run.stderr.toString());
   assert.ok(match, run.stderr.toString());
   return match[1];
 }
+// The two-thread counter's.
+const counterLink = (...extra) => linkOf(program, ...extra);
+
+// Replay outcome `index` of the Explore window, whose witness is `schedule`: the lab's run of it,
+// once it has ended.
+async function replayWitness(page, index, schedule) {
+  await clickItem(page, `explore/Replay ${index}`, 0.5);
+  await page.waitForFunction((witness) => {
+    const p = window.threadlab.state().program;
+    return p.config.schedule === witness && p.status === 'finished';
+  }, schedule, { timeout: 90_000 });
+  return (await state(page)).program;
+}
+
+// A two-thread counter's lost update in the timeline's words, its `counter += 1` on `line`: where
+// Thread-1 was cut off, Thread-2's stale read and Thread-1's late write.
+const lostUpdateNotes = (line) => [{
+  words: `Thread-1 (increment) was preempted after BINARY_OP, line ${line}, and MainThread ran`,
+  conflict: `Thread-2 (increment) read \`counter\` (LOAD_GLOBAL counter, line ${line}) before ` +
+    `Thread-1 (increment) wrote it (STORE_GLOBAL counter, line ${line})`,
+}];
 
 test('explore the racy counter, then replay its failing witness in the lab', async () => {
   const page = await newPage(lab.browser);
   const first = await openFinishedRun(page, lab.server.url, counterLink());
   assert.match(first.output, /^counter 2$/m, 'the default schedule does not lose the update');
 
-  await clickItem(page, 'menu/View');
-  await clickItem(page, 'menu/View/Explore schedules');
-  await clickItem(page, 'explore/Explore');
-  await page.waitForFunction(() => window.threadlab.state().explore.finished, null, { timeout: 300_000 });
-  const { explore } = await state(page);
+  const explore = await exploreSchedules(page);
   assert.equal(explore.exhaustive, true);
   assert.equal(explore.outcomes.length, 2);
   const failing = explore.outcomes.findIndex((o) => o.failure !== '');
@@ -40,32 +62,22 @@ test('explore the racy counter, then replay its failing witness in the lab', asy
   const lost = explore.outcomes[failing];
   assert.equal(lost.failure, 'AssertionError: lost an update: counter is 1');
   assert.equal(lost.preemptions, 1);
-  assert.deepEqual(lost.preempted, ['Thread-1 (increment) was preempted after BINARY_OP, line 9, and MainThread ran']);
+  assert.deepEqual(lost.preempted, [lostUpdateNotes(9)[0].words]);
   assert.equal(explore.outcomes.reduce((sum, o) => sum + o.count, 0), explore.schedules);
   // The CLI finds the same witness.
   const json = JSON.parse(spawnSync(cli, ['explore', program, '--json']).stdout.toString());
   assert.equal(json.outcomes.find((o) => o.failure !== null).schedule, lost.schedule);
   await screenshot(page, 'explore-outcomes');
 
-  await clickItem(page, `explore/Replay ${failing}`, 0.5);
-  await page.waitForFunction((schedule) => {
-    const p = window.threadlab.state().program;
-    return p.config.schedule === schedule && p.status === 'finished';
-  }, lost.schedule, { timeout: 90_000 });
-  const replayed = (await state(page)).program;
+  const replayed = await replayWitness(page, failing, lost.schedule);
   assert.match(replayed.output, /^counter 1$/m, 'the witness loses the update in the lab');
   assert.match(replayed.error, /AssertionError: lost an update: counter is 1/);
   assert.equal((await state(page)).explore.replayed, failing);
   await waitFrames(page, 3);
 
-  // The timeline tells the witness's story: where Thread-1 was cut off, Thread-2's stale read and
-  // Thread-1's late write, in words on hover.
+  // The timeline tells the witness's story, in words on hover.
   const { timeline } = await state(page);
-  assert.deepEqual(timeline.scheduleNotes, [{
-    words: 'Thread-1 (increment) was preempted after BINARY_OP, line 9, and MainThread ran',
-    conflict: 'Thread-2 (increment) read `counter` (LOAD_GLOBAL counter, line 9) before ' +
-      'Thread-1 (increment) wrote it (STORE_GLOBAL counter, line 9)',
-  }]);
+  assert.deepEqual(timeline.scheduleNotes, lostUpdateNotes(9));
   assert.deepEqual(timeline.scheduleMarks.map((m) => [m.kind, m.thread]),
     [['Preempted', 1], ['Read', 2], ['Wrote', 1]], 'the three marks are on screen, in time order');
   const dpr = (await state(page)).dpr;
@@ -76,6 +88,64 @@ test('explore the racy counter, then replay its failing witness in the lab', asy
   assert.equal(hovered.timeline.hover?.scheduleMark, 'Preempted');
   assert.ok('tooltip' in hovered.items, 'the preemption shows its words');
   await screenshot(page, 'explore-witness');
+});
+
+test('the lesson whose race one run hides: its run counts right, Explore finds the lost update, Replay shows the preemption', async () => {
+  const page = await newPage(lab.browser, { viewport: { width: 1600, height: 1000 } });
+  // The lesson after the lock's, as the Lesson window's Next opens it: with its own settings, its
+  // run held for the question.
+  await openFinishedRun(page, lab.server.url, '#v=1&lesson=race_with_lock');
+  await clickItem(page, 'lesson/next');
+  let s = await until(page, (st) => st.lesson.id === 'race_hidden' && st.program.status === 'ready' && st.lesson.pending === 0);
+  assert.equal(s.lesson.title, 'A race the default schedule hides');
+  assert.equal(s.program.config.cpus, 1);
+  await clickItem(page, 'lesson/choice/0'); // "THREADS: every update counts"
+  s = await until(page, (st) => st.lesson.predictions[0].revealed && st.program.status === 'finished');
+  assert.equal(s.lesson.predictions[0].correct, true, 'one run shows no race');
+  assert.match(s.program.output, /^counter 2$/m);
+  assert.equal(s.program.error, '');
+
+  const explore = await exploreSchedules(page);
+  assert.equal(explore.exhaustive, true);
+  assert.equal(explore.outcomes.length, 2);
+  const failing = explore.outcomes.findIndex((o) => o.failure !== '');
+  const lost = explore.outcomes[failing];
+  assert.equal(lost.failure, 'AssertionError: lost an update: counter is 1');
+  assert.equal(lost.preemptions, 1);
+  assert.deepEqual(lost.preempted, [lostUpdateNotes(14)[0].words]);
+
+  const replayed = await replayWitness(page, failing, lost.schedule);
+  assert.equal(replayed.config.lesson, 'race_hidden', 'the witness runs in the lesson');
+  assert.match(replayed.output, /^counter 1$/m);
+  assert.match(replayed.error, /AssertionError: lost an update: counter is 1/);
+  await waitFrames(page, 3);
+  const { timeline } = await state(page);
+  assert.deepEqual(timeline.scheduleNotes, lostUpdateNotes(14));
+  assert.deepEqual(timeline.scheduleMarks.map((m) => [m.kind, m.thread]), [['Preempted', 1], ['Read', 2], ['Wrote', 1]]);
+  await screenshot(page, 'explore-race-hidden-witness');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('on a 4-core computer the page explores on 3 workers and finds what the CLI finds on 1', async () => {
+  const page = await newPage(lab.browser);
+  await pretendCores(page, 4);
+  const counter3x2 = join(root, 'bench', 'explore', 'counter3x2.py');
+  await openFinishedRun(page, lab.server.url, linkOf(counter3x2));
+  const explore = await exploreSchedules(page);
+  assert.equal(explore.workers, 3);
+  const one = JSON.parse(spawnSync(cli, ['explore', counter3x2, '--json', '--workers', '1']).stdout.toString());
+  assert.equal(explore.schedules, one.schedules);
+  assert.equal(explore.pruned, one.pruned);
+  assert.equal(explore.exhaustive, one.exhaustive);
+  const found = (outcomes) => outcomes.map((o) => ({
+    output: o.output.split('\n')[0], exit: o.exit, failure: o.failure || null, count: o.count,
+    preemptions: o.preemptions, schedule: o.schedule,
+  }));
+  assert.ok(one.outcomes.length > 2);
+  assert.deepEqual(found(explore.outcomes), found(one.outcomes));
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
 });
 
 test('a link with a schedule replays that interleaving in the page', async () => {

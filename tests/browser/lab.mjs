@@ -105,6 +105,23 @@ export async function newPage(browser, contextOptions = {}) {
   return page;
 }
 
+// Make the page (before it loads) see a computer with `cores` logical cores, as
+// navigator.hardwareConcurrency tells them: what sizes the Explore window's pool of workers.
+export async function pretendCores(page, cores) {
+  await page.addInitScript((n) => {
+    Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
+  }, cores);
+}
+
+// View > Explore schedules > Explore, and the search's figures (state().explore) once it has ended.
+export async function exploreSchedules(page, timeoutMs = 300_000) {
+  await clickItem(page, 'menu/View');
+  await clickItem(page, 'menu/View/Explore schedules');
+  await clickItem(page, 'explore/Explore');
+  await page.waitForFunction(() => window.threadlab.state().explore.finished, null, { timeout: timeoutMs });
+  return (await state(page)).explore;
+}
+
 // The lab a bare URL opened before a first visit opened lesson 1 (which holds its run for its
 // question): tests that need a run going at once, or this program, open it by its link.
 export const GIL_CPU_BOUND = '#v=1&lesson=gil_cpu_bound';

@@ -23,6 +23,11 @@ TEST_CASE("the Explore window's summary, progress and outcome labels") {
     view.exhaustive = false;
     view.preemptions = 1;
     CHECK(ExploreSummary(view).find("not every schedule of at most 1 preemption") != std::string::npos);
+    view.seconds = 0.5;
+    view.workers = 3;
+    CHECK(ExploreSummary(view).find("(0.5 s, 186 schedules/s, 3 workers)") != std::string::npos);
+    view.workers = 1;
+    CHECK(ExploreSummary(view).find("(0.5 s, 186 schedules/s, 1 worker)") != std::string::npos);
     view.cancelled = true;
     CHECK(ExploreSummary(view) == "93 schedules, 2 outcomes, 1 failing · cancelled");
 

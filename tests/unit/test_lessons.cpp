@@ -3,10 +3,12 @@
 // is the one that run computes. Plus: every lesson is complete in both languages.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "config/baseline.h"
 #include "config/permalink.h"
+#include "explore/explore.h"
 #include "lessons/lessons.h"
 #include "python/python_machine.h"
 #include "ui/lesson_model.h"
@@ -97,8 +99,8 @@ bool output_has(const RunFacts& run, std::string_view text)
 
 } // namespace
 
-TEST_CASE("there are the course's 17 lessons, each running a shipped example, complete in both languages") {
-    REQUIRE(lessons::all().size() == 17);
+TEST_CASE("there are the course's 18 lessons, each running a shipped example, complete in both languages") {
+    REQUIRE(lessons::all().size() == 18);
     for (const Lesson& l : lessons::all()) {
         CAPTURE(l.id);
         CHECK(config::find_lesson(l.id));
@@ -382,6 +384,25 @@ TEST_CASE("lesson race_with_lock: no update lost, and the updates take turns") {
     CHECK(run_lesson("race_with_lock", 1).wall_seconds >= 0.5);
     CHECK(answer("race_with_lock", 0) == 0);
     CHECK(answer("race_with_lock", 1) == 1);
+}
+
+TEST_CASE("lesson race_hidden: every run the lesson shows counts right, yet one preemption loses an update") {
+    const lessons::Prediction& p = lesson("race_hidden").predictions[0];
+    CHECK(lessons::measure(p, run_lesson("race_hidden")) == 2.0);
+    CHECK(lessons::measure(p, run_lesson("race_hidden", 1)) == 4.0);
+    CHECK(lessons::measure(p, run_lesson("race_hidden", 2)) == 2.0);
+    CHECK(lessons::measure(p, run_lesson("race_hidden", 3)) == 2.0);
+    CHECK(answer("race_hidden", 0) == 0);
+    // What the Explore window finds on the lesson's program: the lost update, at one preemption.
+    const config::LabConfig c = lesson_config("race_hidden");
+    const explore::ExploreResult r = explore::explore(config::apply_sliders(config::program_source(c), c.sliders),
+                                                      "race_hidden.py", config::to_machine_config(c), {});
+    CHECK(r.exhaustive);
+    REQUIRE(r.outcomes.size() == 2);
+    const auto lost = std::find_if(r.outcomes.begin(), r.outcomes.end(), [](const explore::Outcome& o) { return o.failing(); });
+    REQUIRE(lost != r.outcomes.end());
+    CHECK(lost->failure == "AssertionError: lost an update: counter is 1");
+    CHECK(lost->preemptions == 1);
 }
 
 TEST_CASE("lesson deadlock: the run is reported deadlocked and never prints done") {
