@@ -38,6 +38,7 @@ void ExploreJob::start(std::string source, const machine::MachineConfig& config,
     search_ = std::make_unique<Search>();
     search_->preemptions = options.preemptions;
     search_->workers = options.workers;
+    search_->lab_cpus = config.cpus;
     search_->random = options.random_runs > 0;
     Search* search = search_.get();
     search->thread = std::thread([search, source = std::move(source), config, options] {
@@ -67,7 +68,7 @@ void ExploreJob::fill(ui::ExploreView& view) {
     view.preemptions = search_->preemptions;
     if (!search_->result) {
         view = ui::ExploreView{.running = true, .preemptions = search_->preemptions, .workers = search_->workers,
-                               .random = search_->random};
+                               .lab_cpus = search_->lab_cpus, .random = search_->random};
         view.schedules = search_->progress.schedules.load();
         view.planned = search_->progress.planned.load();
         return;
@@ -78,7 +79,7 @@ void ExploreJob::fill(ui::ExploreView& view) {
     view = ui::ExploreView{.finished = true, .exhaustive = r.exhaustive, .cancelled = r.cancelled,
                            .schedules = r.schedules, .planned = r.schedules, .pruned = r.pruned,
                            .seconds = r.seconds, .preemptions = search_->preemptions, .workers = search_->workers,
-                           .random = search_->random, .error = r.error};
+                           .lab_cpus = search_->lab_cpus, .random = search_->random, .error = r.error};
     for (const explore::Outcome& o : r.outcomes)
         view.rows.push_back(row_of(o));
 }

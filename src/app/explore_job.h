@@ -41,6 +41,7 @@ private:
         std::optional<explore::ExploreResult> result;  // set once when it ends
         int preemptions = 2;
         int workers = 1;
+        int lab_cpus = 1;
         bool random = false;
         std::thread thread;
     };

@@ -323,6 +323,7 @@ static void ShowExplore(App& app) {
         std::string error;
         if (auto schedule = machine::parse_schedule(app.explore_view.rows[w.replay_requested].schedule, error)) {
             p.config.schedule = *schedule;
+            p.config.cpus = 1;  // the explorer's runs are on one CPU (explore.h)
             p.load_requested = p.play_after_load = true;
             w.replayed = w.replay_requested;
         }

@@ -259,6 +259,9 @@ int command_explore(const cli::Options& command_line)
         print_error(result.error);
         return 2;
     }
+    if (config.cpus > 1)
+        print_error("threadlab explore: the schedules ran on 1 CPU, which makes every interleaving that " +
+                    std::to_string(config.cpus) + " CPUs make; replay a witness with run --cpus 1 --schedule S\n");
     if (options.flag("--json")) {
         printf("%s\n", explore::result_json(result).c_str());
     } else {

@@ -321,6 +321,12 @@ struct RunRecord {
 
 machine::MachineConfig explorer_config(machine::MachineConfig config) {
     config.trace.max_events = 1024;  // the outcome needs the output, not the events
+    // One CPU, whatever the config asks: its choices (which thread runs next, preemption at any
+    // instruction) make every interleaving of bytecodes that more CPUs make, with the GIL (one
+    // thread runs Python at a time) and without it (the machine executes one instruction at a
+    // time). On more CPUs a started thread waits for its CPU's clock, so the choices at which it
+    // could run instead are never offered, and a race there was explored as one schedule.
+    config.cpus = 1;
     return config;
 }
 

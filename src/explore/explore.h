@@ -75,6 +75,8 @@ struct ExploreProgress {
 
 using Clock = double (*)();  // seconds, monotonic
 
+// The runs are made on one CPU, whatever config.cpus says (explore.cpp, explorer_config): a
+// witness replays on one CPU.
 ExploreResult explore(std::string_view source, std::string_view filename, const machine::MachineConfig& config,
                       const ExploreOptions& options, ExploreProgress* progress = nullptr, Clock clock = nullptr);
 

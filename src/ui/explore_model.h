@@ -33,6 +33,7 @@ struct ExploreView {
     double seconds = 0;
     int preemptions = 2;     // the bound the search ran with
     int workers = 1;         // threads that ran its schedules
+    int lab_cpus = 1;        // the lab's CPUs when it started; its runs are on one
     bool random = false;     // random mode: PCT schedules, no bound and no proof
     std::string error;       // the program does not compile
     std::vector<ExploreRow> rows;

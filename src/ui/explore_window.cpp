@@ -93,6 +93,8 @@ void ShowExploreWindow(bool* open, const ExploreView& view, ExploreWindowState& 
         ImGui::SetTooltip("%s", Tr(Str::ExploreBeSchedulerTip));
     ImGui::ProgressBar(ExploreProgressFraction(view), ImVec2(-FLT_MIN, 0));
     ImGui::TextWrapped("%s", ExploreSummary(view).c_str());
+    if (view.lab_cpus > 1 && (view.running || view.finished))
+        ImGui::TextWrapped(Tr(Str::ExploreOneCpu), view.lab_cpus);
     if (!view.error.empty())
         ImGui::TextWrapped("%s", view.error.c_str());
     if (!view.rows.empty() &&

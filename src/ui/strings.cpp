@@ -477,6 +477,8 @@ const StringRow kStrings[] = {
     {Str::ExploreOwnSchedule, "(the machine's own)", "（机器自己的调度）"},
     {Str::ExploreIntro, "Every schedule of the program that differs where it matters, with at most this many preemptions, grouped by outcome.",
      "列出程序在关键处有所不同的每一种调度（抢占次数不超过下面的值），按结果分组。"},
+    {Str::ExploreOneCpu, "The lab has %d CPUs; the schedules run on 1. Its choices (which thread runs next, a preemption at any instruction) make every interleaving that more CPUs make, and Replay runs a witness on 1 CPU.",
+     "实验室设置了 %d 个 CPU，这里的调度都在 1 个 CPU 上运行：它的选择（下一个运行哪个线程、在任意一条指令处抢占）能造出多个 CPU 的每一种交错。重放也在 1 个 CPU 上运行示例调度。"},
     {Str::ExplorePreemptions, "preemptions", "抢占次数"},
     {Str::ExploreCancel, "Cancel", "取消"},
     {Str::ExploreStart, "Explore", "开始探索"},

@@ -110,7 +110,7 @@ enum class Str : uint16_t {
     // Timeline: the explorer's schedule marks (in ScheduleMarkKind order)
     MarkPreempted, MarkRead, MarkWrote, MarkItMatters, MarkNoConflict,
     // Explore
-    ExploreNoOutput, ExploreReplay, ExploreReplayAgain, ExploreReplayTip, ExploreOwnSchedule, ExploreIntro,
+    ExploreNoOutput, ExploreReplay, ExploreReplayAgain, ExploreReplayTip, ExploreOwnSchedule, ExploreIntro, ExploreOneCpu,
     ExplorePreemptions, ExploreCancel, ExploreStart, ExploreOutcome, ExploreSchedules, ExploreWitness,
     ExploreRandomIntro, ExploreRandom, ExploreBeScheduler, ExploreBeSchedulerTip, ExploreDoesNotCompile,
     ExploreScheduleOne, ExploreScheduleMany, ExploreOutcomeOne, ExploreOutcomeMany, ExploreCounts, ExploreSoFar,

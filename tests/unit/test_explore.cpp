@@ -138,6 +138,24 @@ TEST_CASE("two threads doing counter += 1: exactly two outcomes, the lost update
     }
 }
 
+TEST_CASE("on a machine of four CPUs, with the GIL and without, the lost update is found as on one") {
+    explore::ExploreOptions options;
+    const std::set<std::string> one = outcome_set(explore::explore(kCounter2, "test.py", MachineConfig{}, options));
+    for (bool gil : {true, false}) {
+        CAPTURE(gil);
+        MachineConfig four;
+        four.cpus = 4;
+        four.gil = gil;
+        explore::ExploreResult r = explore::explore(kCounter2, "test.py", four, options);
+        CHECK(outcome_set(r) == one);
+        const explore::Outcome* lost = failing(r);
+        REQUIRE(lost);
+        MachineConfig replayed = four;
+        replayed.cpus = 1;
+        CHECK(explore::run_schedule(kCounter2, "test.py", replayed, lost->witness, 1000000).failure == lost->failure);
+    }
+}
+
 TEST_CASE("the locked counter: one outcome, no failure, the bounded space exhausted") {
     explore::ExploreResult r = search(kCounter2Locked, 2);
     CHECK(r.exhaustive);
