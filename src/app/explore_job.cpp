@@ -93,6 +93,7 @@ void SendSchedulerRun(const ui::SchedulerWindowState& state, config::LabConfig& 
         if (pick.switched)
             schedule.choices.push_back({pick.step, pick.thread});
     config.schedule = schedule;
+    config.cpus = 1;  // as the explorer's runs (explore.h): on more, a started thread is never a choice
     LabCommand load{LabCommand::Kind::Load, config::apply_sliders(config::program_source(config), config.sliders),
                     config::to_machine_config(config)};
     load.schedule = std::move(schedule);
