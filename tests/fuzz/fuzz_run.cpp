@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     std::string_view source(reinterpret_cast<const char*>(data), size);
     machine::MachineConfig config;
     config.cpus = 2;
-    config.max_memory = uint64_t{16} << 20;
+    config.max_memory = uint64_t{1} << 20;
     config.max_threads = 64;
     config.max_time = machine::kSecond;
     config.trace.max_events = size_t{1} << 12;
