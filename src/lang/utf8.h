@@ -7,12 +7,20 @@
 
 namespace lang {
 
-// Reads one code point at `at` and advances `at`; a malformed byte reads as itself.
+inline bool is_utf8_continuation(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
+
+// Reads one code point at `at` and advances `at`. A malformed byte (a lead byte without all its
+// continuation bytes, 0xF8..0xFF, a stray continuation byte) reads as itself: a walk then never
+// swallows a byte that StrObject counts as the start of a code point, so indexing a str made
+// from text that is not UTF-8 stays inside it.
 inline uint32_t decode_utf8(std::string_view text, size_t& at)
 {
     unsigned char c = (unsigned char)text[at];
-    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-    if (extra == 0 || at + extra >= text.size()) {
+    int extra = c >= 0xF8 ? 0 : c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    bool complete = at + extra < text.size();
+    for (int i = 1; complete && i <= extra; i++)
+        complete = is_utf8_continuation(text[at + i]);
+    if (extra == 0 || !complete) {
         at++;
         return c;
     }
@@ -41,7 +49,5 @@ inline void append_utf8(std::string& out, uint32_t cp)
         out += (char)(0x80 | (cp & 0x3F));
     }
 }
-
-inline bool is_utf8_continuation(char c) { return ((unsigned char)c & 0xC0) == 0x80; }
 
 } // namespace lang

@@ -281,6 +281,14 @@ TEST_CASE("a bytearray changed while it is walked ends the walk where its data e
     CHECK(output_of("b = bytearray(b'abcd')\nfor x in b:\n    print(x)\n    b.pop()\n") == "97\n98\n");
 }
 
+TEST_CASE("a string literal holding bytes that are not UTF-8 indexes each such byte as one character")
+{
+    // A lead byte that starts no well-formed sequence must not swallow the characters after it
+    // (fuzz_run found 0xFF bytes reading past the end of the string).
+    CHECK(output_of("s = '\xff" "abc'\nprint(len(s), s[1], s[2], s[3], s[-1], s[1:])\n") == "4 a b c c abc\n");
+    CHECK(output_of("s = '\xc3" "ab\xe2\x82'\nprint(len(s), s[1], s[2])\n") == "4 a b\n");
+}
+
 TEST_CASE("raise ... from ...: the cause prints first, as CPython prints it; `from None` hides the context")
 {
     Outcome o = run_program("def load():\n    try:\n        return {}['a']\n    except KeyError as e:\n        raise LookupError('no a') from e\n"
