@@ -99,6 +99,11 @@ bool machine_config(const cli::Options& options, machine::MachineConfig& config,
         error = "--max-threads must be between 1 and " + std::to_string(config::kMaxThreadsRange.max);
         return false;
     }
+    config.max_processes = (int)options.number("--max-processes");
+    if (!config::kMaxProcessesRange.contains(config.max_processes)) {
+        error = "--max-processes must be between 1 and " + std::to_string(config::kMaxProcessesRange.max);
+        return false;
+    }
     return duration("--slice", config.scheduler.slice) && duration("--switch-interval", config.switch_interval) &&
            duration("--bytecode-cost", config.bytecode_cost) && duration("--context-switch-cost", config.context_switch_cost) &&
            duration("--thread-create-cost", config.thread_create_cost) && duration("--max-time", config.max_time);

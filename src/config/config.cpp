@@ -25,7 +25,7 @@ bool operator==(const LabConfig& a, const LabConfig& b)
     auto fields = [](const LabConfig& c) {
         return std::tie(c.lesson, c.source, c.cpus, c.policy, c.slice, c.gil, c.switch_interval, c.bytecode_cost,
                         c.context_switch_cost, c.io_latency.kind, c.io_latency.a, c.io_latency.b, c.max_time, c.seed,
-                        c.max_memory, c.max_threads, c.schedule, c.sliders, c.time, c.selected_thread, c.language, c.step, c.zoom_begin, c.zoom_end);
+                        c.max_memory, c.max_threads, c.max_processes, c.schedule, c.sliders, c.time, c.selected_thread, c.language, c.step, c.zoom_begin, c.zoom_end);
     };
     return fields(a) == fields(b);
 }
@@ -45,6 +45,7 @@ machine::MachineConfig to_machine_config(const LabConfig& config)
     machine.seed = config.seed;
     machine.max_memory = config.max_memory;
     machine.max_threads = config.max_threads;
+    machine.max_processes = config.max_processes;
     return machine;
 }
 
@@ -62,6 +63,7 @@ void set_machine_settings(LabConfig& config, const machine::MachineConfig& machi
     config.seed = machine.seed;
     config.max_memory = machine.max_memory;
     config.max_threads = machine.max_threads;
+    config.max_processes = machine.max_processes;
 }
 
 namespace {

@@ -43,6 +43,7 @@ inline constexpr Range kLessonStepRange = {0, 16};
 // A process's heap budget, in bytes, and its live threads (see machine::MachineConfig).
 inline constexpr Range kMaxMemoryRange = {SimTime{1} << 20, SimTime{4} << 30};
 inline constexpr Range kMaxThreadsRange = {1, 100000};
+inline constexpr Range kMaxProcessesRange = {1, 256};
 // A schedule's choices (machine/schedule.h) that a link may carry: far more than a search
 // produces or a person picks.
 inline constexpr size_t kMaxScheduleChoices = 10000;
@@ -68,6 +69,7 @@ struct LabConfig {
     uint64_t seed = machine::MachineConfig{}.seed;
     uint64_t max_memory = machine::MachineConfig{}.max_memory;
     int max_threads = machine::MachineConfig{}.max_threads;
+    int max_processes = machine::MachineConfig{}.max_processes;
     // The choices that differ from the machine's own (a witness of the explorer, or the picks
     // of "you are the scheduler"); empty: the machine decides alone.
     machine::Schedule schedule;

@@ -260,6 +260,17 @@ const FieldDef kSettingFields[] = {
              c.max_threads = int(threads);
          return error;
      }},
+    {"max-processes",
+     [](const LabConfig& c, const LabConfig& d) {
+         return unless_default(c.max_processes, d.max_processes, std::to_string(c.max_processes));
+     },
+     [](std::string_view text, LabConfig& c) {
+         SimTime processes = 0;
+         Verdict error = read_number(text, kMaxProcessesRange, processes);
+         if (!error)
+             c.max_processes = int(processes);
+         return error;
+     }},
     {"seed",
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.seed, d.seed, std::to_string(c.seed)); },
      [](std::string_view text, LabConfig& c) -> Verdict {

@@ -140,6 +140,7 @@ public:
 
 constexpr uint64_t kDefaultMaxMemory = uint64_t{64} << 20;
 constexpr int kDefaultMaxThreads = 2000;
+constexpr int kDefaultMaxProcesses = 32;
 
 struct MachineConfig {
     int cpus = 1;                                    // 1..64
@@ -159,11 +160,15 @@ struct MachineConfig {
     uint64_t seed = 1;
     SimTime sync_window = 1 * kMicrosecond;          // how far one CPU may run ahead of another
     TraceLimits trace;
-    // What one process may take: its heap (past it, Python's MemoryError) and its live threads,
-    // main included (past it, starting one more fails: "can't start new thread"). The defaults
-    // fit the page, whose WebAssembly memory is 256 MiB for everything.
+    // What a program may take. The memory is the machine's: the heaps of all its live processes
+    // together (past it, Python's MemoryError in the thread that allocates). A process may have
+    // max_threads live threads, main included (past it, starting one more fails: "can't start
+    // new thread"), and a run may start max_processes processes in all, the first included (past
+    // it, Process.start() fails as a full process table makes fork() fail). The defaults fit the
+    // page, whose WebAssembly memory is 256 MiB for everything.
     uint64_t max_memory = kDefaultMaxMemory;
     int max_threads = kDefaultMaxThreads;
+    int max_processes = kDefaultMaxProcesses;
 };
 
 constexpr int kMaxCpus = 64;

@@ -2,7 +2,8 @@
 // long runs by a mark-and-sweep collector: the interpreter marks from its roots (all threads'
 // frames, modules, code constants) between instructions, when enough allocations happened.
 //
-// The heap also counts its bytes against the process's budget (MachineConfig::max_memory). An
+// The heap also counts its bytes against the process's budget: the machine's memory
+// (MachineConfig::max_memory) less what its other live processes hold (PythonRun::share_memory). An
 // object's size (object_bytes) is that of a 64-bit process: its header plus its storage (list
 // items, dict and set tables, string text), the same figure natively and in WebAssembly, so
 // that the instruction at which a program runs out of memory is part of its deterministic run.

@@ -135,6 +135,7 @@ void PythonThread::on_exit() {
 
 machine::RunResult PythonThread::run(int64_t budget, const KernelResult& resumed) {
     Thread& thread = *thread_;
+    run_.share_memory(vm_);
     run_.refresh_mirrors(vm_, thread);
     if (thread.state == ThreadState::Suspended)
         deliver(resumed);
@@ -251,8 +252,45 @@ PythonRun::PythonRun(const MachineConfig& config) : machine_(config) {
 
 std::unique_ptr<Interpreter> PythonRun::new_interpreter() {
     auto vm = std::make_unique<Interpreter>(host_, modules_);
-    vm->heap.set_budget(static_cast<size_t>(std::min<uint64_t>(machine_.config().max_memory, SIZE_MAX / 2)));
+    vm->heap.set_budget(machine_memory());
     return vm;
+}
+
+size_t PythonRun::machine_memory() const {
+    return static_cast<size_t>(std::min<uint64_t>(machine_.config().max_memory, SIZE_MAX / 2));
+}
+
+void PythonRun::share_memory(Interpreter& vm) {
+    if (processes_.size() == 1)
+        return;
+    size_t others = 0;
+    for (PythonProcess& p : processes_) {
+        if (p.vm.get() == &vm || p.released)
+            continue;
+        if (p.machine_id >= 0 && machine_.process(p.machine_id).exited)
+            release(p);
+        else
+            others += p.vm->heap.bytes;
+    }
+    const size_t memory = machine_memory();
+    const size_t room = others < memory ? memory - others : 0;
+    if (room != vm.heap.max_bytes)
+        vm.heap.set_budget(room);
+}
+
+// A killed thread's frames are still there (only a thread that returns drops them).
+void PythonRun::release(PythonProcess& exited) {
+    exited.released = true;
+    exited.mirrors.clear();
+    for (const std::unique_ptr<Thread>& thread : exited.vm->threads) {
+        thread->frames.release();
+        thread->handled_exception = Value::none();
+    }
+    exited.vm->collect_garbage();
+}
+
+bool PythonRun::process_limit_reached() const {
+    return processes_.size() >= static_cast<size_t>(std::max(machine_.config().max_processes, 1));
 }
 
 std::optional<lang::SourceError> PythonRun::start(std::string_view source, std::string_view filename,

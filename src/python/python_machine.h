@@ -144,6 +144,7 @@ struct PythonProcess {
     Pickled sent;                // a child: the Process object its parent started
     std::vector<Mirror> mirrors;
     uint32_t locals_thread = 0;  // the Thread::id whose attributes the threading.locals hold
+    bool released = false;       // exited, and its memory given back to the machine (share_memory)
 };
 
 class PythonRun {
@@ -193,6 +194,15 @@ public:
     void publish_mirrors(Interpreter& vm);
     void forget_locals(Interpreter& vm, const Thread& thread);
 
+    // The machine's memory is shared by its processes: before a batch of a thread of `vm`, what
+    // MachineConfig::max_memory leaves beside the heaps of the other live processes becomes
+    // `vm`'s budget. A process that has exited gives its memory back, as an OS takes back a
+    // dead process's pages: its threads' frames go, its garbage is collected, and its heap no
+    // longer counts. What is read after the run (exit codes, uncaught exceptions) stays.
+    void share_memory(Interpreter& vm);
+    // Whether the run has started MachineConfig::max_processes processes (the first included).
+    bool process_limit_reached() const;
+
     // multiprocessing: a new process started by `parent` (not yet on the machine) whose main
     // thread runs the program as __mp_main__, then sent.run(). Returns that thread's program,
     // for Request::spawn_process.
@@ -214,6 +224,8 @@ public:
 private:
     // A process's interpreter, its heap held to MachineConfig::max_memory.
     std::unique_ptr<Interpreter> new_interpreter();
+    size_t machine_memory() const;
+    void release(PythonProcess& exited);
 
     Machine machine_;
     ProcessHost host_{*this};  // the host of every process: they share the machine's streams

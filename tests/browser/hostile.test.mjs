@@ -27,6 +27,11 @@ const THREAD_STARTS = hostile('thread_starts.py');
 // threads and of the newest finished ones, and says how many it left out.
 const THREADS_FINISHING = hostile('threads_finishing.py');
 const PRINTS = hostile('prints.py');
+// Eight processes that grow at once: they share the machine's memory, so together they stop at
+// its budget, not at eight times it.
+const PROCESSES_GROWING = hostile('processes_growing.py');
+// 1 000 processes started and joined one after another: the run's process limit refuses the 33rd.
+const PROCESS_STARTS = hostile('process_starts.py');
 // A loop that never ends, and never waits: the run budget pauses it.
 const RUNAWAY = 'n = 0\nwhile True:\n    n += 1\n';
 
@@ -57,6 +62,33 @@ test('a list that grows without end stops with MemoryError, and the page goes on
   const fps = await framesPerSecond(page);
   console.log(`# growth: MemoryError after ${program.instructions} instructions, ${fps.toFixed(1)} frames/s after`);
   await screenshot(page, 'hostile-growth');
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('eight processes growing at once share one memory: each stops with MemoryError, and the page goes on', async () => {
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url + linkOf(PROCESSES_GROWING));
+  const program = await waitForProgram(page, finished);
+  assert.equal(program.output, 'exit codes [1, 1, 1, 1, 1, 1, 1, 1]\n');
+  assert.equal(program.error.match(/^MemoryError$/gm)?.length, 8, program.error.slice(-300));
+  await page.waitForFunction(() => window.threadlab.error || window.threadlab.state().program.speedup > 0,
+    null, { timeout: 240_000, polling: 250 });
+  assert.equal(await page.evaluate(() => window.threadlab.error), null, 'no last-resort card: the memory held');
+  const fps = await framesPerSecond(page, 1000);
+  console.log(`# processes growing: heap reached ${((await state(page)).heapEnd / 2 ** 20).toFixed(0)} MiB, ` +
+    `${fps.toFixed(1)} frames/s after`);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('1 000 process starts: the one past the run\'s process limit raises BlockingIOError, and the page goes on', async () => {
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url + linkOf(PROCESS_STARTS));
+  const program = await waitForProgram(page, finished);
+  assert.equal(program.output, '');
+  assert.match(program.error, /line 11, in <module>[\s\S]*BlockingIOError: \[Errno 11\] Resource temporarily unavailable/);
+  await framesPerSecond(page, 1000);
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });

@@ -64,6 +64,7 @@ LabConfig random_config(machine::Random& r)
     c.seed = r.next_u64();
     c.max_memory = uint64_t(in({kMaxMemoryRange.min >> 10, kMaxMemoryRange.max >> 10})) << 10;
     c.max_threads = int(in(kMaxThreadsRange));
+    c.max_processes = int(in(kMaxProcessesRange));
     for (const ProgramSlider& slider : find_sliders(program_source(c)))
         if (r.below(2) == 0)
             c.sliders[slider.name] = slider.min + int64_t(r.below(uint64_t(slider.max - slider.min) + 1));

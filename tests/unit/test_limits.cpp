@@ -1,5 +1,6 @@
-// What a program cannot take from the lab: each process's heap budget (MemoryError, as CPython
-// raises it), its live-thread limit ("can't start new thread"), and the settings that carry them
+// What a program cannot take from the lab: the machine's memory, shared by its processes
+// (MemoryError, as CPython raises it), a process's live-thread limit ("can't start new thread"),
+// a run's process limit (BlockingIOError, as from fork()), and the settings that carry them
 // (LabConfig, the permalink).
 #include <doctest/doctest.h>
 
@@ -111,6 +112,72 @@ TEST_CASE("past the live-thread limit start() raises RuntimeError: can't start n
     CHECK(o.out == "refused after 9 can't start new thread\na thread again\n");
 }
 
+TEST_CASE("the machine's memory is shared by its processes, and a process that exits gives its memory back") {
+    // Four children grow at once; then the parent, alone again, needs most of the memory itself.
+    const char* source = "from multiprocessing import Process\n"
+                         "def grow():\n"
+                         "    a = []\n"
+                         "    while True:\n"
+                         "        a.append([0] * 1000)\n"
+                         "if __name__ == '__main__':\n"
+                         "    ps = [Process(target=grow) for _ in range(4)]\n"
+                         "    for p in ps:\n"
+                         "        p.start()\n"
+                         "    for p in ps:\n"
+                         "        p.join()\n"
+                         "    print([p.exitcode for p in ps])\n"
+                         "    b = [[1] * 1000 for _ in range(600)]\n"
+                         "    print('again', len(b))\n";
+    const uint64_t memory = uint64_t{16} << 20;
+    PythonRun run(with_memory(memory));
+    REQUIRE_FALSE(run.start(source, "limits.py"));
+    size_t most = 0;  // the most the live processes held together, between batches
+    while (run.run(kNever, 20000) == RunStatus::Paused) {
+        size_t together = 0;
+        for (const python::PythonProcess& p : run.processes())
+            if (!p.released)
+                together += p.vm->heap.bytes;
+        most = std::max(most, together);
+    }
+    CHECK(run.machine().status() == RunStatus::Finished);
+    const Trace& trace = run.machine().trace();
+    std::string out, err;
+    for (uint64_t i = trace.output_first(); i < trace.output_count(); ++i)
+        (trace.output(i).stream == OutputStream::Stdout ? out : err) += trace.output(i).text + "\n";
+    CHECK(out == "[1, 1, 1, 1]\nagain 600\n");
+    size_t errors = 0;
+    for (size_t at = err.find("MemoryError\n"); at != std::string::npos; at = err.find("MemoryError\n", at + 1))
+        ++errors;
+    CHECK(errors == 4);
+    // Past the budget a process may run on by a quarter of it, for its handler (Interpreter::memory_exhausted).
+    CHECK(most <= memory + memory / 4);
+    CHECK(most > memory / 2);
+}
+
+TEST_CASE("past the process limit Process.start() raises BlockingIOError, and the processes started run") {
+    const char* source = "from multiprocessing import Process\n"
+                         "if __name__ == '__main__':\n"
+                         "    ps = []\n"
+                         "    try:\n"
+                         "        for i in range(10):\n"
+                         "            p = Process(target=print, args=('child', i))\n"
+                         "            p.start()\n"
+                         "            ps.append(p)\n"
+                         "    except BlockingIOError as e:\n"
+                         "        print('refused after', len(ps), e, isinstance(e, OSError))\n"
+                         "    for p in ps:\n"
+                         "        p.join()\n"
+                         "    print('joined', [p.exitcode for p in ps])\n";
+    MachineConfig config;
+    config.max_processes = 3;
+    Outcome o = run_python(source, config);
+    CHECK(o.out.starts_with("refused after 2 [Errno 11] Resource temporarily unavailable True\n"));
+    CHECK(o.out.find("child 0\n") != std::string::npos);
+    CHECK(o.out.find("child 1\n") != std::string::npos);
+    CHECK(o.out.ends_with("joined [0, 0]\n"));
+    CHECK(o.err == "");
+}
+
 TEST_CASE("threads started and finished one after another are freed: only the live ones keep frames") {
     const char* source = "import threading\n"
                          "def work(i):\n"
@@ -153,15 +220,18 @@ TEST_CASE("threads started and finished one after another are freed: only the li
     CHECK(snap->processes.at(0).threads.size() == snap->threads.size());
 }
 
-TEST_CASE("the heap budget and the thread limit are settings of the link") {
+TEST_CASE("the memory, the thread limit and the process limit are settings of the link") {
     config::LabConfig c;
     c.max_memory = uint64_t{16} << 20;
     c.max_threads = 50;
-    CHECK(config::encode_fragment(c) == "v=1&max-memory=16MiB&max-threads=50");
-    config::DecodeResult decoded = config::decode_fragment("#v=1&max-memory=512KiB&max-threads=0");
-    REQUIRE(decoded.problems.size() == 2);
+    c.max_processes = 8;
+    CHECK(config::encode_fragment(c) == "v=1&max-memory=16MiB&max-threads=50&max-processes=8");
+    CHECK(config::to_machine_config(config::decode_fragment("#v=1&max-processes=8").config).max_processes == 8);
+    config::DecodeResult decoded = config::decode_fragment("#v=1&max-memory=512KiB&max-threads=0&max-processes=300");
+    REQUIRE(decoded.problems.size() == 3);
     CHECK(decoded.problems[0].message == "max-memory=512KiB: must be 1MiB..4GiB");
     CHECK(decoded.problems[1].message == "max-threads=0: must be a whole number 1..100000");
+    CHECK(decoded.problems[2].message == "max-processes=300: must be a whole number 1..256");
     CHECK(config::decode_fragment("#v=1&max-memory=64MB").problems.at(0).message ==
           "max-memory=64MB: must be a size such as 64MiB, 512KiB or 1GiB");
     CHECK(config::to_machine_config(config::decode_fragment("#v=1&max-memory=2GiB").config).max_memory == uint64_t{2} << 30);

@@ -42,6 +42,11 @@ NativeResult start(Interpreter& vm, Thread& thread, Value, CallArgs args) {
     const StrObject* name = nullptr;
     if (!check_arity(vm, "_start", args, 3, 3) || !str_argument(vm, args[1], "name", name))
         return NativeResult::raised();
+    // As fork() fails when the OS's process table is full (EAGAIN), before the child exists.
+    if (PythonRun::of(vm).process_limit_reached()) {
+        auto* blocking = as<ClassObject>(*vm.builtins->globals.find("BlockingIOError"));
+        return vm.raise(blocking, "[Errno 11] Resource temporarily unavailable");
+    }
     Pickled sent;
     if (!pickle(vm, args[0], sent))
         return NativeResult::raised();
