@@ -64,6 +64,16 @@ Verdict read_number(std::string_view text, Range range, SimTime& out)
     return {};
 }
 
+// The same, into an int field.
+Verdict read_int(std::string_view text, Range range, int& out)
+{
+    SimTime value = 0;
+    Verdict error = read_number(text, range, value);
+    if (!error)
+        out = int(value);
+    return error;
+}
+
 Verdict read_duration(std::string_view text, Range range, SimTime& out)
 {
     std::optional<SimTime> value = machine::parse_duration(text);
@@ -179,13 +189,7 @@ const FieldDef kSettingFields[] = {
      [](std::string_view text, LabConfig& c) { return read_source(text, c.source); }},
     {"cpus",
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.cpus, d.cpus, std::to_string(c.cpus)); },
-     [](std::string_view text, LabConfig& c) {
-         SimTime cpus = 0;
-         Verdict error = read_number(text, kCpusRange, cpus);
-         if (!error)
-             c.cpus = int(cpus);
-         return error;
-     }},
+     [](std::string_view text, LabConfig& c) { return read_int(text, kCpusRange, c.cpus); }},
     {"policy",
      [](const LabConfig& c, const LabConfig& d) {
          return unless_default(c.policy, d.policy, std::string(machine::policy_name(c.policy)));
@@ -253,24 +257,12 @@ const FieldDef kSettingFields[] = {
      }},
     {"max-threads",
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.max_threads, d.max_threads, std::to_string(c.max_threads)); },
-     [](std::string_view text, LabConfig& c) {
-         SimTime threads = 0;
-         Verdict error = read_number(text, kMaxThreadsRange, threads);
-         if (!error)
-             c.max_threads = int(threads);
-         return error;
-     }},
+     [](std::string_view text, LabConfig& c) { return read_int(text, kMaxThreadsRange, c.max_threads); }},
     {"max-processes",
      [](const LabConfig& c, const LabConfig& d) {
          return unless_default(c.max_processes, d.max_processes, std::to_string(c.max_processes));
      },
-     [](std::string_view text, LabConfig& c) {
-         SimTime processes = 0;
-         Verdict error = read_number(text, kMaxProcessesRange, processes);
-         if (!error)
-             c.max_processes = int(processes);
-         return error;
-     }},
+     [](std::string_view text, LabConfig& c) { return read_int(text, kMaxProcessesRange, c.max_processes); }},
     {"seed",
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.seed, d.seed, std::to_string(c.seed)); },
      [](std::string_view text, LabConfig& c) -> Verdict {
@@ -308,13 +300,7 @@ const FieldDef kViewFields[] = {
      [](const LabConfig& c, const LabConfig& d) {
          return unless_default(c.selected_thread, d.selected_thread, std::to_string(c.selected_thread));
      },
-     [](std::string_view text, LabConfig& c) {
-         SimTime thread = 0;
-         Verdict error = read_number(text, kSelectedThreadRange, thread);
-         if (!error)
-             c.selected_thread = int(thread);
-         return error;
-     }},
+     [](std::string_view text, LabConfig& c) { return read_int(text, kSelectedThreadRange, c.selected_thread); }},
     {"zoom",
      [](const LabConfig& c, const LabConfig& d) -> std::optional<std::string> {
          if (c.zoom_begin == d.zoom_begin && c.zoom_end == d.zoom_end)
@@ -334,13 +320,7 @@ const FieldDef kViewFields[] = {
      }},
     {"step",
      [](const LabConfig& c, const LabConfig& d) { return unless_default(c.step, d.step, std::to_string(c.step)); },
-     [](std::string_view text, LabConfig& c) {
-         SimTime step = 0;
-         Verdict error = read_number(text, kLessonStepRange, step);
-         if (!error)
-             c.step = int(step);
-         return error;
-     }},
+     [](std::string_view text, LabConfig& c) { return read_int(text, kLessonStepRange, c.step); }},
     {"lang",
      [](const LabConfig& c, const LabConfig& d) {
          return unless_default(c.language, d.language, std::string(language_code(c.language)));
