@@ -40,7 +40,8 @@ inline constexpr Range kIoLatencyRange = {0, 10 * machine::kSecond};
 inline constexpr Range kMaxTimeRange = {machine::kMillisecond, 3600 * machine::kSecond};
 inline constexpr Range kSelectedThreadRange = {0, 1000000};
 inline constexpr Range kLessonStepRange = {0, 16};
-// A process's heap budget, in bytes, and its live threads (see machine::MachineConfig).
+// The machine's memory, in bytes, a process's live threads and a run's processes (see
+// machine::MachineConfig).
 inline constexpr Range kMaxMemoryRange = {SimTime{1} << 20, SimTime{4} << 30};
 inline constexpr Range kMaxThreadsRange = {1, 100000};
 inline constexpr Range kMaxProcessesRange = {1, 256};
