@@ -619,6 +619,19 @@ struct CodeGenerator {
         return (int)unit().labels.size() - 1;
     }
     void bind(int label) { unit().labels[(size_t)label] = (int)code().code.size(); }
+    // Whether running may reach the end of the code so far: past its last instruction unless that
+    // is a return, or by a jump to a label bound there (`if x: return 1` jumps past its return
+    // when x is false).
+    bool end_reachable()
+    {
+        const std::vector<Instruction>& c = code().code;
+        if (c.empty() || c.back().op != Op::ReturnValue)
+            return true;
+        for (const Instruction& in : c)
+            if (op_arg_kind(in.op) == OpArg::Jump && unit().labels[(size_t)in.arg] == (int)c.size())
+                return true;
+        return false;
+    }
 
     int constant(const Constant& c)
     {
@@ -1264,7 +1277,7 @@ struct CodeGenerator {
         begin_unit(n.scope, CodeKind::Function, n.name, pos.line);
         count_params(code(), n.params);
         body_skipping_docstring(n.body);
-        if (code().code.empty() || code().code.back().op != Op::ReturnValue)
+        if (end_reachable())
             implicit_return(n.body);
         int index = end_unit();
         make_function(n.scope, index, &n.params);
