@@ -8,6 +8,8 @@
 #include "python/bytes.h"
 #include "lang/repr.h"
 #include "lang/utf8.h"
+#include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdio>
 
@@ -229,6 +231,7 @@ struct FormatSpec {
     char grouping = 0;   // , or _
     int precision = -1;
     char type = 0;
+    bool too_large = false;  // the width or precision does not fit in an int
 };
 
 bool is_align(char c) { return c == '<' || c == '>' || c == '^' || c == '='; }
@@ -263,21 +266,32 @@ std::string parse_spec(std::string_view spec, const std::string& type_name, char
         out.zero = true;
         i++;
     }
+    // Past Py_ssize_t a number is refused, as in CPython; past an int (2 GiB of padding, more
+    // than a process can hold) it is kept as too_large, and formatting fails with MemoryError.
     auto number = [&](int& target) {
         if (i >= spec.size() || spec[i] < '0' || spec[i] > '9')
-            return;
-        target = 0;
-        while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9')
-            target = target * 10 + (spec[i++] - '0');
+            return true;
+        int64_t n = 0;
+        while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') {
+            int digit = spec[i++] - '0';
+            if (n > (INT64_MAX - digit) / 10)
+                return false;
+            n = n * 10 + digit;
+        }
+        out.too_large = out.too_large || n > INT_MAX;
+        target = (int)std::min<int64_t>(n, INT_MAX);
+        return true;
     };
-    number(out.width);
+    if (!number(out.width))
+        return "Too many decimal digits in format string";
     if (i < spec.size() && (spec[i] == ',' || spec[i] == '_'))
         out.grouping = spec[i++];
     if (i < spec.size() && (spec[i] == ',' || spec[i] == '_'))
         return "Cannot specify both ',' and '_'.";
     if (i < spec.size() && spec[i] == '.') {
         i++;
-        number(out.precision);
+        if (!number(out.precision))
+            return "Too many decimal digits in format string";
         if (out.precision < 0)
             return "Format specifier missing precision";
     }
@@ -424,6 +438,12 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
         fail(types.value_error, problem);
         return false;
     }
+    if (spec.too_large) {
+        fail(types.memory_error, "");
+        return false;
+    }
+    if (spec.width > 0 && !reserve((size_t)spec.width * spec.fill.size()))
+        return false;
     auto refuse = [&](std::string message) {
         fail(types.value_error, std::move(message));
         return false;
@@ -608,14 +628,33 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
                     fail(types.type_error, "* wants int");
                     return false;
                 }
-                target = (int)star.as_integral();
+                // A '*' past what fits in memory is MemoryError, as CPython's allocation fails.
+                int64_t n = star.as_integral();
+                if (n > INT_MAX || n < -INT_MAX) {
+                    fail(types.memory_error, "");
+                    return false;
+                }
+                // A negative '*' width pads on the right, as the '-' flag does; a negative
+                // precision is 0.
+                if (n < 0 && &target == &spec.width) {
+                    spec.align = '<';
+                    n = -n;
+                }
+                n = std::max<int64_t>(n, 0);
+                target = (int)n;
                 i++;
                 return true;
             }
             if (i < f.size() && f[i] >= '0' && f[i] <= '9') {
                 target = 0;
-                while (i < f.size() && f[i] >= '0' && f[i] <= '9')
-                    target = target * 10 + (f[i++] - '0');
+                while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
+                    int digit = f[i++] - '0';
+                    if (target > (INT_MAX - digit) / 10) {
+                        fail(types.value_error, &target == &spec.width ? "width too big" : "precision too big");
+                        return false;
+                    }
+                    target = target * 10 + digit;
+                }
             }
             return true;
         };
@@ -627,6 +666,9 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
             if (!number(spec.precision))
                 return Value::empty();
         }
+        // Padding and %d's zeros are made at once: what cannot fit fails before it is made.
+        if (!reserve((size_t)std::max({spec.width, spec.precision, 0}) + out.size()))
+            return Value::empty();
         while (i < f.size() && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L'))
             i++;
         if (i >= f.size())

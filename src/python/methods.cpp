@@ -517,6 +517,8 @@ NativeResult justify(Interpreter& vm, CallArgs args, const char* name, char alig
     const StrObject* s = self_str(args);
     if (width <= (int64_t)s->length)
         return NativeResult::of(args[0]);
+    if (!vm.reserve((uint64_t)width > SIZE_MAX / fill.size() ? SIZE_MAX : (size_t)width * fill.size()))
+        return NativeResult::raised();
     size_t missing = (size_t)width - s->length;
     auto repeat = [&](size_t n) {
         std::string out;
@@ -547,6 +549,8 @@ NativeResult str_zfill(Interpreter& vm, Thread&, Value, CallArgs args)
     const StrObject* s = self_str(args);
     if (width <= (int64_t)s->length)
         return NativeResult::of(args[0]);
+    if (!vm.reserve((size_t)width))
+        return NativeResult::raised();
     std::string text = s->text;
     size_t sign = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
     text.insert(sign, (size_t)width - s->length, '0');
@@ -663,6 +667,8 @@ NativeResult str_expandtabs(Interpreter& vm, Thread&, Value, CallArgs args)
         if (cp == '\t') {
             if (tabsize > 0) {
                 int64_t spaces = tabsize - column % tabsize;
+                if (!vm.reserve(out.size() + (size_t)spaces))
+                    return NativeResult::raised();
                 out.append((size_t)spaces, ' ');
                 column += spaces;
             }
