@@ -42,7 +42,7 @@ struct ReprWriter {
     std::string sequence(const std::vector<Value>& items, const char* open, const char* close, bool tuple)
     {
         std::string out = open;
-        for (size_t i = 0; i < items.size(); i++) {
+        for (size_t i = 0; i < items.size() && vm.pending.is_empty(); i++) {
             if (i)
                 out += ", ";
             out += repr(items[i]);
@@ -65,6 +65,9 @@ struct ReprWriter {
         Object* o = v.object;
         bool container = o->kind == ObjectKind::List || o->kind == ObjectKind::Tuple || o->kind == ObjectKind::Dict ||
                          o->kind == ObjectKind::DictView || o->kind == ObjectKind::Set;
+        NativeNesting nesting(vm, "while getting the repr of an object");
+        if (!nesting.ok())
+            return "";
         if (container) {
             for (const Object* seen : active)
                 if (seen == o)
@@ -83,6 +86,8 @@ struct ReprWriter {
         for (const TableEntry& e : table.entries) {
             if (e.key.is_empty())
                 continue;
+            if (!vm.pending.is_empty())
+                break;
             if (!out.empty())
                 out += ", ";
             out += repr(e.key) + ": " + repr(e.value);

@@ -169,6 +169,8 @@ struct Interpreter {
     std::vector<Value> pinned;                        // extra GC roots held by the host
     Value pending = Value::empty();                   // the exception a native is raising
     uint32_t recursion_limit = 1000;                  // frames per thread, as CPython's default
+    uint32_t native_depth = 0;                        // see NativeNesting
+    uint64_t native_steps = 0;
     uint32_t next_thread_id = 1;
 
     // Compiles `source` as __main__ and creates the main thread to run it. `compiled`, when
@@ -289,6 +291,39 @@ private:
     void install_types();
     void run_module_source(ModuleObject* module, const char* source, const char* filename);
     std::vector<std::shared_ptr<const lang::CompiledModule>> compiled_modules;
+};
+
+// A native that recurses into the values it holds (==, <, repr) goes one level deeper per
+// container it enters: past the recursion limit it raises RecursionError, as CPython's C code
+// does, long before a list nested a million deep could exhaust the host's own stack. It also
+// counts the containers it enters: a list that holds itself twice per level, 40 levels deep, is
+// 2**40 of them, and CPython would compare it forever in one bytecode, out of reach of any
+// instruction budget. Past kNativeStepLimit the lab stops the instruction with RuntimeError.
+inline constexpr uint64_t kNativeStepLimit = 100'000'000;
+
+class NativeNesting {
+public:
+    // `doing` ends CPython's message: "in comparison", "while getting the repr of an object".
+    NativeNesting(Interpreter& vm, const char* doing) : vm_(vm)
+    {
+        if (vm.native_depth++ == 0)
+            vm.native_steps = 0;
+        if (vm.native_depth > vm.recursion_limit)
+            vm.fail(vm.types.recursion_error, std::string("maximum recursion depth exceeded ") + doing);
+        else if (++vm.native_steps > kNativeStepLimit)
+            vm.fail(vm.types.runtime_error, "Threadlab stopped this instruction: it entered more than " +
+                                                std::to_string(kNativeStepLimit) + " nested values " + doing);
+        else
+            ok_ = true;
+    }
+    ~NativeNesting() { vm_.native_depth--; }
+    NativeNesting(const NativeNesting&) = delete;
+    NativeNesting& operator=(const NativeNesting&) = delete;
+    bool ok() const { return ok_; }
+
+private:
+    Interpreter& vm_;
+    bool ok_ = false;
 };
 
 } // namespace python

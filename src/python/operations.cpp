@@ -344,6 +344,9 @@ int Interpreter::equals(Value a, Value b)
         xs = &as<TupleObject>(a)->items;
         ys = &as<TupleObject>(b)->items;
     }
+    NativeNesting nesting(*this, "in comparison");
+    if (!nesting.ok())
+        return -1;
     if (xs) {
         if (xs->size() != ys->size())
             return 0;
@@ -404,6 +407,11 @@ static int order(Interpreter& vm, Value a, Value b, bool& ok, std::pair<Value, V
         ys = &as<TupleObject>(b)->items;
     }
     if (xs) {
+        NativeNesting nesting(vm, "in comparison");
+        if (!nesting.ok()) {
+            ok = false;
+            return 0;
+        }
         for (size_t i = 0; i < xs->size() && i < ys->size(); i++) {
             int e = vm.equals((*xs)[i], (*ys)[i]);
             if (e < 0) {

@@ -28,8 +28,18 @@ uint64_t hash_string(std::string_view text)
     return h;
 }
 
-bool is_hashable(Value v)
+// Tuples (and frozen dataclasses) nest: past kNestingChecked levels, or once kStepsChecked
+// values have been entered, the two functions below look no deeper, so that a tuple nested a
+// million deep cannot exhaust the host's stack (CPython 3.11 itself crashes on it) and one that
+// holds itself twice per level, 60 deep, does not take 2**60 steps. Equal values still hash
+// alike: they are walked alike.
+constexpr int kNestingChecked = 1000;
+constexpr uint64_t kStepsChecked = 10'000'000;
+
+static bool hashable_at(Value v, int depth, uint64_t& steps)
 {
+    if (depth > kNestingChecked || ++steps > kStepsChecked)
+        return true;
     if (v.kind != ValueKind::Object)
         return v.kind != ValueKind::Empty;
     switch (v.object->kind) {
@@ -43,7 +53,7 @@ bool is_hashable(Value v)
         auto* instance = static_cast<InstanceObject*>(v.object);
         if (!instance->cls->key_fields.empty()) {
             for (const std::string& name : instance->cls->key_fields)
-                if (Value* field = instance->attrs.find(name); field && !is_hashable(*field))
+                if (Value* field = instance->attrs.find(name); field && !hashable_at(*field, depth + 1, steps))
                     return false;
             return true;
         }
@@ -60,7 +70,7 @@ bool is_hashable(Value v)
     }
     case ObjectKind::Tuple:
         for (Value item : static_cast<TupleObject*>(v.object)->items)
-            if (!is_hashable(item))
+            if (!hashable_at(item, depth + 1, steps))
                 return false;
         return true;
     default:
@@ -68,8 +78,10 @@ bool is_hashable(Value v)
     }
 }
 
-uint64_t hash_value(Value v)
+static uint64_t hash_at(Value v, int depth, uint64_t& steps)
 {
+    if (depth > kNestingChecked || ++steps > kStepsChecked)
+        return 0x51ed27f3;
     switch (v.kind) {
     case ValueKind::Empty: return 0;
     case ValueKind::None: return 0x9e3779b97f4a7c15ULL;
@@ -100,29 +112,41 @@ uint64_t hash_value(Value v)
     if (auto* t = as<TupleObject>(v)) {
         uint64_t h = 0x345678;
         for (Value item : t->items)
-            h = mix(h ^ hash_value(item)) + 0x9e3779b97f4a7c15ULL;
+            h = mix(h ^ hash_at(item, depth + 1, steps)) + 0x9e3779b97f4a7c15ULL;
         return h;
     }
     if (auto* set = as<SetObject>(v)) {
         uint64_t h = 0x1f2e3d4c;  // order-independent: equal frozensets hash alike
         for (const SetSlot& slot : set->table.slots)
             if (!slot.key.is_empty())
-                h += mix(hash_value(slot.key));
+                h += mix(hash_at(slot.key, depth + 1, steps));
         return h;
     }
     if (auto* instance = as<InstanceObject>(v)) {
         if (Value n = carried_int(v); !n.is_empty())
-            return hash_value(n);
+            return hash_at(n, depth + 1, steps);
         if (!instance->cls->key_fields.empty()) {
             uint64_t h = 0x2545f491;
             for (const std::string& name : instance->cls->key_fields) {
                 Value* field = instance->attrs.find(name);
-                h = mix(h ^ (field ? hash_value(*field) : 0)) + 0x9e3779b97f4a7c15ULL;
+                h = mix(h ^ (field ? hash_at(*field, depth + 1, steps) : 0)) + 0x9e3779b97f4a7c15ULL;
             }
             return h;
         }
     }
     return mix(v.object->id);
+}
+
+bool is_hashable(Value v)
+{
+    uint64_t steps = 0;
+    return hashable_at(v, 0, steps);
+}
+
+uint64_t hash_value(Value v)
+{
+    uint64_t steps = 0;
+    return hash_at(v, 0, steps);
 }
 
 Value carried_int(Value v)

@@ -87,6 +87,37 @@ TEST_CASE("bytes count in the heap budget: a giant at once, and a bytearray that
     }
 }
 
+TEST_CASE("padding past the budget is MemoryError before it is made: str methods, format widths, %-widths") {
+    for (const char* source : {"x = 'a'.ljust(10**9)\n", "x = 'a'.center(10**9, '*')\n", "x = '1'.zfill(10**9)\n",
+                               "x = ('\\t' * 1000).expandtabs(10**6)\n", "x = f'{1:{10**9}}'\n", "x = '%*d' % (10**9, 1)\n",
+                               "x = '%.*d' % (10**9, 1)\n"}) {
+        CAPTURE(source);
+        Outcome o = run_python(source, with_memory(uint64_t{4} << 20));
+        CHECK(o.err.ends_with("MemoryError\n"));
+    }
+}
+
+TEST_CASE("values nested past the recursion limit raise RecursionError in ==, < and repr, and hash without end") {
+    const std::string nest = "a = []\nb = []\nt = ()\nfor i in range(100000):\n    a = [a]\n    b = [b]\n    t = (t,)\n";
+    for (const char* use : {"a == b", "a < b", "repr(a)", "str({1: a})"}) {
+        CAPTURE(use);
+        Outcome o = run_python(nest + "try:\n    " + use + "\nexcept RecursionError as e:\n    print(e)\n", MachineConfig{});
+        CHECK(o.out.starts_with("maximum recursion depth exceeded "));
+        CHECK(o.err == "");
+    }
+    Outcome hashed = run_python(nest + "print(hash(t) == hash(t), {t: 1}[t])\n", MachineConfig{});
+    CHECK(hashed.out == "True 1\n");
+}
+
+TEST_CASE("a comparison that would take 2**40 steps in one instruction stops with RuntimeError, and the run goes on") {
+    const char* source = "a = []\nb = []\nfor i in range(40):\n    a = [a, a]\n    b = [b, b]\n"
+                         "try:\n    a == b\nexcept RuntimeError as e:\n    print(type(e).__name__, e)\n"
+                         "t = ()\nfor i in range(60):\n    t = (t, t)\nprint(hash(t) == hash(t), 'after')\n";
+    Outcome o = run_python(source, MachineConfig{});
+    CHECK(o.out == "RuntimeError Threadlab stopped this instruction: it entered more than 100000000 nested values in comparison\n"
+                   "True after\n");
+}
+
 TEST_CASE("where the budget runs out is part of the run: the same trace twice") {
     CHECK(run_python(kGrowth, with_memory(uint64_t{2} << 20)).hash == run_python(kGrowth, with_memory(uint64_t{2} << 20)).hash);
 }
