@@ -5,6 +5,7 @@
 //   4. Methods
 //   5. int.to_bytes and int.from_bytes
 //   6. install_bytes
+#include "python/text_search.h"
 #include "python/bytes.h"
 #include "python/bigint.h"
 #include "python/builtins.h"
@@ -595,7 +596,7 @@ NativeResult find_impl(Interpreter& vm, CallArgs args, const char* name, bool re
     if (!needle_argument(vm, args[1], needle) || !bounds(vm, args, 2, data.size(), begin, end))
         return NativeResult::raised();
     std::string_view window = std::string_view(data).substr(begin, end - begin);
-    size_t at = needle.size() > window.size() ? std::string::npos : reverse ? window.rfind(needle) : window.find(needle);
+    size_t at = needle.size() > window.size() ? std::string::npos : reverse ? rfind_text(window, needle) : find_text(window, needle);
     if (at == std::string::npos) {
         if (raise_if_missing)
             return vm.raise(vm.types.value_error, "subsection not found");
@@ -622,7 +623,7 @@ NativeResult bytes_count(Interpreter& vm, Thread&, Value, CallArgs args)
     if (needle.empty())
         return NativeResult::of(Value::from_int((int64_t)window.size() + 1));
     int64_t count = 0;
-    for (size_t at = window.find(needle); at != std::string::npos; at = window.find(needle, at + needle.size()))
+    for (size_t at = find_text(window, needle); at != std::string::npos; at = find_text(window, needle, at + needle.size()))
         count++;
     return NativeResult::of(Value::from_int(count));
 }
@@ -701,15 +702,16 @@ NativeResult split_impl(Interpreter& vm, CallArgs args, const char* name, bool f
         std::vector<size_t> cuts;
         if (from_right) {
             for (size_t end = data.size(); maxsplit < 0 || (int64_t)cuts.size() < maxsplit;) {
-                size_t at = end >= sep->size() ? data.rfind(*sep, end - sep->size()) : std::string::npos;
+                size_t at = end >= sep->size() ? rfind_text(data, *sep, end - sep->size()) : std::string::npos;
                 if (at == std::string::npos)
                     break;
-                cuts.insert(cuts.begin(), at);
+                cuts.push_back(at);  // from the right; put in order below (inserting in front is quadratic)
                 end = at;
             }
+            std::reverse(cuts.begin(), cuts.end());
         } else {
-            for (size_t at = data.find(*sep); at != std::string::npos && (maxsplit < 0 || (int64_t)cuts.size() < maxsplit);
-                 at = data.find(*sep, at + sep->size()))
+            for (size_t at = find_text(data, *sep); at != std::string::npos && (maxsplit < 0 || (int64_t)cuts.size() < maxsplit);
+                 at = find_text(data, *sep, at + sep->size()))
                 cuts.push_back(at);
         }
         size_t start = 0;

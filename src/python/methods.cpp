@@ -7,6 +7,7 @@
 //   5. tuple, int, float
 //   6. generators and coroutines: send, throw, close
 //   7. install_methods
+#include "python/text_search.h"
 #include "python/builtins.h"
 #include "python/bigint.h"
 #include "python/native.h"
@@ -84,7 +85,7 @@ NativeResult str_find_impl(Interpreter& vm, CallArgs args, const char* name, boo
     if (!byte_range(vm, s, args, 2, begin, end))
         return NativeResult::raised();
     std::string_view window = std::string_view(s->text).substr(begin, end - begin);
-    size_t found = reverse ? window.rfind(needle->text) : window.find(needle->text);
+    size_t found = reverse ? rfind_text(window, needle->text) : find_text(window, needle->text);
     if (found == std::string_view::npos) {
         if (raise_if_missing)
             return vm.raise(vm.types.value_error, "substring not found");
@@ -113,7 +114,7 @@ NativeResult str_count(Interpreter& vm, Thread&, Value, CallArgs args)
     if (needle->text.empty())
         return NativeResult::of(Value::from_int(code_point_index(s, end) - code_point_index(s, begin) + 1));
     int64_t n = 0;
-    for (size_t at = window.find(needle->text); at != std::string_view::npos; at = window.find(needle->text, at + needle->text.size()))
+    for (size_t at = find_text(window, needle->text); at != std::string_view::npos; at = find_text(window, needle->text, at + needle->text.size()))
         n++;
     return NativeResult::of(Value::from_int(n));
 }
@@ -198,7 +199,7 @@ NativeResult split_impl(Interpreter& vm, CallArgs args, bool from_right)
         if (!from_right) {
             size_t start = 0;
             for (int64_t splits = 0; maxsplit < 0 || splits < maxsplit; splits++) {
-                size_t at = text.find(s, start);
+                size_t at = find_text(text, s, start);
                 if (at == std::string::npos)
                     break;
                 parts.push_back(text.substr(start, at - start));
@@ -210,13 +211,14 @@ NativeResult split_impl(Interpreter& vm, CallArgs args, bool from_right)
             for (int64_t splits = 0; maxsplit < 0 || splits < maxsplit; splits++) {
                 if (end < s.size())
                     break;
-                size_t at = text.rfind(s, end - s.size());
+                size_t at = rfind_text(text, s, end - s.size());
                 if (at == std::string::npos)
                     break;
-                parts.insert(parts.begin(), text.substr(at + s.size(), end - at - s.size()));
+                parts.push_back(text.substr(at + s.size(), end - at - s.size()));  // from the right
                 end = at;
             }
-            parts.insert(parts.begin(), text.substr(0, end));
+            parts.push_back(text.substr(0, end));
+            std::reverse(parts.begin(), parts.end());  // not inserted in front: that is quadratic
         }
     }
     std::vector<Value> values;
@@ -435,7 +437,7 @@ NativeResult str_replace(Interpreter& vm, Thread&, Value, CallArgs args)
     }
     size_t start = 0;
     for (int64_t done = 0; count < 0 || done < count; done++) {
-        size_t at = text.find(old_text->text, start);
+        size_t at = find_text(text, old_text->text, start);
         if (at == std::string::npos)
             break;
         out += text.substr(start, at - start) + new_text->text;
@@ -567,7 +569,7 @@ NativeResult partition_impl(Interpreter& vm, CallArgs args, const char* name, bo
     if (separator->text.empty())
         return vm.raise(vm.types.value_error, "empty separator");
     const std::string& text = self_str(args)->text;
-    size_t at = from_right ? text.rfind(separator->text) : text.find(separator->text);
+    size_t at = from_right ? rfind_text(text, separator->text) : find_text(text, separator->text);
     if (at == std::string::npos) {
         Value empty = vm.new_str("");
         return NativeResult::of(from_right ? vm.new_tuple({empty, empty, args[0]}) : vm.new_tuple({args[0], empty, empty}));

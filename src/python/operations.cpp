@@ -5,6 +5,7 @@
 //   3. Items: indexing and slicing
 //   4. Attributes
 //   5. Length, iteration, hashing
+#include "python/text_search.h"
 #include "python/interpreter.h"
 #include "python/bigint.h"
 #include "python/bytes.h"
@@ -496,7 +497,7 @@ Value Interpreter::contains(Value container, Value item)
         auto* needle = as<StrObject>(item);
         if (!needle)
             return fail(types.type_error, "'in <string>' requires string as left operand, not " + type_name(item));
-        return Value::from_bool(s->text.find(needle->text) != std::string::npos);
+        return Value::from_bool(find_text(s->text, needle->text) != std::string::npos);
     }
     auto* dict = as<DictObject>(container);
     if (auto* view = as<DictViewObject>(container); view && view->view == DictViewKind::Keys)
