@@ -639,15 +639,23 @@ NativeResult bytes_join(Interpreter& vm, Thread&, Value, CallArgs args)
     if (!vm.collect(args[1], parts))
         return NativeResult::raised();
     BytesObject* self = self_bytes(args);
-    std::string out;
+    // The result's size first: one that cannot fit fails before it is made.
+    size_t total = parts.empty() ? 0 : self->data.size() * (parts.size() - 1);
     for (size_t i = 0; i < parts.size(); i++) {
         const std::string* part = bytes_of(parts[i]);
         if (!part)
             return vm.raise(vm.types.type_error, "sequence item " + std::to_string(i) + ": expected a bytes-like object, " +
                                                      vm.type_name(parts[i]) + " found");
+        total += part->size();
+    }
+    if (!vm.reserve(total))
+        return NativeResult::raised();
+    std::string out;
+    out.reserve(total);
+    for (size_t i = 0; i < parts.size(); i++) {
         if (i)
             out += self->data;
-        out += *part;
+        out += *bytes_of(parts[i]);
     }
     return NativeResult::of(new_bytes(vm, std::move(out), self->bytearray));
 }

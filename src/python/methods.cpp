@@ -132,14 +132,22 @@ NativeResult str_join(Interpreter& vm, Thread&, Value, CallArgs args)
         return vm.raise(vm.types.type_error, "can only join an iterable");
     }
     const std::string& separator = self_str(args)->text;
-    std::string out;
+    // The result's size first: one that cannot fit fails before it is made.
+    size_t total = items.empty() ? 0 : separator.size() * (items.size() - 1);
     for (size_t i = 0; i < items.size(); i++) {
         auto* item = as<StrObject>(items[i]);
         if (!item)
             return vm.raise(vm.types.type_error, "sequence item " + std::to_string(i) + ": expected str instance, " + vm.type_name(items[i]) + " found");
+        total += item->text.size();
+    }
+    if (!vm.reserve(total))
+        return NativeResult::raised();
+    std::string out;
+    out.reserve(total);
+    for (size_t i = 0; i < items.size(); i++) {
         if (i)
             out += separator;
-        out += item->text;
+        out += as<StrObject>(items[i])->text;
     }
     return NativeResult::of(vm.new_str(out));
 }
@@ -430,6 +438,8 @@ NativeResult str_replace(Interpreter& vm, Thread&, Value, CallArgs args)
             size_t start = at;
             lang::decode_utf8(text, at);
             out += text.substr(start, at - start);
+            if (!vm.reserve(out.size()))  // the result grows inside one instruction
+                return NativeResult::raised();
         }
         if (count < 0 || done < count)
             out += new_text->text;
@@ -442,6 +452,8 @@ NativeResult str_replace(Interpreter& vm, Thread&, Value, CallArgs args)
             break;
         out += text.substr(start, at - start) + new_text->text;
         start = at + old_text->text.size();
+        if (!vm.reserve(out.size()))
+            return NativeResult::raised();
     }
     out += text.substr(start);
     return NativeResult::of(vm.new_str(out));
@@ -809,6 +821,8 @@ NativeResult str_translate(Interpreter& vm, Thread&, Value, CallArgs args)
             lang::append_utf8(out, (uint32_t)value);
         } else if (auto* s = as<StrObject>(*mapped)) {
             out += s->text;
+            if (!vm.reserve(out.size()))  // a mapping to a long str grows the result fast
+                return NativeResult::raised();
         } else if (!mapped->is_none()) {
             return vm.raise(vm.types.type_error, "character mapping must return integer, None or str");
         }

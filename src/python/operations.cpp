@@ -1130,9 +1130,11 @@ bool Interpreter::collect(Value iterable, std::vector<Value>& out)
     if (it.is_empty())
         return false;
     Value v;
+    // list(range(10**10)) is one instruction: it must stop at the budget by itself, counting
+    // the items it collects and what making them took (list(enumerate(...)) makes a tuple each).
+    const size_t heap_before = heap.bytes;
     while (next(as<IteratorObject>(it), v)) {
-        // list(range(10**10)) is one instruction: it must stop at the budget by itself.
-        if ((out.size() & 0xffff) == 0xffff && !reserve(out.size() * kValueBytes))
+        if ((out.size() & 0xfff) == 0xfff && !reserve(out.size() * kValueBytes + (heap.bytes - std::min(heap.bytes, heap_before))))
             return false;
         out.push_back(v);
     }

@@ -87,6 +87,18 @@ TEST_CASE("bytes count in the heap budget: a giant at once, and a bytearray that
     }
 }
 
+TEST_CASE("results built inside one instruction stop at the budget: join, replace, translate, list(enumerate(...))") {
+    // Each of the first five would be 100 GB if it were made before the budget is looked at.
+    for (const char* source : {"x = ','.join(['x' * 10**6] * 10**5)\n", "x = b''.join([b'x' * 10**6] * 10**5)\n",
+                               "x = ('a' * 10**6).replace('', 'b' * 10**5)\n", "x = ('a' * 10**6).replace('a', 'b' * 10**5)\n",
+                               "x = ('a' * 10**6).translate({97: 'b' * 10**5})\n", "x = list(enumerate(range(10**9)))\n",
+                               "x = list(zip(range(10**9), range(10**9)))\n"}) {
+        CAPTURE(source);
+        Outcome o = run_python(source, with_memory(uint64_t{4} << 20));
+        CHECK(o.err.ends_with("MemoryError\n"));
+    }
+}
+
 TEST_CASE("padding past the budget is MemoryError before it is made: str methods, format widths, %-widths") {
     for (const char* source : {"x = 'a'.ljust(10**9)\n", "x = 'a'.center(10**9, '*')\n", "x = '1'.zfill(10**9)\n",
                                "x = ('\\t' * 1000).expandtabs(10**6)\n", "x = f'{1:{10**9}}'\n", "x = '%*d' % (10**9, 1)\n",
