@@ -20,6 +20,7 @@
 #include "python/modules.h"
 #include "python/object.h"
 #include "lang/source.h"
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <memory>
@@ -298,9 +299,8 @@ private:
 // does, long before a list nested a million deep could exhaust the host's own stack. It also
 // counts the containers it enters: a list that holds itself twice per level, 40 levels deep, is
 // 2**40 of them, and CPython would compare it forever in one bytecode, out of reach of any
-// instruction budget. Past kNativeStepLimit the lab stops the instruction with RuntimeError.
-inline constexpr uint64_t kNativeStepLimit = 100'000'000;
-
+// instruction budget. One instruction may enter as many as the process's memory could hold
+// references to (at least a million); past that the lab stops it with RuntimeError.
 class NativeNesting {
 public:
     // `doing` ends CPython's message: "in comparison", "while getting the repr of an object".
@@ -308,13 +308,14 @@ public:
     {
         if (vm.native_depth++ == 0)
             vm.native_steps = 0;
-        if (vm.native_depth > vm.recursion_limit)
+        if (vm.native_depth > vm.recursion_limit) {
             vm.fail(vm.types.recursion_error, std::string("maximum recursion depth exceeded ") + doing);
-        else if (++vm.native_steps > kNativeStepLimit)
-            vm.fail(vm.types.runtime_error, "Threadlab stopped this instruction: it entered more than " +
-                                                std::to_string(kNativeStepLimit) + " nested values " + doing);
-        else
+        } else if (uint64_t limit = std::max<uint64_t>(vm.heap.max_bytes / kValueBytes, 1'000'000); ++vm.native_steps > limit) {
+            vm.fail(vm.types.runtime_error, "Threadlab stopped this instruction: it entered more than " + std::to_string(limit) +
+                                                " nested values " + doing);
+        } else {
             ok_ = true;
+        }
     }
     ~NativeNesting() { vm_.native_depth--; }
     NativeNesting(const NativeNesting&) = delete;

@@ -125,8 +125,9 @@ TEST_CASE("a comparison that would take 2**40 steps in one instruction stops wit
     const char* source = "a = []\nb = []\nfor i in range(40):\n    a = [a, a]\n    b = [b, b]\n"
                          "try:\n    a == b\nexcept RuntimeError as e:\n    print(type(e).__name__, e)\n"
                          "t = ()\nfor i in range(60):\n    t = (t, t)\nprint(hash(t) == hash(t), 'after')\n";
-    Outcome o = run_python(source, MachineConfig{});
-    CHECK(o.out == "RuntimeError Threadlab stopped this instruction: it entered more than 100000000 nested values in comparison\n"
+    Outcome o = run_python(source, with_memory(uint64_t{64} << 20));
+    // As many as 64 MiB could hold references to: 64 MiB / 16 B.
+    CHECK(o.out == "RuntimeError Threadlab stopped this instruction: it entered more than 4194304 nested values in comparison\n"
                    "True after\n");
 }
 
