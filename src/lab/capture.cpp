@@ -35,6 +35,16 @@ size_t container_length(const python::Value& v) {
     return 0;
 }
 
+// The lab's own look at a value: a repr that fails (a list nested past the recursion limit, an
+// int past the digit limit) must not leave its exception for the program to raise.
+std::string quiet_repr(python::Interpreter& vm, python::Value v) {
+    python::Value pending = vm.pending;
+    vm.pending = python::Value::empty();
+    std::string text = vm.repr(v);
+    vm.pending = pending;
+    return text;
+}
+
 // At most `bytes` bytes of `text`, never splitting a UTF-8 character.
 std::string utf8_prefix(std::string_view text, size_t bytes) {
     if (text.size() <= bytes)
@@ -65,7 +75,7 @@ ValueView view_of(python::Interpreter& vm, python::Value v) {
         view.repr = (bytes->bytearray ? "bytearray of " : "bytes of ") + std::to_string(bytes->data.size()) + " bytes: " +
                     lang::bytes_repr(std::string_view(bytes->data).substr(0, kMaxReprBytes / 4)) + "…";
     else
-        view.repr = vm.repr(v);
+        view.repr = quiet_repr(vm, v);
     if (view.repr.size() > kMaxReprBytes) {
         view.repr = utf8_prefix(view.repr, kMaxReprBytes);
         view.repr += "…";
@@ -199,12 +209,12 @@ struct HeapWalk {
         object.type = (is_value ? "Value('" : "Array('") + typecode->text + "'" +
                       (is_value ? std::string(")") : ", " + std::to_string(count) + ")");
         if (is_value) {
-            object.repr = vm.repr(slots[static_cast<size_t>(object.shared_slot)]);
+            object.repr = quiet_repr(vm, slots[static_cast<size_t>(object.shared_slot)]);
             return;
         }
         object.repr = "[";
         for (int64_t i = 0; i < count && i < static_cast<int64_t>(kMaxItemsInRepr); ++i)
-            object.repr += (i ? ", " : "") + vm.repr(slots[static_cast<size_t>(object.shared_slot + i)]);
+            object.repr += (i ? ", " : "") + quiet_repr(vm, slots[static_cast<size_t>(object.shared_slot + i)]);
         object.repr += count > static_cast<int64_t>(kMaxItemsInRepr) ? ", …]" : "]";
     }
 

@@ -334,3 +334,21 @@ TEST_CASE("a snapshot of a huge program copies a bounded part: the first items, 
     CHECK(snap->output_first == 5001 - lab::kMaxOutputLines);
     CHECK(snap->output.back().text.ends_with("… (97952 more bytes)"));
 }
+
+TEST_CASE("a snapshot of values whose repr fails leaves the program untouched: a deep list, a long int") {
+    PythonRun run(MachineConfig{});
+    REQUIRE_FALSE(run.start("deep = []\nfor i in range(5000):\n    deep = [deep]\nbig = 10 ** 5000\nn = 0\nwhile n < 50000:\n    n += 1\n"
+                            "print('ran on', n)\n",
+                            "limits.py"));
+    // Snapshots taken while it runs, as the page takes them between batches.
+    bool saw_deep = false;
+    while (run.run(machine::kNever, 2000) != RunStatus::Finished) {
+        std::shared_ptr<lab::LabSnapshot> snap = lab::capture(run, nullptr);
+        for (const lab::Variable& g : snap->processes.at(0).globals)
+            saw_deep = saw_deep || (g.name == "deep" && g.value.repr.starts_with("[[[[") && g.value.repr.size() <= lab::kMaxReprBytes + 4);
+    }
+    CHECK(saw_deep);
+    const Trace& trace = run.machine().trace();
+    REQUIRE(trace.output_count() == 1);
+    CHECK(trace.output(0).text == "ran on 50000");
+}
