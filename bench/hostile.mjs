@@ -1,7 +1,8 @@
 // The page's frames per second while each hostile program of bench/hostile/ runs (issue 16): a
 // list that grows without end, 100 000 thread starts (those past the live-thread limit refused),
 // 100 000 threads started and joined one after another, a program that prints forever, eight
-// processes growing at once and 1 000 processes started one after another. Each
+// processes growing at once, 1 000 processes started one after another, and giants made in one
+// instruction each (bench/hostile/one_instruction.py). Each
 // is opened through a link in headless Chromium, served by emrun as the browser tests are; the
 // frames are counted over the first SECONDS of wall time after the lab is ready (the page's idle
 // rate with the default lesson first, to compare), then how the run stands is printed, with how
@@ -19,7 +20,7 @@ import { startEmrun, launch, newPage, openLab, state, root } from '../tests/brow
 
 const SECONDS = Number(process.env.SECONDS ?? 10);
 const PROGRAMS = ['growth.py', 'thread_starts.py', 'threads_finishing.py', 'prints.py', 'processes_growing.py',
-  'process_starts.py'];
+  'process_starts.py', 'one_instruction.py'];
 
 const linkOf = (source) => '#v=1&src=' + deflateRawSync(Buffer.from(source)).toString('base64url');
 

@@ -32,6 +32,10 @@ const PRINTS = hostile('prints.py');
 const PROCESSES_GROWING = hostile('processes_growing.py');
 // 1 000 processes started and joined one after another: the run's process limit refuses the 33rd.
 const PROCESS_STARTS = hostile('process_starts.py');
+// Giants made in one instruction each (padding, a join, a list nested 100 000 deep, a comparison
+// of 2**40 values): each stops with an error the program catches, before the page's memory or
+// the engine's stack runs out.
+const ONE_INSTRUCTION = hostile('one_instruction.py');
 // A loop that never ends, and never waits: the run budget pauses it.
 const RUNAWAY = 'n = 0\nwhile True:\n    n += 1\n';
 
@@ -89,6 +93,21 @@ test('1 000 process starts: the one past the run\'s process limit raises Blockin
   assert.equal(program.output, '');
   assert.match(program.error, /line 11, in <module>[\s\S]*BlockingIOError: \[Errno 11\] Resource temporarily unavailable/);
   await framesPerSecond(page, 1000);
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
+test('giants made in one instruction each stop with an error the program catches, and the page goes on', async () => {
+  const page = await newPage(lab.browser);
+  await openLab(page, lab.server.url + linkOf(ONE_INSTRUCTION));
+  const program = await waitForProgram(page, finished);
+  assert.equal(program.output, 'padding -> MemoryError\nformat width -> MemoryError\njoin -> MemoryError\n' +
+    'enumerate -> MemoryError\nrepr nested 100 000 deep -> RecursionError\n== of 2**40 nested values -> RuntimeError\n' +
+    'count of a long needle -> 0\ndone\n');
+  assert.equal(program.error, '');
+  const fps = await framesPerSecond(page, 1000);
+  console.log(`# one instruction: heap reached ${((await state(page)).heapEnd / 2 ** 20).toFixed(0)} MiB, ${fps.toFixed(1)} frames/s after`);
+  assert.equal(await page.evaluate(() => window.threadlab.error), null, 'no last-resort card');
   assert.deepEqual(page.consoleErrors, []);
   await page.context().close();
 });
