@@ -611,7 +611,7 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
                 return fail(types.type_error, "format requires a mapping");
             Value* found = mapping->table.find(std::string_view(f).substr(i + 1, close - i - 1));
             if (!found)
-                return fail(types.key_error, lang::str_repr(f.substr(i + 1, close - i - 1)));
+                return fail(types.key_error, f.substr(i + 1, close - i - 1));
             value = *found;
             have_value = true;
             i = close + 1;
@@ -778,13 +778,18 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
 // 4. str.format
 // ---------------------------------------------------------------------------------------------
 
-// A field's decimal index ("0", "12"); huge numbers saturate (no exceptions in the engine).
-static int64_t field_number(std::string_view digits)
+// The decimal number that `text` starts with ("0", "12", the 5 of "5a"); false when its digits
+// pass Py_ssize_t, which CPython refuses with "Too many decimal digits in format string".
+static bool leading_number(std::string_view text, int64_t& n)
 {
-    int64_t n = 0;
-    for (char c : digits)
-        n = n > INT64_MAX / 100 ? INT64_MAX / 10 : n * 10 + (c - '0');
-    return n;
+    n = 0;
+    for (size_t i = 0; i < text.size() && text[i] >= '0' && text[i] <= '9'; i++) {
+        int digit = text[i] - '0';
+        if (n > (INT64_MAX - digit) / 10)
+            return false;
+        n = n * 10 + digit;
+    }
+    return true;
 }
 
 Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
@@ -839,7 +844,11 @@ Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
         size_t part_end = name.find_first_of(".[");
         std::string_view head = name.substr(0, part_end);
         Value value;
-        if (head.empty() || (head[0] >= '0' && head[0] <= '9')) {
+        // A name of digits only is an index; "0a" is a keyword's name, as in CPython.
+        int64_t number;
+        if (!leading_number(head, number))
+            return fail(types.value_error, "Too many decimal digits in format string");
+        if (head.empty() || head.find_first_not_of("0123456789") == std::string_view::npos) {
             int index;
             if (head.empty()) {
                 if (used_manual)
@@ -850,7 +859,7 @@ Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
                 if (used_auto)
                     return fail(types.value_error, "cannot switch from automatic field numbering to manual field specification");
                 used_manual = true;
-                index = (int)std::min<int64_t>(field_number(head), INT32_MAX);
+                index = (int)std::min<int64_t>(number, INT32_MAX);
             }
             if ((uint32_t)index + first >= positional)
                 return fail(types.index_error, "Replacement index " + std::to_string(index) + " out of range for positional args tuple");
@@ -858,7 +867,7 @@ Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
         } else {
             value = args.keyword(head);
             if (value.is_empty())
-                return fail(types.key_error, lang::str_repr(head));
+                return fail(types.key_error, std::string(head));
         }
         while (part_end != std::string_view::npos && part_end < name.size()) {
             if (name[part_end] == '.') {
@@ -869,7 +878,10 @@ Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
                 size_t close = name.find(']', part_end);
                 std::string_view key = name.substr(part_end + 1, close - part_end - 1);
                 bool numeric = !key.empty() && key.find_first_not_of("0123456789") == std::string_view::npos;
-                value = get_item(value, numeric ? Value::from_int(field_number(key)) : new_str(key));
+                int64_t index;
+                if (numeric && !leading_number(key, index))
+                    return fail(types.value_error, "Too many decimal digits in format string");
+                value = get_item(value, numeric ? Value::from_int(index) : new_str(key));
                 part_end = close == std::string_view::npos ? close : close + 1;
             }
             if (value.is_empty())
