@@ -640,7 +640,7 @@ NativeResult bytes_join(Interpreter& vm, Thread&, Value, CallArgs args)
         return NativeResult::raised();
     BytesObject* self = self_bytes(args);
     // The result's size first: one that cannot fit fails before it is made.
-    size_t total = parts.empty() ? 0 : self->data.size() * (parts.size() - 1);
+    uint64_t total = parts.empty() ? 0 : (uint64_t)self->data.size() * (parts.size() - 1);
     for (size_t i = 0; i < parts.size(); i++) {
         const std::string* part = bytes_of(parts[i]);
         if (!part)
@@ -651,7 +651,7 @@ NativeResult bytes_join(Interpreter& vm, Thread&, Value, CallArgs args)
     if (!vm.reserve(total))
         return NativeResult::raised();
     std::string out;
-    out.reserve(total);
+    out.reserve((size_t)total);
     for (size_t i = 0; i < parts.size(); i++) {
         if (i)
             out += self->data;

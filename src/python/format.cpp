@@ -447,7 +447,7 @@ bool Interpreter::format_value(Value v, std::string_view spec_text, std::string&
         fail(types.memory_error, "");
         return false;
     }
-    if (spec.width > 0 && !reserve((size_t)spec.width * spec.fill.size()))
+    if (spec.width > 0 && !reserve((uint64_t)spec.width * spec.fill.size()))
         return false;
     auto refuse = [&](std::string message) {
         fail(types.value_error, std::move(message));
@@ -672,7 +672,7 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
                 return Value::empty();
         }
         // Padding and %d's zeros are made at once: what cannot fit fails before it is made.
-        if (!reserve((size_t)std::max({spec.width, spec.precision, 0}) + out.size()))
+        if (!reserve((uint64_t)std::max({spec.width, spec.precision, 0}) + out.size()))
             return Value::empty();
         while (i < f.size() && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L'))
             i++;

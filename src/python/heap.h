@@ -53,11 +53,6 @@ struct Heap {
         return allocated_since_collection >= collection_threshold || bytes >= collection_bytes;
     }
     bool over_budget() const { return bytes > max_bytes; }
-    // Whether an allocation of `more` bytes could ever fit: natives ask before a large one
-    // ([0] * n, list(range(n))), so that one that cannot fails before it is made. One that
-    // could is made; if the process is then past its budget, the next check between
-    // instructions collects and raises.
-    bool could_fit(size_t more) const { return more <= max_bytes; }
     // Makes the budget `max` bytes (and collects before it is reached).
     void set_budget(size_t max)
     {

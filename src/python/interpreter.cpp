@@ -2471,9 +2471,9 @@ bool Interpreter::memory_exhausted()
     return true;
 }
 
-bool Interpreter::reserve(size_t bytes)
+bool Interpreter::reserve(uint64_t bytes)
 {
-    if (heap.could_fit(bytes))
+    if (bytes <= heap.max_bytes)
         return true;
     fail(types.memory_error, "");
     return false;

@@ -202,9 +202,12 @@ struct Interpreter {
     // Between instructions, once heap.bytes reached heap.collection_bytes: collects and, if the
     // process is past its heap budget even then, sets MemoryError pending and returns true.
     bool memory_exhausted();
-    // For a native about to allocate `bytes` at once: false with MemoryError pending when that
-    // could never fit in the process's budget.
-    bool reserve(size_t bytes);
+    // For a native about to allocate `bytes` at once ([0] * n, 'x'.ljust(n), a join): false with
+    // MemoryError pending when that could never fit in the process's budget, so that it fails
+    // before it is made. One that could is made; if the process is then past its budget, the
+    // next check between instructions collects and raises. 64-bit, so that a size past a 32-bit
+    // size_t (WebAssembly's) is refused, not wrapped.
+    bool reserve(uint64_t bytes);
 
     // -----------------------------------------------------------------------------------------
     // 3. Services for native functions (and the interpreter's own files)

@@ -133,7 +133,7 @@ NativeResult str_join(Interpreter& vm, Thread&, Value, CallArgs args)
     }
     const std::string& separator = self_str(args)->text;
     // The result's size first: one that cannot fit fails before it is made.
-    size_t total = items.empty() ? 0 : separator.size() * (items.size() - 1);
+    uint64_t total = items.empty() ? 0 : (uint64_t)separator.size() * (items.size() - 1);
     for (size_t i = 0; i < items.size(); i++) {
         auto* item = as<StrObject>(items[i]);
         if (!item)
@@ -143,7 +143,7 @@ NativeResult str_join(Interpreter& vm, Thread&, Value, CallArgs args)
     if (!vm.reserve(total))
         return NativeResult::raised();
     std::string out;
-    out.reserve(total);
+    out.reserve((size_t)total);
     for (size_t i = 0; i < items.size(); i++) {
         if (i)
             out += separator;
@@ -531,7 +531,7 @@ NativeResult justify(Interpreter& vm, CallArgs args, const char* name, char alig
     const StrObject* s = self_str(args);
     if (width <= (int64_t)s->length)
         return NativeResult::of(args[0]);
-    if (!vm.reserve((uint64_t)width > SIZE_MAX / fill.size() ? SIZE_MAX : (size_t)width * fill.size()))
+    if (!vm.reserve((uint64_t)width > UINT64_MAX / 4 ? UINT64_MAX : (uint64_t)width * fill.size()))
         return NativeResult::raised();
     size_t missing = (size_t)width - s->length;
     auto repeat = [&](size_t n) {
@@ -563,7 +563,7 @@ NativeResult str_zfill(Interpreter& vm, Thread&, Value, CallArgs args)
     const StrObject* s = self_str(args);
     if (width <= (int64_t)s->length)
         return NativeResult::of(args[0]);
-    if (!vm.reserve((size_t)width))
+    if (!vm.reserve((uint64_t)width))
         return NativeResult::raised();
     std::string text = s->text;
     size_t sign = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
