@@ -239,6 +239,20 @@ struct FormatSpec {
     bool too_large = false;  // the width or precision does not fit in an int
 };
 
+// Reads the decimal number at text[i] on ("12" of "12.5f") and moves i past its digits; false
+// when it passes `limit`. Widths, precisions and field names all read their digits here.
+bool read_decimal(std::string_view text, size_t& i, int64_t limit, int64_t& n)
+{
+    n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
+        int digit = text[i++] - '0';
+        if (n > (limit - digit) / 10)
+            return false;
+        n = n * 10 + digit;
+    }
+    return true;
+}
+
 bool is_align(char c) { return c == '<' || c == '>' || c == '^' || c == '='; }
 
 // Parses a format spec as CPython's parse_internal_render_format_spec does; "" when it is
@@ -276,13 +290,9 @@ std::string parse_spec(std::string_view spec, const std::string& type_name, char
     auto number = [&](int& target) {
         if (i >= spec.size() || spec[i] < '0' || spec[i] > '9')
             return true;
-        int64_t n = 0;
-        while (i < spec.size() && spec[i] >= '0' && spec[i] <= '9') {
-            int digit = spec[i++] - '0';
-            if (n > (INT64_MAX - digit) / 10)
-                return false;
-            n = n * 10 + digit;
-        }
+        int64_t n;
+        if (!read_decimal(spec, i, INT64_MAX, n))
+            return false;
         out.too_large = out.too_large || n > INT_MAX;
         target = (int)std::min<int64_t>(n, INT_MAX);
         return true;
@@ -651,15 +661,12 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
                 return true;
             }
             if (i < f.size() && f[i] >= '0' && f[i] <= '9') {
-                target = 0;
-                while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
-                    int digit = f[i++] - '0';
-                    if (target > (INT_MAX - digit) / 10) {
-                        fail(types.value_error, &target == &spec.width ? "width too big" : "precision too big");
-                        return false;
-                    }
-                    target = target * 10 + digit;
+                int64_t n;
+                if (!read_decimal(f, i, INT_MAX, n)) {
+                    fail(types.value_error, &target == &spec.width ? "width too big" : "precision too big");
+                    return false;
                 }
+                target = (int)n;
             }
             return true;
         };
@@ -778,20 +785,6 @@ Value Interpreter::percent_format(const StrObject* format, Value args)
 // 4. str.format
 // ---------------------------------------------------------------------------------------------
 
-// The decimal number that `text` starts with ("0", "12", the 5 of "5a"); false when its digits
-// pass Py_ssize_t, which CPython refuses with "Too many decimal digits in format string".
-static bool leading_number(std::string_view text, int64_t& n)
-{
-    n = 0;
-    for (size_t i = 0; i < text.size() && text[i] >= '0' && text[i] <= '9'; i++) {
-        int digit = text[i] - '0';
-        if (n > (INT64_MAX - digit) / 10)
-            return false;
-        n = n * 10 + digit;
-    }
-    return true;
-}
-
 Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
 {
     std::string out;
@@ -846,7 +839,8 @@ Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
         Value value;
         // A name of digits only is an index; "0a" is a keyword's name, as in CPython.
         int64_t number;
-        if (!leading_number(head, number))
+        size_t digits_end = 0;
+        if (!read_decimal(head, digits_end, INT64_MAX, number))
             return fail(types.value_error, "Too many decimal digits in format string");
         if (head.empty() || head.find_first_not_of("0123456789") == std::string_view::npos) {
             int index;
@@ -879,7 +873,8 @@ Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
                 std::string_view key = name.substr(part_end + 1, close - part_end - 1);
                 bool numeric = !key.empty() && key.find_first_not_of("0123456789") == std::string_view::npos;
                 int64_t index;
-                if (numeric && !leading_number(key, index))
+                size_t digits_end = 0;
+                if (numeric && !read_decimal(key, digits_end, INT64_MAX, index))
                     return fail(types.value_error, "Too many decimal digits in format string");
                 value = get_item(value, numeric ? Value::from_int(index) : new_str(key));
                 part_end = close == std::string_view::npos ? close : close + 1;
