@@ -20,6 +20,7 @@ struct Outcome {
     std::string out;
     std::string err;
     uint64_t hash = 0;
+    size_t heap_bytes = 0;  // the first process's heap when the run ended
 };
 
 Outcome run_python(const std::string& source, const MachineConfig& config) {
@@ -33,6 +34,7 @@ Outcome run_python(const std::string& source, const MachineConfig& config) {
         (line.stream == OutputStream::Stdout ? o.out : o.err) += line.text + "\n";
     }
     o.hash = trace.hash();
+    o.heap_bytes = run.interpreter(0)->heap.bytes;
     return o;
 }
 
@@ -94,8 +96,11 @@ TEST_CASE("results built inside one instruction stop at the budget: join, replac
                                "x = ('a' * 10**6).translate({97: 'b' * 10**5})\n", "x = list(enumerate(range(10**9)))\n",
                                "x = list(zip(range(10**9), range(10**9)))\n"}) {
         CAPTURE(source);
-        Outcome o = run_python(source, with_memory(uint64_t{4} << 20));
+        const uint64_t budget = uint64_t{4} << 20;
+        Outcome o = run_python(source, with_memory(budget));
         CHECK(o.err.ends_with("MemoryError\n"));
+        // Stopped near the budget, not some multiple past it (the page's own memory is fixed).
+        CHECK(o.heap_bytes < budget + budget / 4);
     }
 }
 
