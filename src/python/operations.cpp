@@ -1131,11 +1131,22 @@ bool Interpreter::collect(Value iterable, std::vector<Value>& out)
         return false;
     Value v;
     // list(range(10**10)) is one instruction: it must stop at the budget by itself, counting
-    // the items it collects and what making them took (list(enumerate(...)) makes a tuple each).
+    // the vector that holds the items and what making them took (list(enumerate(...)) makes a
+    // tuple each). The vector grows by doubling, but never past what the budget leaves it:
+    // doubling freely let it reach twice the budget.
     const size_t heap_before = heap.bytes;
     while (next(as<IteratorObject>(it), v)) {
-        if ((out.size() & 0xfff) == 0xfff && !reserve(out.size() * kValueBytes + (heap.bytes - std::min(heap.bytes, heap_before))))
-            return false;
+        const bool grows = out.size() == out.capacity();
+        if (grows || (out.size() & 0xfff) == 0xfff) {
+            const size_t made = heap.bytes - std::min(heap.bytes, heap_before);
+            const size_t room = (heap.max_bytes - std::min(heap.max_bytes, made)) / kValueBytes;
+            if (out.size() >= room || out.capacity() > room) {
+                fail(types.memory_error, "");
+                return false;
+            }
+            if (grows)
+                out.reserve(std::min(std::max<size_t>(2 * out.size(), 16), room));
+        }
         out.push_back(v);
     }
     return pending.is_empty();

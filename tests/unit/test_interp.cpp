@@ -450,6 +450,22 @@ TEST_CASE("start_thread runs a callable on a new thread of the same process")
     CHECK(host.stdout_text == "working 6 7\n");
 }
 
+TEST_CASE("collecting a long iterable stops before the vector that holds it outgrows the budget")
+{
+    BufferHost host;
+    Interpreter vm(host);
+    LoadResult loaded = vm.load_main("r = range(10**9)\n", "t.py");
+    REQUIRE(loaded.thread);
+    vm.run(*loaded.thread, 1000);
+    const size_t budget = size_t{3} << 20;
+    vm.heap.set_budget(budget);
+    std::vector<Value> items;
+    CHECK_FALSE(vm.collect(*vm.modules["__main__"]->globals.find("r"), items));
+    CHECK(vm.type_name(vm.pending) == "MemoryError");
+    CHECK(items.size() > budget / kValueBytes / 4);
+    CHECK(items.capacity() * kValueBytes <= budget);
+}
+
 TEST_CASE("memory stays bounded on a long allocating loop")
 {
     BufferHost host;
