@@ -842,7 +842,7 @@ Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
         size_t digits_end = 0;
         if (!read_decimal(head, digits_end, INT64_MAX, number))
             return fail(types.value_error, "Too many decimal digits in format string");
-        if (head.empty() || head.find_first_not_of("0123456789") == std::string_view::npos) {
+        if (digits_end == head.size()) {
             int index;
             if (head.empty()) {
                 if (used_manual)
@@ -871,11 +871,13 @@ Value Interpreter::str_format(std::string_view f, CallArgs args, uint32_t first)
             } else {
                 size_t close = name.find(']', part_end);
                 std::string_view key = name.substr(part_end + 1, close - part_end - 1);
-                bool numeric = !key.empty() && key.find_first_not_of("0123456789") == std::string_view::npos;
+                // Digits only are an int key; digits past Py_ssize_t are refused even when
+                // letters follow ("[99999999999999999999x]"), as CPython's get_integer does.
                 int64_t index;
                 size_t digits_end = 0;
-                if (numeric && !read_decimal(key, digits_end, INT64_MAX, index))
+                if (!read_decimal(key, digits_end, INT64_MAX, index))
                     return fail(types.value_error, "Too many decimal digits in format string");
+                bool numeric = !key.empty() && digits_end == key.size();
                 value = get_item(value, numeric ? Value::from_int(index) : new_str(key));
                 part_end = close == std::string_view::npos ? close : close + 1;
             }
