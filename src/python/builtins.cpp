@@ -411,6 +411,9 @@ NativeResult builtin_sum(Interpreter& vm, Thread&, Value, CallArgs args)
 
 NativeResult min_max(Interpreter& vm, CallArgs args, const char* name, bool want_max)
 {
+    NativeResult retried;
+    if (retry_with_lists(vm, builtin_named(vm, name), args, args.positional_count() == 1 ? 1 : 0, retried))
+        return retried;
     if (!check_keywords(vm, name, args, {"key", "default"}))
         return NativeResult::raised();
     uint32_t positional = args.positional_count();
@@ -451,14 +454,8 @@ NativeResult min_max(Interpreter& vm, CallArgs args, const char* name, bool want
     return NativeResult::of(best);
 }
 
-NativeResult builtin_min(Interpreter& vm, Thread&, Value, CallArgs args) {
-    NativeResult retried;
-    if (retry_with_lists(vm, builtin_named(vm, "min"), args, args.positional_count() == 1 ? 1 : 0, retried))
-        return retried; return min_max(vm, args, "min", false); }
-NativeResult builtin_max(Interpreter& vm, Thread&, Value, CallArgs args) {
-    NativeResult retried;
-    if (retry_with_lists(vm, builtin_named(vm, "max"), args, args.positional_count() == 1 ? 1 : 0, retried))
-        return retried; return min_max(vm, args, "max", true); }
+NativeResult builtin_min(Interpreter& vm, Thread&, Value, CallArgs args) { return min_max(vm, args, "min", false); }
+NativeResult builtin_max(Interpreter& vm, Thread&, Value, CallArgs args) { return min_max(vm, args, "max", true); }
 
 NativeResult builtin_sorted(Interpreter& vm, Thread&, Value, CallArgs args)
 {
