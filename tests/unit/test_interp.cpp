@@ -48,6 +48,16 @@ std::string error_of(std::string_view source)
     return run_program(source).error;
 }
 
+// Runs `source` as __main__ on `vm` (it must finish within a thousand instructions) and gives
+// the global `name` it defined, for tests that then drive the interpreter's own calls.
+Value global_after_loading(Interpreter& vm, std::string_view source, const char* name)
+{
+    LoadResult loaded = vm.load_main(source, "t.py");
+    REQUIRE(loaded.thread);
+    CHECK(vm.run(*loaded.thread, 1000).reason == StopReason::Finished);
+    return *vm.modules["__main__"]->globals.find(name);
+}
+
 // --- A test module: natives that suspend, and one that calls back into Python -------------------
 
 NativeResult doubled(Interpreter&, Thread&, Value, Value result)
@@ -439,10 +449,7 @@ TEST_CASE("start_thread runs a callable on a new thread of the same process")
 {
     BufferHost host;
     Interpreter vm(host);
-    LoadResult loaded = vm.load_main("def work(a, b):\n    print('working', a, b)\n    return a * b\n", "t.py");
-    REQUIRE(loaded.thread);
-    vm.run(*loaded.thread, 1000);
-    Value work = *vm.modules["__main__"]->globals.find("work");
+    Value work = global_after_loading(vm, "def work(a, b):\n    print('working', a, b)\n    return a * b\n", "work");
     Thread& worker = vm.start_thread(work, {Value::from_int(6), Value::from_int(7)}, "Thread-1");
     CHECK(worker.name == "Thread-1");
     CHECK(vm.run(worker, 1000).reason == StopReason::Finished);
@@ -454,13 +461,11 @@ TEST_CASE("collecting a long iterable stops before the vector that holds it outg
 {
     BufferHost host;
     Interpreter vm(host);
-    LoadResult loaded = vm.load_main("r = range(10**9)\n", "t.py");
-    REQUIRE(loaded.thread);
-    vm.run(*loaded.thread, 1000);
+    Value long_range = global_after_loading(vm, "r = range(10**9)\n", "r");
     const size_t budget = size_t{3} << 20;
     vm.heap.set_budget(budget);
     std::vector<Value> items;
-    CHECK_FALSE(vm.collect(*vm.modules["__main__"]->globals.find("r"), items));
+    CHECK_FALSE(vm.collect(long_range, items));
     CHECK(vm.type_name(vm.pending) == "MemoryError");
     CHECK(items.size() > budget / kValueBytes / 4);
     CHECK(items.capacity() * kValueBytes <= budget);
