@@ -5,8 +5,11 @@ def work(i):
     return i * i
 
 
-for i in range(100000):
+# Threads started and joined one after another, for ever. CPython runs on; the lab keeps every
+# thread's record to the end of the run, and refuses the thread its table has no room for.
+i = 0
+while True:
     t = threading.Thread(target=work, args=(i,))
     t.start()
     t.join()
-print("joined", i + 1)
+    i += 1

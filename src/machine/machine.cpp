@@ -43,6 +43,9 @@ std::string padded(std::string text, size_t width) {
     return text;
 }
 
+// What a thread called `name` takes of the run's thread table.
+uint64_t thread_record_bytes(std::string_view name) { return kThreadRecordBytes + 3 * name.size(); }
+
 } // namespace
 
 const char* run_status_name(RunStatus status) {
@@ -234,6 +237,7 @@ ThreadId Machine::new_thread(ProcessId process, std::string name, std::unique_pt
     th.created_at = now_;
     th.creator = creator;
     th.program = std::move(program);
+    thread_table_bytes_ += thread_record_bytes(th.name);
     trace_.name_thread(th.id, process, th.name);
     scheduler_.add_thread(th.id, th.priority);
     const ThreadId id = th.id;
@@ -650,7 +654,7 @@ void Machine::handle_request(CpuId c, Request&& r) {
     case RequestKind::SpawnProcess: {
         ProcessId pid = threads_[t].process;
         const bool own_process = r.kind == RequestKind::SpawnProcess;
-        if (!own_process && thread_limit_reached(pid)) {
+        if (!own_process && thread_limit_reached(pid, r.text)) {
             threads_[t].resume_with = {KernelError::ThreadLimit, kNoThread};
             return;
         }
@@ -867,8 +871,9 @@ void Machine::flush_output(SimTime up_to) {
     }
 }
 
-bool Machine::thread_limit_reached(ProcessId process) const {
-    return processes_[process].live_threads >= config_.max_threads;
+bool Machine::thread_limit_reached(ProcessId process, std::string_view name) const {
+    return processes_[process].live_threads >= config_.max_threads ||
+           thread_table_bytes_ + thread_record_bytes(name) > kThreadTableBytes;
 }
 
 WaitInfo Machine::blocked_on(ThreadId t) const {

@@ -141,6 +141,14 @@ public:
 constexpr uint64_t kDefaultMaxMemory = uint64_t{64} << 20;
 constexpr int kDefaultMaxThreads = 2000;
 constexpr int kDefaultMaxProcesses = 32;
+// Every thread's TCB stays to the end of the run (the timeline, the Threads window and the
+// explorer read finished threads too), with the interpreter's side of it: some 1 KiB a thread,
+// natively and in WebAssembly, and its name kept three times. A run's threads may take
+// kThreadTableBytes so; past it, starting one more fails as when the OS refuses one ("can't start
+// new thread"). 64 MiB is some 60 000 threads started one after another: the page's 256 MiB
+// holds two runs' tables (a run and its one-CPU baseline) beside the machines' memory.
+constexpr uint64_t kThreadRecordBytes = 1024;
+constexpr uint64_t kThreadTableBytes = uint64_t{64} << 20;
 
 struct MachineConfig {
     int cpus = 1;                                    // 1..64
@@ -163,7 +171,7 @@ struct MachineConfig {
     // What a program may take. The memory is the machine's: the heaps of all its live processes
     // together (past it, Python's MemoryError in the thread that allocates). A process may have
     // max_threads live threads, main included (past it, starting one more fails: "can't start
-    // new thread"), and a run may start max_processes processes in all, the first included (past
+    // new thread", as past the run's thread table, kThreadTableBytes), and a run may start max_processes processes in all, the first included (past
     // it, Process.start() fails as a full process table makes fork() fail). The defaults fit the
     // page, whose WebAssembly memory is 256 MiB for everything.
     uint64_t max_memory = kDefaultMaxMemory;
@@ -295,8 +303,9 @@ public:
     // machine decides alone. Threads then execute one instruction per batch.
     void set_controller(ScheduleController* controller) { controller_ = controller; }
 
-    // Whether `process` has as many live threads as MachineConfig::max_threads allows.
-    bool thread_limit_reached(ProcessId process) const;
+    // Whether `process` may not start a thread called `name`: it has as many live threads as
+    // MachineConfig::max_threads allows, or the run's thread table has no room for one more.
+    bool thread_limit_reached(ProcessId process, std::string_view name) const;
 
     WaitInfo blocked_on(ThreadId thread) const;
     const DeadlockReport& deadlock() const { return deadlock_; }
@@ -398,6 +407,7 @@ private:
     SimTime now_ = 0;
     int64_t instructions_ = 0;
     int live_threads_ = 0;
+    uint64_t thread_table_bytes_ = 0;  // the TCBs of every thread so far (kThreadRecordBytes)
     int blocked_forever_ = 0;  // blocked with no timer that will wake them
     int live_processes_ = 0;
     bool boost_armed_ = false;

@@ -1,7 +1,7 @@
 // What a program cannot take from the lab: the machine's memory, shared by its processes
-// (MemoryError, as CPython raises it), a process's live-thread limit ("can't start new thread"),
-// a run's process limit (BlockingIOError, as from fork()), and the settings that carry them
-// (LabConfig, the permalink).
+// (MemoryError, as CPython raises it), a process's live-thread limit and the run's thread table
+// ("can't start new thread"), a run's process limit (BlockingIOError, as from fork()), and the
+// settings that carry them (LabConfig, the permalink).
 #include <doctest/doctest.h>
 
 #include <string>
@@ -159,6 +159,33 @@ TEST_CASE("past the live-thread limit start() raises RuntimeError: can't start n
     config.max_threads = 10;
     Outcome o = run_python(source, config);
     CHECK(o.out == "refused after 9 can't start new thread\na thread again\n");
+}
+
+TEST_CASE("threads started one after another stop at the run's thread table, where each name takes its share") {
+    // Each finished thread keeps its TCB to the end of the run: without a bound on the table, a
+    // loop of start() and join() filled the page's memory at some 250 000 threads.
+    const char* source = "import threading\n"
+                         "def run_all(name):\n"
+                         "    started = 0\n"
+                         "    try:\n"
+                         "        while True:\n"
+                         "            t = threading.Thread(target=len, args=((),), name=name)\n"
+                         "            t.start()\n"
+                         "            t.join()\n"
+                         "            started += 1\n"
+                         "    except RuntimeError as e:\n"
+                         "        print(started, e)\n"
+                         "run_all('x' * 100000)\n"
+                         "run_all('short')\n";
+    Outcome o = run_python(source, MachineConfig{});
+    CHECK(o.status == RunStatus::Finished);
+    // MainThread, then 222 threads of 1 KiB and three copies of a 100 000-byte name; what is left
+    // of the 64 MiB still holds threads with short names.
+    const uint64_t long_record = kThreadRecordBytes + 3 * 100000;
+    const uint64_t left = kThreadTableBytes - (kThreadRecordBytes + 3 * 10) - 222 * long_record;
+    const uint64_t short_record = kThreadRecordBytes + 3 * 5;
+    CHECK(o.out == "222 can't start new thread\n" + std::to_string(left / short_record) + " can't start new thread\n");
+    CHECK(left / short_record > 200);
 }
 
 TEST_CASE("the machine's memory is shared by its processes, and a process that exits gives its memory back") {

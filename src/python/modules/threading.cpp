@@ -68,7 +68,7 @@ NativeResult start_new_thread(Interpreter& vm, Thread& thread, Value, CallArgs a
         return NativeResult::raised();
     // Refused before the Python thread exists, which would otherwise stay behind unrun.
     const Machine& m = machine_of(vm);
-    if (m.thread_limit_reached(m.thread(caller(vm, thread)).process))
+    if (m.thread_limit_reached(m.thread(caller(vm, thread)).process, name->text))
         return vm.raise(vm.types.runtime_error, machine::kernel_error_message(KernelError::ThreadLimit));
     Thread& child = vm.start_thread(args[0], {}, name->text);
     std::unique_ptr<PythonThread> program = PythonRun::of(vm).adopt(vm, child);
