@@ -582,10 +582,13 @@ void Machine::drop_gil_for_switch(CpuId c) {
 }
 
 // CPython's waiter loop: wait one switch interval; if the holder has not changed meanwhile, set
-// the drop request. Repeats while the thread waits.
+// the drop request. Repeats while the thread waits. CPython waits at least a microsecond, as
+// here: sys.setswitchinterval(1e-7) keeps 0 (it reads back as 0.0), and a timer 0 ns ahead
+// re-armed itself for ever at the same instant.
 void Machine::arm_gil_interval(ThreadId t) {
     const Process& p = processes_[threads_[t].process];
-    push_timer(saturating_add(now_, p.switch_interval), TimerKind::GilInterval, t, p.gil.switch_number());
+    const SimTime interval = std::max(p.switch_interval, kMicrosecond);
+    push_timer(saturating_add(now_, interval), TimerKind::GilInterval, t, p.gil.switch_number());
 }
 
 void Machine::set_switch_interval(ProcessId process, SimTime interval) {

@@ -132,6 +132,20 @@ TEST_CASE("the drop request comes one switch interval after the waiter blocked, 
     CHECK(holder_waits);
 }
 
+TEST_CASE("a switch interval below a microsecond waits one, as CPython's does") {
+    // sys.setswitchinterval(1e-7) keeps whole microseconds, 0: the waiter's timer, 0 ns ahead,
+    // fired and re-armed itself at the same instant for ever.
+    Machine m(gil_config(2, true));
+    m.start_process("main", start_and_join(2, cpu_bound(10'000)));
+    m.set_switch_interval(0, 0);
+    REQUIRE(m.run(kNever, 1'000'000) == RunStatus::Finished);
+    const TraceEvent* request = first_event(m, TraceKind::GilDropRequest, kNoThread);
+    REQUIRE(request != nullptr);
+    const TraceEvent* waited = first_event(m, TraceKind::ThreadBlock, request->thread, 0, static_cast<int>(WaitKind::Gil));
+    REQUIRE(waited != nullptr);
+    CHECK(request->time - waited->time == 1 * us);
+}
+
 TEST_CASE("a longer switch interval means fewer hand-offs") {
     MachineConfig config = gil_config(2, true);
     config.switch_interval = 20 * ms;
