@@ -3,10 +3,10 @@
 // threads started and joined one after another for ever (the run's thread table refuses one past
 // some 60 000), a program that prints forever, eight processes growing at once, 1 000 processes
 // started one after another, and giants made in one instruction each
-// (bench/hostile/one_instruction.py). Each is opened through a link in headless Chromium, served by emrun as the browser tests are; the
-// frames are counted over the first SECONDS of wall time after the lab is ready (the page's idle
-// rate with the default lesson first, to compare), then how the run stands is printed, with how
-// far the page's heap reached into its fixed 256 MiB.
+// (bench/hostile/one_instruction.py). Each is opened through a link in headless Chromium, served
+// by emrun as the browser tests are; the frames are counted over the first SECONDS of wall time
+// after the lab is ready (the page's idle rate with the default lesson first, to compare), then
+// how the run stands is printed, with how far the page's heap reached into its fixed 256 MiB.
 //
 //   node bench/hostile.mjs                 (after scripts/build web)
 //   SECONDS=20 node bench/hostile.mjs

@@ -228,6 +228,8 @@ ProcessId Machine::new_process(std::string name) {
 
 ThreadId Machine::new_thread(ProcessId process, std::string name, std::unique_ptr<ThreadProgram> program,
                              bool daemon, int priority, ThreadId creator) {
+    // Charged for the name thread_limit_reached was asked about (a default one fits the record).
+    thread_table_bytes_ += thread_record_bytes(name);
     Thread th;
     th.id = static_cast<ThreadId>(threads_.size());
     th.process = process;
@@ -237,7 +239,6 @@ ThreadId Machine::new_thread(ProcessId process, std::string name, std::unique_pt
     th.created_at = now_;
     th.creator = creator;
     th.program = std::move(program);
-    thread_table_bytes_ += thread_record_bytes(th.name);
     trace_.name_thread(th.id, process, th.name);
     scheduler_.add_thread(th.id, th.priority);
     const ThreadId id = th.id;

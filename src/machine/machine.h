@@ -171,9 +171,10 @@ struct MachineConfig {
     // What a program may take. The memory is the machine's: the heaps of all its live processes
     // together (past it, Python's MemoryError in the thread that allocates). A process may have
     // max_threads live threads, main included (past it, starting one more fails: "can't start
-    // new thread", as past the run's thread table, kThreadTableBytes), and a run may start max_processes processes in all, the first included (past
-    // it, Process.start() fails as a full process table makes fork() fail). The defaults fit the
-    // page, whose WebAssembly memory is 256 MiB for everything.
+    // new thread", as past the run's thread table, kThreadTableBytes), and a run may start
+    // max_processes processes in all, the first included (past it, Process.start() fails as a
+    // full process table makes fork() fail). The defaults fit the page, whose WebAssembly memory
+    // is 256 MiB for everything.
     uint64_t max_memory = kDefaultMaxMemory;
     int max_threads = kDefaultMaxThreads;
     int max_processes = kDefaultMaxProcesses;
@@ -407,7 +408,7 @@ private:
     SimTime now_ = 0;
     int64_t instructions_ = 0;
     int live_threads_ = 0;
-    uint64_t thread_table_bytes_ = 0;  // the TCBs of every thread so far (kThreadRecordBytes)
+    uint64_t thread_table_bytes_ = 0;  // what every thread so far takes of the thread table
     int blocked_forever_ = 0;  // blocked with no timer that will wake them
     int live_processes_ = 0;
     bool boost_armed_ = false;
