@@ -22,6 +22,9 @@ async def ticker(n):
 async def main():
     result, _ = await asyncio.gather(asyncio.to_thread(blocking, "slow", 0.35), ticker(3))
     print(result)
+    # The worker marks itself idle just after it hands back its result; the pause lets it, so
+    # that CPython reuses asyncio_0 here instead of (under load) starting asyncio_1.
+    await asyncio.sleep(0.05)
     print(await asyncio.get_running_loop().run_in_executor(None, blocking, "again", 0.1))
     try:
         await asyncio.to_thread(failing)

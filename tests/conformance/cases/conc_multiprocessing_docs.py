@@ -1,6 +1,7 @@
 # multiprocessing as the documentation shows it: Pool.map of squares (and imap, imap_unordered,
 # starmap, apply_async, a failing task), a Queue and a Pipe between processes, Value and Array
-# with their lock, and a JoinableQueue worker with task_done/join.
+# with their lock, and a JoinableQueue worker with task_done/join. Every read-modify-write of
+# the shared Value and Array is under the lock: without it CPython's three processes race.
 from multiprocessing import Pool, Process, Queue, JoinableQueue, Pipe, Value, Array, Lock
 import time
 
@@ -28,7 +29,8 @@ def increment(counter, arr, lock):
         with lock:
             counter.value += 1
     for i in range(len(arr)):
-        arr[i] = -arr[i]
+        with lock:
+            arr[i] = -arr[i]
 
 def consumer(q):
     while True:
