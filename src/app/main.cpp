@@ -40,6 +40,7 @@
 #include "imgui_impl_glfw.h"
 #include "imgui_impl_opengl3.h"
 #include "config/example_programs.h"
+#include "explore/explore.h"
 #include "ui/explore_window.h"
 #include "ui/gl/background.h"
 #include "ui/lab_windows.h"
@@ -323,7 +324,7 @@ static void ShowExplore(App& app) {
         std::string error;
         if (auto schedule = machine::parse_schedule(app.explore_view.rows[w.replay_requested].schedule, error)) {
             p.config.schedule = *schedule;
-            p.config.cpus = 1;  // the explorer's runs are on one CPU (explore.h)
+            p.config.cpus = explore::kExplorerCpus;
             p.load_requested = p.play_after_load = true;
             w.replayed = w.replay_requested;
         }

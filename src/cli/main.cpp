@@ -264,9 +264,11 @@ int command_explore(const cli::Options& command_line)
         print_error(result.error);
         return 2;
     }
-    if (config.cpus > 1)
-        print_error("threadlab explore: the schedules ran on 1 CPU, which makes every interleaving that " +
-                    std::to_string(config.cpus) + " CPUs make; replay a witness with run --cpus 1 --schedule S\n");
+    if (config.cpus > explore::kExplorerCpus)
+        print_error("threadlab explore: the schedules ran on " + std::to_string(explore::kExplorerCpus) +
+                    " CPU, which makes every interleaving that " + std::to_string(config.cpus) +
+                    " CPUs make; replay a witness with run --cpus " + std::to_string(explore::kExplorerCpus) +
+                    " --schedule S\n");
     if (options.flag("--json")) {
         printf("%s\n", explore::result_json(result).c_str());
     } else {

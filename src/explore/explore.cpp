@@ -326,7 +326,7 @@ machine::MachineConfig explorer_config(machine::MachineConfig config) {
     // thread runs Python at a time) and without it (the machine executes one instruction at a
     // time). On more CPUs a started thread waits for its CPU's clock, so the choices at which it
     // could run instead are never offered, and a race there was explored as one schedule.
-    config.cpus = 1;
+    config.cpus = kExplorerCpus;
     return config;
 }
 

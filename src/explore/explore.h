@@ -75,8 +75,10 @@ struct ExploreProgress {
 
 using Clock = double (*)();  // seconds, monotonic
 
-// The runs are made on one CPU, whatever config.cpus says (explore.cpp, explorer_config): a
-// witness replays on one CPU.
+// The explorer's runs are on this many CPUs, whatever config.cpus says (explore.cpp,
+// explorer_config, says why), and a witness replays on as many.
+constexpr int kExplorerCpus = 1;
+
 ExploreResult explore(std::string_view source, std::string_view filename, const machine::MachineConfig& config,
                       const ExploreOptions& options, ExploreProgress* progress = nullptr, Clock clock = nullptr);
 
