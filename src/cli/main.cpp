@@ -264,11 +264,12 @@ int command_explore(const cli::Options& command_line)
         print_error(result.error);
         return 2;
     }
-    if (config.cpus > explore::kExplorerCpus)
-        print_error("threadlab explore: the schedules ran on " + std::to_string(explore::kExplorerCpus) +
-                    " CPU, which makes every interleaving that " + std::to_string(config.cpus) +
-                    " CPUs make; replay a witness with run --cpus " + std::to_string(explore::kExplorerCpus) +
+    if (config.cpus > explore::kExplorerCpus) {
+        const std::string explorer_cpus = std::to_string(explore::kExplorerCpus);
+        print_error("threadlab explore: the schedules ran on " + explorer_cpus + " CPU, which makes every interleaving that " +
+                    std::to_string(config.cpus) + " CPUs make; replay a witness with run --cpus " + explorer_cpus +
                     " --schedule S\n");
+    }
     if (options.flag("--json")) {
         printf("%s\n", explore::result_json(result).c_str());
     } else {

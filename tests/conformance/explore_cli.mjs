@@ -67,6 +67,17 @@ check('run --schedule replays the failing witness; the default schedule does not
   assert.equal(threadlab('run', program('counter2.py')).status, 0);
 });
 
+check('explore --cpus 4 runs on one CPU, says so, and its witness replays with run --cpus 1', () => {
+  const r = threadlab('explore', program('counter2.py'), '--cpus', '4', '--json');
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stderr, /the schedules ran on 1 CPU, which makes every interleaving that 4 CPUs make; replay a witness with run --cpus 1 --schedule S/);
+  const lost = JSON.parse(r.stdout).outcomes.find((o) => o.failure !== null);
+  assert.equal(lost.schedule, witness);
+  const replayed = threadlab('run', program('counter2.py'), '--cpus', '1', '--schedule', lost.schedule);
+  assert.equal(replayed.status, 1);
+  assert.match(replayed.stdout, /^counter 1$/m);
+});
+
 check('the permalink carries the schedule: run --config LINK replays the lost update', () => {
   assert.ok(witness, 'no witness from the --json check');
   const linked = threadlab('run', program('counter2.py'), '--schedule', witness, '--link');

@@ -22,10 +22,10 @@ async def ticker(n):
 async def main():
     result, _ = await asyncio.gather(asyncio.to_thread(blocking, "slow", 0.35), ticker(3))
     print(result)
-    # The worker marks itself idle just after it hands back its result; the pause lets it, so
-    # that CPython reuses asyncio_0 here instead of (under load) starting asyncio_1.
-    await asyncio.sleep(0.05)
-    print(await asyncio.get_running_loop().run_in_executor(None, blocking, "again", 0.1))
+    # Which of the default executor's threads: CPython's worker marks itself idle just after it
+    # hands back its result, so under load this call may start asyncio_1 instead of reusing _0.
+    again = await asyncio.get_running_loop().run_in_executor(None, blocking, "again", 0.1)
+    print(again.rsplit("_", 1)[0])
     try:
         await asyncio.to_thread(failing)
     except ValueError as error:
